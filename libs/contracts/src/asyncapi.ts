@@ -1,0 +1,112 @@
+import definitionsSchema from '../schemas/definitions.schema.json';
+import envelopeSchema from '../schemas/cloudevent.schema.json';
+import { EVENT_TYPES, eventTypesOnTopic } from './event-types';
+import { ALL_TOPICS, TOPICS } from './topics';
+
+const TOPIC_DESCRIPTIONS: Record<string, string> = {
+  [TOPICS.rotationRequests]: 'Platform -> integrator: rotate this credential before the deadline.',
+  [TOPICS.rotationResults]: 'Integrator -> platform: the outcome of a rotation request, matched by requestId.',
+  [TOPICS.revocationRequests]: 'Platform -> integrator: revoke this credential before the deadline.',
+  [TOPICS.revocationResults]: 'Integrator -> platform: the outcome of a revocation request, matched by requestId.',
+  [TOPICS.inventoryEvents]: 'Domain events of the inventory service.',
+  [TOPICS.ownershipEvents]: 'Domain events of the ownership service.',
+  [TOPICS.lifecycleEvents]: 'Domain events of the lifecycle service.',
+  [TOPICS.exceptionsEvents]: 'Domain events of the exceptions service.',
+};
+
+function key(name: string): string {
+  return name.replace(/[^A-Za-z0-9]/g, '_');
+}
+
+/** Inlines the shared definitions so the document stands alone for integrators. */
+function inlineRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(inlineRefs);
+  if (node === null || typeof node !== 'object') return node;
+  const record = node as Record<string, unknown>;
+  const ref = record['$ref'];
+  if (typeof ref === 'string' && ref.startsWith(`${definitionsSchema.$id}#/$defs/`)) {
+    const name = ref.slice(`${definitionsSchema.$id}#/$defs/`.length) as keyof typeof definitionsSchema.$defs;
+    return inlineRefs(definitionsSchema.$defs[name]);
+  }
+  return Object.fromEntries(
+    Object.entries(record)
+      .filter(([field]) => field !== '$schema' && field !== '$id')
+      .map(([field, value]) => [field, inlineRefs(value)]),
+  );
+}
+
+/**
+ * The AsyncAPI 3.0 document integrators read: every topic, who sends on it,
+ * and the schema of every event type. Generated from EVENT_TYPES so it cannot drift.
+ */
+export function buildAsyncApiDocument(): Record<string, unknown> {
+  const channels: Record<string, unknown> = {};
+  const operations: Record<string, unknown> = {};
+  const messages: Record<string, unknown> = {};
+  const schemas: Record<string, unknown> = { CloudEventEnvelope: inlineRefs(envelopeSchema) };
+
+  for (const definition of Object.values(EVENT_TYPES)) {
+    schemas[key(definition.type)] = inlineRefs(definition.schema);
+    messages[key(definition.type)] = {
+      name: definition.type,
+      title: definition.type,
+      summary: definition.summary,
+      contentType: 'application/cloudevents+json',
+      headers: {
+        type: 'object',
+        properties: { 'content-type': { type: 'string', const: 'application/cloudevents+json; charset=UTF-8' } },
+      },
+      payload: {
+        allOf: [
+          { $ref: '#/components/schemas/CloudEventEnvelope' },
+          {
+            type: 'object',
+            properties: {
+              type: { const: definition.type },
+              dataschema: { const: definition.schema.$id },
+              data: { $ref: `#/components/schemas/${key(definition.type)}` },
+            },
+          },
+        ],
+      },
+      bindings: { kafka: { key: { type: 'string', format: 'uuid', description: 'The identity id (CloudEvents subject).' } } },
+    };
+  }
+
+  for (const topic of ALL_TOPICS) {
+    const onTopic = eventTypesOnTopic(topic);
+    const channelKey = key(topic);
+    channels[channelKey] = {
+      address: topic,
+      description: TOPIC_DESCRIPTIONS[topic],
+      messages: Object.fromEntries(onTopic.map((d) => [key(d.type), { $ref: `#/components/messages/${key(d.type)}` }])),
+      bindings: { kafka: { bindingVersion: '0.5.0' } },
+    };
+    if (onTopic.length === 0) continue;
+    const fromIntegrator = onTopic.every((d) => d.producer === 'integrator');
+    // Operations are written from the platform's side: it sends requests and domain events, receives results.
+    operations[`${fromIntegrator ? 'receive' : 'send'}_${channelKey}`] = {
+      action: fromIntegrator ? 'receive' : 'send',
+      channel: { $ref: `#/channels/${channelKey}` },
+      messages: onTopic.map((d) => ({ $ref: `#/channels/${channelKey}/messages/${key(d.type)}` })),
+    };
+  }
+
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'NHI governance platform events',
+      version: '1.0.0',
+      description:
+        'Kafka topics of the NHI governance platform. Every message value is a CloudEvents 1.0 document in ' +
+        'structured JSON mode; the message key is the identity id. Poison messages are moved to <topic>.dlq.',
+    },
+    defaultContentType: 'application/cloudevents+json',
+    servers: {
+      local: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'The single-node development broker.' },
+    },
+    channels,
+    operations,
+    components: { schemas, messages },
+  };
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { CloudEvent } from 'cloudevents';
+import { EVENT_TYPES } from './event-types';
+import type { EventDataByType, EventType } from './event-data';
+import { assertValidEvent } from './validator';
+import { ContractViolationError } from './contract-violation.error';
+
+/** A platform event: a CloudEvents 1.0 envelope in structured JSON mode. */
+export interface NhiEvent<T extends EventType = EventType> {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: T;
+  subject: string;
+  time: string;
+  datacontenttype: 'application/json';
+  dataschema: string;
+  data: EventDataByType[T];
+}
+
+export interface NewEvent<T extends EventType> {
+  /** Service name, becomes `/nhi/<service>`. */
+  source: string;
+  type: T;
+  /** The identity id: it is also the Kafka message key, so one identity's events stay in order. */
+  subject: string;
+  data: EventDataByType[T];
+  id?: string;
+  time?: Date;
+}
+
+export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json; charset=UTF-8';
+
+/** Builds an event through the CloudEvents SDK and checks it against the contract before anyone publishes it. */
+export function createEvent<T extends EventType>(input: NewEvent<T>): NhiEvent<T> {
+  const cloudEvent = new CloudEvent<EventDataByType[T]>({
+    specversion: '1.0',
+    id: input.id ?? randomUUID(),
+    source: `/nhi/${input.source}`,
+    type: input.type,
+    subject: input.subject,
+    time: (input.time ?? new Date()).toISOString(),
+    datacontenttype: 'application/json',
+    dataschema: EVENT_TYPES[input.type].schema.$id,
+    data: input.data,
+  });
+  const event = JSON.parse(JSON.stringify(cloudEvent)) as unknown;
+  assertValidEvent(event);
+  return event as NhiEvent<T>;
+}
+
+/** Parses a Kafka message value and checks it against the contract. */
+export function parseEvent(value: Buffer | string | null): NhiEvent {
+  if (value === null || value.length === 0) {
+    throw new ContractViolationError('empty message value: expected a CloudEvents JSON document');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value.toString());
+  } catch (error) {
+    throw new ContractViolationError(`message value is not JSON: ${(error as Error).message}`);
+  }
+  assertValidEvent(parsed);
+  return parsed;
+}
+
+export function serializeEvent(event: NhiEvent): string {
+  return JSON.stringify(event);
+}

@@ -1,0 +1,79 @@
+import { TOPICS, TopicName } from './topics';
+import type { EventType } from './event-data';
+import identityRegistered from '../schemas/events/nhi.identity.registered.v1.json';
+import rotationRequested from '../schemas/events/nhi.rotation.requested.v1.json';
+import rotationCompleted from '../schemas/events/nhi.rotation.completed.v1.json';
+import rotationFailed from '../schemas/events/nhi.rotation.failed.v1.json';
+import revocationRequested from '../schemas/events/nhi.revocation.requested.v1.json';
+import revocationCompleted from '../schemas/events/nhi.revocation.completed.v1.json';
+import revocationFailed from '../schemas/events/nhi.revocation.failed.v1.json';
+
+export interface EventTypeDefinition {
+  type: EventType;
+  topic: TopicName;
+  /** The service that publishes it, or `integrator` for results coming back from connectors. */
+  producer: 'inventory' | 'ownership' | 'lifecycle' | 'exceptions' | 'metrics' | 'integrator';
+  summary: string;
+  schema: { $id: string } & Record<string, unknown>;
+}
+
+/** The catalogue of every event on the platform: one place that topic, producer and schema agree. */
+export const EVENT_TYPES: Readonly<Record<EventType, EventTypeDefinition>> = {
+  'nhi.identity.registered': {
+    type: 'nhi.identity.registered',
+    topic: TOPICS.inventoryEvents,
+    producer: 'inventory',
+    summary: 'A non-human identity entered the inventory.',
+    schema: identityRegistered,
+  },
+  'nhi.rotation.requested': {
+    type: 'nhi.rotation.requested',
+    topic: TOPICS.rotationRequests,
+    producer: 'lifecycle',
+    summary: 'The platform asks an integrator to rotate a credential before the deadline.',
+    schema: rotationRequested,
+  },
+  'nhi.rotation.completed': {
+    type: 'nhi.rotation.completed',
+    topic: TOPICS.rotationResults,
+    producer: 'integrator',
+    summary: 'An integrator rotated the credential of a rotation request.',
+    schema: rotationCompleted,
+  },
+  'nhi.rotation.failed': {
+    type: 'nhi.rotation.failed',
+    topic: TOPICS.rotationResults,
+    producer: 'integrator',
+    summary: 'An integrator could not rotate the credential of a rotation request.',
+    schema: rotationFailed,
+  },
+  'nhi.revocation.requested': {
+    type: 'nhi.revocation.requested',
+    topic: TOPICS.revocationRequests,
+    producer: 'lifecycle',
+    summary: 'The platform asks an integrator to revoke a credential before the deadline.',
+    schema: revocationRequested,
+  },
+  'nhi.revocation.completed': {
+    type: 'nhi.revocation.completed',
+    topic: TOPICS.revocationResults,
+    producer: 'integrator',
+    summary: 'An integrator revoked the credential of a revocation request.',
+    schema: revocationCompleted,
+  },
+  'nhi.revocation.failed': {
+    type: 'nhi.revocation.failed',
+    topic: TOPICS.revocationResults,
+    producer: 'integrator',
+    summary: 'An integrator could not revoke the credential of a revocation request.',
+    schema: revocationFailed,
+  },
+};
+
+export function isKnownEventType(type: string): type is EventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_TYPES, type);
+}
+
+export function eventTypesOnTopic(topic: string): EventTypeDefinition[] {
+  return Object.values(EVENT_TYPES).filter((definition) => definition.topic === topic);
+}

@@ -1,0 +1,33 @@
+/**
+ * Kafka topics of the platform. The integrator topics are a fixed public
+ * contract (DESIGN.md): never rename them, add a new version instead.
+ */
+export const TOPICS = {
+  rotationRequests: 'nhi.rotation.requests.v1',
+  rotationResults: 'nhi.rotation.results.v1',
+  revocationRequests: 'nhi.revocation.requests.v1',
+  revocationResults: 'nhi.revocation.results.v1',
+  inventoryEvents: 'nhi.inventory.events.v1',
+  ownershipEvents: 'nhi.ownership.events.v1',
+  lifecycleEvents: 'nhi.lifecycle.events.v1',
+  exceptionsEvents: 'nhi.exceptions.events.v1',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+export const ALL_TOPICS: readonly TopicName[] = Object.values(TOPICS);
+
+export const DLQ_SUFFIX = '.dlq';
+
+/** Dead-letter topic of a topic: poison messages go there with the error attached. */
+export function dlqTopic(topic: string): string {
+  return `${topic}${DLQ_SUFFIX}`;
+}
+
+/**
+ * Physical topic name. The prefix exists so that test runs and side-by-side
+ * environments on one broker do not see each other's events; production leaves it empty.
+ */
+export function physicalTopic(topic: string, prefix = ''): string {
+  return `${prefix}${topic}`;
+}
