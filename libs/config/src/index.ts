@@ -1,0 +1,4 @@
+export * from './config-error';
+export * from './env-schema';
+export * from './load-config';
+export * from './service-config';

@@ -1,0 +1,26 @@
+import { env, z } from './env-schema';
+
+/** Variables every subgraph reads. Defaults make a local `npm start` work with no set-up. */
+export function subgraphEnvShape(service: string, defaultPort: number) {
+  return {
+    NODE_ENV: env.nodeEnv(),
+    HOST: env.string('127.0.0.1'),
+    PORT: env.port(defaultPort),
+    LOG_LEVEL: env.logLevel(),
+    DATABASE_URL: env.url(['postgres', 'postgresql'], `postgres://postgres@127.0.0.1:5432/nhi_${service}`),
+    KAFKA_BROKERS: env.hostPorts('127.0.0.1:9092'),
+    KAFKA_CLIENT_ID: env.string(`nhi-${service}`),
+    KAFKA_GROUP_ID: env.string(`nhi-${service}`),
+    KAFKA_TOPIC_PREFIX: z.string().default(''),
+    KAFKA_TOPIC_PARTITIONS: env.positiveInt(3),
+    KAFKA_REPLICATION_FACTOR: env.positiveInt(1),
+    OUTBOX_POLL_INTERVAL_MS: env.positiveInt(250),
+    CONSUMER_MAX_ATTEMPTS: env.positiveInt(5),
+    CONSUMER_RETRY_BASE_MS: env.positiveInt(200),
+    ACTOR_SIGNING_KEY: env.secret(32),
+    SHUTDOWN_TIMEOUT_MS: env.positiveInt(10000),
+  };
+}
+
+export type SubgraphEnvShape = ReturnType<typeof subgraphEnvShape>;
+export type SubgraphConfig = z.output<z.ZodObject<SubgraphEnvShape>>;

@@ -1,0 +1,82 @@
+import { createEvent, parseEvent, serializeEvent } from './envelope';
+import { ContractViolationError } from './contract-violation.error';
+import type { IdentityRegisteredData } from './event-data';
+
+const identityId = '0b8f2f7e-7d8a-4c39-9d59-8e0b7f2f2b11';
+
+function registered(overrides: Partial<IdentityRegisteredData> = {}): IdentityRegisteredData {
+  return {
+    id: identityId,
+    kind: 'SERVICE_ACCOUNT',
+    name: 'payments-batch',
+    provider: 'aws',
+    externalId: 'arn:aws:iam::123456789012:role/payments-batch',
+    environment: 'PRODUCTION',
+    registeredAt: '2026-11-27T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+describe('createEvent', () => {
+  it('builds a CloudEvents 1.0 envelope whose subject is the identity and whose dataschema names the contract', () => {
+    const event = createEvent({ source: 'inventory', type: 'nhi.identity.registered', subject: identityId, data: registered() });
+
+    expect(event).toMatchObject({
+      specversion: '1.0',
+      source: '/nhi/inventory',
+      type: 'nhi.identity.registered',
+      subject: identityId,
+      datacontenttype: 'application/json',
+      dataschema: 'urn:nhi:schema:nhi.identity.registered:1',
+    });
+    expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Number.isNaN(Date.parse(event.time))).toBe(false);
+  });
+
+  it('refuses data that breaks the schema and names the field', () => {
+    const bad = { ...registered(), kind: 'ROBOT' } as unknown as IdentityRegisteredData;
+
+    expect(() => createEvent({ source: 'inventory', type: 'nhi.identity.registered', subject: identityId, data: bad })).toThrow(
+      /data\/kind must be equal to one of the allowed values/,
+    );
+  });
+
+  it('refuses fields that are not in the contract', () => {
+    const extra = { ...registered(), secret: 'hunter2' } as unknown as IdentityRegisteredData;
+
+    expect(() => createEvent({ source: 'inventory', type: 'nhi.identity.registered', subject: identityId, data: extra })).toThrow(
+      /must NOT have additional properties \(secret\)/,
+    );
+  });
+});
+
+describe('parseEvent', () => {
+  it('round-trips an event through its Kafka message value', () => {
+    const event = createEvent({ source: 'inventory', type: 'nhi.identity.registered', subject: identityId, data: registered() });
+
+    expect(parseEvent(Buffer.from(serializeEvent(event)))).toEqual(event);
+  });
+
+  it.each([
+    ['an empty value', null, /empty message value/],
+    ['a value that is not JSON', Buffer.from('{oops'), /not JSON/],
+    ['an envelope without specversion', Buffer.from(JSON.stringify({ id: 'x' })), /invalid CloudEvents envelope/],
+  ])('refuses %s as a contract violation', (_label, value, message) => {
+    expect(() => parseEvent(value)).toThrow(ContractViolationError);
+    expect(() => parseEvent(value)).toThrow(message);
+  });
+
+  it('refuses an unknown event type', () => {
+    const event = createEvent({ source: 'inventory', type: 'nhi.identity.registered', subject: identityId, data: registered() });
+    const forged = { ...event, type: 'nhi.identity.exploded' };
+
+    expect(() => parseEvent(JSON.stringify(forged))).toThrow(/unknown event type "nhi.identity.exploded"/);
+  });
+
+  it('refuses an event whose dataschema does not match its type', () => {
+    const event = createEvent({ source: 'inventory', type: 'nhi.identity.registered', subject: identityId, data: registered() });
+    const forged = { ...event, dataschema: 'urn:nhi:schema:nhi.rotation.requested:1' };
+
+    expect(() => parseEvent(JSON.stringify(forged))).toThrow(/names dataschema/);
+  });
+});

@@ -1,0 +1,31 @@
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+
+export interface PersistenceOptions {
+  url: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity and migration classes
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity and migration classes
+  migrations: MixedList<Function | string>;
+  applicationName: string;
+  poolSize?: number;
+}
+
+/**
+ * The one way a service talks to its database: migrations run at start,
+ * the schema is never synchronised from entities.
+ */
+export function dataSourceOptions(options: PersistenceOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    applicationName: options.applicationName,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error', 'migration'],
+    extra: { max: options.poolSize ?? 10 },
+  };
+}

@@ -1,0 +1,53 @@
+import { Client } from 'pg';
+
+const DUPLICATE_DATABASE = '42P04';
+const UNIQUE_VIOLATION = '23505';
+
+/** The same server, but the maintenance database: where CREATE DATABASE is run from. */
+export function maintenanceUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = '/postgres';
+  return url.toString();
+}
+
+export function databaseName(databaseUrl: string): string {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z_][A-Za-z0-9_-]{0,62}$/.test(name)) {
+    throw new Error(`DATABASE_URL names database "${name}", which is not a plain PostgreSQL identifier`);
+  }
+  return name;
+}
+
+/**
+ * Creates the service's database when it is missing, so a service can start
+ * on a fresh server. Safe when several instances race to create it.
+ */
+export async function ensureDatabase(databaseUrl: string): Promise<'created' | 'exists'> {
+  const name = databaseName(databaseUrl);
+  const client = new Client({ connectionString: maintenanceUrl(databaseUrl) });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount) return 'exists';
+    await client.query(`CREATE DATABASE "${name}"`);
+    return 'created';
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === DUPLICATE_DATABASE || code === UNIQUE_VIOLATION) return 'exists';
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops a database, closing other sessions first. Used by tests and `reset` tooling only. */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const name = databaseName(databaseUrl);
+  const client = new Client({ connectionString: maintenanceUrl(databaseUrl) });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
