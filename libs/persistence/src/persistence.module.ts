@@ -4,9 +4,7 @@ import { dataSourceOptions, PersistenceOptions } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
 
 export interface PersistenceModuleOptions {
-  imports?: DynamicModule['imports'];
-  inject?: Array<string | symbol | (abstract new (...args: never[]) => unknown)>;
-  useFactory: (...args: never[]) => PersistenceOptions | Promise<PersistenceOptions>;
+  useFactory: () => PersistenceOptions | Promise<PersistenceOptions>;
 }
 
 /** TypeORM for one service: creates its database when missing, then migrates at start. */
@@ -17,10 +15,8 @@ export class PersistenceModule {
       module: PersistenceModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          imports: options.imports,
-          inject: options.inject,
-          useFactory: async (...args: never[]) => {
-            const resolved = await options.useFactory(...args);
+          useFactory: async () => {
+            const resolved = await options.useFactory();
             await ensureDatabase(resolved.url);
             return dataSourceOptions(resolved);
           },

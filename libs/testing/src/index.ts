@@ -1,2 +1,6 @@
 export * from './database';
 export * from './kafka';
+export * from './events';
+export * from './wait-for';
+export * from './kafka-topic-tap';
+export * from './kafka-test-client';

@@ -1,0 +1,28 @@
+import { Args, Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { requestLoader, SubgraphContext } from '@nhi/graphql';
+import { ExceptionStatus } from './exception-enums';
+import { ExceptionsService } from './exceptions.service';
+import { IdentityWithExceptionsModel } from './identity.model';
+import { PolicyExceptionModel } from './policy-exception.model';
+
+@Resolver(() => IdentityWithExceptionsModel)
+export class ExceptionsResolver {
+  constructor(private readonly service: ExceptionsService) {}
+
+  @ResolveReference()
+  resolveReference(reference: { id: string }): IdentityWithExceptionsModel {
+    return { id: reference.id };
+  }
+
+  @ResolveField(() => [PolicyExceptionModel], { description: 'Exceptions of this identity, newest first; all of them unless a status is given.' })
+  exceptions(
+    @Parent() identity: IdentityWithExceptionsModel,
+    @Context() context: SubgraphContext,
+    @Args('status', { type: () => ExceptionStatus, nullable: true }) status?: ExceptionStatus,
+  ): Promise<PolicyExceptionModel[]> {
+    return requestLoader<string, PolicyExceptionModel[]>(context, `exceptions:${status ?? 'ALL'}`, async (ids) => {
+      const rows = await this.service.exceptionsOf(ids, status);
+      return ids.map((id) => rows.filter((row) => row.identityId === id));
+    }).load(identity.id);
+  }
+}

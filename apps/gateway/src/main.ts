@@ -1,0 +1,26 @@
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { runMain } from '@nhi/runtime';
+import { GatewayModule } from './app.module';
+import { GatewayConfig, loadGatewayConfig } from './config';
+
+export interface RunningGateway {
+  url: string;
+  config: GatewayConfig;
+  close(): Promise<void>;
+}
+
+/** Starts the gateway; tests call this in-process with their own environment and public key. */
+export async function bootstrap(env?: Record<string, string>, options: { publicKeyPem?: string } = {}): Promise<RunningGateway> {
+  const config = loadGatewayConfig({ ...process.env, ...env });
+  const app = await NestFactory.create(GatewayModule.forRoot(config, options), { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  if (env === undefined) app.enableShutdownHooks();
+  await app.listen(config.PORT, config.HOST);
+  const { port } = app.getHttpServer().address() as { port: number };
+  const url = `http://${config.HOST}:${port}`;
+  app.get(Logger).log(`gateway listening on ${url}/graphql`);
+  return { url, config, close: () => app.close() };
+}
+
+if (require.main === module) runMain(() => bootstrap());

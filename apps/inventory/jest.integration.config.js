@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'inventory:integration',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/src/**/*.integration-spec.ts'],
+  testTimeout: 60000,
+};

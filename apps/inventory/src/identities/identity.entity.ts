@@ -1,0 +1,59 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
+import type { IdentityStatus } from './identity-enums';
+
+/** An identity row. Private to inventory: the graph sees IdentityModel. */
+@Entity({ name: 'identities' })
+@Index('uq_identities_natural_key', ['provider', 'externalId'], { unique: true })
+export class IdentityEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  kind!: NhiKind;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text')
+  provider!: string;
+
+  @Column('text', { name: 'external_id' })
+  externalId!: string;
+
+  @Column('text')
+  environment!: NhiEnvironment;
+
+  @Column('text', { nullable: true })
+  system!: string | null;
+
+  @Column('text', { name: 'business_unit', nullable: true })
+  businessUnit!: string | null;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  scopes!: string[];
+
+  @Column('text', { name: 'privilege_level', nullable: true })
+  privilegeLevel!: PrivilegeLevel | null;
+
+  @Column('timestamptz', { name: 'created_at', nullable: true })
+  createdAt!: Date | null;
+
+  @Column('timestamptz', { name: 'last_used_at', nullable: true })
+  lastUsedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'expires_at', nullable: true })
+  expiresAt!: Date | null;
+
+  @Column('text', { name: 'credential_fingerprint', nullable: true })
+  credentialFingerprint!: string | null;
+
+  @Column('text')
+  status!: IdentityStatus;
+
+  @Column('timestamptz', { name: 'first_seen_at' })
+  firstSeenAt!: Date;
+
+  @Column('timestamptz', { name: 'last_seen_at' })
+  lastSeenAt!: Date;
+}

@@ -1,0 +1,67 @@
+import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
+import type { NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
+import { IdentityEnvironment, IdentityKind, IdentityPrivilegeLevel, IdentityStatus } from './identity-enums';
+
+@ObjectType('Sighting', { description: 'A discovery source that reported the identity, and when it last did.' })
+export class SightingModel {
+  @Field()
+  source!: string;
+
+  @Field()
+  seenAt!: Date;
+}
+
+@ObjectType('NonHumanIdentity', { description: 'A service account, key, token, certificate, secret, workload identity or AI agent.' })
+@Directive('@key(fields: "id")')
+export class IdentityModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => IdentityKind)
+  kind!: NhiKind;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'Canonical provider, lower case: aws, gcp, azure, github ...' })
+  provider!: string;
+
+  @Field({ description: "The provider's own identifier; with provider, the natural key." })
+  externalId!: string;
+
+  @Field(() => IdentityEnvironment)
+  environment!: NhiEnvironment;
+
+  @Field(() => String, { nullable: true })
+  system!: string | null;
+
+  @Field(() => String, { nullable: true })
+  businessUnit!: string | null;
+
+  @Field(() => [String])
+  scopes!: string[];
+
+  @Field(() => IdentityPrivilegeLevel, { nullable: true })
+  privilegeLevel!: PrivilegeLevel | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the credential was created at its provider.' })
+  createdAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  lastUsedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'A hash of the credential. The platform never stores the credential.' })
+  credentialFingerprint!: string | null;
+
+  @Field(() => IdentityStatus)
+  status!: IdentityStatus;
+
+  @Field()
+  firstSeenAt!: Date;
+
+  @Field()
+  lastSeenAt!: Date;
+}

@@ -1,0 +1,9 @@
+import { bootstrapSubgraph, RunningService, runMain } from '@nhi/runtime';
+import { DEFAULT_PORT, inventoryModule, SERVICE } from './app.module';
+
+/** Starts the inventory subgraph; tests call this in-process with their own environment. */
+export function bootstrap(env?: Record<string, string>, handleSignals = env === undefined): Promise<RunningService> {
+  return bootstrapSubgraph({ service: SERVICE, defaultPort: DEFAULT_PORT, module: inventoryModule, env, handleSignals });
+}
+
+if (require.main === module) runMain(() => bootstrap());

@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'lifecycle:integration',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/src/**/*.integration-spec.ts'],
+  testTimeout: 60000,
+};

@@ -1,0 +1,41 @@
+import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { byKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
+import { RotationPolicyModel } from '../policies/rotation-policy.model';
+import { RevocationRequestModel, RotationRequestModel } from '../requests/credential-request.model';
+import { IdentityLifecycleModel } from './identity-lifecycle.model';
+import { LifecycleService } from './lifecycle.service';
+
+const MAX_ROTATIONS_PAGE = 100;
+
+@Resolver(() => IdentityLifecycleModel)
+export class IdentityLifecycleFieldsResolver {
+  constructor(private readonly lifecycle: LifecycleService) {}
+
+  @ResolveField(() => RotationPolicyModel, { nullable: true, description: 'The policy that sets the maximum age.' })
+  policy(@Parent() parent: IdentityLifecycleModel, @Context() context: SubgraphContext): Promise<RotationPolicyModel | null> | null {
+    if (!parent.policyId) return null;
+    return requestLoader<string, RotationPolicyModel | null>(context, 'policies', async (ids) =>
+      byKeys(ids, await this.lifecycle.policies(ids), (row) => row.id, () => null),
+    ).load(parent.policyId);
+  }
+
+  @ResolveField(() => [RotationRequestModel], { description: 'The latest rotation requests, newest first.' })
+  rotations(
+    @Parent() parent: IdentityLifecycleModel,
+    @Context() context: SubgraphContext,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+  ): Promise<RotationRequestModel[]> {
+    const limit = Math.max(0, Math.min(first, MAX_ROTATIONS_PAGE));
+    return requestLoader<string, RotationRequestModel[]>(context, `rotations:${limit}`, async (ids) => {
+      const rows = await this.lifecycle.rotations(ids, limit);
+      return ids.map((id) => rows.filter((row) => row.identityId === id));
+    }).load(parent.identityId);
+  }
+
+  @ResolveField(() => RevocationRequestModel, { nullable: true, description: 'The latest revocation request, if any.' })
+  revocation(@Parent() parent: IdentityLifecycleModel, @Context() context: SubgraphContext): Promise<RevocationRequestModel | null> {
+    return requestLoader<string, RevocationRequestModel | null>(context, 'revocations', async (ids) =>
+      byKeys(ids, await this.lifecycle.latestRevocations(ids), (row) => row.identityId, () => null),
+    ).load(parent.identityId);
+  }
+}

@@ -1,0 +1,40 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
+import type { LifecycleState } from './lifecycle-state';
+
+/** Lifecycle's view of one identity, learnt from inventory events. */
+@Entity({ name: 'identity_lifecycle' })
+export class IdentityLifecycleEntity {
+  @PrimaryColumn('uuid', { name: 'identity_id' })
+  identityId!: string;
+
+  @Column('text')
+  kind!: NhiKind;
+
+  @Column('text')
+  provider!: string;
+
+  @Column('text', { name: 'external_id' })
+  externalId!: string;
+
+  @Column('text')
+  environment!: NhiEnvironment;
+
+  @Column('text', { name: 'privilege_level', nullable: true })
+  privilegeLevel!: PrivilegeLevel | null;
+
+  @Column('text')
+  state!: LifecycleState;
+
+  @Column('timestamptz', { name: 'credential_created_at', nullable: true })
+  credentialCreatedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'last_rotated_at', nullable: true })
+  lastRotatedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'next_rotation_due_at', nullable: true })
+  nextRotationDueAt!: Date | null;
+
+  @Column('uuid', { name: 'policy_id', nullable: true })
+  policyId!: string | null;
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { IdentityRegisteredData } from '@nhi/contracts';
+import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
+import { RevocationRequestEntity } from '../requests/revocation-request.entity';
+import { RotationRequestEntity } from '../requests/rotation-request.entity';
+import { IdentityLifecycleEntity } from './identity-lifecycle.entity';
+import { nextRotationDue, stateForDueDate } from './rotation-schedule';
+
+@Injectable()
+export class LifecycleService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Starts tracking a newly registered identity under the default policy. */
+  async track(manager: EntityManager, identity: IdentityRegisteredData, now = new Date()): Promise<void> {
+    const policy = await manager.getRepository(RotationPolicyEntity).findOneOrFail({ where: { isDefault: true } });
+    const credentialCreatedAt = identity.createdAt ? new Date(identity.createdAt) : null;
+    const due = nextRotationDue({
+      lastRotatedAt: null,
+      credentialCreatedAt,
+      registeredAt: new Date(identity.registeredAt),
+      maxAgeDays: policy.maxAgeDays,
+    });
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(IdentityLifecycleEntity)
+      .values({
+        identityId: identity.id,
+        kind: identity.kind,
+        provider: identity.provider,
+        externalId: identity.externalId,
+        environment: identity.environment,
+        privilegeLevel: identity.privilegeLevel ?? null,
+        state: stateForDueDate(due, now),
+        credentialCreatedAt,
+        lastRotatedAt: null,
+        nextRotationDueAt: due,
+        policyId: policy.id,
+      })
+      .orIgnore()
+      .execute();
+  }
+
+  lifecycles(identityIds: readonly string[]): Promise<IdentityLifecycleEntity[]> {
+    return this.dataSource.getRepository(IdentityLifecycleEntity).find({ where: { identityId: In([...identityIds]) } });
+  }
+
+  policies(ids?: readonly string[]): Promise<RotationPolicyEntity[]> {
+    return this.dataSource
+      .getRepository(RotationPolicyEntity)
+      .find({ where: ids ? { id: In([...ids]) } : {}, order: { priority: 'DESC', name: 'ASC' } });
+  }
+
+  /** The latest rotation requests of many identities in one query. */
+  rotations(identityIds: readonly string[], perIdentity: number): Promise<RotationRequestEntity[]> {
+    return this.dataSource
+      .getRepository(RotationRequestEntity)
+      .createQueryBuilder('r')
+      .where('r.identity_id IN (:...ids)', { ids: [...identityIds] })
+      .andWhere(
+        '(SELECT count(*) FROM rotation_requests newer WHERE newer.identity_id = r.identity_id AND newer.requested_at > r.requested_at) < :n',
+        { n: perIdentity },
+      )
+      .orderBy('r.requested_at', 'DESC')
+      .getMany();
+  }
+
+  latestRevocations(identityIds: readonly string[]): Promise<RevocationRequestEntity[]> {
+    return this.dataSource
+      .getRepository(RevocationRequestEntity)
+      .createQueryBuilder('r')
+      .distinctOn(['r.identity_id'])
+      .where('r.identity_id IN (:...ids)', { ids: [...identityIds] })
+      .orderBy('r.identity_id')
+      .addOrderBy('r.requested_at', 'DESC')
+      .getMany();
+  }
+}

@@ -1,0 +1,11 @@
+import type { SubgraphSchema } from '@nhi/graphql';
+import { IdentityWithLifecycleModel } from './lifecycle/identity-lifecycle.model';
+import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-fields.resolver';
+import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
+import { PoliciesResolver } from './policies/policies.resolver';
+
+/** Everything this subgraph's schema is made of: the committed SDL is printed from it. */
+export const LIFECYCLE_SCHEMA: SubgraphSchema = {
+  orphanedTypes: [IdentityWithLifecycleModel],
+  resolvers: [LifecycleResolver, IdentityLifecycleFieldsResolver, PoliciesResolver],
+};

@@ -1,0 +1,6 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export type OwnerKind = 'TEAM' | 'PERSON';
+export const OwnerKind: { [K in OwnerKind]: K } = { TEAM: 'TEAM', PERSON: 'PERSON' };
+
+registerEnumType(OwnerKind, { name: 'OwnerKind' });

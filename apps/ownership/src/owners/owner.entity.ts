@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { OwnerKind } from './owner-kind';
+
+/** A team or a person who can be accountable for identities. */
+@Entity({ name: 'owners' })
+export class OwnerEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text', { name: 'external_ref', unique: true })
+  externalRef!: string;
+
+  @Column('text')
+  kind!: OwnerKind;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { nullable: true })
+  email!: string | null;
+
+  @Column('text', { name: 'business_unit', nullable: true })
+  businessUnit!: string | null;
+
+  @Column('boolean', { default: true })
+  active!: boolean;
+}

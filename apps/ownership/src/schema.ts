@@ -1,0 +1,10 @@
+import type { SubgraphSchema } from '@nhi/graphql';
+import { IdentityOwnershipModel } from './ownership/identity.model';
+import { OwnersResolver } from './owners/owners.resolver';
+import { OwnershipResolver } from './ownership/ownership.resolver';
+
+/** Everything this subgraph's schema is made of: the committed SDL is printed from it. */
+export const OWNERSHIP_SCHEMA: SubgraphSchema = {
+  orphanedTypes: [IdentityOwnershipModel],
+  resolvers: [OwnershipResolver, OwnersResolver],
+};

@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { generateDevKeys, mintDevToken } from '@nhi/auth';
+import { ALL_TOPICS, dlqTopic } from '@nhi/contracts';
+import { ensureKafka, ensurePostgres, graphql, postGraphQL, RunningPlatform, silentProgress, startPlatform, SUBGRAPH_NAMES } from '@nhi/launcher';
+import { testDatabaseServerUrl, testKafkaBrokers } from '@nhi/testing';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+/**
+ * The whole platform as separate processes, as `npm start` runs it, on its own
+ * ports, databases and topic prefix so it never touches a running dev platform.
+ */
+const root = path.resolve(__dirname, '../../..');
+const runId = randomBytes(3).toString('hex');
+const databasePrefix = `nhi_e2e_${runId}_`;
+const topicPrefix = `test.e2e.${runId}.`;
+const keysDir = path.join(root, '.data/e2e', runId, 'keys');
+const keys = generateDevKeys();
+const serverUrl = testDatabaseServerUrl();
+const brokers = testKafkaBrokers();
+
+let platform: RunningPlatform;
+let token: string;
+
+const SPANNING_QUERY = `
+  query Spanning($id: ID!) {
+    identity(id: $id) {
+      id kind name provider externalId environment businessUnit status firstSeenAt
+      sightings { source seenAt }
+      owner { id name }
+      ownershipStatus
+      lastAttestation
+      lifecycle { state nextRotationDueAt lastRotatedAt policy { name maxAgeDays } rotations(first: 5) { id } revocation { id } }
+      exceptions { id status }
+    }
+    governanceSummary { totalIdentities byKind { key count } }
+  }`;
+
+interface SpanningResult {
+  identity: {
+    id: string;
+    provider: string;
+    environment: string;
+    sightings: Array<{ source: string }>;
+    ownershipStatus: string;
+    owner: null;
+    lifecycle: { state: string; nextRotationDueAt: string; policy: { name: string; maxAgeDays: number } } | null;
+    exceptions: unknown[];
+  };
+  governanceSummary: { totalIdentities: number; byKind: Array<{ key: string; count: number }> };
+}
+
+async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+beforeAll(async () => {
+  await ensureKafka(root, brokers[0] ?? '127.0.0.1:9092', silentProgress);
+  await ensurePostgres(root, serverUrl, silentProgress);
+  mkdirSync(keysDir, { recursive: true });
+  writeFileSync(path.join(keysDir, 'jwt-dev-public.pem'), keys.publicKeyPem);
+  writeFileSync(path.join(keysDir, 'jwt-dev-private.pem'), keys.privateKeyPem);
+  platform = await startPlatform({
+    root,
+    basePort: 5100,
+    databaseServerUrl: serverUrl,
+    databasePrefix,
+    kafkaBrokers: brokers.join(','),
+    topicPrefix,
+    groupSuffix: `-e2e-${runId}`,
+    actorSigningKey: randomBytes(32).toString('base64url'),
+    devKeysDir: keysDir,
+    logDir: path.join(root, '.data/e2e', runId, 'logs'),
+    logLevel: 'warn',
+    progress: silentProgress,
+    extraEnv: { OUTBOX_POLL_INTERVAL_MS: '100' },
+  });
+  token = await mintDevToken(keys.privateKeyPem, { sub: 'e2e-admin', roles: ['security-admin'], issuer: 'nhi-dev', audience: 'nhi-platform' });
+});
+
+afterAll(async () => {
+  await platform?.stop();
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  for (const name of SUBGRAPH_NAMES) await client.query(`DROP DATABASE IF EXISTS "${databasePrefix}${name}" WITH (FORCE)`);
+  await client.end();
+  const admin = new Kafka({ clientId: 'e2e-cleanup', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  const ours = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
+  if (ours.length) await admin.deleteTopics({ topics: ours });
+  await admin.disconnect();
+});
+
+describe('the platform through the gateway', () => {
+  it('creates every platform topic and its dead-letter topic', async () => {
+    const admin = new Kafka({ clientId: 'e2e-topics', brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const topics = await admin.listTopics();
+    await admin.disconnect();
+    for (const topic of ALL_TOPICS) {
+      expect(topics).toContain(`${topicPrefix}${topic}`);
+      expect(topics).toContain(dlqTopic(`${topicPrefix}${topic}`));
+    }
+  });
+
+  it('answers one query with fields from all five subgraphs, after the other services consumed the inventory event', async () => {
+    const createdAt = new Date(Date.now() - 10 * 86_400_000);
+    const { registerIdentity } = await graphql<{ registerIdentity: { id: string } }>(
+      platform.gatewayUrl,
+      token,
+      `mutation($input: RegisterIdentityInput!) { registerIdentity(input: $input) { id } }`,
+      {
+        input: {
+          source: 'aws-config',
+          kind: 'SERVICE_ACCOUNT',
+          name: 'e2e-batch',
+          provider: ' AWS ',
+          externalId: `arn:aws:iam::123:role/e2e-${runId}`,
+          environment: 'PRODUCTION',
+          businessUnit: 'Payments',
+          createdAt: createdAt.toISOString(),
+        },
+      },
+    );
+
+    const result = await eventually(
+      () => graphql<SpanningResult>(platform.gatewayUrl, token, SPANNING_QUERY, { id: registerIdentity.id }),
+      (r) => r.identity.lifecycle !== null && r.governanceSummary.totalIdentities === 1,
+    );
+
+    expect(result.identity).toMatchObject({
+      id: registerIdentity.id,
+      provider: 'aws',
+      environment: 'PRODUCTION',
+      sightings: [{ source: 'aws-config' }],
+      owner: null,
+      ownershipStatus: 'UNASSIGNED',
+      exceptions: [],
+    });
+    // Lifecycle learnt the identity from the event and scheduled it under the default 90-day policy.
+    expect(result.identity.lifecycle).toMatchObject({ state: 'ACTIVE', policy: { name: 'default', maxAgeDays: 90 } });
+    expect(new Date(result.identity.lifecycle!.nextRotationDueAt).getTime()).toBe(createdAt.getTime() + 90 * 86_400_000);
+    // Metrics counted it from the same event.
+    expect(result.governanceSummary).toEqual({ totalIdentities: 1, byKind: [{ key: 'SERVICE_ACCOUNT', count: 1 }] });
+  });
+
+  it('refuses a request without a token, with UNAUTHENTICATED and no data', async () => {
+    const { status, body } = await postGraphQL(platform.gatewayUrl, null, '{ governanceSummary { totalIdentities } }');
+
+    expect(status).toBe(401);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(body.errors?.[0]?.message).toMatch(/missing Authorization header/);
+  });
+
+  it('refuses a token signed by another key', async () => {
+    const forged = await mintDevToken(generateDevKeys().privateKeyPem, {
+      sub: 'mallory',
+      roles: ['security-admin'],
+      issuer: 'nhi-dev',
+      audience: 'nhi-platform',
+    });
+    const { status, body } = await postGraphQL(platform.gatewayUrl, forged, '{ governanceSummary { totalIdentities } }');
+
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.message).toMatch(/signature is invalid/);
+  });
+
+  it('has subgraphs refuse a direct call that did not come through the gateway', async () => {
+    const inventory = platform.services.find((s) => s.name === 'inventory')!;
+    const { status, body } = await postGraphQL(`${inventory.baseUrl}/graphql`, token, '{ _service { sdl } }');
+
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.message).toMatch(/must come through the gateway/);
+  });
+});

@@ -1,0 +1,6 @@
+export * from './actor';
+export * from './actor-header';
+export * from './jwt-verifier';
+export * from './dev-keys';
+export * from './actor.middleware';
+export * from './current-actor.decorator';

@@ -1,0 +1,5 @@
+export * from './subgraph-graphql.module';
+export * from './request-loader';
+export * from './print-sdl';
+export * from './generated-file';
+export * from './sdl-command';

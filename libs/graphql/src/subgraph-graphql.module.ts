@@ -1,0 +1,44 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Type } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { RequestWithActor } from '@nhi/auth';
+
+export interface SubgraphContext {
+  req: RequestWithActor;
+  /** Per-request DataLoaders, so entity resolution is batched into one query per request. */
+  loaders: Map<string, unknown>;
+}
+
+export interface SubgraphGraphQLOptions {
+  production: boolean;
+  /** Types reachable only through `_entities` (an entity this subgraph extends), which code first would otherwise leave out. */
+  orphanedTypes?: Type[];
+}
+
+/** What a subgraph's schema is printed from: its resolvers and the entity types it only extends. */
+export interface SubgraphSchema {
+  resolvers: Type[];
+  orphanedTypes: Type[];
+}
+
+/**
+ * Apollo Federation 2, code first. The schema is built in memory; the
+ * committed SDL file is written by the `sdl` target and checked for drift.
+ */
+export function subgraphGraphQLModule(options: SubgraphGraphQLOptions = { production: false }): DynamicModule {
+  return GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+    driver: ApolloFederationDriver,
+    path: '/graphql',
+    autoSchemaFile: { federation: 2 },
+    sortSchema: true,
+    buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
+    playground: false,
+    // Subgraphs are reached only through the gateway; stack traces never leave the service.
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    // Traces would go to Apollo's cloud through the gateway; this platform does not send data there.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    context: ({ req }: { req: RequestWithActor }): SubgraphContext => ({ req, loaders: new Map() }),
+  });
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { dlqTopic } from '@nhi/contracts';
+import { MessagingProducer } from '../kafka/messaging-producer';
+import { describeError } from '../describe-error';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
+import { retryDelayMs } from '../timing/backoff';
+import { sleepWithHeartbeat } from '../timing/sleep';
+import type { ConsumedMessage, ProcessingContext } from './consumed-message';
+import { deadLetterHeaders } from './dead-letter-headers';
+
+const RETRY_BASE_MS = 500;
+const RETRY_CAP_MS = 30_000;
+
+export interface ProcessingFailure {
+  error: unknown;
+  attempts: number;
+  handler?: string;
+}
+
+/** Moves a message that cannot be applied to `<topic>.dlq`, unchanged but for the failure headers. */
+@Injectable()
+export class DeadLetterPublisher {
+  private readonly logger = new Logger(DeadLetterPublisher.name);
+
+  constructor(
+    private readonly producer: MessagingProducer,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
+
+  /**
+   * Resolves only once the broker has the dead letter: the caller commits the
+   * offset after this, so giving up here would lose the message. While Kafka
+   * is down it keeps trying (and heartbeating) until it succeeds or shuts down.
+   */
+  async publish(consumed: ConsumedMessage, failure: ProcessingFailure, context: ProcessingContext): Promise<void> {
+    const { topic, partition, message } = consumed;
+    const headers = deadLetterHeaders(message.headers, {
+      ...failure,
+      topic,
+      partition,
+      offset: message.offset,
+      groupId: this.options.groupId,
+      failedAt: new Date(),
+    });
+    const deadLetter = [{ topic: dlqTopic(topic), messages: [{ key: message.key, value: message.value, headers }] }];
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.producer.send(deadLetter);
+        return;
+      } catch (error) {
+        const delay = retryDelayMs(attempt, RETRY_BASE_MS, RETRY_CAP_MS);
+        this.logger.error(
+          `Could not write ${topic}[${partition}]@${message.offset} to ${dlqTopic(topic)} (attempt ${attempt}): ` +
+            `${describeError(error).message}. Its offset stays uncommitted; retrying in ${delay} ms`,
+        );
+        await sleepWithHeartbeat(delay, context.heartbeat, context.signal);
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { NhiEvent } from '@nhi/contracts';
+import { describeError } from '../describe-error';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
+import type { ConsumedMessage } from './consumed-message';
+import type { RegisteredEventHandler } from './event-handler-registry';
+import { claimInboxEntry } from './inbox';
+import { inboxConsumerName } from './subscription';
+
+/** A handler threw; `cause` is what it threw. */
+export class EventHandlerError extends Error {
+  override readonly name = 'EventHandlerError';
+
+  constructor(
+    readonly handler: string,
+    cause: unknown,
+  ) {
+    super(`${handler} failed: ${describeError(cause).message}`, { cause });
+  }
+}
+
+/** Applies an event with its handlers, each exactly once however often the event arrives. */
+@Injectable()
+export class EventDispatcher {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
+
+  /**
+   * One transaction per handler: a failing handler does not undo the others,
+   * and a retry skips the handlers whose inbox row already committed.
+   * Returns how many handlers applied the event now (0: a pure redelivery).
+   */
+  async dispatch(event: NhiEvent, handlers: readonly RegisteredEventHandler[], origin: ConsumedMessage): Promise<number> {
+    let applied = 0;
+    for (const handler of handlers) {
+      const appliedNow = await this.dataSource.transaction(async (manager) => {
+        const claimed = await claimInboxEntry(manager, {
+          eventId: event.id,
+          consumer: inboxConsumerName(this.options.groupId, handler.name),
+          topic: origin.topic,
+          partition: origin.partition,
+          offset: origin.message.offset,
+          eventType: event.type,
+        });
+        if (!claimed) return false;
+        try {
+          await handler.handle(event, manager);
+        } catch (error) {
+          throw new EventHandlerError(handler.name, error);
+        }
+        return true;
+      });
+      if (appliedNow) applied += 1;
+    }
+    return applied;
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import type { EntityManager } from 'typeorm';
+import type { EventType, NhiEvent } from '@nhi/contracts';
+import { handledEventTypes } from './event-handler.decorator';
+
+export interface RegisteredEventHandler {
+  eventType: EventType;
+  /** `Class.method`: part of the inbox consumer name, so renaming a handler re-applies past events to it. */
+  name: string;
+  handle(event: NhiEvent, manager: EntityManager): Promise<void>;
+}
+
+/** Finds every @EventHandler method on the application's singleton providers. */
+@Injectable()
+export class EventHandlerRegistry {
+  private handlers: Map<EventType, RegisteredEventHandler[]> | undefined;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+  ) {}
+
+  eventTypes(): EventType[] {
+    return [...this.byType().keys()];
+  }
+
+  handlersFor(type: EventType): readonly RegisteredEventHandler[] {
+    return this.byType().get(type) ?? [];
+  }
+
+  /** Scanned on first use: providers only exist once the whole module graph is instantiated. */
+  private byType(): Map<EventType, RegisteredEventHandler[]> {
+    this.handlers ??= this.discover();
+    return this.handlers;
+  }
+
+  private discover(): Map<EventType, RegisteredEventHandler[]> {
+    const found = new Map<EventType, RegisteredEventHandler[]>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      // Request-scoped providers have no instance to call from a consumer.
+      if (!wrapper.isDependencyTreeStatic() || typeof instance !== 'object' || instance === null) continue;
+      const prototype: object | null = Object.getPrototypeOf(instance);
+      if (!prototype) continue;
+      for (const methodName of this.scanner.getAllMethodNames(prototype)) {
+        const method: unknown = Reflect.get(instance, methodName);
+        if (typeof method !== 'function') continue;
+        for (const eventType of handledEventTypes(method)) {
+          const handlers = found.get(eventType) ?? [];
+          handlers.push({
+            eventType,
+            name: `${instance.constructor.name}.${methodName}`,
+            handle: (event, manager) => Reflect.apply(method, instance, [event, manager]) as Promise<void>,
+          });
+          found.set(eventType, handlers);
+        }
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,35 @@
+import type { EntityManager } from 'typeorm';
+import type { NhiEvent } from '@nhi/contracts';
+import { EventHandler, handledEventTypes } from './event-handler.decorator';
+
+class Projection {
+  @EventHandler('nhi.identity.registered')
+  async onRegistered(_event: NhiEvent<'nhi.identity.registered'>, _manager: EntityManager): Promise<void> {
+    return undefined;
+  }
+
+  @EventHandler('nhi.rotation.completed')
+  @EventHandler('nhi.rotation.failed')
+  async onRotationResult(_event: NhiEvent<'nhi.rotation.completed' | 'nhi.rotation.failed'>): Promise<void> {
+    return undefined;
+  }
+
+  plain(): void {
+    return undefined;
+  }
+}
+
+describe('@EventHandler', () => {
+  it('records the event type on the method', () => {
+    expect(handledEventTypes(Projection.prototype.onRegistered)).toEqual(['nhi.identity.registered']);
+  });
+
+  it('collects stacked decorators', () => {
+    expect(handledEventTypes(Projection.prototype.onRotationResult).sort()).toEqual(['nhi.rotation.completed', 'nhi.rotation.failed']);
+  });
+
+  it('finds nothing on undecorated methods or non-functions', () => {
+    expect(handledEventTypes(Projection.prototype.plain)).toEqual([]);
+    expect(handledEventTypes(undefined)).toEqual([]);
+  });
+});

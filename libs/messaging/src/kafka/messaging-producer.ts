@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Kafka, Partitioners, type Producer, type TopicMessages } from 'kafkajs';
+import { MESSAGING_KAFKA } from './kafka-client';
+
+/** acks=all: a message counts as sent only once every in-sync replica has it. */
+const ACKS_ALL = -1;
+
+/**
+ * The service's producer, shared by the outbox relay and the dead-letter path.
+ * It connects on first use rather than at start, so a broker outage delays
+ * publishing but never stops the service from booting its relay.
+ */
+@Injectable()
+export class MessagingProducer {
+  private readonly producer: Producer;
+  private connection: Promise<void> | undefined;
+
+  constructor(@Inject(MESSAGING_KAFKA) kafka: Kafka) {
+    this.producer = kafka.producer({
+      // One request in flight: a retried request can never overtake a later one, so a key's events stay in order.
+      maxInFlightRequests: 1,
+      // Not idempotent: kafkajs wants unlimited retries for that, which would hold the relay's transaction
+      // open for the whole outage. Callers retry from the database instead; consumers dedupe the rare repeat.
+      idempotent: false,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    this.producer.on(this.producer.events.DISCONNECT, () => {
+      this.connection = undefined;
+    });
+  }
+
+  /** Sends all messages with acks=all; resolves only when the broker has them all. */
+  async send(topicMessages: TopicMessages[]): Promise<void> {
+    await this.connect();
+    await this.producer.sendBatch({ topicMessages, acks: ACKS_ALL });
+  }
+
+  async disconnect(): Promise<void> {
+    this.connection = undefined;
+    await this.producer.disconnect();
+  }
+
+  private connect(): Promise<void> {
+    this.connection ??= this.producer.connect().catch((error: unknown) => {
+      this.connection = undefined;
+      throw error;
+    });
+    return this.connection;
+  }
+}

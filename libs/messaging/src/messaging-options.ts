@@ -1,0 +1,28 @@
+import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
+
+export interface MessagingOptions {
+  /** CloudEvents source becomes `/nhi/<serviceName>`. */
+  serviceName: string;
+  brokers: string[];
+  clientId: string;
+  /** This service's consumer group. */
+  groupId: string;
+  /** Physical topic = prefix + logical topic: '' in production, unique per test run. */
+  topicPrefix: string;
+  topicPartitions: number;
+  replicationFactor: number;
+  /** Relay poll interval; pg NOTIFY wakes the relay sooner. */
+  outboxPollIntervalMs: number;
+  /** Attempts per message before it goes to the dead-letter topic. */
+  consumerMaxAttempts: number;
+  /** Exponential backoff base between attempts. */
+  consumerRetryBaseMs: number;
+}
+
+export interface MessagingModuleAsyncOptions {
+  imports?: ModuleMetadata['imports'];
+  inject?: FactoryProvider['inject'];
+  useFactory: (...args: never[]) => MessagingOptions | Promise<MessagingOptions>;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -1,0 +1,389 @@
+import { randomUUID } from 'node:crypto';
+import type { TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { createEvent, dlqTopic, parseEvent, physicalTopic, serializeEvent, TOPICS, type NhiEvent } from '@nhi/contracts';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only: the shared helpers for the real database and broker
+import {
+  createTestDatabase,
+  identityRegisteredData,
+  KafkaTestClient,
+  KafkaTopicTap,
+  testKafkaBrokers,
+  uniqueTopicPrefix,
+  waitFor,
+  type TappedMessage,
+  type TestDatabase,
+} from '@nhi/testing';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxService } from './outbox/outbox.service';
+import { provisionedTopics } from './kafka/topic-provisioner';
+import { KafkaHealthIndicator } from './kafka/kafka-health.indicator';
+import { MessagingStatusService } from './status/messaging-status.service';
+import { compileMessagingTestApp, TEST_APPLICATION_NAME, type MessagingTestAppOptions } from './test-support/messaging-test-app';
+import { TestHandlers } from './test-support/test-handlers';
+
+const brokers = testKafkaBrokers();
+const prefix = uniqueTopicPrefix('messaging');
+const groupId = `${prefix}consumer`;
+const inventoryTopic = physicalTopic(TOPICS.inventoryEvents, prefix);
+const inventoryDlq = dlqTopic(inventoryTopic);
+/** Long enough that only pg NOTIFY can explain a prompt publication. */
+const SLOW_POLL_MS = 60_000;
+
+let database: TestDatabase;
+let kafka: KafkaTestClient;
+let tap: KafkaTopicTap;
+let app: TestingModule;
+let dataSource: DataSource;
+let outbox: OutboxService;
+let handlers: TestHandlers;
+
+function appOptions(overrides: Partial<MessagingTestAppOptions> = {}): MessagingTestAppOptions {
+  return {
+    databaseUrl: database.url,
+    brokers,
+    topicPrefix: prefix,
+    groupId,
+    withHandlers: true,
+    outboxPollIntervalMs: SLOW_POLL_MS,
+    consumerRetryBaseMs: 50,
+    ...overrides,
+  };
+}
+
+/** Registers an identity the way a service does: the change and its event in one committed transaction. */
+function register(name?: string, subject = randomUUID(), source = dataSource, service = outbox) {
+  return source.transaction((manager) =>
+    service.enqueue(manager, {
+      type: 'nhi.identity.registered',
+      subject,
+      data: identityRegisteredData({ id: subject, ...(name ? { name } : {}) }),
+    }),
+  );
+}
+
+async function appliedCount(eventId: string, handler: 'project' | 'audit'): Promise<number> {
+  const rows: Array<{ count: string }> = await dataSource.query(
+    `SELECT count(*) AS count FROM test_applied_events WHERE event_id = $1 AND handler = $2`,
+    [eventId, handler],
+  );
+  return Number(rows[0]?.count);
+}
+
+function published(event: NhiEvent, topic = inventoryTopic): Promise<TappedMessage> {
+  return tap.waitFor((m) => m.topic === topic && m.headers['ce_id'] === event.id, `${event.id} on ${topic}`);
+}
+
+function deadLettered(predicate: (m: TappedMessage) => boolean, what: string): Promise<TappedMessage> {
+  return tap.waitFor((m) => m.topic === inventoryDlq && predicate(m), what);
+}
+
+/** Waits until a consumer group (the app's by default) has committed past `offset` on that partition. */
+function committedPast(partition: number, offset: string, group = groupId): Promise<true> {
+  return waitFor(async () => BigInt(await kafka.committedOffset(group, inventoryTopic, partition)) > BigInt(offset), {
+    what: `a commit by ${group} past ${inventoryTopic}[${partition}]@${offset}`,
+  });
+}
+
+beforeAll(async () => {
+  [database, kafka] = await Promise.all([createTestDatabase('messaging'), KafkaTestClient.connect(brokers)]);
+  app = await compileMessagingTestApp(appOptions());
+  await app.init();
+  dataSource = app.get(DataSource);
+  outbox = app.get(OutboxService);
+  handlers = app.get(TestHandlers);
+  tap = await KafkaTopicTap.start(brokers, [inventoryTopic, inventoryDlq]);
+});
+
+afterAll(async () => {
+  await tap?.stop();
+  await app?.close();
+  await kafka?.deleteTopicsWithPrefix(prefix);
+  await kafka?.deleteGroups([groupId, ...(tap ? [tap.groupId] : [])]).catch(() => undefined);
+  await kafka?.disconnect();
+  await database?.drop();
+});
+
+describe('topics', () => {
+  it('creates every platform topic and its dead-letter topic at bootstrap', async () => {
+    const topics = await kafka.listTopics();
+    expect(topics).toEqual(expect.arrayContaining(provisionedTopics(prefix)));
+  });
+});
+
+describe('health', () => {
+  it('reports the broker up and the relay and consumer running', async () => {
+    await expect(app.get(KafkaHealthIndicator).isHealthy('kafka')).resolves.toMatchObject({ kafka: { status: 'up' } });
+    expect(app.get(MessagingStatusService).messagingStatus()).toMatchObject({
+      relay: { running: true, listening: true, lastError: null },
+      consumer: { running: true, crashed: false, groupId, topics: [inventoryTopic] },
+    });
+  });
+});
+
+describe('outbox', () => {
+  it('publishes a committed event, keyed by its subject, as a valid CloudEvent', async () => {
+    const event = await register();
+
+    const message = await published(event);
+
+    expect(message.key).toBe(event.subject);
+    expect(message.headers).toMatchObject({ 'content-type': 'application/cloudevents+json; charset=UTF-8', ce_type: event.type });
+    expect(parseEvent(message.value)).toEqual(event);
+    const [row] = await waitFor(() =>
+      dataSource
+        .query(`SELECT sent_at FROM outbox_events WHERE id = $1 AND sent_at IS NOT NULL`, [event.id])
+        .then((rows: unknown[]) => rows.length > 0 && rows),
+    );
+    expect(row).toBeDefined();
+  });
+
+  it('publishes nothing for a rolled-back transaction', async () => {
+    const subject = randomUUID();
+    let rolledBack: NhiEvent | undefined;
+    await expect(
+      dataSource.transaction(async (manager) => {
+        rolledBack = await outbox.enqueue(manager, {
+          type: 'nhi.identity.registered',
+          subject,
+          data: identityRegisteredData({ id: subject }),
+        });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+
+    // Same subject, same partition: once the later event is there, the earlier one would have been too.
+    await published(await register(undefined, subject));
+
+    expect(tap.messages.some((m) => m.headers['ce_id'] === rolledBack?.id)).toBe(false);
+    expect(await dataSource.query(`SELECT id FROM outbox_events WHERE id = $1`, [rolledBack?.id])).toEqual([]);
+  });
+
+  it('listens again after losing its LISTEN connection', async () => {
+    const relay = app.get(OutboxRelay);
+    const killed: unknown[] = await dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = $1`,
+      [`${TEST_APPLICATION_NAME}:outbox-listener`],
+    );
+    expect(killed).toHaveLength(1);
+    await waitFor(() => relay.status().listening, { what: 'the relay to LISTEN again' });
+
+    await published(await register());
+  });
+});
+
+describe('outbox while Kafka is down', () => {
+  let downDatabase: TestDatabase;
+
+  beforeAll(async () => {
+    downDatabase = await createTestDatabase('messaging_down');
+  });
+
+  afterAll(async () => {
+    await downDatabase?.drop();
+  });
+
+  it('keeps events unsent while the broker is unreachable and publishes them, in order, once it is back', async () => {
+    const unreachable = await compileMessagingTestApp(
+      appOptions({ databaseUrl: downDatabase.url, brokers: ['127.0.0.1:1'], withHandlers: false, outboxPollIntervalMs: 100 }),
+    );
+    const downSource = unreachable.get(DataSource);
+    const relay = unreachable.get(OutboxRelay);
+    const subject = randomUUID();
+    const first = await register('first', subject, downSource, unreachable.get(OutboxService));
+    const second = await register('second', subject, downSource, unreachable.get(OutboxService));
+
+    relay.start();
+    await waitFor(
+      async () => {
+        const rows: unknown[] = await downSource.query(
+          `SELECT id FROM outbox_events WHERE sent_at IS NULL AND attempts >= 2 AND last_error IS NOT NULL`,
+        );
+        return rows.length === 2;
+      },
+      { what: 'two failed publication attempts', timeoutMs: 30_000 },
+    );
+    expect(await relay.pendingCount()).toBe(2);
+    expect(relay.status()).toMatchObject({ running: true, pending: 2, lastError: expect.any(String) });
+    await expect(unreachable.get(KafkaHealthIndicator).isHealthy('kafka', 1_000)).resolves.toMatchObject({
+      kafka: { status: 'down', message: expect.any(String) },
+    });
+    await unreachable.close();
+
+    const reachable = await compileMessagingTestApp(appOptions({ databaseUrl: downDatabase.url, withHandlers: false }));
+    try {
+      expect(await reachable.get(OutboxRelay).flush()).toBe(2);
+      expect(await reachable.get(OutboxRelay).pendingCount()).toBe(0);
+    } finally {
+      await reachable.close();
+    }
+    const [onKafkaFirst, onKafkaSecond] = [await published(first), await published(second)];
+    expect(onKafkaFirst.partition).toBe(onKafkaSecond.partition);
+    expect(BigInt(onKafkaFirst.offset)).toBeLessThan(BigInt(onKafkaSecond.offset));
+  });
+});
+
+describe('consumer', () => {
+  it('applies an event delivered twice only once, per handler', async () => {
+    const subject = randomUUID();
+    const event = createEvent({
+      source: 'inventory',
+      type: 'nhi.identity.registered',
+      subject,
+      data: identityRegisteredData({ id: subject }),
+    });
+    const message = { key: subject, value: serializeEvent(event) };
+
+    await kafka.produce(inventoryTopic, message);
+    const again = await kafka.produce(inventoryTopic, message);
+    await committedPast(again.partition, again.offset);
+
+    expect(await appliedCount(event.id, 'project')).toBe(1);
+    expect(await appliedCount(event.id, 'audit')).toBe(1);
+    const inbox: unknown[] = await dataSource.query(`SELECT consumer FROM inbox_events WHERE event_id = $1`, [event.id]);
+    expect(inbox).toHaveLength(2);
+  });
+
+  it('retries a failing handler with backoff and applies the event once when it succeeds', async () => {
+    const event = await register('flaky-twice');
+
+    await waitFor(async () => (await appliedCount(event.id, 'audit')) === 1, { what: 'the flaky handler to succeed' });
+
+    expect(handlers.callsOf('audit', event.id)).toBe(3);
+    // The handler that succeeded first is not run again on the retries: its inbox row is there.
+    expect(handlers.callsOf('project', event.id)).toBe(1);
+    expect(await appliedCount(event.id, 'project')).toBe(1);
+  });
+
+  it('dead-letters a message whose handler keeps failing, then moves on to the next one', async () => {
+    const subject = randomUUID();
+    const poison = await register('poison-pill', subject);
+    const next = await register(undefined, subject);
+
+    const original = await published(poison);
+    const deadLetter = await deadLettered((m) => m.headers['ce_id'] === poison.id, 'the poison event on the DLQ');
+
+    expect(deadLetter.key).toBe(subject);
+    expect(deadLetter.value).toBe(original.value);
+    expect(deadLetter.headers).toMatchObject({
+      'x-error': 'cannot apply poison-pill',
+      'x-error-type': 'Error',
+      'x-original-topic': inventoryTopic,
+      'x-original-partition': String(original.partition),
+      'x-original-offset': original.offset,
+      'x-consumer-group': groupId,
+      'x-attempts': '3',
+      'x-handler': 'TestHandlers.audit',
+    });
+    expect(Date.parse(deadLetter.headers['x-failed-at'] ?? '')).not.toBeNaN();
+    await waitFor(async () => (await appliedCount(next.id, 'audit')) === 1, { what: 'the next event to be applied' });
+    expect(handlers.callsOf('audit', poison.id)).toBe(3);
+    // Each failed attempt's write was rolled back with its transaction.
+    expect(await appliedCount(poison.id, 'audit')).toBe(0);
+  });
+
+  it('dead-letters malformed and contract-breaking messages at once, without retrying', async () => {
+    const subject = randomUUID();
+    const valid = createEvent({
+      source: 'inventory',
+      type: 'nhi.identity.registered',
+      subject,
+      data: identityRegisteredData({ id: subject }),
+    });
+    const invalid = { ...valid, data: { ...valid.data, kind: 'ROBOT' } };
+
+    await kafka.produce(inventoryTopic, { key: 'garbage', value: 'this is not JSON' });
+    await kafka.produce(inventoryTopic, { key: subject, value: JSON.stringify(invalid) });
+
+    const garbage = await deadLettered((m) => m.key === 'garbage', 'the malformed message on the DLQ');
+    const broken = await deadLettered((m) => m.key === subject, 'the invalid event on the DLQ');
+    expect(garbage.value).toBe('this is not JSON');
+    expect(garbage.headers).toMatchObject({ 'x-error-type': 'ContractViolationError', 'x-attempts': '1' });
+    expect(garbage.headers['x-error']).toMatch(/not JSON/);
+    expect(broken.headers).toMatchObject({ 'x-error-type': 'ContractViolationError', 'x-attempts': '1' });
+    expect(broken.headers['x-error']).toMatch(/data\/kind/);
+    expect(broken.headers).not.toHaveProperty('x-handler');
+    expect(handlers.callsOf('audit', valid.id)).toBe(0);
+  });
+
+  it('skips, without dead-lettering, a valid event type it has no handler for', async () => {
+    const nhiId = randomUUID();
+    const foreign = createEvent({
+      source: 'lifecycle',
+      type: 'nhi.rotation.requested',
+      subject: nhiId,
+      data: {
+        requestId: randomUUID(),
+        nhiId,
+        provider: 'aws',
+        externalId: 'role/x',
+        kind: 'SERVICE_ACCOUNT',
+        reason: 'max age reached',
+        requestedAt: new Date().toISOString(),
+        deadline: new Date(Date.now() + 3_600_000).toISOString(),
+      },
+    });
+
+    const landed = await kafka.produce(inventoryTopic, { key: nhiId, value: serializeEvent(foreign) });
+    await committedPast(landed.partition, landed.offset);
+
+    expect(tap.on(inventoryDlq).some((m) => m.key === nhiId)).toBe(false);
+    expect(await dataSource.query(`SELECT 1 FROM inbox_events WHERE event_id = $1`, [foreign.id])).toEqual([]);
+  });
+
+  it('commits an offset only once its message has been processed', async () => {
+    const hold = handlers.hold('held-in-handler');
+    const event = await register('held-in-handler');
+    await hold.entered;
+    const message = await published(event);
+
+    const whileHeld = await kafka.committedOffset(groupId, inventoryTopic, message.partition);
+    expect(BigInt(whileHeld)).toBeLessThanOrEqual(BigInt(message.offset));
+
+    hold.release();
+    await committedPast(message.partition, message.offset);
+    expect(await appliedCount(event.id, 'project')).toBe(1);
+  });
+
+  it('stops promptly in the middle of a retry and redelivers the message after a restart', async () => {
+    const stoppedDatabase = await createTestDatabase('messaging_restart');
+    const restartGroup = `${prefix}restart`;
+    const options = appOptions({ databaseUrl: stoppedDatabase.url, groupId: restartGroup, consumerRetryBaseMs: 60_000 });
+    try {
+      const subject = randomUUID();
+      const poison = createEvent({
+        source: 'inventory',
+        type: 'nhi.identity.registered',
+        subject,
+        data: identityRegisteredData({ id: subject, name: 'poison-on-restart' }),
+      });
+      await kafka.produce(inventoryTopic, { key: subject, value: serializeEvent(poison) });
+
+      const first = await compileMessagingTestApp(options);
+      await first.init();
+      // The group reads the topic from the start, so it may stall on an older poison message first: either will do.
+      const failedOn = await waitFor(() => first.get(TestHandlers).failedOn[0], { what: 'a handler failure' });
+      const stalled = await published({ id: failedOn } as NhiEvent);
+      const closing = Date.now();
+      await first.close();
+      expect(Date.now() - closing).toBeLessThan(10_000);
+      const committed = await kafka.committedOffset(restartGroup, inventoryTopic, stalled.partition);
+      expect(BigInt(committed)).toBeLessThanOrEqual(BigInt(stalled.offset));
+
+      const second = await compileMessagingTestApp({ ...options, consumerRetryBaseMs: 50 });
+      await second.init();
+      try {
+        await committedPast(stalled.partition, stalled.offset, restartGroup);
+      } finally {
+        await second.close();
+      }
+      expect(tap.on(inventoryDlq).some((m) => m.headers['x-consumer-group'] === restartGroup && m.headers['ce_id'] === failedOn)).toBe(
+        true,
+      );
+    } finally {
+      await kafka.deleteGroups([restartGroup]).catch(() => undefined);
+      await stoppedDatabase.drop();
+    }
+  });
+});

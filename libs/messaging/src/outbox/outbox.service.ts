@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { createEvent, EVENT_TYPES, serializeEvent, type EventDataByType, type EventType, type NhiEvent } from '@nhi/contracts';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
+import { OUTBOX_CHANNEL } from './outbox-channel';
+
+export interface OutboxEventInput<T extends EventType> {
+  type: T;
+  /** The identity id; also the Kafka key, which keeps one identity's events in order. */
+  subject: string;
+  data: EventDataByType[T];
+  time?: Date;
+}
+
+/** Records events in the caller's transaction: they are published if and only if the change commits. */
+@Injectable()
+export class OutboxService {
+  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
+
+  /**
+   * Validates the event against its contract (a broken event fails the caller's
+   * transaction, never a consumer), stores it and wakes the relay at commit.
+   */
+  async enqueue<T extends EventType>(manager: EntityManager, input: OutboxEventInput<T>): Promise<NhiEvent<T>> {
+    const event = createEvent({ source: this.options.serviceName, ...input });
+    await manager.query(`INSERT INTO outbox_events (id, topic, message_key, payload) VALUES ($1, $2, $3, $4::jsonb)`, [
+      event.id,
+      EVENT_TYPES[event.type].topic,
+      event.subject,
+      serializeEvent(event),
+    ]);
+    await manager.query(`NOTIFY ${OUTBOX_CHANNEL}`);
+    return event;
+  }
+}

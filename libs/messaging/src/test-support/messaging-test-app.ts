@@ -1,0 +1,63 @@
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { PersistenceModule } from '@nhi/persistence';
+import { MessagingModule } from '../messaging.module';
+import { MESSAGING_ENTITIES } from '../tables/messaging-entities';
+import { MessagingTables1764201600000 } from '../tables/1764201600000-messaging-tables';
+import { AppliedEventEntity, TestAppliedEvents1764201600001 } from './applied-event.entity';
+import { TestHandlers } from './test-handlers';
+
+export interface MessagingTestAppOptions {
+  databaseUrl: string;
+  brokers: string[];
+  topicPrefix: string;
+  groupId: string;
+  /** Register TestHandlers, which makes the app consume. */
+  withHandlers: boolean;
+  outboxPollIntervalMs: number;
+  consumerRetryBaseMs: number;
+}
+
+export const TEST_APPLICATION_NAME = 'messaging-test';
+
+/** Expected failures (retries, dead letters, a broker that is down) log as errors; MESSAGING_TEST_LOGS=1 shows them. */
+function testLogLevels(): LogLevel[] {
+  return process.env['MESSAGING_TEST_LOGS'] ? ['error', 'warn', 'log'] : [];
+}
+
+/**
+ * A service as an app would wire it: PersistenceModule first, MessagingModule
+ * after it. Compiled, not initialised: the test decides whether bootstrap runs.
+ */
+export function compileMessagingTestApp(options: MessagingTestAppOptions): Promise<TestingModule> {
+  return Test.createTestingModule({
+    imports: [
+      PersistenceModule.forRootAsync({
+        useFactory: () => ({
+          url: options.databaseUrl,
+          applicationName: TEST_APPLICATION_NAME,
+          entities: [...MESSAGING_ENTITIES, AppliedEventEntity],
+          migrations: [MessagingTables1764201600000, TestAppliedEvents1764201600001],
+          poolSize: 5,
+        }),
+      }),
+      MessagingModule.forRootAsync({
+        useFactory: () => ({
+          serviceName: 'messaging-test',
+          brokers: options.brokers,
+          clientId: 'messaging-test',
+          groupId: options.groupId,
+          topicPrefix: options.topicPrefix,
+          topicPartitions: 3,
+          replicationFactor: 1,
+          outboxPollIntervalMs: options.outboxPollIntervalMs,
+          consumerMaxAttempts: 3,
+          consumerRetryBaseMs: options.consumerRetryBaseMs,
+        }),
+      }),
+    ],
+    providers: options.withHandlers ? [TestHandlers] : [],
+  })
+    .setLogger(new ConsoleLogger({ logLevels: testLogLevels() }))
+    .compile();
+}

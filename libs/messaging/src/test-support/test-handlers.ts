@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { NhiEvent } from '@nhi/contracts';
+import { EventHandler } from '../consumer/event-handler.decorator';
+import { AppliedEventEntity } from './applied-event.entity';
+
+type Registered = NhiEvent<'nhi.identity.registered'>;
+
+/** Lets a test hold a handler mid-transaction and see that it got there. */
+export class Hold {
+  readonly entered: Promise<void>;
+  readonly released: Promise<void>;
+  private markEntered: () => void = () => undefined;
+  release: () => void = () => undefined;
+
+  constructor() {
+    this.entered = new Promise((resolve) => (this.markEntered = resolve));
+    this.released = new Promise((resolve) => (this.release = resolve));
+  }
+
+  async pass(): Promise<void> {
+    this.markEntered();
+    await this.released;
+  }
+}
+
+/**
+ * Two handlers of one event type, scripted by the identity's name:
+ * `flaky-*` makes `audit` fail twice, `poison-*` makes it always fail,
+ * and a name given to hold() stops `project` until the test releases it.
+ */
+@Injectable()
+export class TestHandlers {
+  private readonly calls = new Map<string, number>();
+  private readonly holds = new Map<string, Hold>();
+  /** Ids of the events `audit` has failed on, in order. */
+  readonly failedOn: string[] = [];
+
+  callsOf(handler: 'project' | 'audit', eventId: string): number {
+    return this.calls.get(`${handler}:${eventId}`) ?? 0;
+  }
+
+  hold(name: string): Hold {
+    const hold = new Hold();
+    this.holds.set(name, hold);
+    return hold;
+  }
+
+  @EventHandler('nhi.identity.registered')
+  async project(event: Registered, manager: EntityManager): Promise<void> {
+    this.count('project', event.id);
+    await this.holds.get(event.data.name)?.pass();
+    await manager.insert(AppliedEventEntity, { eventId: event.id, handler: 'project' });
+  }
+
+  @EventHandler('nhi.identity.registered')
+  async audit(event: Registered, manager: EntityManager): Promise<void> {
+    const calls = this.count('audit', event.id);
+    // Written before failing: the row must vanish with the rolled-back transaction.
+    await manager.insert(AppliedEventEntity, { eventId: event.id, handler: 'audit' });
+    if (event.data.name.startsWith('poison-')) this.fail(event, `cannot apply ${event.data.name}`);
+    if (event.data.name.startsWith('flaky-') && calls <= 2) this.fail(event, `flaky failure ${calls}`);
+  }
+
+  private fail(event: Registered, message: string): never {
+    this.failedOn.push(event.id);
+    throw new Error(message);
+  }
+
+  private count(handler: string, eventId: string): number {
+    const key = `${handler}:${eventId}`;
+    const calls = (this.calls.get(key) ?? 0) + 1;
+    this.calls.set(key, calls);
+    return calls;
+  }
+}

@@ -1,0 +1,71 @@
+import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { actorMiddleware } from '@nhi/auth';
+import { ConfigError, loadConfig, SubgraphConfig, subgraphEnvShape } from '@nhi/config';
+
+export interface RunningService {
+  app: INestApplication;
+  url: string;
+  config: SubgraphConfig;
+  close(): Promise<void>;
+}
+
+export interface SubgraphBootstrapOptions {
+  service: string;
+  defaultPort: number;
+  module: (config: SubgraphConfig) => DynamicModule;
+  /** Variables that override the process environment (tests start services in-process with these). */
+  env?: Record<string, string>;
+  /** Stop on SIGTERM/SIGINT. A process's main does; tests that run several services in one process do not. */
+  handleSignals?: boolean;
+}
+
+/**
+ * Starts one subgraph: validate config, create the app (which migrates its
+ * database and connects to Kafka), refuse graph requests that do not come
+ * from the gateway, listen, and shut down gracefully on SIGTERM/SIGINT.
+ */
+export async function bootstrapSubgraph(options: SubgraphBootstrapOptions): Promise<RunningService> {
+  const config = loadConfig(options.service, subgraphEnvShape(options.service, options.defaultPort), {
+    ...process.env,
+    ...options.env,
+  });
+  const app = await NestFactory.create(options.module(config), { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.use('/graphql', actorMiddleware(config.ACTOR_SIGNING_KEY));
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidUnknownValues: true, transform: true }));
+  if (options.handleSignals ?? true) {
+    app.enableShutdownHooks();
+    installShutdownDeadline(config.SHUTDOWN_TIMEOUT_MS);
+  }
+  await app.listen(config.PORT, config.HOST);
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://${config.HOST}:${address.port}`;
+  app.get(Logger).log(`${options.service} subgraph listening on ${url}/graphql`);
+  return { app, url, config, close: () => app.close() };
+}
+
+/** If a graceful stop hangs (a stuck connection), leave anyway rather than never. */
+function installShutdownDeadline(timeoutMs: number): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        process.stderr.write(`shutdown took longer than ${timeoutMs} ms; exiting\n`);
+        process.exit(1);
+      }, timeoutMs).unref();
+    });
+  }
+}
+
+/** Entry point for `main.ts`: a config error is printed plainly and exits 1 instead of a stack trace. */
+export function runMain(start: () => Promise<unknown>): void {
+  start().catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      process.stderr.write(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exit(1);
+  });
+}

@@ -1,0 +1,4 @@
+export * from './bootstrap';
+export * from './health.controller';
+export * from './logging';
+export * from './subgraph.module';

@@ -1,0 +1,70 @@
+import { DynamicModule, Type } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import type { MixedList } from 'typeorm';
+import { SubgraphConfig } from '@nhi/config';
+import { SubgraphSchema, subgraphGraphQLModule } from '@nhi/graphql';
+import { MESSAGING_ENTITIES, MessagingModule, MessagingTables1764201600000 } from '@nhi/messaging';
+import { PersistenceModule } from '@nhi/persistence';
+import { HealthController } from './health.controller';
+import { loggingModule } from './logging';
+
+export const SUBGRAPH_CONFIG = Symbol('SUBGRAPH_CONFIG');
+
+export interface SubgraphDefinition {
+  service: string;
+  config: SubgraphConfig;
+  /** The service's own entities; the outbox and inbox tables are added here. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
+  entities: Function[];
+  /** The service's own migrations, in order; the messaging tables' migration runs first. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
+  migrations: Function[];
+  features: Array<Type | DynamicModule>;
+  schema: SubgraphSchema;
+}
+
+/**
+ * Everything a subgraph is made of besides its features: validated config,
+ * JSON logs, its own database (migrated at start), Kafka with outbox and inbox,
+ * the federated GraphQL endpoint and GET /health.
+ */
+export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
+  const { config } = definition;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
+  const migrations: MixedList<Function> = [MessagingTables1764201600000, ...definition.migrations];
+  return {
+    module: class SubgraphRootModule {},
+    global: true,
+    imports: [
+      loggingModule({ service: definition.service, level: config.LOG_LEVEL }),
+      PersistenceModule.forRootAsync({
+        useFactory: () => ({
+          url: config.DATABASE_URL,
+          applicationName: `nhi-${definition.service}`,
+          entities: [...MESSAGING_ENTITIES, ...definition.entities],
+          migrations,
+        }),
+      }),
+      MessagingModule.forRootAsync({
+        useFactory: () => ({
+          serviceName: definition.service,
+          brokers: config.KAFKA_BROKERS,
+          clientId: config.KAFKA_CLIENT_ID,
+          groupId: config.KAFKA_GROUP_ID,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+          topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
+          replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+          outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+          consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+          consumerRetryBaseMs: config.CONSUMER_RETRY_BASE_MS,
+        }),
+      }),
+      subgraphGraphQLModule({ production: config.NODE_ENV === 'production', orphanedTypes: definition.schema.orphanedTypes }),
+      TerminusModule,
+      ...definition.features,
+    ],
+    controllers: [HealthController],
+    providers: [{ provide: SUBGRAPH_CONFIG, useValue: config }],
+    exports: [SUBGRAPH_CONFIG],
+  };
+}

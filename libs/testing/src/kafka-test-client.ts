@@ -1,0 +1,58 @@
+import { Kafka, logLevel, Partitioners, type Admin, type Message, type Producer } from 'kafkajs';
+
+/**
+ * Admin and a plain producer on the test broker, for what the code under test
+ * must not do itself: inject raw (even malformed) messages, read committed
+ * offsets, remove a run's topics afterwards.
+ */
+export class KafkaTestClient {
+  private constructor(
+    private readonly admin: Admin,
+    private readonly producer: Producer,
+  ) {}
+
+  static async connect(brokers: string[]): Promise<KafkaTestClient> {
+    const kafka = new Kafka({ clientId: 'test-client', brokers, logLevel: logLevel.NOTHING });
+    const client = new KafkaTestClient(
+      kafka.admin(),
+      kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false }),
+    );
+    await client.admin.connect();
+    await client.producer.connect();
+    return client;
+  }
+
+  /** Publishes one message as is and says where it landed. */
+  async produce(topic: string, message: Message): Promise<{ partition: number; offset: string }> {
+    const [metadata] = await this.producer.send({ topic, acks: -1, messages: [message] });
+    if (!metadata?.baseOffset) throw new Error(`the broker did not say where the message to ${topic} landed`);
+    return { partition: metadata.partition, offset: metadata.baseOffset };
+  }
+
+  /** The group's committed offset for one partition: the next offset it will read, '-1' when none. */
+  async committedOffset(groupId: string, topic: string, partition: number): Promise<string> {
+    const [entry] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+    return entry?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
+  }
+
+  listTopics(): Promise<string[]> {
+    return this.admin.listTopics();
+  }
+
+  /** Deletes every topic whose name starts with `prefix`; returns their names. */
+  async deleteTopicsWithPrefix(prefix: string): Promise<string[]> {
+    const topics = (await this.admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+    if (topics.length > 0) await this.admin.deleteTopics({ topics });
+    return topics;
+  }
+
+  /** Removes consumer groups a test created; they must have no members left. */
+  async deleteGroups(groupIds: string[]): Promise<void> {
+    if (groupIds.length > 0) await this.admin.deleteGroups(groupIds);
+  }
+
+  async disconnect(): Promise<void> {
+    await this.producer.disconnect();
+    await this.admin.disconnect();
+  }
+}

@@ -1,0 +1,86 @@
+import { loadOrCreateDevKeys, mintDevToken } from '@nhi/auth';
+import {
+  consoleProgress,
+  ensureKafka,
+  ensurePostgres,
+  loadOrCreateActorSigningKey,
+  RunningPlatform,
+  seedDemoEstate,
+  startPlatform,
+  stopKafka,
+  StartedPostgres,
+} from '@nhi/launcher';
+import { DATA_DIR, DEV_KEYS_DIR, LOG_DIR, WORKSPACE_ROOT } from './dev-paths';
+
+/**
+ * `npm start`: Kafka and PostgreSQL (if not running), the five subgraphs and the
+ * gateway as separate processes, a demo estate, then a URL and a token.
+ * Ctrl-C stops what this command started, and nothing else.
+ */
+const env = process.env;
+const progress = consoleProgress;
+
+async function main(): Promise<void> {
+  const began = Date.now();
+  const brokers = env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
+  const databaseServerUrl = env['DATABASE_SERVER_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  let startedKafka = false;
+  let postgres: StartedPostgres | null = null;
+  let platform: RunningPlatform | null = null;
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    progress('\nstopping ...');
+    await platform?.stop();
+    if (startedKafka) await stopKafka(WORKSPACE_ROOT, progress).catch((e: unknown) => progress(`  kafka: ${String(e)}`));
+    await postgres?.stop();
+    progress('stopped everything this command started');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    progress('NHI governance platform: starting');
+    startedKafka = await ensureKafka(WORKSPACE_ROOT, brokers.split(',')[0] ?? '127.0.0.1:9092', progress);
+    postgres = await ensurePostgres(WORKSPACE_ROOT, databaseServerUrl, progress);
+    const keys = loadOrCreateDevKeys(DEV_KEYS_DIR);
+    platform = await startPlatform({
+      root: WORKSPACE_ROOT,
+      basePort: Number(env['GATEWAY_PORT'] ?? 4000),
+      databaseServerUrl,
+      databasePrefix: 'nhi_',
+      kafkaBrokers: brokers,
+      topicPrefix: env['KAFKA_TOPIC_PREFIX'] ?? '',
+      groupSuffix: '',
+      actorSigningKey: env['ACTOR_SIGNING_KEY'] ?? loadOrCreateActorSigningKey(DATA_DIR),
+      devKeysDir: DEV_KEYS_DIR,
+      logDir: LOG_DIR,
+      logLevel: env['LOG_LEVEL'] ?? 'info',
+      progress,
+    });
+    const token = await mintDevToken(keys.privateKeyPem, {
+      sub: 'alice',
+      roles: ['security-admin'],
+      issuer: 'nhi-dev',
+      audience: 'nhi-platform',
+    });
+    const seeded = await seedDemoEstate(platform.gatewayUrl, token);
+    progress(`demo       ${seeded} identities loaded through the gateway`);
+    progress(`\nReady in ${((Date.now() - began) / 1000).toFixed(1)}s.\n`);
+    progress(`  GraphQL:  ${platform.gatewayUrl}`);
+    progress(`  Token:    ${token}`);
+    progress(`            (alice, security-admin, 8 h; more with: npm run token -- --sub bob --role viewer)`);
+    progress(`\n  curl -s ${platform.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
+    progress(`    -d '{"query":"{ governanceSummary { totalIdentities byKind { key count } } }"}'`);
+    progress(`\nLogs in .data/logs/. Press Ctrl-C to stop.`);
+    if (env['NHI_START_EXIT_WHEN_READY'] === '1') await shutdown(0);
+  } catch (error) {
+    progress(`\nstart failed: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+void main();

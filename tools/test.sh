@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite against the real PostgreSQL and Kafka broker.
+# Stages run in order and stop at the first failure; each prints its wall time.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false KAFKAJS_NO_PARTITIONER_WARNING=1
+
+stage() {
+  local name="$1"; shift
+  local began=$SECONDS
+  echo
+  echo "=== $name"
+  "$@"
+  echo "=== $name: ok in $((SECONDS - began))s"
+}
+
+total=$SECONDS
+stage "infrastructure (Kafka, PostgreSQL)" node -r @swc-node/register tools/infra-up.ts
+stage "lint" npx nx run-many -t lint --outputStyle=stream
+stage "type check" npx nx run-many -t typecheck --outputStyle=stream
+stage "schema drift (SDL, supergraph, AsyncAPI)" npm run -s graphql:check
+stage "unit tests" npx nx run-many -t test --outputStyle=stream
+stage "integration tests (real PostgreSQL and Kafka)" npx nx run-many -t integration --parallel=1 --outputStyle=stream
+stage "end-to-end (whole platform through the gateway)" npx nx run platform-e2e:e2e --outputStyle=stream
+echo
+echo "All stages passed in $((SECONDS - total))s."
