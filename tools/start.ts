@@ -71,9 +71,9 @@ async function main(): Promise<void> {
     progress(`demo       ${seeded} identities loaded through the gateway`);
     progress(`\nReady in ${((Date.now() - began) / 1000).toFixed(1)}s.\n`);
     progress(`  GraphQL:  ${platform.gatewayUrl}`);
-    progress(`  Token:    ${token}`);
-    progress(`            (alice, security-admin, 8 h; more with: npm run token -- --sub bob --role viewer)`);
-    progress(`\n  curl -s ${platform.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
+    progress(`  Token:    alice, security-admin, valid 8 h (more: npm run token -- --sub bob --role viewer)`);
+    progress(`\n  export TOKEN=${token}`);
+    progress(`  curl -s ${platform.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
     progress(`    -d '{"query":"{ governanceSummary { totalIdentities byKind { key count } } }"}'`);
     progress(`\nLogs in .data/logs/. Press Ctrl-C to stop.`);
     if (env['NHI_START_EXIT_WHEN_READY'] === '1') await shutdown(0);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isPortOpen } from './ports';
 import type { Progress } from './progress';
 import { ServiceProcess, spawnService, waitHealthy } from './service-process';
 
@@ -32,6 +33,19 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
+async function assertPortsFree(first: number, count: number): Promise<void> {
+  const ports = Array.from({ length: count }, (_, i) => first + i);
+  const busy = (await Promise.all(ports.map(async (port) => ((await isPortOpen('127.0.0.1', port)) ? port : null)))).filter(
+    (port): port is number => port !== null,
+  );
+  if (busy.length > 0) {
+    throw new Error(
+      `port${busy.length > 1 ? 's' : ''} ${busy.join(', ')} already in use on 127.0.0.1: is another platform running? ` +
+        `Stop it, or choose other ports with GATEWAY_PORT (the subgraphs take the next five).`,
+    );
+  }
+}
+
 function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -58,6 +72,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     ...options.extraEnv,
   };
+  await assertPortsFree(options.basePort, SUBGRAPH_NAMES.length + 1);
   try {
     const subgraphs = SUBGRAPH_NAMES.map((name, index) =>
       spawnService({

@@ -34,7 +34,7 @@ export async function bootstrapSubgraph(options: SubgraphBootstrapOptions): Prom
   const app = await NestFactory.create(options.module(config), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.use('/graphql', actorMiddleware(config.ACTOR_SIGNING_KEY));
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidUnknownValues: true, transform: true }));
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   if (options.handleSignals ?? true) {
     app.enableShutdownHooks();
     installShutdownDeadline(config.SHUTDOWN_TIMEOUT_MS);

@@ -29,7 +29,7 @@ export class IdentitiesService {
     return this.dataSource.transaction(async (manager) => {
       const identities = manager.getRepository(IdentityEntity);
       // Lock the natural key so two concurrent reports of one identity never create two.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${provider}\u0000${externalId}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [provider, externalId]);
       const existing = await identities.findOne({ where: { provider, externalId } });
       const identity = existing ?? identities.create({ id: randomUUID(), provider, externalId, firstSeenAt: now, status: 'ACTIVE' });
       Object.assign(identity, {

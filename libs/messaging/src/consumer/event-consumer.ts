@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Kafka, type Consumer, type EachMessagePayload } from 'kafkajs';
+import { Kafka, KafkaJSNonRetriableError, type Consumer, type EachMessagePayload } from 'kafkajs';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { MESSAGING_KAFKA } from '../kafka/kafka-client';
 import { EventHandlerRegistry } from './event-handler-registry';
@@ -74,7 +74,13 @@ export class EventConsumer {
   }
 
   private async consume(consumer: Consumer, { topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    await this.processor.process({ topic, partition, message }, { heartbeat, signal: this.abort.signal });
+    try {
+      await this.processor.process({ topic, partition, message }, { heartbeat, signal: this.abort.signal });
+    } catch (error) {
+      if (!this.abort.signal.aborted) throw error;
+      // Shutting down mid-retry is expected: say so instead of letting kafkajs log a stack trace as an error.
+      throw new KafkaJSNonRetriableError(`stopped while processing ${topic}[${partition}]@${message.offset}; left uncommitted`);
+    }
     // Only now: if the process dies before this line the message comes again, and the inbox makes that harmless.
     await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
   }
