@@ -146,7 +146,7 @@ describe('the platform through the gateway', () => {
     });
     // Lifecycle learnt the identity from the event and scheduled it under the default 90-day policy.
     expect(result.identity.lifecycle).toMatchObject({ state: 'ACTIVE', policy: { name: 'default', maxAgeDays: 90 } });
-    expect(new Date(result.identity.lifecycle!.nextRotationDueAt).getTime()).toBe(createdAt.getTime() + 90 * 86_400_000);
+    expect(new Date(result.identity.lifecycle?.nextRotationDueAt ?? 0).getTime()).toBe(createdAt.getTime() + 90 * 86_400_000);
     // Metrics counted it from the same event.
     expect(result.governanceSummary).toEqual({ totalIdentities: 1, byKind: [{ key: 'SERVICE_ACCOUNT', count: 1 }] });
   });
@@ -174,8 +174,8 @@ describe('the platform through the gateway', () => {
   });
 
   it('has subgraphs refuse a direct call that did not come through the gateway', async () => {
-    const inventory = platform.services.find((s) => s.name === 'inventory')!;
-    const { status, body } = await postGraphQL(`${inventory.baseUrl}/graphql`, token, '{ _service { sdl } }');
+    const inventory = platform.services.find((s) => s.name === 'inventory');
+    const { status, body } = await postGraphQL(`${inventory?.baseUrl}/graphql`, token, '{ _service { sdl } }');
 
     expect(status).toBe(401);
     expect(body.errors?.[0]?.message).toMatch(/must come through the gateway/);

@@ -13,8 +13,9 @@ export const env = {
     z.coerce
       .number({ message: 'expected a port number' })
       .int('expected a whole port number')
-      .min(1, 'expected a port number between 1 and 65535')
-      .max(65535, 'expected a port number between 1 and 65535')
+      // 0 asks the operating system for a free port (tests run several services in one process).
+      .min(0, 'expected a port number between 0 and 65535')
+      .max(65535, 'expected a port number between 0 and 65535')
       .default(fallback),
 
   positiveInt: (fallback: number) =>

@@ -51,15 +51,22 @@ function appOptions(overrides: Partial<MessagingTestAppOptions> = {}): Messaging
   };
 }
 
+function registration(subject: string, name?: string) {
+  return {
+    type: 'nhi.identity.registered' as const,
+    subject,
+    data: identityRegisteredData({ id: subject, ...(name ? { name } : {}) }),
+  };
+}
+
 /** Registers an identity the way a service does: the change and its event in one committed transaction. */
 function register(name?: string, subject = randomUUID(), source = dataSource, service = outbox) {
-  return source.transaction((manager) =>
-    service.enqueue(manager, {
-      type: 'nhi.identity.registered',
-      subject,
-      data: identityRegisteredData({ id: subject, ...(name ? { name } : {}) }),
-    }),
-  );
+  return source.transaction((manager) => service.enqueue(manager, registration(subject, name)));
+}
+
+/** The same event built without the outbox, for publishing raw messages straight to the topic. */
+function registeredEvent(name?: string) {
+  return createEvent({ source: 'inventory', ...registration(randomUUID(), name) });
 }
 
 async function appliedCount(eventId: string, handler: 'project' | 'audit'): Promise<number> {
@@ -153,11 +160,7 @@ describe('outbox', () => {
     let rolledBack: NhiEvent | undefined;
     await expect(
       dataSource.transaction(async (manager) => {
-        rolledBack = await outbox.enqueue(manager, {
-          type: 'nhi.identity.registered',
-          subject,
-          data: identityRegisteredData({ id: subject }),
-        });
+        rolledBack = await outbox.enqueue(manager, registration(subject));
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -236,14 +239,8 @@ describe('outbox while Kafka is down', () => {
 
 describe('consumer', () => {
   it('applies an event delivered twice only once, per handler', async () => {
-    const subject = randomUUID();
-    const event = createEvent({
-      source: 'inventory',
-      type: 'nhi.identity.registered',
-      subject,
-      data: identityRegisteredData({ id: subject }),
-    });
-    const message = { key: subject, value: serializeEvent(event) };
+    const event = registeredEvent();
+    const message = { key: event.subject, value: serializeEvent(event) };
 
     await kafka.produce(inventoryTopic, message);
     const again = await kafka.produce(inventoryTopic, message);
@@ -294,13 +291,8 @@ describe('consumer', () => {
   });
 
   it('dead-letters malformed and contract-breaking messages at once, without retrying', async () => {
-    const subject = randomUUID();
-    const valid = createEvent({
-      source: 'inventory',
-      type: 'nhi.identity.registered',
-      subject,
-      data: identityRegisteredData({ id: subject }),
-    });
+    const valid = registeredEvent();
+    const subject = valid.subject;
     const invalid = { ...valid, data: { ...valid.data, kind: 'ROBOT' } };
 
     await kafka.produce(inventoryTopic, { key: 'garbage', value: 'this is not JSON' });
@@ -368,19 +360,13 @@ describe('consumer', () => {
       return started;
     };
     try {
-      const subject = randomUUID();
-      const poison = createEvent({
-        source: 'inventory',
-        type: 'nhi.identity.registered',
-        subject,
-        data: identityRegisteredData({ id: subject, name: 'poison-on-restart' }),
-      });
-      await kafka.produce(inventoryTopic, { key: subject, value: serializeEvent(poison) });
+      // Older poison messages on the topic would stall this group first: it starts after them.
+      await kafka.skipToEnd(restartGroup, inventoryTopic);
+      const poison = registeredEvent('poison-on-restart');
+      const stalled = await kafka.produce(inventoryTopic, { key: poison.subject, value: serializeEvent(poison) });
 
       const first = await start();
-      // The new group reads the topic from the start and may stall on an older poison message first: either will do.
-      const stalledId = await waitFor(() => first.get(TestHandlers).failedOn[0], { what: 'a handler failure' });
-      const stalled = await published(stalledId);
+      await waitFor(() => first.get(TestHandlers).failedOn.includes(poison.id), { what: 'the first failed attempt' });
       const closing = Date.now();
       await running.pop()?.close();
       expect(Date.now() - closing).toBeLessThan(10_000);
@@ -390,7 +376,7 @@ describe('consumer', () => {
       await start({ consumerRetryBaseMs: 50 });
       await committedPast(stalled.partition, stalled.offset, restartGroup);
       const deadLetter = await deadLettered(
-        (m) => m.headers['x-consumer-group'] === restartGroup && eventIdOf(m) === stalledId,
+        (m) => m.headers['x-consumer-group'] === restartGroup && eventIdOf(m) === poison.id,
         'the stalled message dead-lettered after the restart',
       );
       expect(deadLetter.headers['x-attempts']).toBe('3');

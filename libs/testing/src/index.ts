@@ -4,3 +4,4 @@ export * from './events';
 export * from './wait-for';
 export * from './kafka-topic-tap';
 export * from './kafka-test-client';
+export * from './subgraph-under-test';

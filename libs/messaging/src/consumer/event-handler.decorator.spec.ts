@@ -19,6 +19,27 @@ class Projection {
   }
 }
 
+// Compile-time checks: tsc fails if these mistakes stop being errors.
+export class Mistakes {
+  // @ts-expect-error the method takes a rotation request, the decorator names a registration
+  @EventHandler('nhi.identity.registered')
+  async wrongEvent(_event: NhiEvent<'nhi.rotation.requested'>): Promise<void> {
+    return undefined;
+  }
+
+  // @ts-expect-error handlers are asynchronous
+  @EventHandler('nhi.identity.registered')
+  notAsync(_event: NhiEvent<'nhi.identity.registered'>): void {
+    return undefined;
+  }
+
+  // @ts-expect-error not an event type of the platform
+  @EventHandler('nhi.identity.exploded')
+  async unknownType(): Promise<void> {
+    return undefined;
+  }
+}
+
 describe('@EventHandler', () => {
   it('records the event type on the method', () => {
     expect(handledEventTypes(Projection.prototype.onRegistered)).toEqual(['nhi.identity.registered']);

@@ -61,6 +61,7 @@ export class OutboxListener {
       this.lost(client, error);
       return;
     }
+    if (this.client !== client) return;
     this.isListening = true;
     if (this.failures > 0) this.logger.log(`Listening for outbox notifications again after ${this.failures} failed attempts`);
     this.failures = 0;

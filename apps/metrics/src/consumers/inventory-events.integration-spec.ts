@@ -1,0 +1,66 @@
+import { identityRegisteredData, SubgraphUnderTest, waitFor } from '@nhi/testing';
+import { bootstrap } from '../main';
+
+let metrics: SubgraphUnderTest;
+
+beforeAll(async () => {
+  metrics = await SubgraphUnderTest.start('metrics', bootstrap);
+});
+
+afterAll(async () => {
+  await metrics?.stop();
+});
+
+const SUMMARY = `
+  query($bu: String) {
+    governanceSummary(businessUnit: $bu) { totalIdentities byKind { key count } byEnvironment { key count } byProvider { key count } asOf }
+  }`;
+
+interface Summary {
+  governanceSummary: { totalIdentities: number; byKind: unknown[]; byEnvironment: unknown[]; byProvider: unknown[]; asOf: string };
+}
+
+describe('governanceSummary', () => {
+  it('counts identities from events only, each once, overall and per business unit', async () => {
+    const payments1 = identityRegisteredData({ businessUnit: 'Payments', kind: 'API_KEY', provider: 'aws', registeredAt: '2026-11-01T10:00:00.000Z' });
+    const payments2 = identityRegisteredData({ businessUnit: 'Payments', kind: 'SERVICE_ACCOUNT', provider: 'gcp', registeredAt: '2026-11-02T10:00:00.000Z' });
+    const data = identityRegisteredData({ businessUnit: 'Data', kind: 'SERVICE_ACCOUNT', environment: 'STAGING', registeredAt: '2026-11-03T10:00:00.000Z' });
+    const first = await metrics.publish('nhi.identity.registered', payments1);
+    await metrics.publish('nhi.identity.registered', payments2);
+    await metrics.publish('nhi.identity.registered', data);
+    await metrics.redeliver(first);
+
+    const all = await waitFor(
+      async () => {
+        const result = await metrics.query<Summary>(SUMMARY);
+        return result.data?.governanceSummary.totalIdentities === 3 && result.data.governanceSummary;
+      },
+      { what: 'metrics to count three identities' },
+    );
+    await waitFor(
+      async () => Number(await metrics.kafka.committedOffset(metrics.groupId, metrics.topic('nhi.inventory.events.v1'), 0)) >= 4,
+      { what: 'all four deliveries to be committed' },
+    );
+
+    expect(all).toEqual({
+      totalIdentities: 3,
+      byKind: [
+        { key: 'SERVICE_ACCOUNT', count: 2 },
+        { key: 'API_KEY', count: 1 },
+      ],
+      byEnvironment: [
+        { key: 'PRODUCTION', count: 2 },
+        { key: 'STAGING', count: 1 },
+      ],
+      byProvider: [
+        { key: 'aws', count: 2 },
+        { key: 'gcp', count: 1 },
+      ],
+      asOf: '2026-11-03T10:00:00.000Z',
+    });
+    const payments = await metrics.query<Summary>(SUMMARY, { bu: 'Payments' });
+    expect(payments.data?.governanceSummary).toMatchObject({ totalIdentities: 2, asOf: '2026-11-02T10:00:00.000Z' });
+    // The redelivered event did not count twice, even after everything was committed.
+    expect((await metrics.query<Summary>(SUMMARY)).data?.governanceSummary.totalIdentities).toBe(3);
+  });
+});
