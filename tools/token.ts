@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const roles = values.role ?? [];
   const unknown = roles.filter((role) => !isRole(role));
   if (roles.length === 0 || unknown.length > 0) {
-    throw new Error(`${roles.length === 0 ? '--role is required' : `unknown role ${unknown.join(', ')}`}; roles are ${ROLES.join(', ')}\n${usage}`);
+    throw new Error(
+      `${roles.length === 0 ? '--role is required' : `unknown role ${unknown.join(', ')}`}; roles are ${ROLES.join(', ')}\n${usage}`,
+    );
   }
   const ttlSeconds = Number(values.ttl);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new Error(`--ttl must be a whole number of seconds, got "${values.ttl}"`);

@@ -33,7 +33,11 @@ export class GatewayModule {
             // Composed at build time from the committed subgraph SDLs; nothing is introspected at start.
             supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
             buildService: ({ name, url }) =>
-              new ActorForwardingDataSource(urls[name as SubgraphName] ?? url ?? '', config.ACTOR_SIGNING_KEY, config.ACTOR_HEADER_TTL_SECONDS),
+              new ActorForwardingDataSource(
+                urls[name as SubgraphName] ?? url ?? '',
+                config.ACTOR_SIGNING_KEY,
+                config.ACTOR_HEADER_TTL_SECONDS,
+              ),
           },
         }),
       ],

@@ -47,10 +47,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv): GatewayConfig {
   const shape = {
     ...gatewayEnvShape,
     // Dev keys are for laptops and CI; production verifies tokens against the identity provider's JWKS.
-    JWT_JWKS_URL:
-      source['NODE_ENV'] === 'production'
-        ? env.url(['https'])
-        : gatewayEnvShape.JWT_JWKS_URL,
+    JWT_JWKS_URL: source['NODE_ENV'] === 'production' ? env.url(['https']) : gatewayEnvShape.JWT_JWKS_URL,
   };
   return loadConfig('gateway', shape, source) as GatewayConfig;
 }

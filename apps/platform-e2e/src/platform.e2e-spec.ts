@@ -4,7 +4,16 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { generateDevKeys, mintDevToken } from '@nhi/auth';
 import { ALL_TOPICS, dlqTopic } from '@nhi/contracts';
-import { ensureKafka, ensurePostgres, graphql, postGraphQL, RunningPlatform, silentProgress, startPlatform, SUBGRAPH_NAMES } from '@nhi/launcher';
+import {
+  ensureKafka,
+  ensurePostgres,
+  graphql,
+  postGraphQL,
+  RunningPlatform,
+  silentProgress,
+  startPlatform,
+  SUBGRAPH_NAMES,
+} from '@nhi/launcher';
 import { testDatabaseServerUrl, testKafkaBrokers } from '@nhi/testing';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -82,7 +91,12 @@ beforeAll(async () => {
     progress: silentProgress,
     extraEnv: { OUTBOX_POLL_INTERVAL_MS: '100' },
   });
-  token = await mintDevToken(keys.privateKeyPem, { sub: 'e2e-admin', roles: ['security-admin'], issuer: 'nhi-dev', audience: 'nhi-platform' });
+  token = await mintDevToken(keys.privateKeyPem, {
+    sub: 'e2e-admin',
+    roles: ['security-admin'],
+    issuer: 'nhi-dev',
+    audience: 'nhi-platform',
+  });
 });
 
 afterAll(async () => {
@@ -115,7 +129,13 @@ describe('the platform through the gateway', () => {
     const { registerIdentity } = await graphql<{ registerIdentity: { id: string } }>(
       platform.gatewayUrl,
       token,
-      `mutation($input: RegisterIdentityInput!) { registerIdentity(input: $input) { id } }`,
+      `
+        mutation ($input: RegisterIdentityInput!) {
+          registerIdentity(input: $input) {
+            id
+          }
+        }
+      `,
       {
         input: {
           source: 'aws-config',

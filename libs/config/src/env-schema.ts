@@ -19,7 +19,11 @@ export const env = {
       .default(fallback),
 
   positiveInt: (fallback: number) =>
-    z.coerce.number({ message: 'expected a number' }).int('expected a whole number').positive('expected a number above 0').default(fallback),
+    z.coerce
+      .number({ message: 'expected a number' })
+      .int('expected a whole number')
+      .positive('expected a number above 0')
+      .default(fallback),
 
   boolean: (fallback: boolean) =>
     z
@@ -46,7 +50,12 @@ export const env = {
     z
       .string()
       .default(fallback)
-      .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
       .refine((list) => list.length > 0 && list.every((item) => /^[^\s:]+:\d{1,5}$/.test(item)), {
         message: 'expected a comma-separated list of host:port',
       }),

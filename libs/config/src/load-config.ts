@@ -10,9 +10,7 @@ export function loadConfig<Shape extends z.ZodRawShape>(
   shape: Shape,
   source: NodeJS.ProcessEnv = process.env,
 ): z.output<z.ZodObject<Shape>> {
-  const values = Object.fromEntries(
-    Object.keys(shape).map((name) => [name, source[name] === '' ? undefined : source[name]]),
-  );
+  const values = Object.fromEntries(Object.keys(shape).map((name) => [name, source[name] === '' ? undefined : source[name]]));
   const result = z.object(shape).safeParse(values);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {

@@ -3,15 +3,7 @@
  * contract; these types mirror them, and event-types.spec.ts keeps the two in step.
  */
 export type NhiKind =
-  | 'SERVICE_ACCOUNT'
-  | 'API_KEY'
-  | 'ACCESS_TOKEN'
-  | 'OAUTH_CLIENT'
-  | 'CERTIFICATE'
-  | 'SSH_KEY'
-  | 'SECRET'
-  | 'WORKLOAD_IDENTITY'
-  | 'AI_AGENT';
+  'SERVICE_ACCOUNT' | 'API_KEY' | 'ACCESS_TOKEN' | 'OAUTH_CLIENT' | 'CERTIFICATE' | 'SSH_KEY' | 'SECRET' | 'WORKLOAD_IDENTITY' | 'AI_AGENT';
 
 export type NhiEnvironment = 'PRODUCTION' | 'STAGING' | 'DEVELOPMENT' | 'TEST' | 'UNKNOWN';
 

@@ -20,9 +20,7 @@ function describe(errors: ErrorObject[] | null | undefined, root: string): strin
   return (errors ?? []).map((error) => {
     const where = `${root}${error.instancePath}`;
     const extra =
-      error.keyword === 'additionalProperties'
-        ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})`
-        : '';
+      error.keyword === 'additionalProperties' ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})` : '';
     return `${where} ${error.message ?? 'is invalid'}${extra}`;
   });
 }

@@ -39,6 +39,13 @@ describe('byKeys', () => {
       { id: 'a', v: 1 },
     ];
 
-    expect(byKeys(['a', 'x', 'b'], rows, (r) => r.id, () => null)).toEqual([{ id: 'a', v: 1 }, null, { id: 'b', v: 2 }]);
+    expect(
+      byKeys(
+        ['a', 'x', 'b'],
+        rows,
+        (r) => r.id,
+        () => null,
+      ),
+    ).toEqual([{ id: 'a', v: 1 }, null, { id: 'b', v: 2 }]);
   });
 });

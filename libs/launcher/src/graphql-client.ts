@@ -4,7 +4,12 @@ export interface GraphQLResponse<T> {
 }
 
 /** Posts one operation to the gateway and returns the whole response, errors included. */
-export async function postGraphQL<T>(url: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<{ status: number; body: GraphQLResponse<T> }> {
+export async function postGraphQL<T>(
+  url: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

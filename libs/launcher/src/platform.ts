@@ -89,7 +89,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       }),
     );
     started.push(...subgraphs);
-    options.progress(`services   starting ${subgraphs.map((s) => s.name).join(', ')} (logs in ${path.relative(options.root, options.logDir)}/)`);
+    options.progress(
+      `services   starting ${subgraphs.map((s) => s.name).join(', ')} (logs in ${path.relative(options.root, options.logDir)}/)`,
+    );
     await Promise.all(
       subgraphs.map(async (service) => {
         const ms = await waitHealthy(service, timeout);

@@ -28,11 +28,15 @@ export async function ensurePostgres(root: string, serverUrl: string, progress: 
   const dataDir = path.join(root, '.data/postgres');
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const log = openSync(path.join(root, '.data/embedded-postgres.log'), 'a');
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'embedded-postgres.daemon.ts'), dataDir, String(port)], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', path.join(__dirname, 'embedded-postgres.daemon.ts'), dataDir, String(port)],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', log, log],
+    },
+  );
   const deadline = Date.now() + 120_000;
   while (!(await isPortOpen('127.0.0.1', port))) {
     if (child.exitCode !== null) throw new Error('embedded PostgreSQL exited during start-up; see .data/embedded-postgres.log');

@@ -60,7 +60,9 @@ export async function waitHealthy(service: ServiceProcess, timeoutMs: number): P
   const started = Date.now();
   for (;;) {
     if (service.process.exitCode !== null) {
-      throw new Error(`${service.name} exited with code ${service.process.exitCode} during start-up. Last log lines (${service.logFile}):\n${tail(service.logFile)}`);
+      throw new Error(
+        `${service.name} exited with code ${service.process.exitCode} during start-up. Last log lines (${service.logFile}):\n${tail(service.logFile)}`,
+      );
     }
     try {
       const response = await fetch(`${service.baseUrl}/health`, { signal: AbortSignal.timeout(2000) });
@@ -69,7 +71,9 @@ export async function waitHealthy(service: ServiceProcess, timeoutMs: number): P
       // not listening yet
     }
     if (Date.now() - started > timeoutMs) {
-      throw new Error(`${service.name} was not healthy within ${timeoutMs / 1000}s. Last log lines (${service.logFile}):\n${tail(service.logFile)}`);
+      throw new Error(
+        `${service.name} was not healthy within ${timeoutMs / 1000}s. Last log lines (${service.logFile}):\n${tail(service.logFile)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }

@@ -14,7 +14,9 @@ describe('bootstrapSubgraph', () => {
     });
 
     await expect(start).rejects.toBeInstanceOf(ConfigError);
-    await expect(start).rejects.toThrow(/PORT: expected a port number[\s\S]*DATABASE_URL: expected a postgres or postgresql URL[\s\S]*ACTOR_SIGNING_KEY: is required/);
+    await expect(start).rejects.toThrow(
+      /PORT: expected a port number[\s\S]*DATABASE_URL: expected a postgres or postgresql URL[\s\S]*ACTOR_SIGNING_KEY: is required/,
+    );
     expect(module).not.toHaveBeenCalled();
   });
 });

@@ -70,7 +70,12 @@ export class SubgraphUnderTest {
 
   /** Publishes an event on the service's (prefixed) topic exactly as its producer would; returns it. */
   async publish<T extends EventType>(type: T, data: EventDataByType[T], source = 'inventory'): Promise<NhiEvent<T>> {
-    const event = createEvent({ source, type, subject: (data as { id?: string; nhiId?: string }).id ?? (data as { nhiId: string }).nhiId, data });
+    const event = createEvent({
+      source,
+      type,
+      subject: (data as { id?: string; nhiId?: string }).id ?? (data as { nhiId: string }).nhiId,
+      data,
+    });
     await this.redeliver(event);
     return event;
   }

@@ -24,7 +24,9 @@ describe('exceptions learns identities from inventory events', () => {
       async () => Number(await exceptions.kafka.committedOffset(exceptions.groupId, exceptions.topic('nhi.inventory.events.v1'), 0)) >= 2,
       { what: 'both deliveries to be committed' },
     );
-    expect(await exceptions.sql('SELECT business_unit FROM known_identities WHERE identity_id = $1', [data.id])).toEqual([{ business_unit: 'Finance' }]);
+    expect(await exceptions.sql('SELECT business_unit FROM known_identities WHERE identity_id = $1', [data.id])).toEqual([
+      { business_unit: 'Finance' },
+    ]);
 
     const result = await exceptions.query<{ _entities: unknown[] }>(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on NonHumanIdentity { id exceptions { id } approved: exceptions(status: APPROVED) { id } } } }`,

@@ -14,7 +14,9 @@ export class ExceptionsResolver {
     return { id: reference.id };
   }
 
-  @ResolveField(() => [PolicyExceptionModel], { description: 'Exceptions of this identity, newest first; all of them unless a status is given.' })
+  @ResolveField(() => [PolicyExceptionModel], {
+    description: 'Exceptions of this identity, newest first; all of them unless a status is given.',
+  })
   exceptions(
     @Parent() identity: IdentityWithExceptionsModel,
     @Context() context: SubgraphContext,

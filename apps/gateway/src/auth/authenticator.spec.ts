@@ -12,7 +12,13 @@ describe('Authenticator', () => {
   const authenticator = new Authenticator(config, keys.publicKeyPem);
 
   it('turns a valid bearer token into the actor', async () => {
-    const token = await mintDevToken(keys.privateKeyPem, { sub: 'alice', roles: ['owner'], ownerRefs: ['team-a'], issuer: 'nhi-dev', audience: 'nhi-platform' });
+    const token = await mintDevToken(keys.privateKeyPem, {
+      sub: 'alice',
+      roles: ['owner'],
+      ownerRefs: ['team-a'],
+      issuer: 'nhi-dev',
+      audience: 'nhi-platform',
+    });
 
     await expect(authenticator.authenticate(`Bearer ${token}`)).resolves.toEqual({ sub: 'alice', roles: ['owner'], ownerRefs: ['team-a'] });
   });

@@ -63,9 +63,11 @@ describe('registerIdentity', () => {
 
     expect(second.data!.registerIdentity.id).toBe(first.data!.registerIdentity.id);
     expect(second.data!.registerIdentity.sightings.map((s) => s.source).sort()).toEqual(['aws-config', 'vault']);
-    const rows = await inventory.sql<{ count: string }>("SELECT count(*) FROM identities WHERE provider = 'aws' AND external_id = 'shared-key-1'");
+    const rows = await inventory.sql<{ count: string }>(
+      "SELECT count(*) FROM identities WHERE provider = 'aws' AND external_id = 'shared-key-1'",
+    );
     expect(rows[0]?.count).toBe('1');
-    const events = await inventory.sql<{ count: string }>("SELECT count(*) FROM outbox_events WHERE message_key = $1", [
+    const events = await inventory.sql<{ count: string }>('SELECT count(*) FROM outbox_events WHERE message_key = $1', [
       first.data!.registerIdentity.id,
     ]);
     expect(events[0]?.count).toBe('1');

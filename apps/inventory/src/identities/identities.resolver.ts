@@ -40,7 +40,12 @@ export class IdentitiesResolver {
 
   private byId(context: SubgraphContext) {
     return requestLoader<string, IdentityEntity | null>(context, 'identityById', async (ids) =>
-      byKeys(ids, await this.identities.findByIds(ids), (row) => row.id, () => null),
+      byKeys(
+        ids,
+        await this.identities.findByIds(ids),
+        (row) => row.id,
+        () => null,
+      ),
     );
   }
 }

@@ -47,10 +47,9 @@ export class IdentitiesService {
         lastSeenAt: now,
       });
       await identities.save(identity);
-      await manager.getRepository(SightingEntity).upsert({ identityId: identity.id, source: input.source.trim(), seenAt: now }, [
-        'identityId',
-        'source',
-      ]);
+      await manager
+        .getRepository(SightingEntity)
+        .upsert({ identityId: identity.id, source: input.source.trim(), seenAt: now }, ['identityId', 'source']);
       if (!existing) {
         await this.outbox.enqueue(manager, {
           type: 'nhi.identity.registered',
@@ -92,8 +91,6 @@ export class IdentitiesService {
   }
 
   sightingsOf(identityIds: readonly string[]): Promise<SightingEntity[]> {
-    return this.dataSource
-      .getRepository(SightingEntity)
-      .find({ where: { identityId: In([...identityIds]) }, order: { seenAt: 'DESC' } });
+    return this.dataSource.getRepository(SightingEntity).find({ where: { identityId: In([...identityIds]) }, order: { seenAt: 'DESC' } });
   }
 }

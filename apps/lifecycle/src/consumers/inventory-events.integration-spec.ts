@@ -15,7 +15,14 @@ afterAll(async () => {
 interface LifecycleResult {
   _entities: Array<{
     id: string;
-    lifecycle: { state: string; nextRotationDueAt: string; lastRotatedAt: string | null; policy: { name: string; maxAgeDays: number }; rotations: unknown[]; revocation: unknown } | null;
+    lifecycle: {
+      state: string;
+      nextRotationDueAt: string;
+      lastRotatedAt: string | null;
+      policy: { name: string; maxAgeDays: number };
+      rotations: unknown[];
+      revocation: unknown;
+    } | null;
   }>;
 }
 
@@ -46,20 +53,28 @@ describe('lifecycle learns identities from inventory events', () => {
       { what: 'lifecycle to consume both events' },
     );
 
-    expect(a?.lifecycle).toMatchObject({ state: 'ACTIVE', lastRotatedAt: null, policy: { name: 'default', maxAgeDays: 90 }, rotations: [], revocation: null });
+    expect(a?.lifecycle).toMatchObject({
+      state: 'ACTIVE',
+      lastRotatedAt: null,
+      policy: { name: 'default', maxAgeDays: 90 },
+      rotations: [],
+      revocation: null,
+    });
     expect(Date.parse(a?.lifecycle?.nextRotationDueAt ?? '')).toBe(Date.parse(fresh.createdAt ?? '') + 90 * DAY_MS);
     // 100 days old against a 90-day maximum: due already.
     expect(b?.lifecycle?.state).toBe('ROTATION_DUE');
   });
 
   it('answers null for an identity it has not heard of', async () => {
-    expect(await lifecycleOf('3f1f5a52-0000-4000-8000-000000000000')).toEqual([{ id: '3f1f5a52-0000-4000-8000-000000000000', lifecycle: null }]);
+    expect(await lifecycleOf('3f1f5a52-0000-4000-8000-000000000000')).toEqual([
+      { id: '3f1f5a52-0000-4000-8000-000000000000', lifecycle: null },
+    ]);
   });
 
   it('lists the default rotation policy', async () => {
-    const result = await lifecycle.query<{ rotationPolicies: Array<{ name: string; isDefault: boolean; maxAgeDays: number; warnDays: number }> }>(
-      '{ rotationPolicies { name isDefault maxAgeDays warnDays } }',
-    );
+    const result = await lifecycle.query<{
+      rotationPolicies: Array<{ name: string; isDefault: boolean; maxAgeDays: number; warnDays: number }>;
+    }>('{ rotationPolicies { name isDefault maxAgeDays warnDays } }');
 
     expect(result.data?.rotationPolicies).toEqual([{ name: 'default', isDefault: true, maxAgeDays: 90, warnDays: 14 }]);
   });

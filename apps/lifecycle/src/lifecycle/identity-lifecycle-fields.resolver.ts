@@ -15,7 +15,12 @@ export class IdentityLifecycleFieldsResolver {
   policy(@Parent() parent: IdentityLifecycleModel, @Context() context: SubgraphContext): Promise<RotationPolicyModel | null> | null {
     if (!parent.policyId) return null;
     return requestLoader<string, RotationPolicyModel | null>(context, 'policies', async (ids) =>
-      byKeys(ids, await this.lifecycle.policies(ids), (row) => row.id, () => null),
+      byKeys(
+        ids,
+        await this.lifecycle.policies(ids),
+        (row) => row.id,
+        () => null,
+      ),
     ).load(parent.policyId);
   }
 
@@ -35,7 +40,12 @@ export class IdentityLifecycleFieldsResolver {
   @ResolveField(() => RevocationRequestModel, { nullable: true, description: 'The latest revocation request, if any.' })
   revocation(@Parent() parent: IdentityLifecycleModel, @Context() context: SubgraphContext): Promise<RevocationRequestModel | null> {
     return requestLoader<string, RevocationRequestModel | null>(context, 'revocations', async (ids) =>
-      byKeys(ids, await this.lifecycle.latestRevocations(ids), (row) => row.identityId, () => null),
+      byKeys(
+        ids,
+        await this.lifecycle.latestRevocations(ids),
+        (row) => row.identityId,
+        () => null,
+      ),
     ).load(parent.identityId);
   }
 }

@@ -16,7 +16,12 @@ export class LifecycleResolver {
   lifecycle(@Parent() identity: IdentityWithLifecycleModel, @Context() context: SubgraphContext): Promise<IdentityLifecycleModel | null> {
     return requestLoader<string, IdentityLifecycleModel | null>(context, 'lifecycle', async (ids) => {
       const rows = await this.service.lifecycles(ids);
-      return byKeys(ids, rows, (row) => row.identityId, () => null);
+      return byKeys(
+        ids,
+        rows,
+        (row) => row.identityId,
+        () => null,
+      );
     }).load(identity.id);
   }
 }

@@ -15,7 +15,12 @@ describe('rotation schedule', () => {
   });
 
   it('counts from the credential creation when it was never rotated', () => {
-    const due = nextRotationDue({ lastRotatedAt: null, credentialCreatedAt: new Date('2026-01-01T00:00:00Z'), registeredAt, maxAgeDays: 30 });
+    const due = nextRotationDue({
+      lastRotatedAt: null,
+      credentialCreatedAt: new Date('2026-01-01T00:00:00Z'),
+      registeredAt,
+      maxAgeDays: 30,
+    });
 
     expect(due.toISOString()).toBe('2026-01-31T00:00:00.000Z');
   });

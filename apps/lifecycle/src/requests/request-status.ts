@@ -8,4 +8,7 @@ export const RequestStatus: { [K in RequestStatus]: K } = {
   TIMED_OUT: 'TIMED_OUT',
 };
 
-registerEnumType(RequestStatus, { name: 'RequestStatus', description: 'Progress of a rotation or revocation handshake with an integrator.' });
+registerEnumType(RequestStatus, {
+  name: 'RequestStatus',
+  description: 'Progress of a rotation or revocation handshake with an integrator.',
+});

@@ -22,9 +22,24 @@ interface Summary {
 
 describe('governanceSummary', () => {
   it('counts identities from events only, each once, overall and per business unit', async () => {
-    const payments1 = identityRegisteredData({ businessUnit: 'Payments', kind: 'API_KEY', provider: 'aws', registeredAt: '2026-11-01T10:00:00.000Z' });
-    const payments2 = identityRegisteredData({ businessUnit: 'Payments', kind: 'SERVICE_ACCOUNT', provider: 'gcp', registeredAt: '2026-11-02T10:00:00.000Z' });
-    const data = identityRegisteredData({ businessUnit: 'Data', kind: 'SERVICE_ACCOUNT', environment: 'STAGING', registeredAt: '2026-11-03T10:00:00.000Z' });
+    const payments1 = identityRegisteredData({
+      businessUnit: 'Payments',
+      kind: 'API_KEY',
+      provider: 'aws',
+      registeredAt: '2026-11-01T10:00:00.000Z',
+    });
+    const payments2 = identityRegisteredData({
+      businessUnit: 'Payments',
+      kind: 'SERVICE_ACCOUNT',
+      provider: 'gcp',
+      registeredAt: '2026-11-02T10:00:00.000Z',
+    });
+    const data = identityRegisteredData({
+      businessUnit: 'Data',
+      kind: 'SERVICE_ACCOUNT',
+      environment: 'STAGING',
+      registeredAt: '2026-11-03T10:00:00.000Z',
+    });
     const first = await metrics.publish('nhi.identity.registered', payments1);
     await metrics.publish('nhi.identity.registered', payments2);
     await metrics.publish('nhi.identity.registered', data);

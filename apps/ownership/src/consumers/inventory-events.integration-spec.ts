@@ -27,15 +27,20 @@ describe('ownership learns identities from inventory events', () => {
     });
     // Give the duplicate every chance to be applied before counting.
     await waitFor(
-      async () => Number((await ownership.kafka.committedOffset(ownership.groupId, ownership.topic('nhi.inventory.events.v1'), 0))) >= 2,
+      async () => Number(await ownership.kafka.committedOffset(ownership.groupId, ownership.topic('nhi.inventory.events.v1'), 0)) >= 2,
       { what: 'both deliveries to be committed' },
     );
-    const rows = await ownership.sql<{ status: string; business_unit: string }>('SELECT status, business_unit FROM identity_ownership WHERE identity_id = $1', [data.id]);
+    const rows = await ownership.sql<{ status: string; business_unit: string }>(
+      'SELECT status, business_unit FROM identity_ownership WHERE identity_id = $1',
+      [data.id],
+    );
     expect(rows).toEqual([{ status: 'UNASSIGNED', business_unit: 'Payments' }]);
     const inbox = await ownership.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [event.id]);
     expect(inbox).toHaveLength(1);
 
     const result = await ownership.query<{ _entities: unknown[] }>(OWNERSHIP_OF, { r: [{ __typename: 'NonHumanIdentity', id: data.id }] });
-    expect(result.data?._entities).toEqual([{ id: data.id, ownershipStatus: 'UNASSIGNED', owner: null, backupOwner: null, lastAttestation: null }]);
+    expect(result.data?._entities).toEqual([
+      { id: data.id, ownershipStatus: 'UNASSIGNED', owner: null, backupOwner: null, lastAttestation: null },
+    ]);
   });
 });

@@ -4,7 +4,15 @@ import type { IdentityOwnershipEntity } from './identity-ownership.entity';
 import { OwnershipResolver } from './ownership.resolver';
 import type { OwnershipService } from './ownership.service';
 
-const team: OwnerEntity = { id: 'o-1', externalRef: 'team-payments', kind: 'TEAM', name: 'Payments', email: null, businessUnit: 'Payments', active: true };
+const team: OwnerEntity = {
+  id: 'o-1',
+  externalRef: 'team-payments',
+  kind: 'TEAM',
+  name: 'Payments',
+  email: null,
+  businessUnit: 'Payments',
+  active: true,
+};
 
 function fakeService(records: IdentityOwnershipEntity[]) {
   return {
@@ -14,7 +22,15 @@ function fakeService(records: IdentityOwnershipEntity[]) {
 }
 
 function record(identityId: string, ownerId: string | null): IdentityOwnershipEntity {
-  return { identityId, ownerId, backupOwnerId: null, status: ownerId ? 'OWNED' : 'UNASSIGNED', lastAttestationAt: null, businessUnit: null, updatedAt: new Date() };
+  return {
+    identityId,
+    ownerId,
+    backupOwnerId: null,
+    status: ownerId ? 'OWNED' : 'UNASSIGNED',
+    lastAttestationAt: null,
+    businessUnit: null,
+    updatedAt: new Date(),
+  };
 }
 
 describe('OwnershipResolver', () => {

@@ -41,7 +41,12 @@ export class OwnershipResolver {
 
   private record(context: SubgraphContext, identityId: string): Promise<IdentityOwnershipEntity | null> {
     return requestLoader<string, IdentityOwnershipEntity | null>(context, 'ownership', async (ids) =>
-      byKeys(ids, await this.ownership.ownershipOf(ids), (row) => row.identityId, () => null),
+      byKeys(
+        ids,
+        await this.ownership.ownershipOf(ids),
+        (row) => row.identityId,
+        () => null,
+      ),
     ).load(identityId);
   }
 }

@@ -24,6 +24,8 @@ describe('RegisterIdentityInput', () => {
   it('refuses an unknown kind and an empty name', async () => {
     const found = await problems({ ...valid, kind: 'ROBOT', name: '' });
 
-    expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/kind must be one of/), expect.stringMatching(/name must be longer/)]));
+    expect(found).toEqual(
+      expect.arrayContaining([expect.stringMatching(/kind must be one of/), expect.stringMatching(/name must be longer/)]),
+    );
   });
 });
