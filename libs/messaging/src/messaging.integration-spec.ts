@@ -354,36 +354,36 @@ describe('consumer', () => {
     const options = appOptions({ databaseUrl: restartDatabase.url, groupId: restartGroup, consumerRetryBaseMs: 60_000 });
     const running: TestingModule[] = [];
     const start = async (overrides: Partial<MessagingTestAppOptions> = {}) => {
-      const started = await compileMessagingTestApp({ ...options, ...overrides });
+      console.log('T', Date.now() % 100000); const started = await compileMessagingTestApp({ ...options, ...overrides });
       running.push(started);
-      await started.init();
+      console.log('T', Date.now() % 100000); await started.init();
       return started;
     };
     try {
       // Older poison messages on the topic would stall this group first: it starts after them.
-      await kafka.skipToEnd(restartGroup, inventoryTopic);
-      const poison = registeredEvent('poison-on-restart');
-      const stalled = await kafka.produce(inventoryTopic, { key: poison.subject, value: serializeEvent(poison) });
+      console.log('T', Date.now() % 100000); await kafka.skipToEnd(restartGroup, inventoryTopic);
+      console.log('T', Date.now() % 100000); const poison = registeredEvent('poison-on-restart');
+      console.log('T', Date.now() % 100000); const stalled = await kafka.produce(inventoryTopic, { key: poison.subject, value: serializeEvent(poison) });
 
-      const first = await start();
-      await waitFor(() => first.get(TestHandlers).failedOn.includes(poison.id), { what: 'the first failed attempt' });
-      const closing = Date.now();
-      await running.pop()?.close();
+      console.log('T', Date.now() % 100000); const first = await start();
+      console.log('T', Date.now() % 100000); await waitFor(() => first.get(TestHandlers).failedOn.includes(poison.id), { what: 'the first failed attempt' });
+      console.log('T', Date.now() % 100000); const closing = Date.now();
+      console.log('T', Date.now() % 100000); await running.pop()?.close();
       expect(Date.now() - closing).toBeLessThan(10_000);
-      const committed = await kafka.committedOffset(restartGroup, inventoryTopic, stalled.partition);
+      console.log('T', Date.now() % 100000); const committed = await kafka.committedOffset(restartGroup, inventoryTopic, stalled.partition);
       expect(BigInt(committed)).toBeLessThanOrEqual(BigInt(stalled.offset));
 
-      await start({ consumerRetryBaseMs: 50 });
-      await committedPast(stalled.partition, stalled.offset, restartGroup);
-      const deadLetter = await deadLettered(
+      console.log('T', Date.now() % 100000); await start({ consumerRetryBaseMs: 50 });
+      console.log('T', Date.now() % 100000); await committedPast(stalled.partition, stalled.offset, restartGroup);
+      console.log('T', Date.now() % 100000); const deadLetter = await deadLettered(
         (m) => m.headers['x-consumer-group'] === restartGroup && eventIdOf(m) === poison.id,
         'the stalled message dead-lettered after the restart',
       );
       expect(deadLetter.headers['x-attempts']).toBe('3');
     } finally {
-      await Promise.all(running.map((started) => started.close()));
-      await kafka.deleteGroups([restartGroup]).catch(() => undefined);
-      await restartDatabase.drop();
+      console.log('T', Date.now() % 100000); await Promise.all(running.map((started) => started.close()));
+      console.log('T', Date.now() % 100000); await kafka.deleteGroups([restartGroup]).catch(() => undefined);
+      console.log('T', Date.now() % 100000); await restartDatabase.drop();
     }
   });
 });
