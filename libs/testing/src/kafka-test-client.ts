@@ -35,12 +35,6 @@ export class KafkaTestClient {
     return entry?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
   }
 
-  /** Makes a group that has no members yet start at the end of a topic, so it reads only what comes next. */
-  async skipToEnd(groupId: string, topic: string): Promise<void> {
-    const offsets = await this.admin.fetchTopicOffsets(topic);
-    await this.admin.setOffsets({ groupId, topic, partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })) });
-  }
-
   listTopics(): Promise<string[]> {
     return this.admin.listTopics();
   }
