@@ -57,4 +57,3 @@ export default [
   },
   { files: TEST_FILES, rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
 ];
-

@@ -3,6 +3,9 @@
 # Stages run in order and stop at the first failure; each prints its wall time.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+mkdir -p .data
+LOG=.data/test-output.log
+: >"$LOG"
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false KAFKAJS_NO_PARTITIONER_WARNING=1
 
 stage() {
@@ -10,13 +13,25 @@ stage() {
   local began=$SECONDS
   echo
   echo "=== $name"
-  "$@"
+  "$@" 2>&1 | tee -a "$LOG"
   echo "=== $name: ok in $((SECONDS - began))s"
 }
 
+# One closing line for the whole run, summed over every jest run: "tests: N passed, N failed".
+summary() {
+  local counts
+  counts="$(sed -e 's/\x1b\[[0-9;]*m//g' "$LOG" | grep -E '^([a-z0-9:-]+: )?Tests: ' || true)"
+  local passed failed
+  passed="$(grep -oE '[0-9]+ passed' <<<"$counts" | awk '{s+=$1} END {print s+0}')"
+  failed="$(grep -oE '[0-9]+ failed' <<<"$counts" | awk '{s+=$1} END {print s+0}')"
+  echo
+  echo "tests: $passed passed, $failed failed"
+}
+trap summary EXIT
+
 total=$SECONDS
 stage "infrastructure (Kafka, PostgreSQL)" node -r @swc-node/register tools/infra-up.ts
-stage "lint" npx nx run-many -t lint --outputStyle=stream
+stage "lint and formatting" bash -c "npx nx run-many -t lint --outputStyle=stream && npx prettier --check ."
 stage "type check" npx nx run-many -t typecheck --outputStyle=stream
 stage "schema drift (SDL, supergraph, AsyncAPI)" npm run -s graphql:check
 stage "unit tests" npx nx run-many -t test --outputStyle=stream

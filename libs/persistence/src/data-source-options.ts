@@ -1,4 +1,5 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { NestTypeOrmLogger } from './nest-typeorm-logger';
 
 export interface PersistenceOptions {
   url: string;
@@ -25,7 +26,8 @@ export function dataSourceOptions(options: PersistenceOptions): DataSourceOption
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'migration'],
+    logger: new NestTypeOrmLogger(),
+    maxQueryExecutionTime: 1000,
     extra: { max: options.poolSize ?? 10 },
   };
 }
