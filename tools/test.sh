@@ -19,6 +19,8 @@ stage() {
 
 # One closing line for the whole run, summed over every jest run: "tests: N passed, N failed".
 summary() {
+  local status=$?
+  set +eo pipefail
   local counts
   counts="$(sed -e 's/\x1b\[[0-9;]*m//g' "$LOG" | grep -E '^([a-z0-9:-]+: )?Tests: ' || true)"
   local passed failed
@@ -26,6 +28,7 @@ summary() {
   failed="$(grep -oE '[0-9]+ failed' <<<"$counts" | awk '{s+=$1} END {print s+0}')"
   echo
   echo "tests: $passed passed, $failed failed"
+  exit "$status"
 }
 trap summary EXIT
 
