@@ -126,37 +126,55 @@ describe('the platform through the gateway', () => {
 
   it('answers one query with fields from all five subgraphs, after the other services consumed the inventory event', async () => {
     const createdAt = new Date(Date.now() - 10 * 86_400_000);
-    const { registerIdentity } = await graphql<{ registerIdentity: { id: string } }>(
+    const { ingestIdentities } = await graphql<{ ingestIdentities: { created: number; rejectedCount: number } }>(
       platform.gatewayUrl,
       token,
       `
-        mutation ($input: RegisterIdentityInput!) {
-          registerIdentity(input: $input) {
-            id
+        mutation ($input: IngestIdentitiesInput!) {
+          ingestIdentities(input: $input) {
+            created
+            rejectedCount
           }
         }
       `,
       {
         input: {
           source: 'aws-config',
-          kind: 'SERVICE_ACCOUNT',
-          name: 'e2e-batch',
-          provider: ' AWS ',
-          externalId: `arn:aws:iam::123:role/e2e-${runId}`,
-          environment: 'PRODUCTION',
-          businessUnit: 'Payments',
-          createdAt: createdAt.toISOString(),
+          identities: [
+            {
+              kind: 'svc-account',
+              name: 'e2e-batch',
+              provider: 'Amazon Web Services',
+              externalId: `arn:aws:iam::123:role/e2e-${runId}`,
+              environment: 'prd',
+              businessUnit: 'Payments',
+              createdAt: createdAt.toISOString(),
+            },
+          ],
         },
       },
     );
+    expect(ingestIdentities).toEqual({ created: 1, rejectedCount: 0 });
+    const { identityByExternalId } = await graphql<{ identityByExternalId: { id: string } }>(
+      platform.gatewayUrl,
+      token,
+      `
+        query ($p: String!, $e: String!) {
+          identityByExternalId(provider: $p, externalId: $e) {
+            id
+          }
+        }
+      `,
+      { p: 'aws', e: `arn:aws:iam::123:role/e2e-${runId}` },
+    );
 
     const result = await eventually(
-      () => graphql<SpanningResult>(platform.gatewayUrl, token, SPANNING_QUERY, { id: registerIdentity.id }),
+      () => graphql<SpanningResult>(platform.gatewayUrl, token, SPANNING_QUERY, { id: identityByExternalId.id }),
       (r) => r.identity.lifecycle !== null && r.governanceSummary.totalIdentities === 1,
     );
 
     expect(result.identity).toMatchObject({
-      id: registerIdentity.id,
+      id: identityByExternalId.id,
       provider: 'aws',
       environment: 'PRODUCTION',
       sightings: [{ source: 'aws-config' }],

@@ -24,9 +24,10 @@ function inlineRefs(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   const record = node as Record<string, unknown>;
   const ref = record['$ref'];
-  if (typeof ref === 'string' && ref.startsWith(`${definitionsSchema.$id}#/$defs/`)) {
-    const name = ref.slice(`${definitionsSchema.$id}#/$defs/`.length) as keyof typeof definitionsSchema.$defs;
-    return inlineRefs(definitionsSchema.$defs[name]);
+  // Definitions refer to each other locally (#/$defs/x); event schemas refer to them by id.
+  const definition = typeof ref === 'string' ? /^(?:urn:nhi:schema:definitions:1)?#\/\$defs\/(\w+)$/.exec(ref)?.[1] : undefined;
+  if (definition) {
+    return inlineRefs(definitionsSchema.$defs[definition as keyof typeof definitionsSchema.$defs]);
   }
   return Object.fromEntries(
     Object.entries(record)

@@ -1,50 +1,64 @@
 import { createEvent, parseEvent, serializeEvent } from './envelope';
 import { ContractViolationError } from './contract-violation.error';
-import type { IdentityRegisteredData } from './event-data';
+import type { IdentityDiscoveredData, IdentitySnapshot } from './event-data';
 
 const identityId = '0b8f2f7e-7d8a-4c39-9d59-8e0b7f2f2b11';
 
-function registered(overrides: Partial<IdentityRegisteredData> = {}): IdentityRegisteredData {
+function registered(overrides: Partial<IdentitySnapshot> = {}): IdentityDiscoveredData {
   return {
-    id: identityId,
-    kind: 'SERVICE_ACCOUNT',
-    name: 'payments-batch',
-    provider: 'aws',
-    externalId: 'arn:aws:iam::123456789012:role/payments-batch',
-    environment: 'PRODUCTION',
-    registeredAt: '2026-11-27T10:00:00.000Z',
-    ...overrides,
+    identity: {
+      id: identityId,
+      kind: 'SERVICE_ACCOUNT',
+      name: 'payments-batch',
+      provider: 'aws',
+      externalId: 'arn:aws:iam::123456789012:role/payments-batch',
+      environment: 'PRODUCTION',
+      environmentInferred: false,
+      system: 'payments',
+      businessUnit: 'Payments',
+      privilegeLevel: 'HIGH',
+      scopes: ['s3:GetObject'],
+      tags: { team: 'payments' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      lastUsedAt: null,
+      expiresAt: null,
+      credentialFingerprint: null,
+      status: 'ACTIVE',
+      ...overrides,
+    },
+    source: 'aws-config',
+    discoveredAt: '2026-11-27T10:00:00.000Z',
   };
 }
 
 describe('createEvent', () => {
   it('builds a CloudEvents 1.0 envelope whose subject is the identity and whose dataschema names the contract', () => {
-    const event = createEvent({ source: 'inventory', type: 'nhi.identity.registered', subject: identityId, data: registered() });
+    const event = createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: identityId, data: registered() });
 
     expect(event).toMatchObject({
       specversion: '1.0',
       source: '/nhi/inventory',
-      type: 'nhi.identity.registered',
+      type: 'nhi.identity.discovered',
       subject: identityId,
       datacontenttype: 'application/json',
-      dataschema: 'urn:nhi:schema:nhi.identity.registered:1',
+      dataschema: 'urn:nhi:schema:nhi.identity.discovered:1',
     });
     expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Number.isNaN(Date.parse(event.time))).toBe(false);
   });
 
   it('refuses data that breaks the schema and names the field', () => {
-    const bad = { ...registered(), kind: 'ROBOT' } as unknown as IdentityRegisteredData;
+    const bad = registered({ kind: 'ROBOT' as never });
 
-    expect(() => createEvent({ source: 'inventory', type: 'nhi.identity.registered', subject: identityId, data: bad })).toThrow(
-      /data\/kind must be equal to one of the allowed values/,
+    expect(() => createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: identityId, data: bad })).toThrow(
+      /data\/identity\/kind must be equal to one of the allowed values/,
     );
   });
 
   it('refuses fields that are not in the contract', () => {
-    const extra = { ...registered(), secret: 'hunter2' } as unknown as IdentityRegisteredData;
+    const extra = registered({ secret: 'hunter2' } as never);
 
-    expect(() => createEvent({ source: 'inventory', type: 'nhi.identity.registered', subject: identityId, data: extra })).toThrow(
+    expect(() => createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: identityId, data: extra })).toThrow(
       /must NOT have additional properties \(secret\)/,
     );
   });
@@ -52,7 +66,7 @@ describe('createEvent', () => {
 
 describe('parseEvent', () => {
   it('round-trips an event through its Kafka message value', () => {
-    const event = createEvent({ source: 'inventory', type: 'nhi.identity.registered', subject: identityId, data: registered() });
+    const event = createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: identityId, data: registered() });
 
     expect(parseEvent(Buffer.from(serializeEvent(event)))).toEqual(event);
   });
@@ -67,14 +81,14 @@ describe('parseEvent', () => {
   });
 
   it('refuses an unknown event type', () => {
-    const event = createEvent({ source: 'inventory', type: 'nhi.identity.registered', subject: identityId, data: registered() });
+    const event = createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: identityId, data: registered() });
     const forged = { ...event, type: 'nhi.identity.exploded' };
 
     expect(() => parseEvent(JSON.stringify(forged))).toThrow(/unknown event type "nhi.identity.exploded"/);
   });
 
   it('refuses an event whose dataschema does not match its type', () => {
-    const event = createEvent({ source: 'inventory', type: 'nhi.identity.registered', subject: identityId, data: registered() });
+    const event = createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: identityId, data: registered() });
     const forged = { ...event, dataschema: 'urn:nhi:schema:nhi.rotation.requested:1' };
 
     expect(() => parseEvent(JSON.stringify(forged))).toThrow(/names dataschema/);

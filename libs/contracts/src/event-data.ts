@@ -7,22 +7,85 @@ export type NhiKind =
 
 export type NhiEnvironment = 'PRODUCTION' | 'STAGING' | 'DEVELOPMENT' | 'TEST' | 'UNKNOWN';
 
-export type PrivilegeLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+export type PrivilegeLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'ADMIN';
 
-export interface IdentityRegisteredData {
+export type IdentityStatus = 'ACTIVE' | 'STALE' | 'DECOMMISSIONED';
+
+export type FindingCategory = 'NHI1' | 'NHI2' | 'NHI3' | 'NHI4' | 'NHI5' | 'NHI6' | 'NHI7' | 'NHI8' | 'NHI9' | 'NHI10';
+
+export type Severity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+
+/** What inventory knows about an identity: metadata only, never secret material. */
+export interface IdentitySnapshot {
   id: string;
   kind: NhiKind;
   name: string;
   provider: string;
   externalId: string;
   environment: NhiEnvironment;
-  system?: string | null;
-  businessUnit?: string | null;
-  privilegeLevel?: PrivilegeLevel | null;
-  createdAt?: string | null;
-  expiresAt?: string | null;
-  credentialFingerprint?: string | null;
-  registeredAt: string;
+  /** True when no source gave the environment and inventory inferred it. */
+  environmentInferred: boolean;
+  system: string | null;
+  businessUnit: string | null;
+  privilegeLevel: PrivilegeLevel | null;
+  scopes: string[];
+  tags: Record<string, string>;
+  createdAt: string | null;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  credentialFingerprint: string | null;
+  status: IdentityStatus;
+}
+
+export interface IdentityDiscoveredData {
+  identity: IdentitySnapshot;
+  source: string;
+  discoveredAt: string;
+}
+
+export interface FieldChange {
+  field: string;
+  previous: unknown;
+  current: unknown;
+}
+
+export interface IdentityUpdatedData {
+  identity: IdentitySnapshot;
+  changes: FieldChange[];
+  source: string;
+  updatedAt: string;
+}
+
+export interface IdentityStaleData {
+  id: string;
+  lastSeenAt: string;
+  staleAt: string;
+  missedSnapshots: number;
+}
+
+export interface IdentityDecommissionedData {
+  id: string;
+  reason: string;
+  decommissionedBy: string;
+  decommissionedAt: string;
+}
+
+export interface FindingOpenedData {
+  identityId: string;
+  findingId: string;
+  category: FindingCategory;
+  code: string;
+  severity: Severity;
+  detail: string;
+  detectedAt: string;
+}
+
+export interface FindingClosedData {
+  identityId: string;
+  findingId: string;
+  category: FindingCategory;
+  code: string;
+  closedAt: string;
 }
 
 export interface RotationRequestedData {
@@ -64,7 +127,12 @@ export type RevocationFailedData = RotationFailedData;
 
 /** Event type -> data shape. Adding an event means adding it here and in event-types.ts. */
 export interface EventDataByType {
-  'nhi.identity.registered': IdentityRegisteredData;
+  'nhi.identity.discovered': IdentityDiscoveredData;
+  'nhi.identity.updated': IdentityUpdatedData;
+  'nhi.identity.stale': IdentityStaleData;
+  'nhi.identity.decommissioned': IdentityDecommissionedData;
+  'nhi.finding.opened': FindingOpenedData;
+  'nhi.finding.closed': FindingClosedData;
   'nhi.rotation.requested': RotationRequestedData;
   'nhi.rotation.completed': RotationCompletedData;
   'nhi.rotation.failed': RotationFailedData;

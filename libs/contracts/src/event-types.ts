@@ -1,6 +1,11 @@
 import { TOPICS, TopicName } from './topics';
 import type { EventType } from './event-data';
-import identityRegistered from '../schemas/events/nhi.identity.registered.v1.json';
+import identityDiscovered from '../schemas/events/nhi.identity.discovered.v1.json';
+import identityUpdated from '../schemas/events/nhi.identity.updated.v1.json';
+import identityStale from '../schemas/events/nhi.identity.stale.v1.json';
+import identityDecommissioned from '../schemas/events/nhi.identity.decommissioned.v1.json';
+import findingOpened from '../schemas/events/nhi.finding.opened.v1.json';
+import findingClosed from '../schemas/events/nhi.finding.closed.v1.json';
 import rotationRequested from '../schemas/events/nhi.rotation.requested.v1.json';
 import rotationCompleted from '../schemas/events/nhi.rotation.completed.v1.json';
 import rotationFailed from '../schemas/events/nhi.rotation.failed.v1.json';
@@ -19,12 +24,47 @@ export interface EventTypeDefinition {
 
 /** The catalogue of every event on the platform: one place that topic, producer and schema agree. */
 export const EVENT_TYPES: Readonly<Record<EventType, EventTypeDefinition>> = {
-  'nhi.identity.registered': {
-    type: 'nhi.identity.registered',
+  'nhi.identity.discovered': {
+    type: 'nhi.identity.discovered',
     topic: TOPICS.inventoryEvents,
     producer: 'inventory',
-    summary: 'A non-human identity entered the inventory.',
-    schema: identityRegistered,
+    summary: 'A source reported an identity the inventory did not know; carries everything inventory knows of it.',
+    schema: identityDiscovered,
+  },
+  'nhi.identity.updated': {
+    type: 'nhi.identity.updated',
+    topic: TOPICS.inventoryEvents,
+    producer: 'inventory',
+    summary: 'A sighting changed an identity: which fields, from what, to what, and the identity as it now is.',
+    schema: identityUpdated,
+  },
+  'nhi.identity.stale': {
+    type: 'nhi.identity.stale',
+    topic: TOPICS.inventoryEvents,
+    producer: 'inventory',
+    summary: 'None of the sources of an identity reported it in their last full snapshots.',
+    schema: identityStale,
+  },
+  'nhi.identity.decommissioned': {
+    type: 'nhi.identity.decommissioned',
+    topic: TOPICS.inventoryEvents,
+    producer: 'inventory',
+    summary: 'Someone decommissioned an identity, with a reason.',
+    schema: identityDecommissioned,
+  },
+  'nhi.finding.opened': {
+    type: 'nhi.finding.opened',
+    topic: TOPICS.inventoryEvents,
+    producer: 'inventory',
+    summary: 'A risk mapped to the OWASP NHI Top 10 now holds for an identity.',
+    schema: findingOpened,
+  },
+  'nhi.finding.closed': {
+    type: 'nhi.finding.closed',
+    topic: TOPICS.inventoryEvents,
+    producer: 'inventory',
+    summary: 'A finding no longer holds for an identity.',
+    schema: findingClosed,
   },
   'nhi.rotation.requested': {
     type: 'nhi.rotation.requested',

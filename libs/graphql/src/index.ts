@@ -3,3 +3,5 @@ export * from './request-loader';
 export * from './print-sdl';
 export * from './generated-file';
 export * from './sdl-command';
+export * from './pagination';
+export * from './graphql-error.filter';

@@ -10,7 +10,6 @@ interface DemoIdentity {
   environment: string;
   system: string;
   businessUnit: string;
-  privilegeLevel: string;
   createdDaysAgo: number;
   scopes: string[];
 }
@@ -28,7 +27,7 @@ export const DEMO_ESTATE: DemoIdentity[] = [
     environment: 'PRODUCTION',
     system: 'payments',
     businessUnit: 'Payments',
-    privilegeLevel: 'HIGH',
+
     createdDaysAgo: 200,
     scopes: ['s3:GetObject', 'sqs:SendMessage'],
   },
@@ -41,7 +40,7 @@ export const DEMO_ESTATE: DemoIdentity[] = [
     environment: 'PRODUCTION',
     system: 'payments',
     businessUnit: 'Payments',
-    privilegeLevel: 'MEDIUM',
+
     createdDaysAgo: 40,
     scopes: ['execute-api:Invoke'],
   },
@@ -54,7 +53,7 @@ export const DEMO_ESTATE: DemoIdentity[] = [
     environment: 'PRODUCTION',
     system: 'ledger',
     businessUnit: 'Finance',
-    privilegeLevel: 'CRITICAL',
+
     createdDaysAgo: 120,
     scopes: [],
   },
@@ -67,7 +66,7 @@ export const DEMO_ESTATE: DemoIdentity[] = [
     environment: 'PRODUCTION',
     system: 'recommendations',
     businessUnit: 'Data',
-    privilegeLevel: 'HIGH',
+
     createdDaysAgo: 95,
     scopes: ['roles/bigquery.dataEditor'],
   },
@@ -80,7 +79,7 @@ export const DEMO_ESTATE: DemoIdentity[] = [
     environment: 'STAGING',
     system: 'recommendations',
     businessUnit: 'Data',
-    privilegeLevel: 'LOW',
+
     createdDaysAgo: 10,
     scopes: ['roles/bigquery.dataViewer'],
   },
@@ -93,7 +92,7 @@ export const DEMO_ESTATE: DemoIdentity[] = [
     environment: 'PRODUCTION',
     system: 'hr-portal',
     businessUnit: 'People',
-    privilegeLevel: 'MEDIUM',
+
     createdDaysAgo: 300,
     scopes: ['User.Read.All'],
   },
@@ -106,7 +105,7 @@ export const DEMO_ESTATE: DemoIdentity[] = [
     environment: 'PRODUCTION',
     system: 'ci',
     businessUnit: 'Platform',
-    privilegeLevel: 'HIGH',
+
     createdDaysAgo: 150,
     scopes: ['repo', 'workflow'],
   },
@@ -119,7 +118,7 @@ export const DEMO_ESTATE: DemoIdentity[] = [
     environment: 'DEVELOPMENT',
     system: 'infra-repo',
     businessUnit: 'Platform',
-    privilegeLevel: 'MEDIUM',
+
     createdDaysAgo: 20,
     scopes: ['read'],
   },
@@ -132,7 +131,7 @@ export const DEMO_ESTATE: DemoIdentity[] = [
     environment: 'PRODUCTION',
     system: 'edge',
     businessUnit: 'Platform',
-    privilegeLevel: 'MEDIUM',
+
     createdDaysAgo: 330,
     scopes: [],
   },
@@ -145,7 +144,7 @@ export const DEMO_ESTATE: DemoIdentity[] = [
     environment: 'PRODUCTION',
     system: 'checkout',
     businessUnit: 'Payments',
-    privilegeLevel: 'MEDIUM',
+
     createdDaysAgo: 60,
     scopes: [],
   },
@@ -158,7 +157,7 @@ export const DEMO_ESTATE: DemoIdentity[] = [
     environment: 'PRODUCTION',
     system: 'support',
     businessUnit: 'Customer Care',
-    privilegeLevel: 'MEDIUM',
+
     createdDaysAgo: 30,
     scopes: ['tickets:read', 'tickets:comment'],
   },
@@ -171,29 +170,40 @@ export const DEMO_ESTATE: DemoIdentity[] = [
     environment: 'TEST',
     system: 'qa',
     businessUnit: 'Platform',
-    privilegeLevel: 'LOW',
+
     createdDaysAgo: 5,
     scopes: [],
   },
 ];
 
-const REGISTER = `
-  mutation Register($input: RegisterIdentityInput!) {
-    registerIdentity(input: $input) { id }
+const INGEST = `
+  mutation Ingest($input: IngestIdentitiesInput!) {
+    ingestIdentities(input: $input) { created updated unchanged rejectedCount }
   }`;
 
-/** Loads the demo estate through the public API, as a portal or importer would. Safe to run twice. */
+/** Loads the demo estate through the public API, source by source, as connectors would. Safe to run twice. */
 export async function seedDemoEstate(gatewayUrl: string, token: string, now = new Date()): Promise<number> {
+  const bySource = new Map<string, Array<Record<string, unknown>>>();
   for (const identity of DEMO_ESTATE) {
-    const { createdDaysAgo, ...fields } = identity;
+    const { createdDaysAgo, source, ...fields } = identity;
     const fingerprint = createHash('sha256').update(`demo:${identity.provider}:${identity.externalId}`).digest('base64url');
-    await graphql(gatewayUrl, token, REGISTER, {
-      input: {
+    bySource.set(source, [
+      ...(bySource.get(source) ?? []),
+      {
         ...fields,
         createdAt: new Date(now.getTime() - createdDaysAgo * DAY_MS).toISOString(),
         credentialFingerprint: `sha256:${fingerprint}`,
       },
-    });
+    ]);
   }
-  return DEMO_ESTATE.length;
+  let loaded = 0;
+  for (const [source, identities] of bySource) {
+    const { ingestIdentities } = await graphql<{
+      ingestIdentities: { created: number; updated: number; unchanged: number; rejectedCount: number };
+    }>(gatewayUrl, token, INGEST, { input: { source, identities } });
+    if (ingestIdentities.rejectedCount > 0)
+      throw new Error(`the demo estate has ${ingestIdentities.rejectedCount} rows inventory rejects (source ${source})`);
+    loaded += ingestIdentities.created + ingestIdentities.updated + ingestIdentities.unchanged;
+  }
+  return loaded;
 }

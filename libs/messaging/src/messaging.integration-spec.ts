@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { createEvent, dlqTopic, parseEvent, physicalTopic, serializeEvent, TOPICS, type NhiEvent } from '@nhi/contracts';
 import {
   createTestDatabase,
-  identityRegisteredData,
+  identityDiscoveredData,
   KafkaTestClient,
   KafkaTopicTap,
   testKafkaBrokers,
@@ -52,9 +52,9 @@ function appOptions(overrides: Partial<MessagingTestAppOptions> = {}): Messaging
 
 function registration(subject: string, name?: string) {
   return {
-    type: 'nhi.identity.registered' as const,
+    type: 'nhi.identity.discovered' as const,
     subject,
-    data: identityRegisteredData({ id: subject, ...(name ? { name } : {}) }),
+    data: identityDiscoveredData({ id: subject, ...(name ? { name } : {}) }),
   };
 }
 
@@ -292,7 +292,7 @@ describe('consumer', () => {
   it('dead-letters malformed and contract-breaking messages at once, without retrying', async () => {
     const valid = registeredEvent();
     const subject = valid.subject;
-    const invalid = { ...valid, data: { ...valid.data, kind: 'ROBOT' } };
+    const invalid = { ...valid, data: { ...valid.data, identity: { ...valid.data.identity, kind: 'ROBOT' } } };
 
     await kafka.produce(inventoryTopic, { key: 'garbage', value: 'this is not JSON' });
     await kafka.produce(inventoryTopic, { key: subject, value: JSON.stringify(invalid) });
@@ -303,7 +303,7 @@ describe('consumer', () => {
     expect(garbage.headers).toMatchObject({ 'x-error-type': 'ContractViolationError', 'x-attempts': '1' });
     expect(garbage.headers['x-error']).toMatch(/not JSON/);
     expect(broken.headers).toMatchObject({ 'x-error-type': 'ContractViolationError', 'x-attempts': '1' });
-    expect(broken.headers['x-error']).toMatch(/data\/kind/);
+    expect(broken.headers['x-error']).toMatch(/data\/identity\/kind/);
     expect(broken.headers).not.toHaveProperty('x-handler');
     expect(handlers.callsOf('audit', valid.id)).toBe(0);
   });

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { actorMiddleware } from '@nhi/auth';
 import { ConfigError, loadConfig, SubgraphConfig, subgraphEnvShape } from '@nhi/config';
+import { GraphQLErrorPassthroughFilter } from '@nhi/graphql';
 
 export interface RunningService {
   app: INestApplication;
@@ -14,7 +15,8 @@ export interface RunningService {
 export interface SubgraphBootstrapOptions {
   service: string;
   defaultPort: number;
-  module: (config: SubgraphConfig) => DynamicModule;
+  /** Builds the app; `environment` lets a service read (and validate) variables of its own. */
+  module: (config: SubgraphConfig, environment: NodeJS.ProcessEnv) => DynamicModule;
   /** Variables that override the process environment (tests start services in-process with these). */
   env?: Record<string, string>;
   /** Stop on SIGTERM/SIGINT. A process's main does; tests that run several services in one process do not. */
@@ -27,13 +29,12 @@ export interface SubgraphBootstrapOptions {
  * from the gateway, listen, and shut down gracefully on SIGTERM/SIGINT.
  */
 export async function bootstrapSubgraph(options: SubgraphBootstrapOptions): Promise<RunningService> {
-  const config = loadConfig(options.service, subgraphEnvShape(options.service, options.defaultPort), {
-    ...process.env,
-    ...options.env,
-  });
-  const app = await NestFactory.create(options.module(config), { bufferLogs: true, abortOnError: false });
+  const environment = { ...process.env, ...options.env };
+  const config = loadConfig(options.service, subgraphEnvShape(options.service, options.defaultPort), environment);
+  const app = await NestFactory.create(options.module(config, environment), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.use('/graphql', actorMiddleware(config.ACTOR_SIGNING_KEY));
+  app.useGlobalFilters(new GraphQLErrorPassthroughFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   if (options.handleSignals ?? true) {
     app.enableShutdownHooks();

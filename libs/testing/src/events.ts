@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { IdentityRegisteredData } from '@nhi/contracts';
+import type { IdentityDiscoveredData, IdentitySnapshot } from '@nhi/contracts';
 
-/** Valid `nhi.identity.registered` data for a fresh identity; override what the test is about. */
-export function identityRegisteredData(overrides: Partial<IdentityRegisteredData> = {}): IdentityRegisteredData {
+/** A valid identity snapshot for a fresh identity; override what the test is about. */
+export function identitySnapshot(overrides: Partial<IdentitySnapshot> = {}): IdentitySnapshot {
   const id = overrides.id ?? randomUUID();
   return {
     id,
@@ -11,7 +11,26 @@ export function identityRegisteredData(overrides: Partial<IdentityRegisteredData
     provider: 'aws',
     externalId: `arn:aws:iam::123456789012:role/${id}`,
     environment: 'PRODUCTION',
-    registeredAt: new Date().toISOString(),
+    environmentInferred: false,
+    system: null,
+    businessUnit: null,
+    privilegeLevel: null,
+    scopes: [],
+    tags: {},
+    createdAt: null,
+    lastUsedAt: null,
+    expiresAt: null,
+    credentialFingerprint: null,
+    status: 'ACTIVE',
     ...overrides,
   };
+}
+
+/** Valid `nhi.identity.discovered` data for a fresh identity. */
+export function identityDiscoveredData(
+  overrides: Partial<IdentitySnapshot> = {},
+  discoveredAt = new Date().toISOString(),
+  source = 'aws-config',
+): IdentityDiscoveredData {
+  return { identity: identitySnapshot(overrides), source, discoveredAt };
 }

@@ -19,6 +19,14 @@ export interface GraphQLResult<T> {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
+/** The identity an event is about, whichever field of its data names it. */
+function subjectOf(data: unknown): string {
+  const fields = data as { identity?: { id: string }; id?: string; identityId?: string; nhiId?: string };
+  const subject = fields.identity?.id ?? fields.id ?? fields.identityId ?? fields.nhiId;
+  if (!subject) throw new Error('cannot tell which identity this event is about');
+  return subject;
+}
+
 export const TEST_ADMIN: Actor = { sub: 'test-admin', roles: ['security-admin'], ownerRefs: [] };
 
 /**
@@ -70,12 +78,7 @@ export class SubgraphUnderTest {
 
   /** Publishes an event on the service's (prefixed) topic exactly as its producer would; returns it. */
   async publish<T extends EventType>(type: T, data: EventDataByType[T], source = 'inventory'): Promise<NhiEvent<T>> {
-    const event = createEvent({
-      source,
-      type,
-      subject: (data as { id?: string; nhiId?: string }).id ?? (data as { nhiId: string }).nhiId,
-      data,
-    });
+    const event = createEvent({ source, type, subject: subjectOf(data), data });
     await this.redeliver(event);
     return event;
   }

@@ -9,8 +9,8 @@ import { ExceptionsService } from '../exceptions/exceptions.service';
 export class InventoryEventsHandler {
   constructor(private readonly exceptions: ExceptionsService) {}
 
-  @EventHandler('nhi.identity.registered')
-  async onIdentityRegistered(event: NhiEvent<'nhi.identity.registered'>, manager: EntityManager): Promise<void> {
+  @EventHandler('nhi.identity.discovered')
+  async onIdentityRegistered(event: NhiEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
     await this.exceptions.rememberIdentity(manager, event.data);
   }
 }

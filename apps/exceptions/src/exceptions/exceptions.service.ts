@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { IdentityRegisteredData } from '@nhi/contracts';
+import type { IdentityDiscoveredData } from '@nhi/contracts';
 import { KnownIdentityEntity } from '../known-identities/known-identity.entity';
 import type { ExceptionStatus } from './exception-enums';
 import { PolicyExceptionEntity } from './policy-exception.entity';
@@ -10,12 +10,12 @@ import { PolicyExceptionEntity } from './policy-exception.entity';
 export class ExceptionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async rememberIdentity(manager: EntityManager, identity: IdentityRegisteredData): Promise<void> {
+  async rememberIdentity(manager: EntityManager, { identity, discoveredAt }: IdentityDiscoveredData): Promise<void> {
     await manager
       .createQueryBuilder()
       .insert()
       .into(KnownIdentityEntity)
-      .values({ identityId: identity.id, businessUnit: identity.businessUnit ?? null, registeredAt: new Date(identity.registeredAt) })
+      .values({ identityId: identity.id, businessUnit: identity.businessUnit, registeredAt: new Date(discoveredAt) })
       .orIgnore()
       .execute();
   }

@@ -1,101 +1,141 @@
-import { TOPICS } from '@nhi/contracts';
-import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { SubgraphUnderTest } from '@nhi/testing';
 import { bootstrap } from '../main';
-
-const REGISTER = `
-  mutation Register($input: RegisterIdentityInput!) {
-    registerIdentity(input: $input) { id provider externalId environment sightings { source } }
-  }`;
-
-interface Registered {
-  registerIdentity: { id: string; provider: string; externalId: string; environment: string; sightings: Array<{ source: string }> };
-}
+import { InventoryClient } from '../test-support/inventory-client';
 
 let inventory: SubgraphUnderTest;
-let tap: KafkaTopicTap;
+let client: InventoryClient;
 
-beforeAll(async () => {
-  inventory = await SubgraphUnderTest.start('inventory', bootstrap);
-  tap = await KafkaTopicTap.start(testKafkaBrokers(), [inventory.topic(TOPICS.inventoryEvents)]);
-});
+const PAGE = `
+  query($first: Int, $after: String, $filter: IdentityFilter, $orderBy: IdentityOrder) {
+    identities(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      edges { cursor node { name provider environment } }
+      pageInfo { hasNextPage hasPreviousPage endCursor }
+    }
+  }`;
 
-afterAll(async () => {
-  await tap?.stop();
-  await inventory?.stop();
-});
-
-function input(overrides: Record<string, unknown> = {}) {
-  return {
-    source: 'aws-config',
-    kind: 'SERVICE_ACCOUNT',
-    name: 'payments-batch',
-    provider: 'aws',
-    externalId: `arn:aws:iam::1:role/${Math.random().toString(36).slice(2)}`,
-    environment: 'PRODUCTION',
-    ...overrides,
+interface Page {
+  identities: {
+    totalCount: number;
+    edges: Array<{ cursor: string; node: { name: string; provider: string; environment: string } }>;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
   };
 }
 
-describe('registerIdentity', () => {
-  it('stores the identity and publishes nhi.identity.registered keyed by its id', async () => {
-    const result = await inventory.query<Registered>(REGISTER, { input: input({ businessUnit: 'Payments' }) });
-    const identity = result.data!.registerIdentity;
+beforeAll(async () => {
+  inventory = await SubgraphUnderTest.start('identities', bootstrap);
+  client = new InventoryClient(inventory);
+  await client.ingest('estate', [
+    { provider: 'aws', externalId: 'r-1', kind: 'role', name: 'alpha-prd', scopes: ['s3:*'] },
+    { provider: 'aws', externalId: 'r-2', kind: 'role', name: 'bravo', environment: 'stg' },
+    { provider: 'gcp', externalId: 'sa-1', kind: 'service account', name: 'charlie', environment: 'prd' },
+    { provider: 'github', externalId: 'pat-1', kind: 'pat', name: 'delta token', environment: 'dev' },
+    { provider: 'azure', externalId: 'app-1', kind: 'service principal', name: 'echo', environment: 'prod', businessUnit: 'Finance' },
+  ]);
+});
 
-    const message = await waitFor(() => tap.messages.find((m) => m.key === identity.id), { what: 'the registered event on Kafka' });
-    const event = JSON.parse(message.value ?? '{}');
-    expect(message.headers['content-type']).toContain('application/cloudevents+json');
-    expect(event).toMatchObject({
-      specversion: '1.0',
-      type: 'nhi.identity.registered',
-      source: '/nhi/inventory',
-      subject: identity.id,
-      data: { id: identity.id, provider: 'aws', businessUnit: 'Payments', environment: 'PRODUCTION' },
-    });
-    const [row] = await inventory.sql<{ sent_at: Date | null }>('SELECT sent_at FROM outbox_events WHERE id = $1', [event.id]);
-    expect(row?.sent_at).not.toBeNull();
-  });
+afterAll(async () => {
+  await inventory?.stop();
+});
 
-  it('merges two sources reporting one identity into one identity with two sightings and one event', async () => {
-    const first = await inventory.query<Registered>(REGISTER, { input: input({ externalId: 'shared-key-1', provider: 'aws' }) });
-    const second = await inventory.query<Registered>(REGISTER, {
-      input: input({ externalId: ' shared-key-1 ', provider: ' AWS ', source: 'vault' }),
-    });
+async function page(variables: Record<string, unknown>): Promise<Page['identities']> {
+  const result = await inventory.query<Page>(PAGE, variables);
+  if (!result.data) throw new Error(JSON.stringify(result.errors));
+  return result.data.identities;
+}
 
-    expect(second.data!.registerIdentity.id).toBe(first.data!.registerIdentity.id);
-    expect(second.data!.registerIdentity.sightings.map((s) => s.source).sort()).toEqual(['aws-config', 'vault']);
-    const rows = await inventory.sql<{ count: string }>(
-      "SELECT count(*) FROM identities WHERE provider = 'aws' AND external_id = 'shared-key-1'",
-    );
-    expect(rows[0]?.count).toBe('1');
-    const events = await inventory.sql<{ count: string }>('SELECT count(*) FROM outbox_events WHERE message_key = $1', [
-      first.data!.registerIdentity.id,
+describe('identities connection', () => {
+  it('pages through everything in name order with cursors, and counts all of it', async () => {
+    const first = await page({ first: 2 });
+    const second = await page({ first: 2, after: first.pageInfo.endCursor });
+    const third = await page({ first: 2, after: second.pageInfo.endCursor });
+
+    expect([first, second, third].flatMap((p) => p.edges.map((e) => e.node.name))).toEqual([
+      'alpha-prd',
+      'bravo',
+      'charlie',
+      'delta token',
+      'echo',
     ]);
-    expect(events[0]?.count).toBe('1');
+    expect(first).toMatchObject({ totalCount: 5, pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+    expect(third.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 
-  it('refuses something that is not a fingerprint, says which field, and stores nothing', async () => {
-    const result = await inventory.query<Registered>(REGISTER, {
-      input: input({ externalId: 'leaky', credentialFingerprint: 'AKIAIOSFODNN7EXAMPLE' }),
+  it('orders the other way', async () => {
+    const result = await page({ first: 2, orderBy: { field: 'NAME', direction: 'DESC' } });
+
+    expect(result.edges.map((e) => e.node.name)).toEqual(['echo', 'delta token']);
+  });
+
+  it.each([
+    [{ provider: ['Amazon Web Services'] }, ['alpha-prd', 'bravo']],
+    [{ environment: ['PRODUCTION'] }, ['alpha-prd', 'charlie', 'echo']],
+    [{ kind: ['ACCESS_TOKEN'] }, ['delta token']],
+    [{ businessUnit: ['Finance'] }, ['echo']],
+    [{ nameContains: 'TOKEN' }, ['delta token']],
+    [{ findingCategory: ['NHI5'] }, ['alpha-prd']],
+    [{ source: 'estate', environment: ['STAGING'] }, ['bravo']],
+  ])('filters by %j', async (filter, names) => {
+    const result = await page({ filter });
+
+    expect(result.edges.map((e) => e.node.name)).toEqual(names);
+    expect(result.totalCount).toBe(names.length);
+  });
+
+  it('explains a bad page size and a forged cursor', async () => {
+    expect((await inventory.query(PAGE, { first: 100000 })).errors?.[0]?.message).toBe('first must be between 1 and 500, got 100000');
+    expect((await inventory.query(PAGE, { after: 'bm90LWEtY3Vyc29y' })).errors?.[0]?.message).toMatch(
+      /after is not a cursor this API issued/,
+    );
+  });
+});
+
+describe('decommissionIdentity', () => {
+  const DECOMMISSION = `mutation($id: ID!, $reason: String!) { decommissionIdentity(id: $id, reason: $reason) { status decommissionedBy decommissionReason } }`;
+
+  it('records who and why, emits an event, closes the findings, and refuses to do it twice', async () => {
+    const identity = await client.identity('aws', 'r-1');
+    expect(identity?.findings).not.toEqual([]);
+
+    const result = await inventory.query<{ decommissionIdentity: unknown }>(DECOMMISSION, {
+      id: identity!.id,
+      reason: '  replaced by role r-9 ',
     });
 
-    expect(result.data).toBeNull();
-    expect(JSON.stringify(result.errors)).toContain('credentialFingerprint must be');
-    expect(await inventory.sql("SELECT 1 FROM identities WHERE external_id = 'leaky'")).toEqual([]);
+    expect(result.data?.decommissionIdentity).toEqual({
+      status: 'DECOMMISSIONED',
+      decommissionedBy: 'test-admin',
+      decommissionReason: 'replaced by role r-9',
+    });
+    expect((await client.identity('aws', 'r-1'))?.findings).toEqual([]);
+    expect(await client.eventTypes(identity!.id)).toEqual(expect.arrayContaining(['nhi.identity.decommissioned', 'nhi.finding.closed']));
+    const again = await inventory.query(DECOMMISSION, { id: identity!.id, reason: 'again' });
+    expect(again.errors?.[0]?.message).toMatch(/was already decommissioned on .* by test-admin/);
+  });
+
+  it('requires a reason and an identity that exists', async () => {
+    const identity = await client.identity('aws', 'r-2');
+
+    expect((await inventory.query(DECOMMISSION, { id: identity!.id, reason: '   ' })).errors?.[0]?.message).toMatch(/reason is required/);
+    expect((await inventory.query(DECOMMISSION, { id: '7d1b7a52-0000-4000-8000-000000000000', reason: 'x' })).errors?.[0]).toMatchObject({
+      message: 'no identity with id 7d1b7a52-0000-4000-8000-000000000000',
+      extensions: { code: 'NOT_FOUND' },
+    });
   });
 });
 
 describe('federation', () => {
   it('resolves many references in one request, in order, with null for unknown ids', async () => {
-    const a = (await inventory.query<Registered>(REGISTER, { input: input({ name: 'a' }) })).data!.registerIdentity.id;
-    const b = (await inventory.query<Registered>(REGISTER, { input: input({ name: 'b' }) })).data!.registerIdentity.id;
-    const unknown = '7d1b7a52-0000-4000-8000-000000000000';
+    const a = (await client.identity('gcp', 'sa-1'))!.id;
+    const b = (await client.identity('azure', 'app-1'))!.id;
+    const unknown = '7d1b7a52-0000-4000-8000-000000000001';
 
     const result = await inventory.query<{ _entities: Array<{ id: string; name: string } | null> }>(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on NonHumanIdentity { id name } } }`,
       { r: [b, unknown, a].map((id) => ({ __typename: 'NonHumanIdentity', id })) },
     );
 
-    expect(result.data!._entities).toEqual([{ id: b, name: 'b' }, null, { id: a, name: 'a' }]);
+    expect(result.data!._entities).toEqual([{ id: b, name: 'echo' }, null, { id: a, name: 'charlie' }]);
   });
 
   it('refuses a call without the gateway signature, even for the service SDL', async () => {

@@ -1,36 +1,71 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Actor, CurrentActor } from '@nhi/auth';
 import { byKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
-import { RegisterIdentityInput } from './dto/register-identity.input';
+import { FindingModel } from '../findings/finding.model';
+import { IdentityFilterInput, IdentityOrderInput } from './dto/identity-filter.input';
 import { IdentitiesService } from './identities.service';
+import { IdentityConnectionModel } from './identity-connection.model';
 import { IdentityEntity } from './identity.entity';
-import { IdentityModel, SightingModel } from './identity.model';
+import { IdentityModel, SightingModel, TagModel } from './identity.model';
 
 @Resolver(() => IdentityModel)
 export class IdentitiesResolver {
-  constructor(private readonly identities: IdentitiesService) {}
+  constructor(private readonly service: IdentitiesService) {}
 
   @Query(() => IdentityModel, { nullable: true, description: 'One identity by its platform id.' })
   identity(@Args('id', { type: () => ID }) id: string, @Context() context: SubgraphContext): Promise<IdentityModel | null> {
     return this.byId(context).load(id);
   }
 
-  @Query(() => IdentityModel, { nullable: true, description: 'One identity by its natural key.' })
+  @Query(() => IdentityModel, { nullable: true, description: 'One identity by its natural key; provider aliases are accepted.' })
   identityByExternalId(@Args('provider') provider: string, @Args('externalId') externalId: string): Promise<IdentityModel | null> {
-    return this.identities.findByNaturalKey(provider, externalId);
+    return this.service.findByNaturalKey(provider, externalId);
   }
 
-  @Mutation(() => IdentityModel, { description: 'Reports one identity seen by one discovery source.' })
-  async registerIdentity(@Args('input') input: RegisterIdentityInput): Promise<IdentityModel> {
-    return (await this.identities.register(input)).identity;
+  @Query(() => IdentityConnectionModel, { description: 'The inventory, filtered and ordered, one page at a time.' })
+  identities(
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('filter', { type: () => IdentityFilterInput, nullable: true }) filter: IdentityFilterInput | null,
+    @Args('orderBy', { type: () => IdentityOrderInput, nullable: true }) orderBy: IdentityOrderInput | null,
+  ): Promise<IdentityConnectionModel> {
+    return this.service.page(first, after, filter ?? undefined, orderBy ?? undefined);
+  }
+
+  @Mutation(() => IdentityModel, { description: 'Takes an identity out of use, with a reason; recorded with who did it.' })
+  decommissionIdentity(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<IdentityModel> {
+    return this.service.decommission(id, reason, actor);
+  }
+
+  @ResolveField(() => [TagModel])
+  tags(@Parent() identity: IdentityEntity): TagModel[] {
+    return Object.entries(identity.tags ?? {})
+      .map(([key, value]) => ({ key, value }))
+      .sort((a, b) => a.key.localeCompare(b.key));
   }
 
   @ResolveField(() => [SightingModel])
-  async sightings(@Parent() identity: IdentityModel, @Context() context: SubgraphContext): Promise<SightingModel[]> {
-    const loader = requestLoader<string, SightingModel[]>(context, 'sightings', async (ids) => {
-      const rows = await this.identities.sightingsOf(ids);
+  sightings(@Parent() identity: IdentityModel, @Context() context: SubgraphContext): Promise<SightingModel[]> {
+    return requestLoader<string, SightingModel[]>(context, 'sightings', async (ids) => {
+      const rows = await this.service.sightingsOf(ids);
       return ids.map((id) => rows.filter((row) => row.identityId === id));
-    });
-    return loader.load(identity.id);
+    }).load(identity.id);
+  }
+
+  @ResolveField(() => [FindingModel], { description: 'Open findings, newest first; closed ones too with includeClosed.' })
+  findings(
+    @Parent() identity: IdentityModel,
+    @Context() context: SubgraphContext,
+    @Args('includeClosed', { defaultValue: false }) includeClosed: boolean,
+  ): Promise<FindingModel[]> {
+    return requestLoader<string, FindingModel[]>(context, `findings:${includeClosed}`, async (ids) => {
+      const rows = await this.service.findingsOf(ids, includeClosed);
+      return ids.map((id) => rows.filter((row) => row.identityId === id));
+    }).load(identity.id);
   }
 
   @ResolveReference()
@@ -42,7 +77,7 @@ export class IdentitiesResolver {
     return requestLoader<string, IdentityEntity | null>(context, 'identityById', async (ids) =>
       byKeys(
         ids,
-        await this.identities.findByIds(ids),
+        await this.service.findByIds(ids),
         (row) => row.id,
         () => null,
       ),

@@ -1,88 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { DataSource, In } from 'typeorm';
+import type { Actor } from '@nhi/auth';
+import { badInput, decodeCursor, encodeCursor, pageSize } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
-import { RegisterIdentityInput } from './dto/register-identity.input';
+import { FindingEntity } from '../findings/finding.entity';
+import { FindingsService } from '../findings/findings.service';
+import { canonicalExternalId, canonicalProvider } from '../normalisation/provider-aliases';
+import { cleanText } from '../normalisation/text';
+import { detectSecret } from '../secrets/secret-detector';
+import { IdentityFilterInput, IdentityOrderField, IdentityOrderInput, OrderDirection } from './dto/identity-filter.input';
+import { IdentityConnectionModel } from './identity-connection.model';
 import { IdentityEntity } from './identity.entity';
+import { applyAfter, applyFilter, sortColumn, sortKeyOf } from './identity-query';
 import { SightingEntity } from './sighting.entity';
 
-export interface RegistrationResult {
-  identity: IdentityEntity;
-  created: boolean;
-}
+const DEFAULT_ORDER: IdentityOrderInput = { field: IdentityOrderField.NAME, direction: OrderDirection.ASC };
 
 @Injectable()
 export class IdentitiesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly findings: FindingsService,
   ) {}
 
-  /**
-   * Records one sighting of an identity. The natural key (provider, externalId)
-   * decides whether it is new; a new identity and its event commit together.
-   */
-  async register(input: RegisterIdentityInput, now = new Date()): Promise<RegistrationResult> {
-    const provider = input.provider.trim().toLowerCase();
-    const externalId = input.externalId.trim();
-    return this.dataSource.transaction(async (manager) => {
-      const identities = manager.getRepository(IdentityEntity);
-      // Lock the natural key so two concurrent reports of one identity never create two.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [provider, externalId]);
-      const existing = await identities.findOne({ where: { provider, externalId } });
-      const identity = existing ?? identities.create({ id: randomUUID(), provider, externalId, firstSeenAt: now, status: 'ACTIVE' });
-      Object.assign(identity, {
-        kind: input.kind,
-        name: input.name.trim(),
-        environment: input.environment ?? existing?.environment ?? 'UNKNOWN',
-        system: input.system ?? existing?.system ?? null,
-        businessUnit: input.businessUnit ?? existing?.businessUnit ?? null,
-        scopes: input.scopes ?? existing?.scopes ?? [],
-        privilegeLevel: input.privilegeLevel ?? existing?.privilegeLevel ?? null,
-        createdAt: input.createdAt ?? existing?.createdAt ?? null,
-        lastUsedAt: existing?.lastUsedAt ?? null,
-        expiresAt: input.expiresAt ?? existing?.expiresAt ?? null,
-        credentialFingerprint: input.credentialFingerprint ?? existing?.credentialFingerprint ?? null,
-        lastSeenAt: now,
-      });
-      await identities.save(identity);
-      await manager
-        .getRepository(SightingEntity)
-        .upsert({ identityId: identity.id, source: input.source.trim(), seenAt: now }, ['identityId', 'source']);
-      if (!existing) {
-        await this.outbox.enqueue(manager, {
-          type: 'nhi.identity.registered',
-          subject: identity.id,
-          data: {
-            id: identity.id,
-            kind: identity.kind,
-            name: identity.name,
-            provider: identity.provider,
-            externalId: identity.externalId,
-            environment: identity.environment,
-            system: identity.system,
-            businessUnit: identity.businessUnit,
-            privilegeLevel: identity.privilegeLevel,
-            createdAt: identity.createdAt?.toISOString() ?? null,
-            expiresAt: identity.expiresAt?.toISOString() ?? null,
-            credentialFingerprint: identity.credentialFingerprint,
-            registeredAt: now.toISOString(),
-          },
-        });
-      }
-      return { identity, created: !existing };
-    });
-  }
-
-  findById(id: string): Promise<IdentityEntity | null> {
-    return this.dataSource.getRepository(IdentityEntity).findOne({ where: { id } });
-  }
-
   findByNaturalKey(provider: string, externalId: string): Promise<IdentityEntity | null> {
+    const canonical = canonicalProvider(provider);
     return this.dataSource
       .getRepository(IdentityEntity)
-      .findOne({ where: { provider: provider.trim().toLowerCase(), externalId: externalId.trim() } });
+      .findOne({ where: { provider: canonical, externalId: canonicalExternalId(canonical, externalId) } });
   }
 
   /** One query for many ids: entity resolution from the gateway is batched through this. */
@@ -92,5 +40,72 @@ export class IdentitiesService {
 
   sightingsOf(identityIds: readonly string[]): Promise<SightingEntity[]> {
     return this.dataSource.getRepository(SightingEntity).find({ where: { identityId: In([...identityIds]) }, order: { seenAt: 'DESC' } });
+  }
+
+  findingsOf(identityIds: readonly string[], includeClosed: boolean): Promise<FindingEntity[]> {
+    const query = this.dataSource
+      .getRepository(FindingEntity)
+      .createQueryBuilder('f')
+      .where('f.identity_id IN (:...ids)', { ids: [...identityIds] })
+      .orderBy('f.detected_at', 'DESC');
+    if (!includeClosed) query.andWhere('f.closed_at IS NULL');
+    return query.getMany();
+  }
+
+  async page(
+    first: number | null | undefined,
+    after: string | null | undefined,
+    filter?: IdentityFilterInput,
+    order = DEFAULT_ORDER,
+  ): Promise<IdentityConnectionModel> {
+    const size = pageSize(first);
+    const repository = this.dataSource.getRepository(IdentityEntity);
+    const query = applyFilter(repository.createQueryBuilder('i'), filter);
+    const count = query.clone();
+    if (after) applyAfter(query, order, decodeCursor(after));
+    const rows = await query
+      .orderBy(sortColumn(order), order.direction)
+      .addOrderBy('i.id', order.direction)
+      .limit(size + 1)
+      .getMany();
+    const page = rows.slice(0, size);
+    const edges = page.map((node) => ({ node, cursor: encodeCursor(sortKeyOf(node, order), node.id) }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: Boolean(after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+      count: () => count.getCount(),
+    };
+  }
+
+  /** Decommissioning is explicit: who, when and why are kept, an event goes out and its findings close. */
+  async decommission(id: string, reason: string, actor: Actor, now = new Date()): Promise<IdentityEntity> {
+    const why = cleanText(reason);
+    if (!why) throw badInput('reason is required: say why the identity is decommissioned', 'reason');
+    if (why.length > 1000) throw badInput('reason is longer than 1000 characters', 'reason');
+    if (detectSecret(why)) throw badInput('reason looks like it contains secret material; describe the reason instead', 'reason');
+    return this.dataSource.transaction(async (manager) => {
+      const identity = await manager.getRepository(IdentityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!identity) throw new GraphQLError(`no identity with id ${id}`, { extensions: { code: 'NOT_FOUND' } });
+      if (identity.status === 'DECOMMISSIONED') {
+        throw badInput(
+          `identity ${id} was already decommissioned on ${identity.decommissionedAt?.toISOString()} by ${identity.decommissionedBy}`,
+          'id',
+        );
+      }
+      Object.assign(identity, { status: 'DECOMMISSIONED', decommissionedAt: now, decommissionedBy: actor.sub, decommissionReason: why });
+      await manager.getRepository(IdentityEntity).save(identity);
+      await this.outbox.enqueue(manager, {
+        type: 'nhi.identity.decommissioned',
+        subject: id,
+        data: { id, reason: why, decommissionedBy: actor.sub, decommissionedAt: now.toISOString() },
+      });
+      await this.findings.reconcile(manager, [id], identity.credentialFingerprint ? [identity.credentialFingerprint] : [], now);
+      return identity;
+    });
   }
 }

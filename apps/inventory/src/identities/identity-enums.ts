@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import type { NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
+import type { FindingCategory, IdentityStatus as Status, NhiEnvironment, NhiKind, PrivilegeLevel, Severity } from '@nhi/contracts';
 
 export const IdentityKind: { [K in NhiKind]: K } = {
   SERVICE_ACCOUNT: 'SERVICE_ACCOUNT',
@@ -25,16 +25,23 @@ export const IdentityPrivilegeLevel: { [K in PrivilegeLevel]: K } = {
   LOW: 'LOW',
   MEDIUM: 'MEDIUM',
   HIGH: 'HIGH',
-  CRITICAL: 'CRITICAL',
+  ADMIN: 'ADMIN',
 };
 
-export type IdentityStatus = 'ACTIVE' | 'STALE' | 'DECOMMISSIONED';
-export const IdentityStatus: { [K in IdentityStatus]: K } = {
+export const IdentityStatus: { [K in Status]: K } = {
   ACTIVE: 'ACTIVE',
   STALE: 'STALE',
   DECOMMISSIONED: 'DECOMMISSIONED',
 };
 
+export const FindingCategoryEnum = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`NHI${i + 1}`, `NHI${i + 1}`])) as {
+  [K in FindingCategory]: K;
+};
+
+export const SeverityEnum: { [K in Severity]: K } = { LOW: 'LOW', MEDIUM: 'MEDIUM', HIGH: 'HIGH', CRITICAL: 'CRITICAL' };
+
+registerEnumType(FindingCategoryEnum, { name: 'FindingCategory', description: 'OWASP Non-Human Identities Top 10 (2025): NHI1 .. NHI10.' });
+registerEnumType(SeverityEnum, { name: 'Severity' });
 registerEnumType(IdentityKind, { name: 'IdentityKind', description: 'What sort of non-human identity this is.' });
 registerEnumType(IdentityEnvironment, { name: 'Environment', description: 'Where the identity is used.' });
 registerEnumType(IdentityPrivilegeLevel, { name: 'PrivilegeLevel', description: 'How much the identity can do.' });

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
-import type { IdentityStatus } from './identity-enums';
+import type { IdentityStatus } from '@nhi/contracts';
 
 /** An identity row. Private to inventory: the graph sees IdentityModel. */
 @Entity({ name: 'identities' })
@@ -48,8 +48,32 @@ export class IdentityEntity {
   @Column('text', { name: 'credential_fingerprint', nullable: true })
   credentialFingerprint!: string | null;
 
+  @Column('boolean', { name: 'environment_inferred', default: false })
+  environmentInferred!: boolean;
+
+  @Column('jsonb', { default: () => "'{}'" })
+  tags!: Record<string, string>;
+
+  @Column('text', { name: 'used_scopes', array: true, nullable: true })
+  usedScopes!: string[] | null;
+
+  @Column('text', { name: 'auth_method', nullable: true })
+  authMethod!: string | null;
+
+  @Column('boolean', { name: 'interactive_use', default: false })
+  interactiveUse!: boolean;
+
   @Column('text')
   status!: IdentityStatus;
+
+  @Column('timestamptz', { name: 'decommissioned_at', nullable: true })
+  decommissionedAt!: Date | null;
+
+  @Column('text', { name: 'decommissioned_by', nullable: true })
+  decommissionedBy!: string | null;
+
+  @Column('text', { name: 'decommission_reason', nullable: true })
+  decommissionReason!: string | null;
 
   @Column('timestamptz', { name: 'first_seen_at' })
   firstSeenAt!: Date;

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
-import type { NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
+import type { IdentityStatus as IdentityStatusValue, NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
 import { IdentityEnvironment, IdentityKind, IdentityPrivilegeLevel, IdentityStatus } from './identity-enums';
 
 @ObjectType('Sighting', { description: 'A discovery source that reported the identity, and when it last did.' })
@@ -9,6 +9,15 @@ export class SightingModel {
 
   @Field()
   seenAt!: Date;
+}
+
+@ObjectType('Tag')
+export class TagModel {
+  @Field()
+  key!: string;
+
+  @Field()
+  value!: string;
 }
 
 @ObjectType('NonHumanIdentity', { description: 'A service account, key, token, certificate, secret, workload identity or AI agent.' })
@@ -31,6 +40,9 @@ export class IdentityModel {
 
   @Field(() => IdentityEnvironment)
   environment!: NhiEnvironment;
+
+  @Field({ description: 'True when no source gave the environment and it was inferred from names, tags or account hints.' })
+  environmentInferred!: boolean;
 
   @Field(() => String, { nullable: true })
   system!: string | null;
@@ -57,7 +69,16 @@ export class IdentityModel {
   credentialFingerprint!: string | null;
 
   @Field(() => IdentityStatus)
-  status!: IdentityStatus;
+  status!: IdentityStatusValue;
+
+  @Field(() => Date, { nullable: true })
+  decommissionedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  decommissionedBy!: string | null;
+
+  @Field(() => String, { nullable: true })
+  decommissionReason!: string | null;
 
   @Field()
   firstSeenAt!: Date;

@@ -9,8 +9,8 @@ import { LifecycleService } from '../lifecycle/lifecycle.service';
 export class InventoryEventsHandler {
   constructor(private readonly lifecycle: LifecycleService) {}
 
-  @EventHandler('nhi.identity.registered')
-  async onIdentityRegistered(event: NhiEvent<'nhi.identity.registered'>, manager: EntityManager): Promise<void> {
+  @EventHandler('nhi.identity.discovered')
+  async onIdentityRegistered(event: NhiEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
     await this.lifecycle.track(manager, event.data);
   }
 }

@@ -1,4 +1,4 @@
-import { identityRegisteredData, SubgraphUnderTest, waitFor } from '@nhi/testing';
+import { identityDiscoveredData, SubgraphUnderTest, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
 let lifecycle: SubgraphUnderTest;
@@ -40,14 +40,14 @@ async function lifecycleOf(...ids: string[]): Promise<LifecycleResult['_entities
 
 describe('lifecycle learns identities from inventory events', () => {
   it('schedules the next rotation from the credential age under the default policy', async () => {
-    const fresh = identityRegisteredData({ createdAt: new Date(Date.now() - 10 * DAY_MS).toISOString() });
-    const stale = identityRegisteredData({ createdAt: new Date(Date.now() - 100 * DAY_MS).toISOString() });
-    await lifecycle.publish('nhi.identity.registered', fresh);
-    await lifecycle.publish('nhi.identity.registered', stale);
+    const fresh = identityDiscoveredData({ createdAt: new Date(Date.now() - 10 * DAY_MS).toISOString() });
+    const stale = identityDiscoveredData({ createdAt: new Date(Date.now() - 100 * DAY_MS).toISOString() });
+    await lifecycle.publish('nhi.identity.discovered', fresh);
+    await lifecycle.publish('nhi.identity.discovered', stale);
 
     const [a, b] = await waitFor(
       async () => {
-        const entities = await lifecycleOf(fresh.id, stale.id);
+        const entities = await lifecycleOf(fresh.identity.id, stale.identity.id);
         return entities.every((e) => e.lifecycle) && entities;
       },
       { what: 'lifecycle to consume both events' },
@@ -60,7 +60,7 @@ describe('lifecycle learns identities from inventory events', () => {
       rotations: [],
       revocation: null,
     });
-    expect(Date.parse(a?.lifecycle?.nextRotationDueAt ?? '')).toBe(Date.parse(fresh.createdAt ?? '') + 90 * DAY_MS);
+    expect(Date.parse(a?.lifecycle?.nextRotationDueAt ?? '')).toBe(Date.parse(fresh.identity.createdAt ?? '') + 90 * DAY_MS);
     // 100 days old against a 90-day maximum: due already.
     expect(b?.lifecycle?.state).toBe('ROTATION_DUE');
   });

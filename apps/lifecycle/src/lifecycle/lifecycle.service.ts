@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { IdentityRegisteredData } from '@nhi/contracts';
+import type { IdentityDiscoveredData } from '@nhi/contracts';
 import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
 import { RevocationRequestEntity } from '../requests/revocation-request.entity';
 import { RotationRequestEntity } from '../requests/rotation-request.entity';
@@ -13,13 +13,13 @@ export class LifecycleService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Starts tracking a newly registered identity under the default policy. */
-  async track(manager: EntityManager, identity: IdentityRegisteredData, now = new Date()): Promise<void> {
+  async track(manager: EntityManager, { identity, discoveredAt }: IdentityDiscoveredData, now = new Date()): Promise<void> {
     const policy = await manager.getRepository(RotationPolicyEntity).findOneOrFail({ where: { isDefault: true } });
     const credentialCreatedAt = identity.createdAt ? new Date(identity.createdAt) : null;
     const due = nextRotationDue({
       lastRotatedAt: null,
       credentialCreatedAt,
-      registeredAt: new Date(identity.registeredAt),
+      registeredAt: new Date(discoveredAt),
       maxAgeDays: policy.maxAgeDays,
     });
     await manager
@@ -32,7 +32,7 @@ export class LifecycleService {
         provider: identity.provider,
         externalId: identity.externalId,
         environment: identity.environment,
-        privilegeLevel: identity.privilegeLevel ?? null,
+        privilegeLevel: identity.privilegeLevel,
         state: stateForDueDate(due, now),
         credentialCreatedAt,
         lastRotatedAt: null,

@@ -9,8 +9,8 @@ import { SummaryService } from '../summary/summary.service';
 export class InventoryEventsHandler {
   constructor(private readonly summaries: SummaryService) {}
 
-  @EventHandler('nhi.identity.registered')
-  async onIdentityRegistered(event: NhiEvent<'nhi.identity.registered'>, manager: EntityManager): Promise<void> {
+  @EventHandler('nhi.identity.discovered')
+  async onIdentityRegistered(event: NhiEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
     await this.summaries.recordIdentity(manager, event.data);
   }
 }

@@ -1,4 +1,4 @@
-import { identityRegisteredData, SubgraphUnderTest, waitFor } from '@nhi/testing';
+import { identityDiscoveredData, SubgraphUnderTest, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
 let metrics: SubgraphUnderTest;
@@ -22,27 +22,33 @@ interface Summary {
 
 describe('governanceSummary', () => {
   it('counts identities from events only, each once, overall and per business unit', async () => {
-    const payments1 = identityRegisteredData({
-      businessUnit: 'Payments',
-      kind: 'API_KEY',
-      provider: 'aws',
-      registeredAt: '2026-11-01T10:00:00.000Z',
-    });
-    const payments2 = identityRegisteredData({
-      businessUnit: 'Payments',
-      kind: 'SERVICE_ACCOUNT',
-      provider: 'gcp',
-      registeredAt: '2026-11-02T10:00:00.000Z',
-    });
-    const data = identityRegisteredData({
-      businessUnit: 'Data',
-      kind: 'SERVICE_ACCOUNT',
-      environment: 'STAGING',
-      registeredAt: '2026-11-03T10:00:00.000Z',
-    });
-    const first = await metrics.publish('nhi.identity.registered', payments1);
-    await metrics.publish('nhi.identity.registered', payments2);
-    await metrics.publish('nhi.identity.registered', data);
+    const payments1 = identityDiscoveredData(
+      {
+        businessUnit: 'Payments',
+        kind: 'API_KEY',
+        provider: 'aws',
+      },
+      '2026-11-01T10:00:00.000Z',
+    );
+    const payments2 = identityDiscoveredData(
+      {
+        businessUnit: 'Payments',
+        kind: 'SERVICE_ACCOUNT',
+        provider: 'gcp',
+      },
+      '2026-11-02T10:00:00.000Z',
+    );
+    const data = identityDiscoveredData(
+      {
+        businessUnit: 'Data',
+        kind: 'SERVICE_ACCOUNT',
+        environment: 'STAGING',
+      },
+      '2026-11-03T10:00:00.000Z',
+    );
+    const first = await metrics.publish('nhi.identity.discovered', payments1);
+    await metrics.publish('nhi.identity.discovered', payments2);
+    await metrics.publish('nhi.identity.discovered', data);
     await metrics.redeliver(first);
 
     const all = await waitFor(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { IdentityRegisteredData } from '@nhi/contracts';
+import type { IdentityDiscoveredData } from '@nhi/contracts';
 import { GovernanceSummaryModel, KeyCountModel } from './governance-summary.model';
 import { IdentityFactEntity } from './identity-fact.entity';
 
@@ -11,7 +11,7 @@ const GROUPABLE = { kind: 'kind', environment: 'environment', provider: 'provide
 export class SummaryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async recordIdentity(manager: EntityManager, identity: IdentityRegisteredData): Promise<void> {
+  async recordIdentity(manager: EntityManager, { identity, discoveredAt }: IdentityDiscoveredData): Promise<void> {
     await manager
       .createQueryBuilder()
       .insert()
@@ -21,8 +21,8 @@ export class SummaryService {
         kind: identity.kind,
         environment: identity.environment,
         provider: identity.provider,
-        businessUnit: identity.businessUnit ?? null,
-        registeredAt: new Date(identity.registeredAt),
+        businessUnit: identity.businessUnit,
+        registeredAt: new Date(discoveredAt),
       })
       .orIgnore()
       .execute();

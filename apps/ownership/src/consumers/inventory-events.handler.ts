@@ -9,8 +9,8 @@ import { OwnershipService } from '../ownership/ownership.service';
 export class InventoryEventsHandler {
   constructor(private readonly ownership: OwnershipService) {}
 
-  @EventHandler('nhi.identity.registered')
-  async onIdentityRegistered(event: NhiEvent<'nhi.identity.registered'>, manager: EntityManager): Promise<void> {
+  @EventHandler('nhi.identity.discovered')
+  async onIdentityRegistered(event: NhiEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
     await this.ownership.track(manager, event.data);
   }
 }

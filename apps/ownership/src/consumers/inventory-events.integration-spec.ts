@@ -1,4 +1,4 @@
-import { identityRegisteredData, SubgraphUnderTest, waitFor } from '@nhi/testing';
+import { identityDiscoveredData, SubgraphUnderTest, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
 let ownership: SubgraphUnderTest;
@@ -18,8 +18,8 @@ const OWNERSHIP_OF = `
 
 describe('ownership learns identities from inventory events', () => {
   it('tracks a registered identity as UNASSIGNED, once, even when the event is delivered twice', async () => {
-    const data = identityRegisteredData({ businessUnit: 'Payments' });
-    const event = await ownership.publish('nhi.identity.registered', data);
+    const data = identityDiscoveredData({ businessUnit: 'Payments' });
+    const event = await ownership.publish('nhi.identity.discovered', data);
     await ownership.redeliver(event);
 
     await waitFor(async () => (await ownership.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [event.id])).length > 0, {
@@ -32,15 +32,17 @@ describe('ownership learns identities from inventory events', () => {
     );
     const rows = await ownership.sql<{ status: string; business_unit: string }>(
       'SELECT status, business_unit FROM identity_ownership WHERE identity_id = $1',
-      [data.id],
+      [data.identity.id],
     );
     expect(rows).toEqual([{ status: 'UNASSIGNED', business_unit: 'Payments' }]);
     const inbox = await ownership.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [event.id]);
     expect(inbox).toHaveLength(1);
 
-    const result = await ownership.query<{ _entities: unknown[] }>(OWNERSHIP_OF, { r: [{ __typename: 'NonHumanIdentity', id: data.id }] });
+    const result = await ownership.query<{ _entities: unknown[] }>(OWNERSHIP_OF, {
+      r: [{ __typename: 'NonHumanIdentity', id: data.identity.id }],
+    });
     expect(result.data?._entities).toEqual([
-      { id: data.id, ownershipStatus: 'UNASSIGNED', owner: null, backupOwner: null, lastAttestation: null },
+      { id: data.identity.id, ownershipStatus: 'UNASSIGNED', owner: null, backupOwner: null, lastAttestation: null },
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { IdentityRegisteredData } from '@nhi/contracts';
+import type { IdentityDiscoveredData } from '@nhi/contracts';
 import { OwnerEntity } from '../owners/owner.entity';
 import { IdentityOwnershipEntity } from './identity-ownership.entity';
 
@@ -10,7 +10,7 @@ export class OwnershipService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A newly registered identity starts without an owner until a rule or a person assigns one. */
-  async track(manager: EntityManager, identity: IdentityRegisteredData): Promise<void> {
+  async track(manager: EntityManager, { identity, discoveredAt }: IdentityDiscoveredData): Promise<void> {
     await manager
       .createQueryBuilder()
       .insert()
@@ -21,8 +21,8 @@ export class OwnershipService {
         backupOwnerId: null,
         status: 'UNASSIGNED',
         lastAttestationAt: null,
-        businessUnit: identity.businessUnit ?? null,
-        updatedAt: new Date(identity.registeredAt),
+        businessUnit: identity.businessUnit,
+        updatedAt: new Date(discoveredAt),
       })
       .orIgnore()
       .execute();

@@ -3,8 +3,8 @@ import type { NhiEvent } from '@nhi/contracts';
 import { EventHandler, handledEventTypes } from './event-handler.decorator';
 
 class Projection {
-  @EventHandler('nhi.identity.registered')
-  async onRegistered(_event: NhiEvent<'nhi.identity.registered'>, _manager: EntityManager): Promise<void> {
+  @EventHandler('nhi.identity.discovered')
+  async onRegistered(_event: NhiEvent<'nhi.identity.discovered'>, _manager: EntityManager): Promise<void> {
     return undefined;
   }
 
@@ -22,14 +22,14 @@ class Projection {
 // Compile-time checks: tsc fails if these mistakes stop being errors.
 export class Mistakes {
   // @ts-expect-error the method takes a rotation request, the decorator names a registration
-  @EventHandler('nhi.identity.registered')
+  @EventHandler('nhi.identity.discovered')
   async wrongEvent(_event: NhiEvent<'nhi.rotation.requested'>): Promise<void> {
     return undefined;
   }
 
   // @ts-expect-error handlers are asynchronous
-  @EventHandler('nhi.identity.registered')
-  notAsync(_event: NhiEvent<'nhi.identity.registered'>): void {
+  @EventHandler('nhi.identity.discovered')
+  notAsync(_event: NhiEvent<'nhi.identity.discovered'>): void {
     return undefined;
   }
 
@@ -42,7 +42,7 @@ export class Mistakes {
 
 describe('@EventHandler', () => {
   it('records the event type on the method', () => {
-    expect(handledEventTypes(Projection.prototype.onRegistered)).toEqual(['nhi.identity.registered']);
+    expect(handledEventTypes(Projection.prototype.onRegistered)).toEqual(['nhi.identity.discovered']);
   });
 
   it('collects stacked decorators', () => {

@@ -2,7 +2,7 @@ import { inboxConsumerName, nextOffset, subscribedTopics } from './subscription'
 
 describe('subscribedTopics', () => {
   it('maps event types to their prefixed topics, once per topic', () => {
-    expect(subscribedTopics(['nhi.rotation.completed', 'nhi.rotation.failed', 'nhi.identity.registered'], 'p.')).toEqual([
+    expect(subscribedTopics(['nhi.rotation.completed', 'nhi.rotation.failed', 'nhi.identity.discovered'], 'p.')).toEqual([
       'p.nhi.rotation.results.v1',
       'p.nhi.inventory.events.v1',
     ]);

@@ -1,3 +1,4 @@
+import { identityDiscoveredData } from '@nhi/testing';
 import { CLOUDEVENTS_CONTENT_TYPE, createEvent, parseEvent } from '@nhi/contracts';
 import { toTopicMessages } from './outbox-messages';
 import type { OutboxRow } from './outbox-store';
@@ -5,17 +6,9 @@ import type { OutboxRow } from './outbox-store';
 function row(seq: number, subject = '7d3c1e57-5b1a-4a57-a3c2-1b8e44a0d001'): OutboxRow {
   const payload = createEvent({
     source: 'inventory',
-    type: 'nhi.identity.registered',
+    type: 'nhi.identity.discovered',
     subject,
-    data: {
-      id: subject,
-      kind: 'API_KEY',
-      name: 'billing-export',
-      provider: 'github',
-      externalId: 'key-1',
-      environment: 'STAGING',
-      registeredAt: '2026-01-01T00:00:00.000Z',
-    },
+    data: identityDiscoveredData({ id: subject, kind: 'API_KEY', name: 'billing-export', provider: 'github', externalId: 'key-1' }),
   });
   return { id: payload.id, seq: String(seq), topic: 'nhi.inventory.events.v1', message_key: subject, payload };
 }
@@ -28,7 +21,7 @@ describe('toTopicMessages', () => {
     expect(group?.topic).toBe('test.a.nhi.inventory.events.v1');
     expect(message?.key).toBe('7d3c1e57-5b1a-4a57-a3c2-1b8e44a0d001');
     expect(parseEvent(String(message?.value)).subject).toBe('7d3c1e57-5b1a-4a57-a3c2-1b8e44a0d001');
-    expect(message?.headers).toMatchObject({ 'content-type': CLOUDEVENTS_CONTENT_TYPE, ce_type: 'nhi.identity.registered' });
+    expect(message?.headers).toMatchObject({ 'content-type': CLOUDEVENTS_CONTENT_TYPE, ce_type: 'nhi.identity.discovered' });
   });
 
   it('keeps row order within a topic', () => {

@@ -4,7 +4,7 @@ import type { NhiEvent } from '@nhi/contracts';
 import { EventHandler } from '../consumer/event-handler.decorator';
 import { AppliedEventEntity } from './applied-event.entity';
 
-type Registered = NhiEvent<'nhi.identity.registered'>;
+type Registered = NhiEvent<'nhi.identity.discovered'>;
 
 /** Lets a test hold a handler mid-transaction and see that it got there. */
 export class Hold {
@@ -46,20 +46,20 @@ export class TestHandlers {
     return hold;
   }
 
-  @EventHandler('nhi.identity.registered')
+  @EventHandler('nhi.identity.discovered')
   async project(event: Registered, manager: EntityManager): Promise<void> {
     this.count('project', event.id);
-    await this.holds.get(event.data.name)?.pass();
+    await this.holds.get(event.data.identity.name)?.pass();
     await manager.insert(AppliedEventEntity, { eventId: event.id, handler: 'project' });
   }
 
-  @EventHandler('nhi.identity.registered')
+  @EventHandler('nhi.identity.discovered')
   async audit(event: Registered, manager: EntityManager): Promise<void> {
     const calls = this.count('audit', event.id);
     // Written before failing: the row must vanish with the rolled-back transaction.
     await manager.insert(AppliedEventEntity, { eventId: event.id, handler: 'audit' });
-    if (event.data.name.startsWith('poison-')) this.fail(event, `cannot apply ${event.data.name}`);
-    if (event.data.name.startsWith('flaky-') && calls <= 2) this.fail(event, `flaky failure ${calls}`);
+    if (event.data.identity.name.startsWith('poison-')) this.fail(event, `cannot apply ${event.data.identity.name}`);
+    if (event.data.identity.name.startsWith('flaky-') && calls <= 2) this.fail(event, `flaky failure ${calls}`);
   }
 
   private fail(event: Registered, message: string): never {

@@ -1,0 +1,27 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { FindingCategory, Severity } from '@nhi/contracts';
+import { FindingCategoryEnum, SeverityEnum } from '../identities/identity-enums';
+
+@ObjectType('Finding', { description: 'A risk on an identity, mapped to the OWASP NHI Top 10.' })
+export class FindingModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => FindingCategoryEnum)
+  category!: FindingCategory;
+
+  @Field({ description: 'The rule that found it, e.g. NO_EXPIRY or SHARED_ACROSS_ENVIRONMENTS.' })
+  code!: string;
+
+  @Field(() => SeverityEnum)
+  severity!: Severity;
+
+  @Field()
+  detail!: string;
+
+  @Field()
+  detectedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it stopped holding; null while open.' })
+  closedAt!: Date | null;
+}

@@ -1,0 +1,42 @@
+import type { NhiEnvironment } from '@nhi/contracts';
+import type { IdentityState } from '../ingest/identity-state';
+import type { FindingDraft } from './finding-draft';
+
+/** Who else holds the same credential (by fingerprint), among identities still in use. */
+export interface CredentialGroup {
+  environments: NhiEnvironment[];
+  systems: string[];
+}
+
+const NON_PRODUCTION: NhiEnvironment[] = ['STAGING', 'DEVELOPMENT', 'TEST'];
+
+/** Findings that only show when identities are seen together: one credential in several places, or leaked. */
+export function sharedCredentialFindings(state: IdentityState, group: CredentialGroup | undefined, leakSources: string[]): FindingDraft[] {
+  if (state.status === 'DECOMMISSIONED' || !state.credentialFingerprint) return [];
+  const findings: FindingDraft[] = [];
+  if (group?.environments.includes('PRODUCTION') && group.environments.some((env) => NON_PRODUCTION.includes(env))) {
+    findings.push({
+      code: 'SHARED_ACROSS_ENVIRONMENTS',
+      category: 'NHI8',
+      severity: 'HIGH',
+      detail: `The same credential is used in ${[...group.environments].sort().join(' and ')}.`,
+    });
+  }
+  if (group && group.systems.length > 1) {
+    findings.push({
+      code: 'REUSED_ACROSS_SYSTEMS',
+      category: 'NHI9',
+      severity: state.environment === 'PRODUCTION' ? 'HIGH' : 'MEDIUM',
+      detail: `The same credential is used by ${group.systems.length} systems: ${[...group.systems].sort().join(', ')}.`,
+    });
+  }
+  if (leakSources.length > 0) {
+    findings.push({
+      code: 'LEAKED',
+      category: 'NHI2',
+      severity: 'CRITICAL',
+      detail: `A leak scanner reported this credential: ${[...leakSources].sort().join(', ')}.`,
+    });
+  }
+  return findings;
+}

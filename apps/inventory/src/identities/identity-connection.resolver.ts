@@ -1,0 +1,10 @@
+import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { IdentityConnectionModel } from './identity-connection.model';
+
+@Resolver(() => IdentityConnectionModel)
+export class IdentityConnectionResolver {
+  @ResolveField(() => Int, { description: 'Identities matching the filter, on all pages.' })
+  totalCount(@Parent() connection: IdentityConnectionModel): Promise<number> {
+    return connection.count();
+  }
+}

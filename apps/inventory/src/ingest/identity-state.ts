@@ -1,0 +1,90 @@
+import type { FieldChange, IdentitySnapshot, IdentityStatus, NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
+
+/** Everything inventory keeps about one identity, as the ingest pipeline reads and writes it. */
+export interface IdentityState {
+  id: string;
+  provider: string;
+  externalId: string;
+  kind: NhiKind;
+  name: string;
+  environment: NhiEnvironment;
+  environmentInferred: boolean;
+  system: string | null;
+  businessUnit: string | null;
+  scopes: string[];
+  usedScopes: string[] | null;
+  privilegeLevel: PrivilegeLevel | null;
+  tags: Record<string, string>;
+  createdAt: Date | null;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  credentialFingerprint: string | null;
+  authMethod: string | null;
+  interactiveUse: boolean;
+  status: IdentityStatus;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+/** Fields whose change is an `updated` event (sighting times are not). */
+export const TRACKED_FIELDS = [
+  'kind',
+  'name',
+  'environment',
+  'environmentInferred',
+  'system',
+  'businessUnit',
+  'scopes',
+  'usedScopes',
+  'privilegeLevel',
+  'tags',
+  'createdAt',
+  'lastUsedAt',
+  'expiresAt',
+  'credentialFingerprint',
+  'authMethod',
+  'interactiveUse',
+  'status',
+] as const satisfies ReadonlyArray<keyof IdentityState>;
+
+function comparable(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return JSON.stringify(value);
+  if (value && typeof value === 'object') return JSON.stringify(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
+  return value ?? null;
+}
+
+function eventValue(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : (value ?? null);
+}
+
+export function changesBetween(before: IdentityState, after: IdentityState): FieldChange[] {
+  return TRACKED_FIELDS.filter((field) => comparable(before[field]) !== comparable(after[field])).map((field) => ({
+    field,
+    previous: eventValue(before[field]),
+    current: eventValue(after[field]),
+  }));
+}
+
+/** The identity as events carry it: metadata only. */
+export function snapshotOf(state: IdentityState): IdentitySnapshot {
+  return {
+    id: state.id,
+    kind: state.kind,
+    name: state.name,
+    provider: state.provider,
+    externalId: state.externalId,
+    environment: state.environment,
+    environmentInferred: state.environmentInferred,
+    system: state.system,
+    businessUnit: state.businessUnit,
+    privilegeLevel: state.privilegeLevel,
+    scopes: state.scopes,
+    tags: state.tags,
+    createdAt: state.createdAt?.toISOString() ?? null,
+    lastUsedAt: state.lastUsedAt?.toISOString() ?? null,
+    expiresAt: state.expiresAt?.toISOString() ?? null,
+    credentialFingerprint: state.credentialFingerprint,
+    status: state.status,
+  };
+}

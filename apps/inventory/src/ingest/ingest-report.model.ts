@@ -1,0 +1,46 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('RejectedRow')
+export class RejectedRowModel {
+  @Field(() => Int, { description: 'Position of the row in the batch, from 0.' })
+  index!: number;
+
+  @Field(() => String, { nullable: true, description: "The row's externalId, unless that is what looked secret." })
+  externalId!: string | null;
+
+  @Field()
+  reason!: string;
+}
+
+@ObjectType('IngestReport', { description: 'What an ingest did, or with dryRun would do.' })
+export class IngestReportModel {
+  @Field()
+  source!: string;
+
+  @Field()
+  dryRun!: boolean;
+
+  @Field()
+  fullSnapshot!: boolean;
+
+  @Field(() => Int)
+  received!: number;
+
+  @Field(() => Int)
+  created!: number;
+
+  @Field(() => Int)
+  updated!: number;
+
+  @Field(() => Int)
+  unchanged!: number;
+
+  @Field(() => Int, { description: 'Identities that became STALE after this full snapshot.' })
+  stale!: number;
+
+  @Field(() => Int)
+  rejectedCount!: number;
+
+  @Field(() => [RejectedRowModel], { description: 'The rejected rows (the first 1000), each with its reason.' })
+  rejected!: RejectedRowModel[];
+}

@@ -1,0 +1,168 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { OutboxService } from '@nhi/messaging';
+import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
+import { cleanText } from '../normalisation/text';
+import { detectSecret } from '../secrets/secret-detector';
+import { ChunkWriter } from './chunk-writer';
+import { emptyReport, IngestReport, MAX_LISTED_REJECTIONS } from './ingest-report';
+import type { NormalisedRow } from './normalised-row';
+import type { RawIdentityRow } from './raw-identity-row';
+import { normaliseRow } from './row-normaliser';
+
+export interface IngestOptions {
+  source: string;
+  fullSnapshot: boolean;
+  dryRun: boolean;
+}
+
+export class IngestRequestError extends Error {
+  override readonly name = 'IngestRequestError';
+}
+
+/** How often a long ingest reports progress in the log. */
+const PROGRESS_EVERY_ROWS = 100_000;
+
+/** A source name is an identifier of a connector: short, plain, and never a secret. */
+export function canonicalSource(raw: string): string {
+  const source = cleanText(raw).toLowerCase();
+  if (!source) throw new IngestRequestError('source is required: name the connector that reports these identities');
+  if (source.length > 100) throw new IngestRequestError('source is longer than 100 characters');
+  if (detectSecret(source)) throw new IngestRequestError('source looks like secret material; name the connector instead');
+  return source;
+}
+
+/**
+ * Ingest for every path (GraphQL batches and NDJSON uploads): each row is
+ * checked on its own, so a broken row is reported and the rest still land.
+ * Valid rows are written in chunks, each chunk in its own transaction; a dry
+ * run does everything in one transaction and rolls it back.
+ */
+@Injectable()
+export class IngestService {
+  private readonly logger = new Logger('Ingest');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
+    private readonly writer: ChunkWriter,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async ingest(
+    options: IngestOptions,
+    rows: Iterable<RawIdentityRow> | AsyncIterable<RawIdentityRow>,
+    now = new Date(),
+  ): Promise<IngestReport> {
+    const source = canonicalSource(options.source);
+    const report = emptyReport(source, options.dryRun, options.fullSnapshot);
+    const context = { source, seenAt: now, snapshotId: options.fullSnapshot ? randomUUID() : null };
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      if (options.dryRun) await runner.startTransaction();
+      let chunk: NormalisedRow[] = [];
+      const flush = async () => {
+        const result = await this.inTransaction(runner, options.dryRun, (manager) => this.writer.write(manager, chunk, context));
+        report.created += result.created;
+        report.updated += result.updated;
+        report.unchanged += result.unchanged;
+        chunk = [];
+      };
+      for await (const raw of rows) {
+        const index = report.received++;
+        const result = normaliseRow(raw);
+        if (result.ok) chunk.push(result.row);
+        else this.reject(report, index, raw, result.reason);
+        if (chunk.length >= this.config.INGEST_CHUNK_SIZE) await flush();
+        if (report.received % PROGRESS_EVERY_ROWS === 0) this.logProgress(report);
+      }
+      if (chunk.length > 0) await flush();
+      const { snapshotId } = context;
+      if (snapshotId) {
+        report.stale = await this.inTransaction(runner, options.dryRun, (manager) => this.markMissing(manager, source, snapshotId, now));
+      }
+      if (options.dryRun) await runner.rollbackTransaction();
+      this.logger.log(
+        `${options.dryRun ? 'dry run of ' : ''}ingest from ${source} done: ${report.received} rows, ${report.created} created, ` +
+          `${report.updated} updated, ${report.unchanged} unchanged, ${report.stale} stale, ${report.rejectedCount} rejected`,
+      );
+      return report;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private reject(report: IngestReport, index: number, raw: RawIdentityRow, reason: string): void {
+    report.rejectedCount += 1;
+    if (report.rejected.length >= MAX_LISTED_REJECTIONS) return;
+    const externalId =
+      typeof raw?.externalId === 'string' && !detectSecret(raw.externalId) ? cleanText(raw.externalId).slice(0, 500) : null;
+    report.rejected.push({ index, externalId, reason });
+  }
+
+  private async inTransaction<T>(runner: QueryRunner, outerTransaction: boolean, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (outerTransaction) return work(runner.manager);
+    await runner.startTransaction();
+    try {
+      const result = await work(runner.manager);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    }
+  }
+
+  /**
+   * After a full snapshot: every sighting of this source it did not include has
+   * missed one more snapshot; identities that every source has missed for
+   * STALE_AFTER_SNAPSHOTS snapshots become STALE.
+   */
+  private async markMissing(manager: EntityManager, source: string, snapshotId: string, now: Date): Promise<number> {
+    await manager.query(
+      `UPDATE identity_sightings SET missed_snapshots = missed_snapshots + 1
+       WHERE source = $1 AND last_snapshot_id IS DISTINCT FROM $2`,
+      [source, snapshotId],
+    );
+    const stale: Array<{ id: string; last_seen_at: Date; missed: number }> = await manager.query(
+      // A CTE, so the driver returns the rows (a bare UPDATE ... RETURNING comes back as [rows, count]).
+      `WITH missing AS (
+         SELECT s.identity_id, min(s.missed_snapshots) AS missed FROM identity_sightings s
+         WHERE s.identity_id IN (SELECT identity_id FROM identity_sightings WHERE source = $1 AND missed_snapshots >= $2)
+         GROUP BY s.identity_id HAVING min(s.missed_snapshots) >= $2),
+       stale AS (
+         UPDATE identities i SET status = 'STALE' FROM missing m
+         WHERE i.id = m.identity_id AND i.status = 'ACTIVE'
+         RETURNING i.id, i.last_seen_at, m.missed)
+       SELECT * FROM stale`,
+      [source, this.config.STALE_AFTER_SNAPSHOTS],
+    );
+    await this.outbox.enqueueMany(
+      manager,
+      stale.map((row) => ({
+        type: 'nhi.identity.stale' as const,
+        subject: row.id,
+        data: {
+          id: row.id,
+          lastSeenAt: new Date(row.last_seen_at).toISOString(),
+          staleAt: now.toISOString(),
+          missedSnapshots: Number(row.missed),
+        },
+      })),
+    );
+    return stale.length;
+  }
+
+  private logProgress(report: IngestReport): void {
+    this.logger.log(
+      `ingest from ${report.source}: ${report.received} rows read, ${report.created} created, ${report.updated} updated, ` +
+        `${report.unchanged} unchanged, ${report.rejectedCount} rejected`,
+    );
+  }
+}

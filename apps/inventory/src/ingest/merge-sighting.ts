@@ -1,0 +1,76 @@
+import type { FieldChange } from '@nhi/contracts';
+import { classifyPrivilege } from '../classification/privilege-classifier';
+import { changesBetween, IdentityState } from './identity-state';
+import type { NormalisedRow } from './normalised-row';
+
+export interface MergeResult {
+  state: IdentityState;
+  /** Empty for a new identity and for a sighting that changed nothing. */
+  changes: FieldChange[];
+  created: boolean;
+}
+
+/**
+ * Merges one sighting into what is known. The precedence (docs/adr/0007-inventory-merge-precedence.md):
+ * - the latest sighting wins for every field it carries; a field it leaves out never erases a known value;
+ * - an environment a source states beats one inferred from hints, whichever came later;
+ * - lastUsedAt only moves forward; tags merge key by key;
+ * - privilege is derived from the merged scopes; a DECOMMISSIONED identity stays so, a STALE one is ACTIVE again.
+ */
+export function mergeSighting(existing: IdentityState | null, row: NormalisedRow, id: string, seenAt: Date): MergeResult {
+  const previous: IdentityState = existing ?? {
+    id,
+    provider: row.provider,
+    externalId: row.externalId,
+    kind: row.kind,
+    name: row.name,
+    environment: 'UNKNOWN',
+    environmentInferred: false,
+    system: null,
+    businessUnit: null,
+    scopes: [],
+    usedScopes: null,
+    privilegeLevel: null,
+    tags: {},
+    createdAt: null,
+    lastUsedAt: null,
+    expiresAt: null,
+    credentialFingerprint: null,
+    authMethod: null,
+    interactiveUse: false,
+    status: 'ACTIVE',
+    firstSeenAt: seenAt,
+    lastSeenAt: seenAt,
+  };
+  const explicitKnown = existing !== null && previous.environment !== 'UNKNOWN' && !previous.environmentInferred;
+  const environment = row.environment
+    ? { environment: row.environment, environmentInferred: false }
+    : explicitKnown || !row.inferredEnvironment
+      ? { environment: previous.environment, environmentInferred: previous.environmentInferred }
+      : { environment: row.inferredEnvironment, environmentInferred: true };
+  const scopes = row.scopes ?? previous.scopes;
+  const lastUsedAt =
+    row.lastUsedAt && (!previous.lastUsedAt || row.lastUsedAt > previous.lastUsedAt) ? row.lastUsedAt : previous.lastUsedAt;
+
+  const state: IdentityState = {
+    ...previous,
+    kind: row.kind,
+    name: row.name,
+    ...environment,
+    system: row.system ?? previous.system,
+    businessUnit: row.businessUnit ?? previous.businessUnit,
+    scopes,
+    usedScopes: row.usedScopes ?? previous.usedScopes,
+    privilegeLevel: classifyPrivilege(row.provider, scopes),
+    tags: { ...previous.tags, ...row.tags },
+    createdAt: row.createdAt ?? previous.createdAt,
+    lastUsedAt,
+    expiresAt: row.expiresAt ?? previous.expiresAt,
+    credentialFingerprint: row.credentialFingerprint ?? previous.credentialFingerprint,
+    authMethod: row.authMethod ?? previous.authMethod,
+    interactiveUse: row.interactiveUse ?? previous.interactiveUse,
+    status: previous.status === 'DECOMMISSIONED' ? 'DECOMMISSIONED' : 'ACTIVE',
+    lastSeenAt: seenAt > previous.lastSeenAt ? seenAt : previous.lastSeenAt,
+  };
+  return { state, changes: existing ? changesBetween(existing, state) : [], created: existing === null };
+}

@@ -1,0 +1,31 @@
+import { env, loadConfig, z } from '@nhi/config';
+
+/** Variables only inventory reads, on top of every subgraph's. */
+export const inventoryEnvShape = {
+  /** Full snapshots in a row that may miss an identity before it is STALE. */
+  STALE_AFTER_SNAPSHOTS: env.positiveInt(2),
+  /** Older credentials are an NHI7 finding. */
+  MAX_CREDENTIAL_AGE_DAYS: env.positiveInt(365),
+  /** Sources whose reports mean "this credential leaked" (NHI2). */
+  LEAK_SCANNER_SOURCES: z
+    .string()
+    .default('gitguardian,trufflehog,github-secret-scanning,leak-scanner')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** Rows written per statement group; bounds memory and lock time. */
+  INGEST_CHUNK_SIZE: env.positiveInt(1000),
+  /** Most rows one GraphQL ingestIdentities call may carry; bigger loads use POST /ingest/{source}. */
+  INGEST_MAX_GRAPHQL_ROWS: env.positiveInt(10000),
+};
+
+export type InventoryConfig = z.output<z.ZodObject<typeof inventoryEnvShape>>;
+
+export const INVENTORY_CONFIG = Symbol('INVENTORY_CONFIG');
+
+export function loadInventoryConfig(environment: NodeJS.ProcessEnv): InventoryConfig {
+  return loadConfig('inventory', inventoryEnvShape, environment);
+}

@@ -1,0 +1,66 @@
+import type { SubgraphUnderTest } from '@nhi/testing';
+
+export interface Report {
+  created: number;
+  updated: number;
+  unchanged: number;
+  stale: number;
+  received: number;
+  rejectedCount: number;
+  rejected: Array<{ index: number; externalId: string | null; reason: string }>;
+}
+
+const INGEST = `
+  mutation Ingest($input: IngestIdentitiesInput!) {
+    ingestIdentities(input: $input) { received created updated unchanged stale rejectedCount rejected { index externalId reason } }
+  }`;
+
+export interface IdentityView {
+  id: string;
+  kind: string;
+  name: string;
+  provider: string;
+  externalId: string;
+  environment: string;
+  environmentInferred: boolean;
+  status: string;
+  privilegeLevel: string | null;
+  system: string | null;
+  tags: Array<{ key: string; value: string }>;
+  sightings: Array<{ source: string }>;
+  findings: Array<{ category: string; code: string; severity: string; closedAt: string | null }>;
+}
+
+const IDENTITY = `
+  query($provider: String!, $externalId: String!) {
+    identityByExternalId(provider: $provider, externalId: $externalId) {
+      id kind name provider externalId environment environmentInferred status privilegeLevel system
+      tags { key value } sightings { source } findings { category code severity closedAt }
+    }
+  }`;
+
+/** Thin helpers over the inventory's GraphQL API for its integration tests. */
+export class InventoryClient {
+  constructor(private readonly inventory: SubgraphUnderTest) {}
+
+  async ingest(source: string, identities: unknown[], options: { fullSnapshot?: boolean; dryRun?: boolean } = {}): Promise<Report> {
+    const result = await this.inventory.query<{ ingestIdentities: Report }>(INGEST, { input: { source, identities, ...options } });
+    if (!result.data) throw new Error(`ingest failed: ${JSON.stringify(result.errors)}`);
+    return result.data.ingestIdentities;
+  }
+
+  async identity(provider: string, externalId: string): Promise<IdentityView | null> {
+    const result = await this.inventory.query<{ identityByExternalId: IdentityView | null }>(IDENTITY, { provider, externalId });
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data?.identityByExternalId ?? null;
+  }
+
+  /** Event types in the outbox for one identity, oldest first. */
+  async eventTypes(identityId: string): Promise<string[]> {
+    const rows = await this.inventory.sql<{ type: string }>(
+      `SELECT payload->>'type' AS type FROM outbox_events WHERE message_key = $1 ORDER BY seq`,
+      [identityId],
+    );
+    return rows.map((r) => r.type);
+  }
+}

@@ -1,0 +1,50 @@
+import { Directive, Field, ObjectType } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+
+/** Relay PageInfo. Shareable: every subgraph with connections defines the same type. */
+@ObjectType('PageInfo')
+@Directive('@shareable')
+export class PageInfoModel {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+export function badInput(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
+}
+
+/** The page size asked for, or a clear error when it is out of range. */
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${String(first)}`, 'first');
+  }
+  return size;
+}
+
+/** Opaque cursors: the sort key and the id of the last row seen (keyset pagination). */
+export function encodeCursor(sortKey: string | number, id: string): string {
+  return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { sortKey: string | number; id: string } {
+  try {
+    const [sortKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if ((typeof sortKey === 'string' || typeof sortKey === 'number') && typeof id === 'string') return { sortKey, id };
+  } catch {
+    // reported below
+  }
+  throw badInput('after is not a cursor this API issued; pass pageInfo.endCursor from the previous page', 'after');
+}
