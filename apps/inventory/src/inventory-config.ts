@@ -1,4 +1,4 @@
-import { env, loadConfig, z } from '@nhi/config';
+import { env, jwtEnvShape, loadConfig, z } from '@nhi/config';
 
 /** Variables only inventory reads, on top of every subgraph's. */
 export const inventoryEnvShape = {
@@ -22,10 +22,11 @@ export const inventoryEnvShape = {
   INGEST_MAX_GRAPHQL_ROWS: env.positiveInt(10000),
 };
 
-export type InventoryConfig = z.output<z.ZodObject<typeof inventoryEnvShape>>;
+export type InventoryConfig = z.output<z.ZodObject<typeof inventoryEnvShape & ReturnType<typeof jwtEnvShape>>>;
 
 export const INVENTORY_CONFIG = Symbol('INVENTORY_CONFIG');
 
 export function loadInventoryConfig(environment: NodeJS.ProcessEnv): InventoryConfig {
-  return loadConfig('inventory', inventoryEnvShape, environment);
+  // The bulk endpoint verifies the same bearer tokens as the gateway.
+  return loadConfig('inventory', { ...inventoryEnvShape, ...jwtEnvShape(environment) }, environment) as InventoryConfig;
 }

@@ -4,3 +4,4 @@ export * from './jwt-verifier';
 export * from './dev-keys';
 export * from './actor.middleware';
 export * from './current-actor.decorator';
+export * from './jwt-verifier-from-config';

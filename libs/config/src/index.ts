@@ -2,3 +2,4 @@ export * from './config-error';
 export * from './env-schema';
 export * from './load-config';
 export * from './service-config';
+export * from './jwt-config';

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { GraphQLError } from 'graphql';
-import { Actor, AuthenticationError, bearerToken, createJwtVerifier, JwtVerifier, loadOrCreateDevKeys } from '@nhi/auth';
+import { Actor, AuthenticationError, bearerToken, JwtVerifier, jwtVerifierFromConfig } from '@nhi/auth';
 import type { GatewayConfig } from '../config';
 
 /** Turns the Authorization header into a verified actor, or a GraphQL UNAUTHENTICATED error with no data. */
@@ -9,16 +7,7 @@ export class Authenticator {
   private readonly verify: JwtVerifier;
 
   constructor(config: GatewayConfig, publicKeyPem?: string) {
-    this.verify = createJwtVerifier({
-      jwksUrl: config.JWT_JWKS_URL,
-      publicKeyPem: config.JWT_JWKS_URL ? undefined : (publicKeyPem ?? devPublicKey(config.DEV_KEYS_DIR)),
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-      clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_SECONDS,
-      algorithms: config.JWT_ALGORITHMS,
-      rolesClaim: config.JWT_ROLES_CLAIM,
-      ownerRefsClaim: config.JWT_OWNER_REFS_CLAIM,
-    });
+    this.verify = jwtVerifierFromConfig(config, publicKeyPem);
   }
 
   async authenticate(authorization: string | undefined): Promise<Actor> {
@@ -28,14 +17,5 @@ export class Authenticator {
       const message = error instanceof AuthenticationError ? error.message : 'authentication failed';
       throw new GraphQLError(`Unauthenticated: ${message}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
     }
-  }
-}
-
-function devPublicKey(directory: string): string {
-  const file = path.join(directory, 'jwt-dev-public.pem');
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return loadOrCreateDevKeys(directory).publicKeyPem;
   }
 }

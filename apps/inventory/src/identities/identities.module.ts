@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { BulkActorResolver } from '../bulk/bulk-actor';
+import { BulkIngestController } from '../bulk/bulk-ingest.controller';
 import { FindingsService } from '../findings/findings.service';
 import { ChunkWriter } from '../ingest/chunk-writer';
 import { IngestResolver } from '../ingest/ingest.resolver';
@@ -8,7 +10,9 @@ import { IdentitiesService } from './identities.service';
 import { IdentityConnectionResolver } from './identity-connection.resolver';
 
 @Module({
+  controllers: [BulkIngestController],
   providers: [
+    BulkActorResolver,
     IdentitiesService,
     IdentitiesResolver,
     IdentityConnectionResolver,

@@ -11,6 +11,7 @@ import { emptyReport, IngestReport, MAX_LISTED_REJECTIONS } from './ingest-repor
 import type { NormalisedRow } from './normalised-row';
 import type { RawIdentityRow } from './raw-identity-row';
 import { normaliseRow } from './row-normaliser';
+import { UnparseableRow } from './unparseable-row';
 
 export interface IngestOptions {
   source: string;
@@ -53,7 +54,7 @@ export class IngestService {
 
   async ingest(
     options: IngestOptions,
-    rows: Iterable<RawIdentityRow> | AsyncIterable<RawIdentityRow>,
+    rows: Iterable<RawIdentityRow | UnparseableRow> | AsyncIterable<RawIdentityRow | UnparseableRow>,
     now = new Date(),
   ): Promise<IngestReport> {
     const source = canonicalSource(options.source);
@@ -73,9 +74,13 @@ export class IngestService {
       };
       for await (const raw of rows) {
         const index = report.received++;
-        const result = normaliseRow(raw);
-        if (result.ok) chunk.push(result.row);
-        else this.reject(report, index, raw, result.reason);
+        if (raw instanceof UnparseableRow) {
+          this.reject(report, index, {}, raw.reason);
+        } else {
+          const result = normaliseRow(raw);
+          if (result.ok) chunk.push(result.row);
+          else this.reject(report, index, raw, result.reason);
+        }
         if (chunk.length >= this.config.INGEST_CHUNK_SIZE) await flush();
         if (report.received % PROGRESS_EVERY_ROWS === 0) this.logProgress(report);
       }

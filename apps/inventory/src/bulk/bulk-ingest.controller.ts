@@ -1,0 +1,58 @@
+import { Controller, HttpCode, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { IngestRequestError, IngestService } from '../ingest/ingest.service';
+import { BulkActorResolver, BulkAuthError } from './bulk-actor';
+import { ndjsonRows } from './ndjson-rows';
+
+const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/ndjson', 'text/plain'];
+
+function flag(value: string | undefined, name: string): boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new IngestRequestError(`${name} must be true or false`);
+}
+
+/**
+ * POST /ingest/{source}: the bulk path for connectors with millions of rows.
+ * The body is NDJSON, one identity per line, read as a stream; the answer is
+ * the same report as ingestIdentities.
+ */
+@Controller('ingest')
+export class BulkIngestController {
+  private readonly logger = new Logger('BulkIngest');
+
+  constructor(
+    private readonly ingestion: IngestService,
+    private readonly actors: BulkActorResolver,
+  ) {}
+
+  @Post(':source')
+  @HttpCode(200)
+  async upload(
+    @Param('source') source: string,
+    @Query('fullSnapshot') fullSnapshot: string | undefined,
+    @Query('dryRun') dryRun: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    try {
+      const actor = await this.actors.actorOf(req);
+      const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      if (!NDJSON_TYPES.includes(type)) {
+        res.status(415).json({
+          error: 'UNSUPPORTED_MEDIA_TYPE',
+          message: `send NDJSON (content-type: application/x-ndjson), one identity per line; got "${type}"`,
+        });
+        return;
+      }
+      const options = { source, fullSnapshot: flag(fullSnapshot, 'fullSnapshot'), dryRun: flag(dryRun, 'dryRun') };
+      this.logger.log(`bulk ingest from ${source} by ${actor.sub} started${options.dryRun ? ' (dry run)' : ''}`);
+      res.json(await this.ingestion.ingest(options, ndjsonRows(req)));
+    } catch (error) {
+      if (error instanceof BulkAuthError)
+        res.status(error.status).json({ error: error.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message: error.message });
+      else if (error instanceof IngestRequestError) res.status(400).json({ error: 'BAD_REQUEST', message: error.message });
+      else throw error;
+    }
+  }
+}
