@@ -67,8 +67,11 @@ async function main(): Promise<void> {
       issuer: 'nhi-dev',
       audience: 'nhi-platform',
     });
-    const seeded = await seedDemoEstate(platform.gatewayUrl, token);
-    progress(`demo       ${seeded} identities loaded through the gateway`);
+    const demo = await seedDemoEstate(platform.gatewayUrl, token);
+    progress(
+      `demo       ${demo.identities} identities loaded through the gateway from ${demo.rows} generated rows ` +
+        `(${demo.rejected} rejected on purpose: secrets, unknown kinds, bad dates)`,
+    );
     progress(`\nReady in ${((Date.now() - began) / 1000).toFixed(1)}s.\n`);
     progress(`  GraphQL:  ${platform.gatewayUrl}`);
     progress(`  Token:    alice, security-admin, valid 8 h (more: npm run token -- --sub bob --role viewer)`);

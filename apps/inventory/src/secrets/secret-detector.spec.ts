@@ -12,6 +12,7 @@ describe('detectSecret', () => {
     ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', 'a JSON Web Token'],
     ['postgres://app:s3cret@db.internal/app', 'a password in a URL'],
     ['Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ub3A9', 'a long high-entropy string'],
+    ['k3j9x0q2m8v7b1n4c6z5l0p9o8i7u6y5t4r3e2w1', 'a long high-entropy string'],
   ])('recognises %p', (value, description) => {
     expect(detectSecret(value)).toBe(description);
   });
@@ -23,6 +24,8 @@ describe('detectSecret', () => {
     'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
     'projects/acme/serviceAccounts/very-long-but-readable-service-account-name',
     'payments batch exporter',
+    'kv/acct-046/billing-importer-qa-97',
+    'asst_acct-034_billing-worker-qa-12u',
   ])('lets ordinary identifiers through: %p', (value) => {
     expect(detectSecret(value)).toBeNull();
   });

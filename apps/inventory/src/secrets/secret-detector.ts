@@ -32,13 +32,23 @@ function shannonEntropy(value: string): number {
 }
 
 /**
+ * Readable ids ("kv/acct-046/billing-importer-qa-97") are words between
+ * separators, in one case. Keys mix cases and digits, or run long with no separator.
+ */
+function looksRandom(run: string): boolean {
+  const mixed = /[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run);
+  const longestSegment = Math.max(...run.split(/[-_./:+=]/).map((segment) => segment.length));
+  return mixed || longestSegment >= 24;
+}
+
+/**
  * What kind of secret the value looks like, or null. Hex digests and UUIDs
  * stay below the entropy bar (16 symbols give at most 4 bits per character).
  */
 export function detectSecret(value: string): string | null {
   for (const [description, pattern] of KNOWN_PATTERNS) if (pattern.test(value)) return description;
   for (const run of value.match(TOKEN_RUN) ?? []) {
-    if (shannonEntropy(run) >= MIN_ENTROPY_BITS_PER_CHAR) return 'a long high-entropy string';
+    if (shannonEntropy(run) >= MIN_ENTROPY_BITS_PER_CHAR && looksRandom(run)) return 'a long high-entropy string';
   }
   return null;
 }
