@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { runMain } from '@nhi/runtime';
 import { GatewayModule } from './app.module';
@@ -13,8 +14,12 @@ export interface RunningGateway {
 /** Starts the gateway; tests call this in-process with their own environment and public key. */
 export async function bootstrap(env?: Record<string, string>, options: { publicKeyPem?: string } = {}): Promise<RunningGateway> {
   const config = loadGatewayConfig({ ...process.env, ...env });
-  const app = await NestFactory.create(GatewayModule.forRoot(config, options), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config, options), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
   if (env === undefined) app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const { port } = app.getHttpServer().address() as { port: number };

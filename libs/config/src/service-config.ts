@@ -19,6 +19,11 @@ export function subgraphEnvShape(service: string, defaultPort: number) {
     CONSUMER_RETRY_BASE_MS: env.positiveInt(200),
     ACTOR_SIGNING_KEY: env.secret(32),
     SHUTDOWN_TIMEOUT_MS: env.positiveInt(10000),
+    /** Largest JSON request body: ingest batches of thousands of rows need more than the 100 kB default. */
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(kb|mb)$/i, 'expected a size such as 512kb or 16mb')
+      .default('16mb'),
   };
 }
 

@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { actorMiddleware } from '@nhi/auth';
 import { ConfigError, loadConfig, SubgraphConfig, subgraphEnvShape } from '@nhi/config';
@@ -31,8 +32,12 @@ export interface SubgraphBootstrapOptions {
 export async function bootstrapSubgraph(options: SubgraphBootstrapOptions): Promise<RunningService> {
   const environment = { ...process.env, ...options.env };
   const config = loadConfig(options.service, subgraphEnvShape(options.service, options.defaultPort), environment);
-  const app = await NestFactory.create(options.module(config, environment), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(options.module(config, environment), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.use('/graphql', actorMiddleware(config.ACTOR_SIGNING_KEY));
   app.useGlobalFilters(new GraphQLErrorPassthroughFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
