@@ -1,32 +1,12 @@
-import type { IdentityState } from '../ingest/identity-state';
+import { blankIdentityState, IdentityState } from '../ingest/identity-state';
 import { identityFindings } from './identity-rules';
 
 const now = new Date('2026-11-27T00:00:00Z');
 
 function state(overrides: Partial<IdentityState> = {}): IdentityState {
   return {
-    id: 'i',
-    provider: 'aws',
-    externalId: 'x',
-    kind: 'SERVICE_ACCOUNT',
-    name: 'n',
+    ...blankIdentityState({ id: 'i', provider: 'aws', externalId: 'x', kind: 'SERVICE_ACCOUNT', name: 'n' }, now),
     environment: 'STAGING',
-    environmentInferred: false,
-    system: null,
-    businessUnit: null,
-    scopes: [],
-    usedScopes: null,
-    privilegeLevel: null,
-    tags: {},
-    createdAt: null,
-    lastUsedAt: null,
-    expiresAt: null,
-    credentialFingerprint: null,
-    authMethod: null,
-    interactiveUse: false,
-    status: 'ACTIVE',
-    firstSeenAt: now,
-    lastSeenAt: now,
     ...overrides,
   };
 }

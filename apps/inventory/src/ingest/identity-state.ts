@@ -26,6 +26,33 @@ export interface IdentityState {
   lastSeenAt: Date;
 }
 
+/** What is known of an identity before any sighting has filled it in. */
+export function blankIdentityState(
+  identity: Pick<IdentityState, 'id' | 'provider' | 'externalId' | 'kind' | 'name'>,
+  seenAt: Date,
+): IdentityState {
+  return {
+    ...identity,
+    environment: 'UNKNOWN',
+    environmentInferred: false,
+    system: null,
+    businessUnit: null,
+    scopes: [],
+    usedScopes: null,
+    privilegeLevel: null,
+    tags: {},
+    createdAt: null,
+    lastUsedAt: null,
+    expiresAt: null,
+    credentialFingerprint: null,
+    authMethod: null,
+    interactiveUse: false,
+    status: 'ACTIVE',
+    firstSeenAt: seenAt,
+    lastSeenAt: seenAt,
+  };
+}
+
 /** Fields whose change is an `updated` event (sighting times are not). */
 export const TRACKED_FIELDS = [
   'kind',

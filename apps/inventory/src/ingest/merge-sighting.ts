@@ -1,6 +1,6 @@
 import type { FieldChange } from '@nhi/contracts';
 import { classifyPrivilege } from '../classification/privilege-classifier';
-import { changesBetween, IdentityState } from './identity-state';
+import { blankIdentityState, changesBetween, IdentityState } from './identity-state';
 import type { NormalisedRow } from './normalised-row';
 
 export interface MergeResult {
@@ -18,30 +18,8 @@ export interface MergeResult {
  * - privilege is derived from the merged scopes; a DECOMMISSIONED identity stays so, a STALE one is ACTIVE again.
  */
 export function mergeSighting(existing: IdentityState | null, row: NormalisedRow, id: string, seenAt: Date): MergeResult {
-  const previous: IdentityState = existing ?? {
-    id,
-    provider: row.provider,
-    externalId: row.externalId,
-    kind: row.kind,
-    name: row.name,
-    environment: 'UNKNOWN',
-    environmentInferred: false,
-    system: null,
-    businessUnit: null,
-    scopes: [],
-    usedScopes: null,
-    privilegeLevel: null,
-    tags: {},
-    createdAt: null,
-    lastUsedAt: null,
-    expiresAt: null,
-    credentialFingerprint: null,
-    authMethod: null,
-    interactiveUse: false,
-    status: 'ACTIVE',
-    firstSeenAt: seenAt,
-    lastSeenAt: seenAt,
-  };
+  const previous: IdentityState =
+    existing ?? blankIdentityState({ id, provider: row.provider, externalId: row.externalId, kind: row.kind, name: row.name }, seenAt);
   const explicitKnown = existing !== null && previous.environment !== 'UNKNOWN' && !previous.environmentInferred;
   const environment = row.environment
     ? { environment: row.environment, environmentInferred: false }
