@@ -19,6 +19,8 @@ export function subgraphEnvShape(service: string, defaultPort: number) {
     CONSUMER_RETRY_BASE_MS: env.positiveInt(200),
     ACTOR_SIGNING_KEY: env.secret(32),
     SHUTDOWN_TIMEOUT_MS: env.positiveInt(10000),
+    /** Longest a request may take; bulk uploads of millions of rows take many minutes (Node's default is 5). */
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(3_600_000),
     /** Largest JSON request body: ingest batches of thousands of rows need more than the 100 kB default. */
     BODY_LIMIT: z
       .string()

@@ -46,6 +46,7 @@ export async function bootstrapSubgraph(options: SubgraphBootstrapOptions): Prom
     installShutdownDeadline(config.SHUTDOWN_TIMEOUT_MS);
   }
   await app.listen(config.PORT, config.HOST);
+  app.getHttpServer().requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${config.HOST}:${address.port}`;
   app.get(Logger).log(`${options.service} subgraph listening on ${url}/graphql`);
