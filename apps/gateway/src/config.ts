@@ -27,10 +27,7 @@ export const gatewayEnvShape = {
   ACTOR_HEADER_TTL_SECONDS: env.positiveInt(60),
   SHUTDOWN_TIMEOUT_MS: env.positiveInt(10000),
   /** Largest JSON request body (ingest batches are the big ones). */
-  BODY_LIMIT: z
-    .string()
-    .regex(/^\d+(kb|mb)$/i, 'expected a size such as 512kb or 16mb')
-    .default('16mb'),
+  BODY_LIMIT: env.byteSize('16mb'),
 };
 
 export type GatewayConfig = z.output<z.ZodObject<typeof gatewayEnvShape>>;

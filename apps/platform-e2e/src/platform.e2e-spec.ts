@@ -14,7 +14,7 @@ import {
   startPlatform,
   SUBGRAPH_NAMES,
 } from '@nhi/launcher';
-import { testDatabaseServerUrl, testKafkaBrokers } from '@nhi/testing';
+import { testDatabaseServerUrl, testKafkaBrokers, waitFor } from '@nhi/testing';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 /**
@@ -59,15 +59,6 @@ interface SpanningResult {
     exceptions: unknown[];
   };
   governanceSummary: { totalIdentities: number; byKind: Array<{ key: string; count: number }> };
-}
-
-async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 beforeAll(async () => {
@@ -168,9 +159,12 @@ describe('the platform through the gateway', () => {
       { p: 'aws', e: `arn:aws:iam::123:role/e2e-${runId}` },
     );
 
-    const result = await eventually(
-      () => graphql<SpanningResult>(platform.gatewayUrl, token, SPANNING_QUERY, { id: identityByExternalId.id }),
-      (r) => r.identity.lifecycle !== null && r.governanceSummary.totalIdentities === 1,
+    const result = await waitFor(
+      async () => {
+        const r = await graphql<SpanningResult>(platform.gatewayUrl, token, SPANNING_QUERY, { id: identityByExternalId.id });
+        return r.identity.lifecycle !== null && r.governanceSummary.totalIdentities === 1 && r;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, what: 'lifecycle and metrics to consume the inventory event' },
     );
 
     expect(result.identity).toMatchObject({

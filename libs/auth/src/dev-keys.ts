@@ -18,9 +18,9 @@ export function loadOrCreateDevKeys(directory: string): DevKeys {
   const publicPath = path.join(directory, 'jwt-dev-public.pem');
   if (!existsSync(privatePath) || !existsSync(publicPath)) {
     mkdirSync(directory, { recursive: true, mode: 0o700 });
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    writeFileSync(privatePath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    writeFileSync(publicPath, publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o644 });
+    const keys = generateDevKeys();
+    writeFileSync(privatePath, keys.privateKeyPem, { mode: 0o600 });
+    writeFileSync(publicPath, keys.publicKeyPem, { mode: 0o644 });
   }
   return { privateKeyPem: readFileSync(privatePath, 'utf8'), publicKeyPem: readFileSync(publicPath, 'utf8') };
 }

@@ -62,6 +62,13 @@ export const env = {
 
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
+  /** A size such as 512kb or 16mb, as body parsers take it. */
+  byteSize: (fallback: string) =>
+    z
+      .string()
+      .regex(/^\d+(kb|mb)$/i, 'expected a size such as 512kb or 16mb')
+      .default(fallback),
+
   nodeEnv: () => z.enum(['development', 'production', 'test']).default('development'),
 
   /** A shared secret: long enough that it cannot be guessed. */

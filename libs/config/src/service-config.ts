@@ -22,10 +22,7 @@ export function subgraphEnvShape(service: string, defaultPort: number) {
     /** Longest a request may take; bulk uploads of millions of rows take many minutes (Node's default is 5). */
     HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(3_600_000),
     /** Largest JSON request body: ingest batches of thousands of rows need more than the 100 kB default. */
-    BODY_LIMIT: z
-      .string()
-      .regex(/^\d+(kb|mb)$/i, 'expected a size such as 512kb or 16mb')
-      .default('16mb'),
+    BODY_LIMIT: env.byteSize('16mb'),
   };
 }
 

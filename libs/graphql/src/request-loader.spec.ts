@@ -1,4 +1,4 @@
-import { byKeys, requestLoader } from './request-loader';
+import { byKeys, groupByKeys, requestLoader } from './request-loader';
 import type { SubgraphContext } from './subgraph-graphql.module';
 
 function context(): SubgraphContext {
@@ -47,5 +47,25 @@ describe('byKeys', () => {
         () => null,
       ),
     ).toEqual([{ id: 'a', v: 1 }, null, { id: 'b', v: 2 }]);
+  });
+});
+
+describe('groupByKeys', () => {
+  it('groups rows under their keys in key order, keeping row order, with empty groups for missing keys', () => {
+    const rows = [
+      { id: 'b', v: 1 },
+      { id: 'a', v: 2 },
+      { id: 'b', v: 3 },
+      { id: 'z', v: 4 },
+    ];
+
+    expect(groupByKeys(['a', 'x', 'b'], rows, (r) => r.id)).toEqual([
+      [{ id: 'a', v: 2 }],
+      [],
+      [
+        { id: 'b', v: 1 },
+        { id: 'b', v: 3 },
+      ],
+    ]);
   });
 });

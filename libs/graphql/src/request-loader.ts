@@ -17,6 +17,13 @@ export function requestLoader<K, V>(
   return loader;
 }
 
+/** Groups rows under the requested keys, in key order, with an empty list where a key has none. */
+export function groupByKeys<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): R[][] {
+  const groups = new Map<K, R[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
 /** Orders rows by the requested keys, with `fallback(key)` where a row is missing. */
 export function byKeys<K, R, F>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K, fallback: (key: K) => F): Array<R | F> {
   const index = new Map(rows.map((row) => [keyOf(row), row]));

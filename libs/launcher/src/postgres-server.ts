@@ -3,6 +3,7 @@ import { mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { isPortOpen } from './ports';
 import type { Progress } from './progress';
+import { stopProcess } from './service-process';
 
 export interface StartedPostgres {
   stop(): Promise<void>;
@@ -45,11 +46,6 @@ export async function ensurePostgres(root: string, serverUrl: string, progress: 
   }
   progress(`postgres   embedded server ready on 127.0.0.1:${port}`);
   return {
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => stopProcess(child),
   };
 }

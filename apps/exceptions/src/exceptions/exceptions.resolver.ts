@@ -1,5 +1,5 @@
 import { Args, Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { requestLoader, SubgraphContext } from '@nhi/graphql';
+import { groupByKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { ExceptionStatus } from './exception-enums';
 import { ExceptionsService } from './exceptions.service';
 import { IdentityWithExceptionsModel } from './identity.model';
@@ -24,7 +24,7 @@ export class ExceptionsResolver {
   ): Promise<PolicyExceptionModel[]> {
     return requestLoader<string, PolicyExceptionModel[]>(context, `exceptions:${status ?? 'ALL'}`, async (ids) => {
       const rows = await this.service.exceptionsOf(ids, status);
-      return ids.map((id) => rows.filter((row) => row.identityId === id));
+      return groupByKeys(ids, rows, (row) => row.identityId);
     }).load(identity.id);
   }
 }

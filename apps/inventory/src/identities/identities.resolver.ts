@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Actor, CurrentActor } from '@nhi/auth';
-import { byKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
+import { byKeys, groupByKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { FindingModel } from '../findings/finding.model';
 import { IdentityFilterInput, IdentityOrderInput } from './dto/identity-filter.input';
 import { IdentitiesService } from './identities.service';
@@ -52,7 +52,7 @@ export class IdentitiesResolver {
   sightings(@Parent() identity: IdentityModel, @Context() context: SubgraphContext): Promise<SightingModel[]> {
     return requestLoader<string, SightingModel[]>(context, 'sightings', async (ids) => {
       const rows = await this.service.sightingsOf(ids);
-      return ids.map((id) => rows.filter((row) => row.identityId === id));
+      return groupByKeys(ids, rows, (row) => row.identityId);
     }).load(identity.id);
   }
 
@@ -64,7 +64,7 @@ export class IdentitiesResolver {
   ): Promise<FindingModel[]> {
     return requestLoader<string, FindingModel[]>(context, `findings:${includeClosed}`, async (ids) => {
       const rows = await this.service.findingsOf(ids, includeClosed);
-      return ids.map((id) => rows.filter((row) => row.identityId === id));
+      return groupByKeys(ids, rows, (row) => row.identityId);
     }).load(identity.id);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { EventType } from '@nhi/contracts';
+import type { EventType, FieldChange } from '@nhi/contracts';
 import { OutboxEventInput, OutboxService } from '@nhi/messaging';
 import { FindingsService } from '../findings/findings.service';
 import { changesBetween, IdentityState, snapshotOf } from './identity-state';
@@ -53,13 +53,14 @@ export class ChunkWriter {
     const known = await identityStore.lockByNaturalKeys(manager, keys);
 
     const created: IdentityState[] = [];
-    const changed: Array<{ before: IdentityState; after: IdentityState }> = [];
+    const changed: Array<{ before: IdentityState; after: IdentityState; changes: FieldChange[] }> = [];
     const unchanged: IdentityState[] = [];
     for (const [key, group] of byKey) {
       const before = known.get(key) ?? null;
       const after = fold(before, group, context.seenAt);
+      const changes = before ? changesBetween(before, after) : [];
       if (!before) created.push(after);
-      else if (changesBetween(before, after).length > 0) changed.push({ before, after });
+      else if (changes.length > 0) changed.push({ before, after, changes });
       else unchanged.push(after);
     }
 
@@ -73,7 +74,8 @@ export class ChunkWriter {
         const before = now.get(key);
         const group = byKey.get(key);
         if (!before || !group) throw new Error(`identity ${key.replace('\n', ' ')} was neither inserted nor found`);
-        changed.push({ before, after: fold(before, group, context.seenAt) });
+        const after = fold(before, group, context.seenAt);
+        changed.push({ before, after, changes: changesBetween(before, after) });
       }
     }
     const fresh = created.filter((state) => inserted.has(state.id));
@@ -102,7 +104,6 @@ export class ChunkWriter {
         data: { identity: snapshotOf(state), source: context.source, discoveredAt: at },
       })),
       ...changed
-        .map(({ before, after }) => ({ after, changes: changesBetween(before, after) }))
         .filter(({ changes }) => changes.length > 0)
         .map(({ after, changes }) => ({
           type: 'nhi.identity.updated' as const,

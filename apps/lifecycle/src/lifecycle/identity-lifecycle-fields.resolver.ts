@@ -1,5 +1,5 @@
 import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
+import { byKeys, groupByKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { RotationPolicyModel } from '../policies/rotation-policy.model';
 import { RevocationRequestModel, RotationRequestModel } from '../requests/credential-request.model';
 import { IdentityLifecycleModel } from './identity-lifecycle.model';
@@ -33,7 +33,7 @@ export class IdentityLifecycleFieldsResolver {
     const limit = Math.max(0, Math.min(first, MAX_ROTATIONS_PAGE));
     return requestLoader<string, RotationRequestModel[]>(context, `rotations:${limit}`, async (ids) => {
       const rows = await this.lifecycle.rotations(ids, limit);
-      return ids.map((id) => rows.filter((row) => row.identityId === id));
+      return groupByKeys(ids, rows, (row) => row.identityId);
     }).load(parent.identityId);
   }
 

@@ -22,15 +22,8 @@ export class OutboxService {
    * transaction, never a consumer), stores it and wakes the relay at commit.
    */
   async enqueue<T extends EventType>(manager: EntityManager, input: OutboxEventInput<T>): Promise<NhiEvent<T>> {
-    const event = createEvent({ source: this.options.serviceName, ...input });
-    await manager.query(`INSERT INTO outbox_events (id, topic, message_key, payload) VALUES ($1, $2, $3, $4::jsonb)`, [
-      event.id,
-      EVENT_TYPES[event.type].topic,
-      event.subject,
-      serializeEvent(event),
-    ]);
-    await manager.query(`NOTIFY ${OUTBOX_CHANNEL}`);
-    return event;
+    const [event] = await this.enqueueMany(manager, [input]);
+    return event as NhiEvent<T>;
   }
 
   /**
