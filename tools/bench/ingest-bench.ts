@@ -15,12 +15,15 @@ import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { naiveIngest } from './naive-ingest';
 
 /**
- * npm run bench:ingest -- --size 1000000 [--seed 42] [--graphql-size N] [--naive-size 5000]
+ * npm run bench:ingest -- --size 1000000 [--seed 42] [--graphql-size N] [--naive-size 5000] [--only-bulk] [--profile] [--keep-database]
  *
  * Measures, in one run on this machine, identities per second for: raw COPY of
  * the rows (the physical limit), the bulk NDJSON path (first load, then the
  * unchanged snapshot again), GraphQL batches, and a naive per-row TypeORM save;
  * then the ratios between them and the inventory process's peak memory.
+ * --only-bulk measures raw COPY and the bulk path only; --profile writes a V8
+ * CPU profile of the inventory process to .data/bench/profiles; --keep-database
+ * leaves the bench database for a look at its plans.
  */
 const { values } = parseArgs({
   options: {
@@ -29,6 +32,9 @@ const { values } = parseArgs({
     'graphql-size': { type: 'string' },
     'naive-size': { type: 'string', default: '5000' },
     port: { type: 'string', default: '4901' },
+    'only-bulk': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    'keep-database': { type: 'boolean', default: false },
   },
 });
 const size = Number(values.size);
@@ -212,6 +218,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'info',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
     },
+    nodeArgs: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(benchDir, 'profiles')}`] : [],
   });
   const results: Measurement[] = [];
   const memory: Array<[string, number]> = [];
@@ -239,18 +246,21 @@ async function main(): Promise<void> {
       `  ${JSON.stringify({ unchanged: again.result['unchanged'], updated: again.result['updated'], created: again.result['created'] })}`,
     );
 
-    await sql(TRUNCATE);
-    log(`GraphQL ingestIdentities in batches of 5000, ${Math.min(graphqlSize, rows)} rows`);
-    const graphql = await timed(() => graphqlBatches(file, graphqlSize));
-    results.push({ path: 'GraphQL ingestIdentities, 5000 rows per call', rows: Math.min(graphqlSize, rows), seconds: graphql.seconds });
-    memory.push(['after GraphQL batches', peakRssMb(inventory.process.pid)]);
+    if (!values['only-bulk']) {
+      await sql(TRUNCATE);
+      log(`GraphQL ingestIdentities in batches of 5000, ${Math.min(graphqlSize, rows)} rows`);
+      const graphql = await timed(() => graphqlBatches(file, graphqlSize));
+      results.push({ path: 'GraphQL ingestIdentities, 5000 rows per call', rows: Math.min(graphqlSize, rows), seconds: graphql.seconds });
+      memory.push(['after GraphQL batches', peakRssMb(inventory.process.pid)]);
 
-    log(`naive per-row TypeORM findOne + save, sample of ${naiveSize} rows`);
-    const naive = await timed(() => naiveIngest(databaseUrl, lines(file, naiveSize)));
-    results.push({ path: `naive TypeORM findOne + save per row (sample of ${naiveSize})`, rows: naive.result, seconds: naive.seconds });
+      log(`naive per-row TypeORM findOne + save, sample of ${naiveSize} rows`);
+      const naive = await timed(() => naiveIngest(databaseUrl, lines(file, naiveSize)));
+      results.push({ path: `naive TypeORM findOne + save per row (sample of ${naiveSize})`, rows: naive.result, seconds: naive.seconds });
+    }
   } finally {
     await inventory.stop();
-    await dropDatabase(databaseUrl).catch(() => undefined);
+    if (values['keep-database']) log(`kept the database: ${databaseUrl}`);
+    else await dropDatabase(databaseUrl).catch(() => undefined);
   }
 
   const byPath = (prefix: string) => results.find((r) => r.path.startsWith(prefix));

@@ -10,6 +10,7 @@ import { IngestModel1764300000000 } from './migrations/1764300000000-ingest-mode
 import { IdentityEntity } from './identities/identity.entity';
 import { SightingEntity } from './identities/sighting.entity';
 import { CreateIdentities1764201700000 } from './migrations/1764201700000-create-identities';
+import { RoomForSightings1764400000000 } from './migrations/1764400000000-room-for-sightings';
 
 export const SERVICE = 'inventory';
 export const DEFAULT_PORT = 4001;
@@ -20,7 +21,7 @@ export function inventoryModule(config: SubgraphConfig, environment: NodeJS.Proc
     service: SERVICE,
     config,
     entities: [IdentityEntity, SightingEntity, FindingEntity, LeakedFingerprintEntity],
-    migrations: [CreateIdentities1764201700000, IngestModel1764300000000],
+    migrations: [CreateIdentities1764201700000, IngestModel1764300000000, RoomForSightings1764400000000],
     schema: INVENTORY_SCHEMA,
     features: [IdentitiesModule],
   });

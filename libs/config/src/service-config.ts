@@ -15,6 +15,8 @@ export function subgraphEnvShape(service: string, defaultPort: number) {
     KAFKA_TOPIC_PARTITIONS: env.positiveInt(3),
     KAFKA_REPLICATION_FACTOR: env.positiveInt(1),
     OUTBOX_POLL_INTERVAL_MS: env.positiveInt(250),
+    /** How long published outbox rows are kept (for operators tracing an event) before the relay purges them. */
+    OUTBOX_RETENTION_HOURS: env.positiveInt(24),
     CONSUMER_MAX_ATTEMPTS: env.positiveInt(5),
     CONSUMER_RETRY_BASE_MS: env.positiveInt(200),
     ACTOR_SIGNING_KEY: env.secret(32),

@@ -1,3 +1,4 @@
+import { CloudEvent } from 'cloudevents';
 import { createEvent, parseEvent, serializeEvent } from './envelope';
 import { ContractViolationError } from './contract-violation.error';
 import type { IdentityDiscoveredData, IdentitySnapshot } from './event-data';
@@ -45,6 +46,14 @@ describe('createEvent', () => {
     });
     expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Number.isNaN(Date.parse(event.time))).toBe(false);
+  });
+
+  it('is a valid CloudEvent to the CloudEvents SDK, as integrators will read it', () => {
+    const event = createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: identityId, data: registered() });
+    const parsed = new CloudEvent(JSON.parse(serializeEvent(event)) as object);
+
+    expect(parsed.validate()).toBe(true);
+    expect(parsed.toJSON()).toMatchObject({ id: event.id, type: event.type, subject: identityId, data: event.data });
   });
 
   it('refuses data that breaks the schema and names the field', () => {

@@ -5,3 +5,4 @@ export * from './envelope';
 export * from './validator';
 export * from './contract-violation.error';
 export * from './asyncapi';
+export * from './time-ordered-uuid';

@@ -16,6 +16,8 @@ export interface SpawnServiceOptions {
   port: number;
   env: Record<string, string>;
   logDir: string;
+  /** Extra Node.js flags, for example --cpu-prof to profile a service under load. */
+  nodeArgs?: string[];
 }
 
 /** Runs one app as its own process (as platform teams run them), its JSON log lines going to a file. */
@@ -23,11 +25,15 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
   mkdirSync(options.logDir, { recursive: true });
   const logFile = path.join(options.logDir, `${options.name}.log`);
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(options.root, 'apps', options.name, 'src/main.ts')], {
-    cwd: options.root,
-    env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
-    stdio: ['ignore', log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '-r', '@swc-node/register', path.join(options.root, 'apps', options.name, 'src/main.ts')],
+    {
+      cwd: options.root,
+      env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
+      stdio: ['ignore', log, log],
+    },
+  );
   closeSync(log);
   return {
     name: options.name,

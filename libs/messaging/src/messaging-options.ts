@@ -13,6 +13,8 @@ export interface MessagingOptions {
   replicationFactor: number;
   /** Relay poll interval; pg NOTIFY wakes the relay sooner. */
   outboxPollIntervalMs: number;
+  /** Published rows older than this are purged by the relay's maintenance. */
+  outboxRetentionHours: number;
   /** Attempts per message before it goes to the dead-letter topic. */
   consumerMaxAttempts: number;
   /** Exponential backoff base between attempts. */

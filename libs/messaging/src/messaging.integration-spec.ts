@@ -171,6 +171,25 @@ describe('outbox', () => {
     expect(await dataSource.query(`SELECT id FROM outbox_events WHERE id = $1`, [rolledBack?.id])).toEqual([]);
   });
 
+  it('purges published events older than the retention and keeps recent and unsent ones', async () => {
+    const [old, recent] = [await register(), await register()];
+    await Promise.all([published(old.id), published(recent.id)]);
+    await dataSource.query(`UPDATE outbox_events SET sent_at = now() - interval '25 hours' WHERE id = $1`, [old.id]);
+    const unsent = randomUUID();
+    await dataSource.query(
+      `INSERT INTO outbox_events (id, topic, message_key, payload, created_at) SELECT $1, topic, message_key, payload, now() - interval '2 days'
+       FROM outbox_events WHERE id = $2`,
+      [unsent, recent.id],
+    );
+
+    await app.get(OutboxRelay).maintain();
+
+    const left: Array<{ id: string }> = await dataSource.query('SELECT id FROM outbox_events WHERE id = ANY($1::uuid[])', [
+      [old.id, recent.id, unsent],
+    ]);
+    expect(left.map((row) => row.id).sort()).toEqual([recent.id, unsent].sort());
+  });
+
   it('listens again after losing its LISTEN connection', async () => {
     const relay = app.get(OutboxRelay);
     const killed: unknown[] = await dataSource.query(

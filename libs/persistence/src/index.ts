@@ -2,3 +2,4 @@ export * from './data-source-options';
 export * from './ensure-database';
 export * from './persistence.module';
 export * from './nest-typeorm-logger';
+export * from './planner-statistics';

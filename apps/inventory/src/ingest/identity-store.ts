@@ -65,44 +65,16 @@ function toState(row: IdentityRow): IdentityState {
   };
 }
 
-const iso = (date: Date | null) => date?.toISOString() ?? null;
-
-/** Column arrays for unnest(): one statement writes a whole chunk. Lists travel as JSON (unnest flattens nested arrays). */
-function columns(states: readonly IdentityState[]): unknown[] {
-  return [
-    states.map((s) => s.id),
-    states.map((s) => s.provider),
-    states.map((s) => s.externalId),
-    states.map((s) => s.kind),
-    states.map((s) => s.name),
-    states.map((s) => s.environment),
-    states.map((s) => s.environmentInferred),
-    states.map((s) => s.system),
-    states.map((s) => s.businessUnit),
-    states.map((s) => JSON.stringify(s.scopes)),
-    states.map((s) => (s.usedScopes ? JSON.stringify(s.usedScopes) : null)),
-    states.map((s) => s.privilegeLevel),
-    states.map((s) => JSON.stringify(s.tags)),
-    states.map((s) => iso(s.createdAt)),
-    states.map((s) => iso(s.lastUsedAt)),
-    states.map((s) => iso(s.expiresAt)),
-    states.map((s) => s.credentialFingerprint),
-    states.map((s) => s.authMethod),
-    states.map((s) => s.interactiveUse),
-    states.map((s) => s.status),
-    states.map((s) => iso(s.firstSeenAt)),
-    states.map((s) => iso(s.lastSeenAt)),
-  ];
-}
-
-const UNNEST = `unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[], $9::text[],
-  $10::text[], $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::timestamptz[], $16::timestamptz[], $17::text[],
-  $18::text[], $19::boolean[], $20::text[], $21::timestamptz[], $22::timestamptz[])
-  AS v(id, provider, external_id, kind, name, environment, environment_inferred, system, business_unit, scopes, used_scopes,
-       privilege_level, tags, created_at, last_used_at, expires_at, credential_fingerprint, auth_method, interactive_use, status,
-       first_seen_at, last_seen_at)`;
-
-const jsonList = (column: string) => `ARRAY(SELECT jsonb_array_elements_text(${column}::jsonb))`;
+/**
+ * A whole chunk travels as one JSON document, read back with json_to_recordset:
+ * the driver sends one string instead of escaping thousands of array elements,
+ * and PostgreSQL parses it once (lists become text[], tags jsonb, dates timestamptz).
+ */
+const RECORDSET = `json_to_recordset($1::json) AS v("id" uuid, "provider" text, "externalId" text, "kind" text, "name" text,
+  "environment" text, "environmentInferred" boolean, "system" text, "businessUnit" text, "scopes" text[], "usedScopes" text[],
+  "privilegeLevel" text, "tags" jsonb, "createdAt" timestamptz, "lastUsedAt" timestamptz, "expiresAt" timestamptz,
+  "credentialFingerprint" text, "authMethod" text, "interactiveUse" boolean, "status" text, "firstSeenAt" timestamptz,
+  "lastSeenAt" timestamptz)`;
 
 /** Set-based reads and writes of identity rows for the ingest pipeline. */
 export const identityStore = {
@@ -131,14 +103,13 @@ export const identityStore = {
       `INSERT INTO identities (id, provider, external_id, kind, name, environment, environment_inferred, system, business_unit,
          scopes, used_scopes, privilege_level, tags, created_at, last_used_at, expires_at, credential_fingerprint, auth_method,
          interactive_use, status, first_seen_at, last_seen_at)
-       SELECT id, provider, external_id, kind, name, environment, environment_inferred, system, business_unit,
-         ${jsonList('scopes')}, CASE WHEN used_scopes IS NULL THEN NULL ELSE ${jsonList('used_scopes')} END, privilege_level,
-         tags::jsonb, created_at, last_used_at, expires_at, credential_fingerprint, auth_method, interactive_use, status,
-         first_seen_at, last_seen_at
-       FROM ${UNNEST}
+       SELECT v."id", v."provider", v."externalId", v."kind", v."name", v."environment", v."environmentInferred", v."system",
+         v."businessUnit", v."scopes", v."usedScopes", v."privilegeLevel", v."tags", v."createdAt", v."lastUsedAt", v."expiresAt",
+         v."credentialFingerprint", v."authMethod", v."interactiveUse", v."status", v."firstSeenAt", v."lastSeenAt"
+       FROM ${RECORDSET}
        ON CONFLICT (provider, external_id) DO NOTHING
        RETURNING id`,
-      columns(states),
+      [JSON.stringify(states)],
     );
     return new Set(rows.map((r) => r.id));
   },
@@ -146,15 +117,15 @@ export const identityStore = {
   async update(manager: EntityManager, states: readonly IdentityState[]): Promise<void> {
     if (states.length === 0) return;
     await manager.query(
-      `UPDATE identities i SET kind = v.kind, name = v.name, environment = v.environment,
-         environment_inferred = v.environment_inferred, system = v.system, business_unit = v.business_unit,
-         scopes = ${jsonList('v.scopes')}, used_scopes = CASE WHEN v.used_scopes IS NULL THEN NULL ELSE ${jsonList('v.used_scopes')} END,
-         privilege_level = v.privilege_level, tags = v.tags::jsonb, created_at = v.created_at, last_used_at = v.last_used_at,
-         expires_at = v.expires_at, credential_fingerprint = v.credential_fingerprint, auth_method = v.auth_method,
-         interactive_use = v.interactive_use, status = v.status, last_seen_at = v.last_seen_at
-       FROM ${UNNEST}
-       WHERE i.id = v.id`,
-      columns(states),
+      `UPDATE identities i SET kind = v."kind", name = v."name", environment = v."environment",
+         environment_inferred = v."environmentInferred", system = v."system", business_unit = v."businessUnit",
+         scopes = v."scopes", used_scopes = v."usedScopes", privilege_level = v."privilegeLevel", tags = v."tags",
+         created_at = v."createdAt", last_used_at = v."lastUsedAt", expires_at = v."expiresAt",
+         credential_fingerprint = v."credentialFingerprint", auth_method = v."authMethod", interactive_use = v."interactiveUse",
+         status = v."status", last_seen_at = v."lastSeenAt"
+       FROM ${RECORDSET}
+       WHERE i.id = v."id"`,
+      [JSON.stringify(states)],
     );
   },
 

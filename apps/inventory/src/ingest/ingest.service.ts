@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
+import { PlannerStatistics } from '@nhi/persistence';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
 import { cleanText } from '../normalisation/text';
 import { detectSecret } from '../secrets/secret-detector';
@@ -44,6 +45,7 @@ export function canonicalSource(raw: string): string {
 @Injectable()
 export class IngestService {
   private readonly logger = new Logger('Ingest');
+  private readonly statistics = new PlannerStatistics({ tables: ['identities', 'identity_sightings', 'identity_findings'] });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -62,15 +64,28 @@ export class IngestService {
     const context = { source, seenAt: now, snapshotId: options.fullSnapshot ? randomUUID() : null };
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    let writing: Promise<void> = Promise.resolve();
     try {
       if (options.dryRun) await runner.startTransaction();
       let chunk: NormalisedRow[] = [];
+      // One chunk is written while the next is read and checked, so the database and this process work
+      // at the same time. Chunks still commit one after another, in order, on one connection.
       const flush = async () => {
-        const result = await this.inTransaction(runner, options.dryRun, (manager) => this.writer.write(manager, chunk, context));
-        report.created += result.created;
-        report.updated += result.updated;
-        report.unchanged += result.unchanged;
+        const rows = chunk;
         chunk = [];
+        await writing;
+        writing = this.inTransaction(runner, options.dryRun, (manager) => this.writer.write(manager, rows, context)).then(
+          async (result) => {
+            report.created += result.created;
+            report.updated += result.updated;
+            report.unchanged += result.unchanged;
+            if (!options.dryRun && this.statistics.recordChanges(result.created + result.updated)) {
+              await this.statistics.refreshIfDue(runner.manager);
+            }
+          },
+        );
+        // Handled here so a failure waits, without an unhandled rejection, for the next await to rethrow it.
+        writing.catch(() => undefined);
       };
       for await (const raw of rows) {
         const index = report.received++;
@@ -85,6 +100,7 @@ export class IngestService {
         if (report.received % PROGRESS_EVERY_ROWS === 0) this.logProgress(report);
       }
       if (chunk.length > 0) await flush();
+      await writing;
       const { snapshotId } = context;
       if (snapshotId) {
         report.stale = await this.inTransaction(runner, options.dryRun, (manager) => this.markMissing(manager, source, snapshotId, now));
@@ -96,6 +112,8 @@ export class IngestService {
       );
       return report;
     } catch (error) {
+      // A chunk may still be in flight on this connection (the upload failed while it was written): let it end first.
+      await writing.catch(() => undefined);
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       throw error;
     } finally {

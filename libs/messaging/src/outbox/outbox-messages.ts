@@ -1,14 +1,27 @@
 import type { TopicMessages } from 'kafkajs';
-import { CLOUDEVENTS_CONTENT_TYPE, physicalTopic, serializeEvent } from '@nhi/contracts';
+import { CLOUDEVENTS_CONTENT_TYPE, physicalTopic } from '@nhi/contracts';
 import type { OutboxRow } from './outbox-store';
 
+/** Most bytes of event values in one Kafka request: below the broker's default 1 MB message.max.bytes. */
+export const MAX_REQUEST_BYTES = 512 * 1024;
+
 /**
- * Kafka messages for outbox rows, grouped by physical topic in row order
- * (kafkajs keeps that order within each partition).
+ * Kafka requests for outbox rows, in row order: each request groups its rows by
+ * physical topic (kafkajs keeps that order within each partition) and carries at
+ * most MAX_REQUEST_BYTES of values, except a single larger event, which goes alone.
  */
-export function toTopicMessages(rows: readonly OutboxRow[], prefix: string): TopicMessages[] {
-  const byTopic = new Map<string, TopicMessages>();
+export function toTopicMessages(rows: readonly OutboxRow[], prefix: string, maxBytes = MAX_REQUEST_BYTES): TopicMessages[][] {
+  const requests: TopicMessages[][] = [];
+  let byTopic = new Map<string, TopicMessages>();
+  let bytes = 0;
   for (const row of rows) {
+    const size = Buffer.byteLength(row.payload);
+    if (bytes > 0 && bytes + size > maxBytes) {
+      requests.push([...byTopic.values()]);
+      byTopic = new Map();
+      bytes = 0;
+    }
+    bytes += size;
     const topic = physicalTopic(row.topic, prefix);
     let group = byTopic.get(topic);
     if (!group) {
@@ -17,10 +30,11 @@ export function toTopicMessages(rows: readonly OutboxRow[], prefix: string): Top
     }
     group.messages.push({
       key: row.message_key,
-      value: serializeEvent(row.payload),
+      value: row.payload,
       // Structured mode: the value is the whole event. ce_type/ce_id let tools route and trace without parsing it.
-      headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE, ce_type: row.payload.type, ce_id: row.payload.id },
+      headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE, ce_type: row.event_type, ce_id: row.id },
     });
   }
-  return [...byTopic.values()];
+  if (byTopic.size > 0) requests.push([...byTopic.values()]);
+  return requests;
 }

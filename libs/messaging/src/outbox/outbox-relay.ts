@@ -7,10 +7,13 @@ import { retryDelayMs } from '../timing/backoff';
 import { Wakeup } from '../timing/wakeup';
 import { OutboxListener } from './outbox-listener';
 import { toTopicMessages } from './outbox-messages';
-import { countUnsent, markFailed, markSent, selectUnsent, tryLockRelay } from './outbox-store';
+import { countUnsent, markFailed, markSent, purgeAndVacuum, selectUnsent, tryLockRelay } from './outbox-store';
 
-/** Rows per Kafka request and per database transaction. */
-const BATCH_SIZE = 100;
+/** Rows per database transaction; they go to Kafka in requests of at most MAX_REQUEST_BYTES. */
+const BATCH_SIZE = 500;
+/** Maintenance (purge and VACUUM) runs after this many published rows, or when idle a while after any. */
+const MAINTAIN_EVERY_ROWS = 50_000;
+const MAINTAIN_IDLE_MS = 60_000;
 const RETRY_BASE_MS = 500;
 const RETRY_CAP_MS = 30_000;
 
@@ -37,6 +40,8 @@ export class OutboxRelay {
   private stopping = false;
   /** Batches run one at a time in this process, whether the loop or flush() asked. */
   private tail: Promise<unknown> = Promise.resolve();
+  private publishedSinceMaintenance = 0;
+  private lastMaintenance = Date.now();
   private readonly state: Omit<OutboxRelayStatus, 'running' | 'listening'> = {
     pending: 0,
     consecutiveFailures: 0,
@@ -87,6 +92,8 @@ export class OutboxRelay {
       try {
         const published = await this.flush();
         this.recovered(published);
+        // Idle now: a good time to tidy up after a burst.
+        if (this.publishedSinceMaintenance > 0 && Date.now() - this.lastMaintenance >= MAINTAIN_IDLE_MS) await this.maintain();
       } catch (error) {
         const delay = await this.failed(error);
         await this.wakeup.wait(delay, false);
@@ -101,6 +108,8 @@ export class OutboxRelay {
     for (;;) {
       const published = await this.publishBatch();
       total += published;
+      this.publishedSinceMaintenance += published;
+      if (this.publishedSinceMaintenance >= MAINTAIN_EVERY_ROWS) await this.maintain();
       if (published < BATCH_SIZE || this.stopping) return total;
     }
   }
@@ -114,7 +123,7 @@ export class OutboxRelay {
       const ids = rows.map((row) => row.id);
       if (rows.length > 0) {
         try {
-          await this.producer.send(toTopicMessages(rows, this.options.topicPrefix));
+          for (const request of toTopicMessages(rows, this.options.topicPrefix)) await this.producer.send(request);
         } catch (error) {
           // Keep the attempt on record for operators, then let the caller back off.
           await markFailed(manager, ids, describeError(error).message);
@@ -131,6 +140,21 @@ export class OutboxRelay {
       throw error;
     } finally {
       await runner.release();
+    }
+  }
+
+  /**
+   * Purges published rows past the retention and vacuums the table. A failure
+   * never stops publishing: it is logged and tried again after the next burst.
+   */
+  async maintain(): Promise<void> {
+    this.publishedSinceMaintenance = 0;
+    this.lastMaintenance = Date.now();
+    try {
+      const purged = await purgeAndVacuum(this.dataSource.manager, this.options.outboxRetentionHours);
+      if (purged > 0) this.logger.log(`Purged ${purged} published outbox events older than ${this.options.outboxRetentionHours} h`);
+    } catch (error) {
+      this.logger.warn(`Outbox maintenance failed: ${describeError(error).message}`);
     }
   }
 

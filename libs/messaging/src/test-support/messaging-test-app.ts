@@ -51,6 +51,7 @@ export function compileMessagingTestApp(options: MessagingTestAppOptions): Promi
           topicPartitions: 3,
           replicationFactor: 1,
           outboxPollIntervalMs: options.outboxPollIntervalMs,
+          outboxRetentionHours: 24,
           consumerMaxAttempts: 3,
           consumerRetryBaseMs: options.consumerRetryBaseMs,
         }),
