@@ -18,6 +18,11 @@ export const inventoryEnvShape = {
     ),
   /** Rows written per statement group; bounds memory and lock time. */
   INGEST_CHUNK_SIZE: env.positiveInt(1000),
+  /**
+   * Connections one ingest writes on at once. Rows are spread by natural key, so
+   * one identity's rows stay in order on one connection; a dry run uses one.
+   */
+  INGEST_WRITERS: env.positiveInt(2),
   /** Most rows one GraphQL ingestIdentities call may carry; bigger loads use POST /ingest/{source}. */
   INGEST_MAX_GRAPHQL_ROWS: env.positiveInt(10000),
 };

@@ -61,6 +61,7 @@ export class FindingsService {
       ...new Set([...(input.fingerprints ?? []), ...identities.flatMap((s) => (s.credentialFingerprint ? [s.credentialFingerprint] : []))]),
     ];
     if (identities.length === 0 && fingerprints.length === 0) return { opened: 0, closed: 0 };
+    await this.lockCredentials(manager, fingerprints);
     const [holders, leaks] = await Promise.all([this.holders(manager, fingerprints), this.leakSources(manager, fingerprints)]);
     const groups = credentialGroups(holders);
     const sharedFindings = (holder: CredentialHolder) => {
@@ -175,6 +176,21 @@ export class FindingsService {
         [refreshed.map((f) => f.id), refreshed.map((f) => f.severity), refreshed.map((f) => f.detail)],
       );
     }
+  }
+
+  /**
+   * Two writers adding holders of one credential at the same time would each miss
+   * the other's uncommitted row and neither would see it shared. Holding a lock
+   * per credential until commit makes the later one see both. Taken in one
+   * order, so two writers never wait on each other in a circle.
+   */
+  private async lockCredentials(manager: EntityManager, fingerprints: string[]): Promise<void> {
+    if (fingerprints.length === 0) return;
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('nhi.credential'), k)
+       FROM (SELECT DISTINCT hashtext(fp) AS k FROM unnest($1::text[]) AS fp ORDER BY k) AS credential`,
+      [fingerprints],
+    );
   }
 
   /** Everyone holding one of these credentials, with what the shared-credential rules need. */

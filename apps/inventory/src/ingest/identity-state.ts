@@ -83,11 +83,24 @@ export const TRACKED_FIELDS = [
   'status',
 ] as const satisfies ReadonlyArray<keyof IdentityState>;
 
-function comparable(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return JSON.stringify(value);
-  if (value && typeof value === 'object') return JSON.stringify(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
-  return value ?? null;
+/**
+ * Whether two field values are the same: dates by instant, lists in order, tags
+ * key by key whatever their order. Written out rather than serialised, because
+ * a re-ingest compares every field of every identity it sees.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b || ((a === null || a === undefined) && (b === null || b === undefined))) return true;
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => item === b[i]);
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const left = a as Record<string, unknown>;
+    const right = b as Record<string, unknown>;
+    const keys = Object.keys(left);
+    return keys.length === Object.keys(right).length && keys.every((key) => Object.hasOwn(right, key) && left[key] === right[key]);
+  }
+  return false;
 }
 
 function eventValue(value: unknown): unknown {
@@ -95,7 +108,7 @@ function eventValue(value: unknown): unknown {
 }
 
 export function changesBetween(before: IdentityState, after: IdentityState): FieldChange[] {
-  return TRACKED_FIELDS.filter((field) => comparable(before[field]) !== comparable(after[field])).map((field) => ({
+  return TRACKED_FIELDS.filter((field) => !sameValue(before[field], after[field])).map((field) => ({
     field,
     previous: eventValue(before[field]),
     current: eventValue(after[field]),

@@ -78,13 +78,17 @@ const RECORDSET = `json_to_recordset($1::json) AS v("id" uuid, "provider" text, 
 
 /** Set-based reads and writes of identity rows for the ingest pipeline. */
 export const identityStore = {
-  /** The known identities of a chunk, locked until the transaction ends so concurrent sightings merge in turn. */
+  /**
+   * The known identities of a chunk, locked until the transaction ends so concurrent sightings merge in turn.
+   * NO KEY UPDATE: the id never changes, and other writers must still be able to add findings and sightings
+   * that reference these rows (a foreign key check takes KEY SHARE) without waiting for this chunk.
+   */
   async lockByNaturalKeys(manager: EntityManager, keys: readonly NaturalKey[]): Promise<Map<string, IdentityState>> {
     if (keys.length === 0) return new Map();
     const rows: IdentityRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM identities i
        JOIN unnest($1::text[], $2::text[]) AS k(provider, external_id) USING (provider, external_id)
-       ORDER BY i.id FOR UPDATE OF i`,
+       ORDER BY i.id FOR NO KEY UPDATE OF i`,
       [keys.map((k) => k.provider), keys.map((k) => k.externalId)],
     );
     return new Map(rows.map((row) => [naturalKey({ provider: row.provider, externalId: row.external_id }), toState(row)]));

@@ -214,6 +214,31 @@ describe('classification and findings', () => {
     ]);
   });
 
+  it('sees a credential shared across environments when two connectors report its holders at the same time', async () => {
+    const fingerprints = Array.from({ length: 24 }, (_, i) => fp(`concurrent-${i}`));
+    const holders = (environment: string) =>
+      fingerprints.map((credentialFingerprint) => ({
+        provider: 'vault',
+        externalId: unique(`kv/${environment}`),
+        kind: 'secret',
+        name: 'db',
+        environment,
+        credentialFingerprint,
+        expiresAt: '2027-01-01T00:00:00Z',
+      }));
+
+    await Promise.all([client.ingest('vault', holders('prod')), client.ingest('vault-dr', holders('dev'))]);
+
+    const rows = await inventory.sql<{ holders: number; flagged: number }>(
+      `SELECT count(DISTINCT i.id)::int AS holders, count(DISTINCT f.identity_id)::int AS flagged
+       FROM identities i LEFT JOIN identity_findings f
+         ON f.identity_id = i.id AND f.code = 'SHARED_ACROSS_ENVIRONMENTS' AND f.closed_at IS NULL
+       WHERE i.credential_fingerprint = ANY($1::text[])`,
+      [fingerprints],
+    );
+    expect(rows).toEqual([{ holders: 48, flagged: 48 }]);
+  });
+
   it('flags admin scopes (NHI5) and a credential a leak scanner reported (NHI2)', async () => {
     const leaked = fp('leaked');
     const role = {

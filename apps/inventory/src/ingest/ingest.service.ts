@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
 import { PlannerStatistics } from '@nhi/persistence';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
@@ -9,10 +9,11 @@ import { cleanText } from '../normalisation/text';
 import { detectSecret } from '../secrets/secret-detector';
 import { ChunkWriter } from './chunk-writer';
 import { emptyReport, IngestReport, MAX_LISTED_REJECTIONS } from './ingest-report';
-import type { NormalisedRow } from './normalised-row';
+import { naturalKey } from './identity-store';
 import type { RawIdentityRow } from './raw-identity-row';
 import { normaliseRow } from './row-normaliser';
 import { UnparseableRow } from './unparseable-row';
+import { ChunkWork, inTransaction, laneOf, WriteLane } from './write-lane';
 
 export interface IngestOptions {
   source: string;
@@ -62,63 +63,62 @@ export class IngestService {
     const source = canonicalSource(options.source);
     const report = emptyReport(source, options.dryRun, options.fullSnapshot);
     const context = { source, seenAt: now, snapshotId: options.fullSnapshot ? randomUUID() : null };
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    let writing: Promise<void> = Promise.resolve();
+    // A dry run is one transaction, so one connection; otherwise rows spread over INGEST_WRITERS lanes by key.
+    const lanes = await this.openLanes(options.dryRun ? 1 : this.config.INGEST_WRITERS, options.dryRun, async (manager, chunk) => {
+      const result = await this.writer.write(manager, chunk, context);
+      report.created += result.created;
+      report.updated += result.updated;
+      report.unchanged += result.unchanged;
+      return result.created + result.updated;
+    });
+    const [first] = lanes;
+    if (!first) throw new Error('no write lane');
     try {
-      if (options.dryRun) await runner.startTransaction();
-      let chunk: NormalisedRow[] = [];
-      // One chunk is written while the next is read and checked, so the database and this process work
-      // at the same time. Chunks still commit one after another, in order, on one connection.
-      const flush = async () => {
-        const rows = chunk;
-        chunk = [];
-        await writing;
-        writing = this.inTransaction(runner, options.dryRun, (manager) => this.writer.write(manager, rows, context)).then(
-          async (result) => {
-            report.created += result.created;
-            report.updated += result.updated;
-            report.unchanged += result.unchanged;
-            if (!options.dryRun && this.statistics.recordChanges(result.created + result.updated)) {
-              await this.statistics.refreshIfDue(runner.manager);
-            }
-          },
-        );
-        // Handled here so a failure waits, without an unhandled rejection, for the next await to rethrow it.
-        writing.catch(() => undefined);
-      };
       for await (const raw of rows) {
         const index = report.received++;
         if (raw instanceof UnparseableRow) {
           this.reject(report, index, {}, raw.reason);
         } else {
           const result = normaliseRow(raw);
-          if (result.ok) chunk.push(result.row);
+          if (result.ok) await lanes[laneOf(naturalKey(result.row), lanes.length)]?.add(result.row);
           else this.reject(report, index, raw, result.reason);
         }
-        if (chunk.length >= this.config.INGEST_CHUNK_SIZE) await flush();
         if (report.received % PROGRESS_EVERY_ROWS === 0) this.logProgress(report);
       }
-      if (chunk.length > 0) await flush();
-      await writing;
+      await Promise.all(lanes.map((lane) => lane.drain()));
       const { snapshotId } = context;
       if (snapshotId) {
-        report.stale = await this.inTransaction(runner, options.dryRun, (manager) => this.markMissing(manager, source, snapshotId, now));
+        report.stale = await inTransaction(first.runner, options.dryRun, (manager) => this.markMissing(manager, source, snapshotId, now));
       }
-      if (options.dryRun) await runner.rollbackTransaction();
+      if (options.dryRun) await first.runner.rollbackTransaction();
       this.logger.log(
         `${options.dryRun ? 'dry run of ' : ''}ingest from ${source} done: ${report.received} rows, ${report.created} created, ` +
           `${report.updated} updated, ${report.unchanged} unchanged, ${report.stale} stale, ${report.rejectedCount} rejected`,
       );
       return report;
     } catch (error) {
-      // A chunk may still be in flight on this connection (the upload failed while it was written): let it end first.
-      await writing.catch(() => undefined);
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      // A chunk may still be in flight (the upload failed while it was written): let it end first.
+      await Promise.all(lanes.map((lane) => lane.settle()));
+      for (const lane of lanes) if (lane.runner.isTransactionActive) await lane.runner.rollbackTransaction();
       throw error;
     } finally {
-      await runner.release();
+      await Promise.all(lanes.map((lane) => lane.runner.release()));
     }
+  }
+
+  private async openLanes(count: number, dryRun: boolean, write: ChunkWork): Promise<WriteLane[]> {
+    const lanes: WriteLane[] = [];
+    for (let i = 0; i < count; i++) {
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
+      if (dryRun) await runner.startTransaction();
+      lanes.push(
+        new WriteLane(runner, this.config.INGEST_CHUNK_SIZE, dryRun, write, async (committed, changedRows) => {
+          if (this.statistics.recordChanges(changedRows)) await this.statistics.refreshIfDue(committed.manager);
+        }),
+      );
+    }
+    return lanes;
   }
 
   private reject(report: IngestReport, index: number, raw: RawIdentityRow, reason: string): void {
@@ -127,19 +127,6 @@ export class IngestService {
     const externalId =
       typeof raw?.externalId === 'string' && !detectSecret(raw.externalId) ? cleanText(raw.externalId).slice(0, 500) : null;
     report.rejected.push({ index, externalId, reason });
-  }
-
-  private async inTransaction<T>(runner: QueryRunner, outerTransaction: boolean, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (outerTransaction) return work(runner.manager);
-    await runner.startTransaction();
-    try {
-      const result = await work(runner.manager);
-      await runner.commitTransaction();
-      return result;
-    } catch (error) {
-      await runner.rollbackTransaction();
-      throw error;
-    }
   }
 
   /**

@@ -2,8 +2,9 @@
  * Recognises values that look like credentials, so they are refused before
  * they reach the database, the logs or Kafka. It names what it saw, never the value.
  */
-const KNOWN_PATTERNS: Array<[string, RegExp]> = [
-  ['a PEM private key', /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/],
+/** [what it looks like, pattern, a substring every match contains (a cheap test first)] */
+const KNOWN_PATTERNS: Array<[string, RegExp, string?]> = [
+  ['a PEM private key', /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/, 'PRIVATE KEY'],
   ['an AWS access key id', /\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/],
   ['a GitHub token', /\b(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}\b/],
   ['a GitLab token', /\bglpat-[A-Za-z0-9_-]{20,}\b/],
@@ -13,7 +14,7 @@ const KNOWN_PATTERNS: Array<[string, RegExp]> = [
   ['an OpenAI key', /\bsk-(proj-)?[A-Za-z0-9_-]{20,}\b/],
   ['an npm token', /\bnpm_[A-Za-z0-9]{36}\b/],
   ['a JSON Web Token', /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
-  ['a password in a URL', /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i],
+  ['a password in a URL', /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i, '://'],
 ];
 
 /** Long runs of this alphabet with high entropy are keys, not names. */
@@ -46,7 +47,9 @@ function looksRandom(run: string): boolean {
  * stay below the entropy bar (16 symbols give at most 4 bits per character).
  */
 export function detectSecret(value: string): string | null {
-  for (const [description, pattern] of KNOWN_PATTERNS) if (pattern.test(value)) return description;
+  for (const [description, pattern, mustContain] of KNOWN_PATTERNS) {
+    if ((mustContain === undefined || value.includes(mustContain)) && pattern.test(value)) return description;
+  }
   for (const run of value.match(TOKEN_RUN) ?? []) {
     if (shannonEntropy(run) >= MIN_ENTROPY_BITS_PER_CHAR && looksRandom(run)) return 'a long high-entropy string';
   }
