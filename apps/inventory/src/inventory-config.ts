@@ -6,6 +6,8 @@ export const inventoryEnvShape = {
   STALE_AFTER_SNAPSHOTS: env.positiveInt(2),
   /** Older credentials are an NHI7 finding. */
   MAX_CREDENTIAL_AGE_DAYS: env.positiveInt(365),
+  /** How often credentials that have aged past the maximum get their NHI7 finding without a new report; 0 turns it off. */
+  FINDINGS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   /** Sources whose reports mean "this credential leaked" (NHI2). */
   LEAK_SCANNER_SOURCES: z
     .string()

@@ -16,3 +16,6 @@ export { MESSAGING_KAFKA } from './kafka/kafka-client';
 export { MessagingStatusService, type MessagingStatus } from './status/messaging-status.service';
 export { retryDelayMs } from './timing/backoff';
 export { deadLetterHeaders, type DeadLetterFailure } from './consumer/dead-letter-headers';
+export { PRODUCER_CONFIG, ACKS_ALL } from './kafka/messaging-producer';
+export { toTopicMessages, MAX_REQUEST_BYTES } from './outbox/outbox-messages';
+export type { OutboxRow } from './outbox/outbox-store';

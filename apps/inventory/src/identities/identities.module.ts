@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BulkActorResolver } from '../bulk/bulk-actor';
 import { BulkIngestController } from '../bulk/bulk-ingest.controller';
+import { CredentialAgeSweep } from '../findings/credential-age-sweep';
 import { FindingsService } from '../findings/findings.service';
 import { ChunkWriter } from '../ingest/chunk-writer';
 import { IngestResolver } from '../ingest/ingest.resolver';
@@ -17,6 +18,7 @@ import { IdentityConnectionResolver } from './identity-connection.resolver';
     IdentitiesResolver,
     IdentityConnectionResolver,
     FindingsService,
+    CredentialAgeSweep,
     ChunkWriter,
     IngestService,
     IngestResolver,

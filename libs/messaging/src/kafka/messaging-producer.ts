@@ -1,9 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Kafka, Partitioners, type Producer, type TopicMessages } from 'kafkajs';
+import { Kafka, Partitioners, type Producer, type ProducerConfig, type TopicMessages } from 'kafkajs';
 import { MESSAGING_KAFKA } from './kafka-client';
 
 /** acks=all: a message counts as sent only once every in-sync replica has it. */
-const ACKS_ALL = -1;
+export const ACKS_ALL = -1;
+
+export const PRODUCER_CONFIG: ProducerConfig = {
+  // One request in flight: a retried request can never overtake a later one, so a key's events stay in order.
+  maxInFlightRequests: 1,
+  // Not idempotent: kafkajs wants unlimited retries for that, which would hold the relay's transaction
+  // open for the whole outage. Callers retry from the database instead; consumers dedupe the rare repeat.
+  idempotent: false,
+  allowAutoTopicCreation: false,
+  createPartitioner: Partitioners.DefaultPartitioner,
+};
 
 /**
  * The service's producer, shared by the outbox relay and the dead-letter path.
@@ -16,15 +26,7 @@ export class MessagingProducer {
   private connection: Promise<void> | undefined;
 
   constructor(@Inject(MESSAGING_KAFKA) kafka: Kafka) {
-    this.producer = kafka.producer({
-      // One request in flight: a retried request can never overtake a later one, so a key's events stay in order.
-      maxInFlightRequests: 1,
-      // Not idempotent: kafkajs wants unlimited retries for that, which would hold the relay's transaction
-      // open for the whole outage. Callers retry from the database instead; consumers dedupe the rare repeat.
-      idempotent: false,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.producer = kafka.producer(PRODUCER_CONFIG);
     this.producer.on(this.producer.events.DISCONNECT, () => {
       this.connection = undefined;
     });
