@@ -3,6 +3,8 @@ import { SubgraphConfig } from '@nhi/config';
 import { subgraphModule } from '@nhi/runtime';
 import { OWNERSHIP_SCHEMA } from './schema';
 import { CreateOwnership1764201800000 } from './migrations/1764201800000-create-ownership';
+import { OwnershipModel1764500000000 } from './migrations/1764500000000-ownership-model';
+import { loadOwnershipConfig, OWNERSHIP_CONFIG } from './ownership-config';
 import { OwnerEntity } from './owners/owner.entity';
 import { IdentityOwnershipEntity } from './ownership/identity-ownership.entity';
 import { OwnershipModule } from './ownership/ownership.module';
@@ -10,13 +12,20 @@ import { OwnershipModule } from './ownership/ownership.module';
 export const SERVICE = 'ownership';
 export const DEFAULT_PORT = 4002;
 
-export function ownershipModule(config: SubgraphConfig): DynamicModule {
-  return subgraphModule({
+export function ownershipModule(config: SubgraphConfig, environment: NodeJS.ProcessEnv): DynamicModule {
+  const ownershipConfig = loadOwnershipConfig(environment);
+  const root = subgraphModule({
     service: SERVICE,
     config,
     entities: [OwnerEntity, IdentityOwnershipEntity],
-    migrations: [CreateOwnership1764201800000],
+    migrations: [CreateOwnership1764201800000, OwnershipModel1764500000000],
     schema: OWNERSHIP_SCHEMA,
     features: [OwnershipModule],
   });
+  // Global like the rest of the root module, so feature providers can inject it.
+  return {
+    ...root,
+    providers: [...(root.providers ?? []), { provide: OWNERSHIP_CONFIG, useValue: ownershipConfig }],
+    exports: [...(root.exports ?? []), OWNERSHIP_CONFIG],
+  };
 }

@@ -1,10 +1,12 @@
 import type { SubgraphSchema } from '@nhi/graphql';
 import { IdentityOwnershipModel } from './ownership/identity.model';
 import { OwnersResolver } from './owners/owners.resolver';
+import { OwnershipChangeResolver } from './ownership/ownership-change.resolver';
+import { OwnershipIdentityConnectionResolver } from './ownership/ownership-identity-connection.resolver';
 import { OwnershipResolver } from './ownership/ownership.resolver';
 
 /** Everything this subgraph's schema is made of: the committed SDL is printed from it. */
 export const OWNERSHIP_SCHEMA: SubgraphSchema = {
   orphanedTypes: [IdentityOwnershipModel],
-  resolvers: [OwnershipResolver, OwnersResolver],
+  resolvers: [OwnershipResolver, OwnersResolver, OwnershipChangeResolver, OwnershipIdentityConnectionResolver],
 };

@@ -183,6 +183,51 @@ describe('the platform through the gateway', () => {
     expect(result.governanceSummary).toEqual({ totalIdentities: 1, byKind: [{ key: 'SERVICE_ACCOUNT', count: 1 }] });
   });
 
+  it('shows owners from ownership next to inventory fields, and lists orphans with their inventory names', async () => {
+    const externalId = `arn:aws:iam::123:role/e2e-${runId}`;
+    const { identityByExternalId: identity } = await graphql<{ identityByExternalId: { id: string } }>(
+      platform.gatewayUrl,
+      token,
+      'query ($e: String!) { identityByExternalId(provider: "aws", externalId: $e) { id } }',
+      { e: externalId },
+    );
+    const { upsertOwner: team } = await graphql<{ upsertOwner: { id: string } }>(
+      platform.gatewayUrl,
+      token,
+      'mutation { upsertOwner(input: { externalRef: "team-e2e", kind: TEAM, name: "E2E Payments" }) { id } }',
+    );
+    await graphql(
+      platform.gatewayUrl,
+      token,
+      'mutation ($i: ID!, $o: ID!) { assignOwner(identityId: $i, ownerId: $o, reason: "e2e") { id } }',
+      {
+        i: identity.id,
+        o: team.id,
+      },
+    );
+
+    const listed = await graphql<{
+      identities: { edges: Array<{ node: { name: string; provider: string; ownershipStatus: string; owner: { name: string } } }> };
+    }>(platform.gatewayUrl, token, '{ identities(first: 10) { edges { node { name provider ownershipStatus owner { name } } } } }');
+    expect(listed.identities.edges.map((e) => e.node)).toContainEqual({
+      name: 'e2e-batch',
+      provider: 'aws',
+      ownershipStatus: 'OWNED',
+      owner: { name: 'E2E Payments' },
+    });
+
+    await graphql(platform.gatewayUrl, token, 'mutation ($o: ID!) { deactivateOwner(ownerId: $o, reason: "team dissolved") { id } }', {
+      o: team.id,
+    });
+    const orphans = await graphql<{
+      orphanedIdentities: { totalCount: number; edges: Array<{ node: { name: string; environment: string; owner: null } }> };
+    }>(platform.gatewayUrl, token, '{ orphanedIdentities(first: 10) { totalCount edges { node { name environment owner { name } } } } }');
+    expect(orphans.orphanedIdentities).toEqual({
+      totalCount: 1,
+      edges: [{ node: { name: 'e2e-batch', environment: 'PRODUCTION', owner: null } }],
+    });
+  });
+
   it('refuses a request without a token, with UNAUTHENTICATED and no data', async () => {
     const { status, body } = await postGraphQL(platform.gatewayUrl, null, '{ governanceSummary { totalIdentities } }');
 

@@ -125,6 +125,44 @@ export interface RevocationCompletedData {
 
 export type RevocationFailedData = RotationFailedData;
 
+export type OwnershipStatus = 'OWNED' | 'ORPHANED' | 'UNASSIGNED';
+export type OwnerRole = 'PRIMARY' | 'BACKUP';
+/** What made an assignment: a person, a rule, an accepted suggestion, a handoff, or a departure (backup or parent team). */
+export type AssignmentVia = 'MANUAL' | 'RULE' | 'SUGGESTION' | 'HANDOFF' | 'BACKUP_PROMOTED' | 'PARENT_TEAM';
+
+export interface OwnershipAssignedData {
+  identityId: string;
+  ownerId: string;
+  ownerRef: string;
+  role: OwnerRole;
+  previousOwnerId: string | null;
+  via: AssignmentVia;
+  ownershipStatus: OwnershipStatus;
+  actor: string;
+  reason: string | null;
+  assignedAt: string;
+}
+
+export interface OwnershipUnassignedData {
+  identityId: string;
+  ownerId: string;
+  role: OwnerRole;
+  ownershipStatus: OwnershipStatus;
+  actor: string;
+  reason: string | null;
+  unassignedAt: string;
+}
+
+export interface OwnershipOrphanedData {
+  identityId: string;
+  previousOwnerId: string;
+  cause: 'OWNER_DEACTIVATED' | 'TEAM_REMOVED' | 'TEAM_MERGED';
+  actor: string;
+  orphanedAt: string;
+  /** Re-owned before this, nothing more happens; after it, the orphan is escalated and then revoked. */
+  graceEndsAt: string;
+}
+
 /** Event type -> data shape. Adding an event means adding it here and in event-types.ts. */
 export interface EventDataByType {
   'nhi.identity.discovered': IdentityDiscoveredData;
@@ -139,6 +177,9 @@ export interface EventDataByType {
   'nhi.revocation.requested': RevocationRequestedData;
   'nhi.revocation.completed': RevocationCompletedData;
   'nhi.revocation.failed': RevocationFailedData;
+  'nhi.ownership.assigned': OwnershipAssignedData;
+  'nhi.ownership.unassigned': OwnershipUnassignedData;
+  'nhi.ownership.orphaned': OwnershipOrphanedData;
 }
 
 export type EventType = keyof EventDataByType;

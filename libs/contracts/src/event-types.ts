@@ -12,6 +12,9 @@ import rotationFailed from '../schemas/events/nhi.rotation.failed.v1.json';
 import revocationRequested from '../schemas/events/nhi.revocation.requested.v1.json';
 import revocationCompleted from '../schemas/events/nhi.revocation.completed.v1.json';
 import revocationFailed from '../schemas/events/nhi.revocation.failed.v1.json';
+import ownershipAssigned from '../schemas/events/nhi.ownership.assigned.v1.json';
+import ownershipUnassigned from '../schemas/events/nhi.ownership.unassigned.v1.json';
+import ownershipOrphaned from '../schemas/events/nhi.ownership.orphaned.v1.json';
 
 export interface EventTypeDefinition {
   type: EventType;
@@ -107,6 +110,27 @@ export const EVENT_TYPES: Readonly<Record<EventType, EventTypeDefinition>> = {
     producer: 'integrator',
     summary: 'An integrator could not revoke the credential of a revocation request.',
     schema: revocationFailed,
+  },
+  'nhi.ownership.assigned': {
+    type: 'nhi.ownership.assigned',
+    topic: TOPICS.ownershipEvents,
+    producer: 'ownership',
+    summary: 'An owner became accountable (PRIMARY) or backup for an identity: who, by what means, and the status that follows.',
+    schema: ownershipAssigned,
+  },
+  'nhi.ownership.unassigned': {
+    type: 'nhi.ownership.unassigned',
+    topic: TOPICS.ownershipEvents,
+    producer: 'ownership',
+    summary: 'An identity lost its PRIMARY or BACKUP owner and nobody took the role.',
+    schema: ownershipUnassigned,
+  },
+  'nhi.ownership.orphaned': {
+    type: 'nhi.ownership.orphaned',
+    topic: TOPICS.ownershipEvents,
+    producer: 'ownership',
+    summary: 'An identity lost its accountable owner (OWASP NHI1) and neither a backup nor a parent team took it; the grace period starts.',
+    schema: ownershipOrphaned,
   },
 };
 

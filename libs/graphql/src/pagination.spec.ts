@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize } from './pagination';
+import { decodeCursor, encodeCursor, pageOf, pageSize } from './pagination';
 
 describe('pagination', () => {
   it('round-trips a cursor', () => {
@@ -13,5 +13,21 @@ describe('pagination', () => {
     expect(pageSize(undefined)).toBe(50);
     expect(() => pageSize(0)).toThrow('first must be between 1 and 500, got 0');
     expect(() => pageSize(10_000)).toThrow('first must be between 1 and 500, got 10000');
+  });
+
+  it('makes a page from rows fetched with one extra, which only says there is more', () => {
+    const page = pageOf(['a', 'b', 'c'], 2, 'cursor-0', (row) => `cursor-${row}`);
+
+    expect(page.edges).toEqual([
+      { node: 'a', cursor: 'cursor-a' },
+      { node: 'b', cursor: 'cursor-b' },
+    ]);
+    expect(page.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true, startCursor: 'cursor-a', endCursor: 'cursor-b' });
+    expect(pageOf([], 2, null, String).pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
   });
 });

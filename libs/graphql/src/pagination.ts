@@ -48,3 +48,25 @@ export function decodeCursor(cursor: string): { sortKey: string | number; id: st
   }
   throw badInput('after is not a cursor this API issued; pass pageInfo.endCursor from the previous page', 'after');
 }
+
+export interface Page<T> {
+  edges: Array<{ node: T; cursor: string }>;
+  pageInfo: PageInfoModel;
+}
+
+/**
+ * A Relay page from rows fetched with one extra (limit size + 1): the extra row
+ * only says that there is a next page.
+ */
+export function pageOf<T>(rows: readonly T[], size: number, after: string | null | undefined, cursorOf: (row: T) => string): Page<T> {
+  const edges = rows.slice(0, size).map((node) => ({ node, cursor: cursorOf(node) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

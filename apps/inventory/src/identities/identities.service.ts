@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { GraphQLError } from 'graphql';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
-import { badInput, decodeCursor, encodeCursor, pageSize } from '@nhi/graphql';
+import { badInput, decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import { FindingEntity } from '../findings/finding.entity';
 import { FindingsService } from '../findings/findings.service';
@@ -69,16 +69,8 @@ export class IdentitiesService {
       .addOrderBy('i.id', order.direction)
       .limit(size + 1)
       .getMany();
-    const page = rows.slice(0, size);
-    const edges = page.map((node) => ({ node, cursor: encodeCursor(sortKeyOf(node, order), node.id) }));
     return {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
+      ...pageOf(rows, size, after, (node) => encodeCursor(sortKeyOf(node, order), node.id)),
       count: () => count.getCount(),
     };
   }

@@ -10,7 +10,17 @@ export class InventoryEventsHandler {
   constructor(private readonly ownership: OwnershipService) {}
 
   @EventHandler('nhi.identity.discovered')
-  async onIdentityRegistered(event: NhiEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
-    await this.ownership.track(manager, event.data);
+  async onIdentityDiscovered(event: NhiEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
+    await this.ownership.track(manager, event.data.identity, new Date(event.data.discoveredAt));
+  }
+
+  @EventHandler('nhi.identity.updated')
+  async onIdentityUpdated(event: NhiEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
+    await this.ownership.refresh(manager, event.data.identity, new Date(event.data.updatedAt));
+  }
+
+  @EventHandler('nhi.identity.decommissioned')
+  async onIdentityDecommissioned(event: NhiEvent<'nhi.identity.decommissioned'>, manager: EntityManager): Promise<void> {
+    await this.ownership.markDecommissioned(manager, event.data.id, new Date(event.data.decommissionedAt));
   }
 }

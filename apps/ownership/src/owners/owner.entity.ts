@@ -24,4 +24,17 @@ export class OwnerEntity {
 
   @Column('boolean', { default: true })
   active!: boolean;
+
+  /** The team this team or person belongs to; orphans go there when their owner leaves. */
+  @Column('uuid', { name: 'parent_id', nullable: true })
+  parentId!: string | null;
+
+  @Column('timestamptz', { name: 'deactivated_at', nullable: true })
+  deactivatedAt!: Date | null;
+
+  @Column('text', { name: 'deactivation_reason', nullable: true })
+  deactivationReason!: string | null;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
 }

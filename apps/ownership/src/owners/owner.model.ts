@@ -24,4 +24,12 @@ export class OwnerModel {
 
   @Field()
   active!: boolean;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the owner left; its identities went to their backup, parent team, or became orphans.',
+  })
+  deactivatedAt!: Date | null;
+
+  parentId!: string | null;
 }

@@ -1,20 +1,60 @@
-import { Args, Context, ID, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Actor, CurrentActor } from '@nhi/auth';
 import { SubgraphContext } from '@nhi/graphql';
-import { OwnershipService } from '../ownership/ownership.service';
+import { IdentityPages } from '../ownership/identity-pages';
+import { OwnershipIdentityConnectionModel } from '../ownership/ownership-identity-connection.model';
+import { OwnerInput } from './dto/owner.input';
 import { ownersLoader } from './owners.loader';
 import { OwnerModel } from './owner.model';
+import { OwnersService } from './owners.service';
 
 @Resolver(() => OwnerModel)
 export class OwnersResolver {
-  constructor(private readonly ownership: OwnershipService) {}
+  constructor(
+    private readonly owners: OwnersService,
+    private readonly pages: IdentityPages,
+  ) {}
 
   @Query(() => OwnerModel, { nullable: true })
   owner(@Args('id', { type: () => ID }) id: string, @Context() context: SubgraphContext): Promise<OwnerModel | null> {
-    return ownersLoader(context, this.ownership).load(id);
+    return ownersLoader(context, this.owners).load(id);
+  }
+
+  @Mutation(() => OwnerModel, {
+    description:
+      'Creates or updates a team or person by externalRef. active: false deactivates it, with what that means for its identities.',
+  })
+  upsertOwner(@Args('input') input: OwnerInput, @CurrentActor() actor: Actor): Promise<OwnerModel> {
+    return this.owners.upsert(input, actor);
+  }
+
+  @Mutation(() => OwnerModel, {
+    description: 'The owner leaves: its identities go to their BACKUP owner, else its parent team, else become ORPHANED (NHI1).',
+  })
+  deactivateOwner(
+    @Args('ownerId', { type: () => ID }) ownerId: string,
+    @Args('reason') reason: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<OwnerModel> {
+    return this.owners.deactivate(ownerId, reason, actor);
+  }
+
+  @ResolveField(() => OwnerModel, { nullable: true, description: 'The team this owner belongs to.' })
+  parent(@Parent() owner: OwnerModel, @Context() context: SubgraphContext): Promise<OwnerModel | null> | null {
+    return owner.parentId ? ownersLoader(context, this.owners).load(owner.parentId) : null;
+  }
+
+  @ResolveField(() => OwnershipIdentityConnectionModel, { description: 'Identities this owner is the PRIMARY owner of.' })
+  identities(
+    @Parent() owner: OwnerModel,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<OwnershipIdentityConnectionModel> {
+    return this.pages.page({ ownerId: owner.id }, first, after);
   }
 
   @ResolveReference()
   resolveReference(reference: { id: string }, context: SubgraphContext): Promise<OwnerModel | null> {
-    return ownersLoader(context, this.ownership).load(reference.id);
+    return ownersLoader(context, this.owners).load(reference.id);
   }
 }

@@ -1,8 +1,25 @@
 import { Module } from '@nestjs/common';
 import { InventoryEventsHandler } from '../consumers/inventory-events.handler';
 import { OwnersResolver } from '../owners/owners.resolver';
+import { OwnersService } from '../owners/owners.service';
+import { AssignmentService } from './assignment.service';
+import { IdentityPages } from './identity-pages';
+import { OwnershipChangeResolver } from './ownership-change.resolver';
+import { OwnershipIdentityConnectionResolver } from './ownership-identity-connection.resolver';
 import { OwnershipResolver } from './ownership.resolver';
 import { OwnershipService } from './ownership.service';
 
-@Module({ providers: [OwnershipService, OwnershipResolver, OwnersResolver, InventoryEventsHandler] })
+@Module({
+  providers: [
+    AssignmentService,
+    OwnershipService,
+    OwnersService,
+    IdentityPages,
+    OwnershipResolver,
+    OwnersResolver,
+    OwnershipChangeResolver,
+    OwnershipIdentityConnectionResolver,
+    InventoryEventsHandler,
+  ],
+})
 export class OwnershipModule {}

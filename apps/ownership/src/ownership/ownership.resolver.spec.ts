@@ -1,5 +1,7 @@
 import type { SubgraphContext } from '@nhi/graphql';
 import type { OwnerEntity } from '../owners/owner.entity';
+import type { OwnersService } from '../owners/owners.service';
+import type { IdentityPages } from './identity-pages';
 import type { IdentityOwnershipEntity } from './identity-ownership.entity';
 import { OwnershipResolver } from './ownership.resolver';
 import type { OwnershipService } from './ownership.service';
@@ -12,12 +14,16 @@ const team: OwnerEntity = {
   email: null,
   businessUnit: 'Payments',
   active: true,
+  parentId: null,
+  deactivatedAt: null,
+  deactivationReason: null,
+  updatedAt: new Date(),
 };
 
-function fakeService(records: IdentityOwnershipEntity[]) {
+function fakeServices(records: IdentityOwnershipEntity[]) {
   return {
-    ownershipOf: jest.fn(async (ids: readonly string[]) => records.filter((r) => ids.includes(r.identityId))),
-    ownersByIds: jest.fn(async (ids: readonly string[]) => [team].filter((o) => ids.includes(o.id))),
+    ownership: { ownershipOf: jest.fn(async (ids: readonly string[]) => records.filter((r) => ids.includes(r.identityId))) },
+    owners: { byIds: jest.fn(async (ids: readonly string[]) => [team].filter((o) => ids.includes(o.id))) },
   };
 }
 
@@ -28,15 +34,28 @@ function record(identityId: string, ownerId: string | null): IdentityOwnershipEn
     backupOwnerId: null,
     status: ownerId ? 'OWNED' : 'UNASSIGNED',
     lastAttestationAt: null,
+    orphanedAt: null,
     businessUnit: null,
+    name: null,
+    kind: null,
+    provider: null,
+    externalId: null,
+    system: null,
+    environment: null,
+    tags: {},
+    identityStatus: 'ACTIVE',
     updatedAt: new Date(),
   };
 }
 
 describe('OwnershipResolver', () => {
   it('loads the ownership of many identities, and their owners, in one call each', async () => {
-    const service = fakeService([record('i-1', 'o-1'), record('i-2', null)]);
-    const resolver = new OwnershipResolver(service as unknown as OwnershipService);
+    const service = fakeServices([record('i-1', 'o-1'), record('i-2', null)]);
+    const resolver = new OwnershipResolver(
+      service.ownership as unknown as OwnershipService,
+      service.owners as unknown as OwnersService,
+      {} as IdentityPages,
+    );
     const context: SubgraphContext = { req: {} as SubgraphContext['req'], loaders: new Map() };
 
     const [owner1, owner2, status3] = await Promise.all([
@@ -49,8 +68,8 @@ describe('OwnershipResolver', () => {
     expect(owner2).toBeNull();
     // Unknown to ownership yet: nobody owns it.
     expect(status3).toBe('UNASSIGNED');
-    expect(service.ownershipOf).toHaveBeenCalledTimes(1);
-    expect(service.ownershipOf).toHaveBeenCalledWith(['i-1', 'i-2', 'i-3']);
-    expect(service.ownersByIds).toHaveBeenCalledTimes(1);
+    expect(service.ownership.ownershipOf).toHaveBeenCalledTimes(1);
+    expect(service.ownership.ownershipOf).toHaveBeenCalledWith(['i-1', 'i-2', 'i-3']);
+    expect(service.owners.byIds).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,20 +1,90 @@
-import { Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Actor, CurrentActor } from '@nhi/auth';
 import { byKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owners/owner.model';
+import { OwnersService } from '../owners/owners.service';
+import { IdentityPages } from './identity-pages';
 import { IdentityOwnershipEntity } from './identity-ownership.entity';
 import { IdentityOwnershipModel } from './identity.model';
+import { OwnershipChangeModel } from './ownership-change.model';
+import { OwnershipIdentityConnectionModel } from './ownership-identity-connection.model';
 import { OwnershipService } from './ownership.service';
-import { OwnershipStatus } from './ownership-status';
+import { OwnerRole, OwnershipStatus } from './ownership-status';
 
 @Resolver(() => IdentityOwnershipModel)
 export class OwnershipResolver {
-  constructor(private readonly ownership: OwnershipService) {}
+  constructor(
+    private readonly ownership: OwnershipService,
+    private readonly owners: OwnersService,
+    private readonly pages: IdentityPages,
+  ) {}
 
   /** The gateway asks for many identities at once; the fields below load them in one query per request. */
   @ResolveReference()
   resolveReference(reference: { id: string }): IdentityOwnershipModel {
     return { id: reference.id };
+  }
+
+  @Mutation(() => IdentityOwnershipModel, {
+    description:
+      'Makes an owner the PRIMARY (accountable) or BACKUP owner of an identity, recorded with actor, reason and time. ' +
+      'An identity has exactly one PRIMARY: replacing it needs replace: true.',
+  })
+  async assignOwner(
+    @Args('identityId', { type: () => ID }) identityId: string,
+    @Args('ownerId', { type: () => ID }) ownerId: string,
+    @Args('role', { type: () => OwnerRole, defaultValue: 'PRIMARY' }) role: OwnerRole,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+    @Args('replace', { type: () => Boolean, defaultValue: false }) replace: boolean,
+    @CurrentActor() actor: Actor,
+  ): Promise<IdentityOwnershipModel> {
+    const row = await this.ownership.assignOwner({ identityId, ownerId, role, reason, replace }, actor);
+    return { id: row.identityId };
+  }
+
+  @Mutation(() => IdentityOwnershipModel, { description: 'Takes the PRIMARY or BACKUP owner off an identity, with a reason.' })
+  async unassignOwner(
+    @Args('identityId', { type: () => ID }) identityId: string,
+    @Args('role', { type: () => OwnerRole, defaultValue: 'PRIMARY' }) role: OwnerRole,
+    @Args('reason') reason: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<IdentityOwnershipModel> {
+    const row = await this.ownership.unassignOwner(identityId, role, reason, actor);
+    return { id: row.identityId };
+  }
+
+  @Query(() => [OwnershipChangeModel], { description: 'Every change of who owns the identity, oldest first.' })
+  async ownershipHistory(@Args('identityId', { type: () => ID }) identityId: string): Promise<OwnershipChangeModel[]> {
+    const rows = await this.ownership.history(identityId);
+    return rows.map((row) => ({
+      id: row.id,
+      identityId: row.identity_id,
+      role: row.role,
+      change: row.change,
+      via: row.via,
+      actor: row.actor,
+      reason: row.reason,
+      at: row.at,
+      ownerId: row.owner_id,
+      previousOwnerId: row.previous_owner_id,
+    }));
+  }
+
+  @Query(() => OwnershipIdentityConnectionModel, { description: 'Identities whose owner left and nobody took them (OWASP NHI1).' })
+  orphanedIdentities(
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<OwnershipIdentityConnectionModel> {
+    return this.pages.page({ status: 'ORPHANED' }, first, after);
+  }
+
+  @Query(() => OwnershipIdentityConnectionModel, { description: 'Identities that never had an owner.' })
+  unassignedIdentities(
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<OwnershipIdentityConnectionModel> {
+    return this.pages.page({ status: 'UNASSIGNED' }, first, after);
   }
 
   @ResolveField(() => OwnershipStatus)
@@ -30,13 +100,13 @@ export class OwnershipResolver {
   @ResolveField(() => OwnerModel, { nullable: true })
   async owner(@Parent() identity: IdentityOwnershipModel, @Context() context: SubgraphContext): Promise<OwnerModel | null> {
     const ownerId = (await this.record(context, identity.id))?.ownerId;
-    return ownerId ? ownersLoader(context, this.ownership).load(ownerId) : null;
+    return ownerId ? ownersLoader(context, this.owners).load(ownerId) : null;
   }
 
   @ResolveField(() => OwnerModel, { nullable: true })
   async backupOwner(@Parent() identity: IdentityOwnershipModel, @Context() context: SubgraphContext): Promise<OwnerModel | null> {
     const ownerId = (await this.record(context, identity.id))?.backupOwnerId;
-    return ownerId ? ownersLoader(context, this.ownership).load(ownerId) : null;
+    return ownerId ? ownersLoader(context, this.owners).load(ownerId) : null;
   }
 
   private record(context: SubgraphContext, identityId: string): Promise<IdentityOwnershipEntity | null> {

@@ -1,16 +1,61 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { IdentityDiscoveredData } from '@nhi/contracts';
+import type { Actor } from '@nhi/auth';
+import type { IdentitySnapshot } from '@nhi/contracts';
+import { badInput } from '@nhi/graphql';
 import { OwnerEntity } from '../owners/owner.entity';
+import { notFound } from '../owners/owners.service';
+import { AssignmentService } from './assignment.service';
 import { IdentityOwnershipEntity } from './identity-ownership.entity';
+import type { OwnerRole } from './ownership-status';
+
+export interface AssignRequest {
+  identityId: string;
+  ownerId: string;
+  role: OwnerRole;
+  reason: string | null;
+  /** Replace a PRIMARY owner the identity already has; without it that is refused. */
+  replace: boolean;
+}
+
+export interface OwnershipChangeRow {
+  id: string;
+  identity_id: string;
+  role: OwnerRole;
+  change: 'ASSIGNED' | 'UNASSIGNED' | 'ORPHANED';
+  owner_id: string | null;
+  previous_owner_id: string | null;
+  via: string | null;
+  actor: string;
+  reason: string | null;
+  at: Date;
+}
+
+/** Inventory's attributes that ownership keeps: what assignment rules match on and pages show. */
+function attributesOf(identity: IdentitySnapshot): Partial<IdentityOwnershipEntity> {
+  return {
+    name: identity.name,
+    kind: identity.kind,
+    provider: identity.provider,
+    externalId: identity.externalId,
+    system: identity.system,
+    environment: identity.environment,
+    businessUnit: identity.businessUnit,
+    tags: identity.tags,
+    identityStatus: identity.status,
+  };
+}
 
 @Injectable()
 export class OwnershipService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentService,
+  ) {}
 
-  /** A newly registered identity starts without an owner until a rule or a person assigns one. */
-  async track(manager: EntityManager, { identity, discoveredAt }: IdentityDiscoveredData): Promise<void> {
+  /** A newly discovered identity starts without an owner until a rule or a person assigns one. */
+  async track(manager: EntityManager, identity: IdentitySnapshot, at: Date): Promise<void> {
     await manager
       .createQueryBuilder()
       .insert()
@@ -20,19 +65,93 @@ export class OwnershipService {
         ownerId: null,
         backupOwnerId: null,
         status: 'UNASSIGNED',
-        lastAttestationAt: null,
-        businessUnit: identity.businessUnit,
-        updatedAt: new Date(discoveredAt),
+        updatedAt: at,
+        ...attributesOf(identity),
       })
       .orIgnore()
       .execute();
+  }
+
+  /** An identity inventory changed: keep what ownership knows of it current (tracking it if this is the first news). */
+  async refresh(manager: EntityManager, identity: IdentitySnapshot, at: Date): Promise<void> {
+    await this.track(manager, identity, at);
+    await manager.getRepository(IdentityOwnershipEntity).update({ identityId: identity.id }, { ...attributesOf(identity), updatedAt: at });
+  }
+
+  async markDecommissioned(manager: EntityManager, identityId: string, at: Date): Promise<void> {
+    await manager.getRepository(IdentityOwnershipEntity).update({ identityId }, { identityStatus: 'DECOMMISSIONED', updatedAt: at });
+  }
+
+  async assignOwner(request: AssignRequest, actor: Actor, now = new Date()): Promise<IdentityOwnershipEntity> {
+    const reason = request.reason?.trim() || null;
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.lockIdentity(manager, request.identityId);
+      const owner = await manager.getRepository(OwnerEntity).findOne({ where: { id: request.ownerId } });
+      if (!owner) throw notFound(`no owner with id ${request.ownerId}`);
+      if (!owner.active) {
+        throw badInput(
+          `owner ${owner.name} (${owner.externalRef}) is inactive since ${owner.deactivatedAt?.toISOString()}; assign an active owner`,
+          'ownerId',
+        );
+      }
+      if (request.role === 'PRIMARY') {
+        if (row.ownerId === owner.id) throw badInput(`${owner.name} is already the PRIMARY owner of identity ${row.identityId}`, 'ownerId');
+        if (row.ownerId && !request.replace) {
+          const current = await manager.getRepository(OwnerEntity).findOne({ where: { id: row.ownerId } });
+          throw badInput(
+            `identity ${row.identityId} already has a PRIMARY owner, ${current?.name ?? row.ownerId}; ` +
+              'an identity has exactly one: pass replace: true to replace it, or unassign it first',
+            'role',
+          );
+        }
+      } else {
+        if (row.ownerId === owner.id) throw badInput(`${owner.name} is the PRIMARY owner; a BACKUP must be someone else`, 'ownerId');
+        if (row.backupOwnerId === owner.id)
+          throw badInput(`${owner.name} is already the BACKUP owner of identity ${row.identityId}`, 'ownerId');
+      }
+      await this.assignments.assign(manager, row, owner, request.role, 'MANUAL', { actor: actor.sub, reason, at: now });
+      return row;
+    });
+  }
+
+  async unassignOwner(
+    identityId: string,
+    role: OwnerRole,
+    reason: string,
+    actor: Actor,
+    now = new Date(),
+  ): Promise<IdentityOwnershipEntity> {
+    const why = reason.trim();
+    if (!why) throw badInput('reason is required: say why the identity loses its owner', 'reason');
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.lockIdentity(manager, identityId);
+      if (!(role === 'PRIMARY' ? row.ownerId : row.backupOwnerId)) {
+        throw badInput(`identity ${identityId} has no ${role} owner to unassign`, 'role');
+      }
+      await this.assignments.unassign(manager, row, role, { actor: actor.sub, reason: why, at: now });
+      return row;
+    });
+  }
+
+  history(identityId: string): Promise<OwnershipChangeRow[]> {
+    return this.dataSource.query(
+      `SELECT id, identity_id, role, change, owner_id, previous_owner_id, via, actor, reason, at
+       FROM ownership_history WHERE identity_id = $1 ORDER BY at, id`,
+      [identityId],
+    );
   }
 
   ownershipOf(identityIds: readonly string[]): Promise<IdentityOwnershipEntity[]> {
     return this.dataSource.getRepository(IdentityOwnershipEntity).find({ where: { identityId: In([...identityIds]) } });
   }
 
-  ownersByIds(ids: readonly string[]): Promise<OwnerEntity[]> {
-    return this.dataSource.getRepository(OwnerEntity).find({ where: { id: In([...ids]) } });
+  private async lockIdentity(manager: EntityManager, identityId: string): Promise<IdentityOwnershipEntity> {
+    const row = await manager
+      .getRepository(IdentityOwnershipEntity)
+      .findOne({ where: { identityId }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw notFound(`ownership knows no identity ${identityId}; identities arrive from inventory's events`);
+    if (row.identityStatus === 'DECOMMISSIONED')
+      throw badInput(`identity ${identityId} is decommissioned; it takes no owners`, 'identityId');
+    return row;
   }
 }

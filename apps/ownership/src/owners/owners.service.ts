@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { GraphQLError } from 'graphql';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { Actor } from '@nhi/auth';
+import { timeOrderedUuid, type OwnershipOrphanedData } from '@nhi/contracts';
+import { badInput } from '@nhi/graphql';
+import { AssignmentService, ChangeContext } from '../ownership/assignment.service';
+import { IdentityOwnershipEntity } from '../ownership/identity-ownership.entity';
+import type { OwnerInput } from './dto/owner.input';
+import { OwnerEntity } from './owner.entity';
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const clean = (value: string) => value.trim().replace(/\s+/g, ' ');
+
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+}
+
+function required(value: string | null | undefined, field: string, max: number): string {
+  const text = clean(value ?? '');
+  if (!text) throw badInput(`${field} is required`, field);
+  if (text.length > max) throw badInput(`${field} is longer than ${max} characters`, field);
+  return text;
+}
+
+export interface DeactivationResult {
+  /** Identities whose PRIMARY owner this was: they went to their backup, the parent team, or became orphans. */
+  rehomed: number;
+  /** Identities where it was only the BACKUP: that seat is now empty. */
+  backupsCleared: number;
+}
+
+/** Teams and people: created and updated by reference, deactivated with what that means for their identities. */
+@Injectable()
+export class OwnersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentService,
+  ) {}
+
+  async upsert(input: OwnerInput, actor: Actor, now = new Date()): Promise<OwnerEntity> {
+    const externalRef = required(input.externalRef, 'externalRef', 200);
+    const name = required(input.name, 'name', 200);
+    const email = input.email ? clean(input.email).toLowerCase() : null;
+    if (email && !EMAIL.test(email)) throw badInput(`email "${email}" is not an e-mail address`, 'email');
+    const businessUnit = input.businessUnit ? clean(input.businessUnit) || null : null;
+    return this.dataSource.transaction(async (manager) => {
+      const owners = manager.getRepository(OwnerEntity);
+      const existing = await owners.findOne({ where: { externalRef }, lock: { mode: 'pessimistic_write' } });
+      if (existing && existing.kind !== input.kind) {
+        throw badInput(`owner ${externalRef} is a ${existing.kind}; its kind cannot change to ${input.kind}`, 'kind');
+      }
+      const parentId = input.parentRef ? (await this.parentFor(manager, clean(input.parentRef), existing)).id : null;
+      const owner =
+        existing ?? owners.create({ id: timeOrderedUuid(), externalRef, active: true, deactivatedAt: null, deactivationReason: null });
+      Object.assign(owner, { kind: input.kind, name, email, businessUnit, parentId, updatedAt: now });
+      await owners.save(owner);
+      if (input.active === false && owner.active) {
+        await this.deactivateIn(manager, owner, 'set inactive by upsertOwner', actor, now);
+      } else if (input.active === true && !owner.active) {
+        Object.assign(owner, { active: true, deactivatedAt: null, deactivationReason: null });
+        await owners.save(owner);
+      }
+      return owner;
+    });
+  }
+
+  async deactivate(ownerId: string, reason: string, actor: Actor, now = new Date()): Promise<OwnerEntity> {
+    const why = required(reason, 'reason', 1000);
+    return this.dataSource.transaction(async (manager) => {
+      const owner = await manager.getRepository(OwnerEntity).findOne({ where: { id: ownerId }, lock: { mode: 'pessimistic_write' } });
+      if (!owner) throw notFound(`no owner with id ${ownerId}`);
+      if (!owner.active) {
+        throw badInput(
+          `owner ${owner.name} (${owner.externalRef}) was already deactivated on ${owner.deactivatedAt?.toISOString()}`,
+          'ownerId',
+        );
+      }
+      await this.deactivateIn(manager, owner, why, actor, now);
+      return owner;
+    });
+  }
+
+  /**
+   * Deactivates an owner in the caller's transaction. Where it was PRIMARY, the
+   * backup takes over, else the parent team, else the identity is orphaned;
+   * where it was BACKUP, the seat is cleared.
+   */
+  async deactivateIn(
+    manager: EntityManager,
+    owner: OwnerEntity,
+    reason: string,
+    actor: Actor,
+    now: Date,
+    cause: OwnershipOrphanedData['cause'] = owner.kind === 'TEAM' ? 'TEAM_REMOVED' : 'OWNER_DEACTIVATED',
+  ): Promise<DeactivationResult> {
+    Object.assign(owner, { active: false, deactivatedAt: now, deactivationReason: reason, updatedAt: now });
+    await manager.getRepository(OwnerEntity).save(owner);
+    const change: ChangeContext = { actor: actor.sub, reason: `${owner.name} left: ${reason}`, at: now };
+    const identities = manager.getRepository(IdentityOwnershipEntity);
+    const primaries = await identities.find({
+      where: { ownerId: owner.id },
+      order: { identityId: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const backupIds = [...new Set(primaries.flatMap((row) => (row.backupOwnerId ? [row.backupOwnerId] : [])))];
+    const related = await manager
+      .getRepository(OwnerEntity)
+      .find({ where: { id: In([...backupIds, ...(owner.parentId ? [owner.parentId] : [])]) } });
+    const byId = new Map(related.map((o) => [o.id, o]));
+    const parent = owner.parentId ? (byId.get(owner.parentId) ?? null) : null;
+    for (const row of primaries) {
+      await this.assignments.rehome(manager, row, row.backupOwnerId ? (byId.get(row.backupOwnerId) ?? null) : null, parent, cause, change);
+    }
+    const backups = await identities.find({
+      where: { backupOwnerId: owner.id },
+      order: { identityId: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const row of backups) await this.assignments.unassign(manager, row, 'BACKUP', change);
+    return { rehomed: primaries.length, backupsCleared: backups.length };
+  }
+
+  byIds(ids: readonly string[]): Promise<OwnerEntity[]> {
+    return this.dataSource.getRepository(OwnerEntity).find({ where: { id: In([...ids]) } });
+  }
+
+  /** The team named by parentRef, refusing a person, an unknown reference or a loop in the hierarchy. */
+  private async parentFor(manager: EntityManager, parentRef: string, child: OwnerEntity | null): Promise<OwnerEntity> {
+    const parent = await manager.getRepository(OwnerEntity).findOne({ where: { externalRef: parentRef } });
+    if (!parent) throw badInput(`parentRef ${parentRef}: no owner has that reference; create the team first`, 'parentRef');
+    if (parent.kind !== 'TEAM') throw badInput(`parentRef ${parentRef} is a PERSON; a parent must be a TEAM`, 'parentRef');
+    if (child) {
+      const rows: Array<{ id: string }> = await manager.query(
+        `WITH RECURSIVE up AS (SELECT id, parent_id FROM owners WHERE id = $1
+           UNION SELECT o.id, o.parent_id FROM owners o JOIN up ON o.id = up.parent_id)
+         SELECT id FROM up WHERE id = $2`,
+        [parent.id, child.id],
+      );
+      if (rows.length > 0) throw badInput(`parentRef ${parentRef} would put ${child.externalRef} inside itself`, 'parentRef');
+    }
+    return parent;
+  }
+}

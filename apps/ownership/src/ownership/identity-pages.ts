@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
+import { IdentityOwnershipEntity } from './identity-ownership.entity';
+import type { OwnershipIdentityConnectionModel } from './ownership-identity-connection.model';
+
+/** Which identities a page lists: an owner's (as PRIMARY), or those in one ownership status. Decommissioned ones are left out. */
+export type IdentityScope = { ownerId: string } | { status: 'ORPHANED' | 'UNASSIGNED' };
+
+@Injectable()
+export class IdentityPages {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async page(
+    scope: IdentityScope,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<OwnershipIdentityConnectionModel> {
+    const size = pageSize(first);
+    const query = this.dataSource
+      .getRepository(IdentityOwnershipEntity)
+      .createQueryBuilder('o')
+      .where("o.identity_status <> 'DECOMMISSIONED'");
+    if ('ownerId' in scope) query.andWhere('o.owner_id = :ownerId', { ownerId: scope.ownerId });
+    else query.andWhere('o.status = :status', { status: scope.status });
+    const count = query.clone();
+    if (after) query.andWhere('o.identity_id > :after', { after: decodeCursor(after).id });
+    const rows = await query
+      .orderBy('o.identity_id', 'ASC')
+      .limit(size + 1)
+      .getMany();
+    const page = pageOf(rows, size, after, (row) => encodeCursor(0, row.identityId));
+    return {
+      edges: page.edges.map(({ node, cursor }) => ({ node: { id: node.identityId }, cursor })),
+      pageInfo: page.pageInfo,
+      count: () => count.getCount(),
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { PageInfoModel } from '@nhi/graphql';
+import { IdentityOwnershipModel } from './identity.model';
+
+@ObjectType('OwnershipIdentityEdge')
+export class OwnershipIdentityEdgeModel {
+  @Field(() => IdentityOwnershipModel, { description: 'The identity: the gateway adds inventory fields (name, kind ...).' })
+  node!: IdentityOwnershipModel;
+
+  @Field()
+  cursor!: string;
+}
+
+/** Identities ownership lists (an owner's, the orphans, the unassigned): a Relay connection of NonHumanIdentity. */
+@ObjectType('OwnershipIdentityConnection')
+export class OwnershipIdentityConnectionModel {
+  @Field(() => [OwnershipIdentityEdgeModel])
+  edges!: OwnershipIdentityEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo!: PageInfoModel;
+
+  /** Counted only when totalCount is asked for. */
+  count!: () => Promise<number>;
+}

@@ -1,0 +1,10 @@
+import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { OwnershipIdentityConnectionModel } from './ownership-identity-connection.model';
+
+@Resolver(() => OwnershipIdentityConnectionModel)
+export class OwnershipIdentityConnectionResolver {
+  @ResolveField(() => Int, { description: 'Identities in the list, on all pages.' })
+  totalCount(@Parent() connection: OwnershipIdentityConnectionModel): Promise<number> {
+    return connection.count();
+  }
+}

@@ -1,0 +1,94 @@
+import type { Actor } from '@nhi/auth';
+import { identityDiscoveredData, SubgraphUnderTest, TEST_ADMIN, waitFor } from '@nhi/testing';
+import type { IdentitySnapshot } from '@nhi/contracts';
+
+export interface OwnerView {
+  id: string;
+  externalRef: string;
+  name: string;
+  kind: string;
+  active: boolean;
+  parent: { externalRef: string } | null;
+}
+
+export interface IdentityOwnershipView {
+  id: string;
+  ownershipStatus: string;
+  owner: { externalRef: string } | null;
+  backupOwner: { externalRef: string } | null;
+}
+
+const OWNER_FIELDS = 'id externalRef name kind active parent { externalRef }';
+const OWNERSHIP_FIELDS = 'id ownershipStatus owner { externalRef } backupOwner { externalRef }';
+
+/** Calls the ownership subgraph as the gateway would, and feeds it identities the way inventory does. */
+export class OwnershipClient {
+  constructor(private readonly ownership: SubgraphUnderTest) {}
+
+  /** Publishes a discovered identity on inventory's topic and waits until ownership tracks it. */
+  async discovered(overrides: Partial<IdentitySnapshot> = {}): Promise<string> {
+    const data = identityDiscoveredData(overrides);
+    await this.ownership.publish('nhi.identity.discovered', data);
+    await waitFor(
+      async () => (await this.ownership.sql('SELECT 1 FROM identity_ownership WHERE identity_id = $1', [data.identity.id])).length > 0,
+      { what: `ownership to track identity ${data.identity.id}` },
+    );
+    return data.identity.id;
+  }
+
+  async upsertOwner(input: Record<string, unknown>, actor: Actor = TEST_ADMIN) {
+    return this.ownership.query<{ upsertOwner: OwnerView }>(
+      `mutation($input: OwnerInput!) { upsertOwner(input: $input) { ${OWNER_FIELDS} } }`,
+      { input },
+      actor,
+    );
+  }
+
+  async owner(input: Record<string, unknown>): Promise<OwnerView> {
+    const result = await this.upsertOwner(input);
+    if (!result.data) throw new Error(`upsertOwner failed: ${JSON.stringify(result.errors)}`);
+    return result.data.upsertOwner;
+  }
+
+  async assign(variables: { identityId: string; ownerId: string; role?: string; reason?: string; replace?: boolean }) {
+    return this.ownership.query<{ assignOwner: IdentityOwnershipView }>(
+      `mutation($identityId: ID!, $ownerId: ID!, $role: OwnerRole, $reason: String, $replace: Boolean) {
+         assignOwner(identityId: $identityId, ownerId: $ownerId, role: $role, reason: $reason, replace: $replace) { ${OWNERSHIP_FIELDS} }
+       }`,
+      { role: 'PRIMARY', ...variables },
+    );
+  }
+
+  async deactivate(ownerId: string, reason: string) {
+    return this.ownership.query<{ deactivateOwner: OwnerView }>(
+      `mutation($ownerId: ID!, $reason: String!) { deactivateOwner(ownerId: $ownerId, reason: $reason) { ${OWNER_FIELDS} } }`,
+      { ownerId, reason },
+    );
+  }
+
+  async identity(id: string): Promise<IdentityOwnershipView | undefined> {
+    const result = await this.ownership.query<{ _entities: IdentityOwnershipView[] }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on NonHumanIdentity { ${OWNERSHIP_FIELDS} } } }`,
+      { r: [{ __typename: 'NonHumanIdentity', id }] },
+    );
+    return result.data?._entities[0];
+  }
+
+  async history(identityId: string) {
+    const result = await this.ownership.query<{
+      ownershipHistory: Array<{
+        role: string;
+        change: string;
+        via: string | null;
+        actor: string;
+        reason: string | null;
+        owner: { externalRef: string } | null;
+        previousOwner: { externalRef: string } | null;
+      }>;
+    }>(
+      `query($id: ID!) { ownershipHistory(identityId: $id) { role change via actor reason owner { externalRef } previousOwner { externalRef } } }`,
+      { id: identityId },
+    );
+    return result.data?.ownershipHistory ?? [];
+  }
+}
