@@ -4,6 +4,9 @@ import { subgraphModule } from '@nhi/runtime';
 import { OWNERSHIP_SCHEMA } from './schema';
 import { CreateOwnership1764201800000 } from './migrations/1764201800000-create-ownership';
 import { OwnershipModel1764500000000 } from './migrations/1764500000000-ownership-model';
+import { OwnershipRules1764600000000 } from './migrations/1764600000000-ownership-rules';
+import { OwnershipRuleEntity } from './rules/ownership-rule.entity';
+import { OwnershipSuggestionEntity } from './rules/ownership-suggestion.entity';
 import { loadOwnershipConfig, OWNERSHIP_CONFIG } from './ownership-config';
 import { OwnerEntity } from './owners/owner.entity';
 import { IdentityOwnershipEntity } from './ownership/identity-ownership.entity';
@@ -17,8 +20,8 @@ export function ownershipModule(config: SubgraphConfig, environment: NodeJS.Proc
   const root = subgraphModule({
     service: SERVICE,
     config,
-    entities: [OwnerEntity, IdentityOwnershipEntity],
-    migrations: [CreateOwnership1764201800000, OwnershipModel1764500000000],
+    entities: [OwnerEntity, IdentityOwnershipEntity, OwnershipRuleEntity, OwnershipSuggestionEntity],
+    migrations: [CreateOwnership1764201800000, OwnershipModel1764500000000, OwnershipRules1764600000000],
     schema: OWNERSHIP_SCHEMA,
     features: [OwnershipModule],
   });

@@ -8,6 +8,9 @@ import { OwnershipChangeResolver } from './ownership-change.resolver';
 import { OwnershipIdentityConnectionResolver } from './ownership-identity-connection.resolver';
 import { OwnershipResolver } from './ownership.resolver';
 import { OwnershipService } from './ownership.service';
+import { RulesResolver } from '../rules/rules.resolver';
+import { RulesService } from '../rules/rules.service';
+import { SuggestionsResolver } from '../rules/suggestions.resolver';
 
 @Module({
   providers: [
@@ -20,6 +23,9 @@ import { OwnershipService } from './ownership.service';
     OwnershipChangeResolver,
     OwnershipIdentityConnectionResolver,
     InventoryEventsHandler,
+    RulesService,
+    RulesResolver,
+    SuggestionsResolver,
   ],
 })
 export class OwnershipModule {}

@@ -1,0 +1,43 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { OwnerModel } from '../owners/owner.model';
+import { IdentityOwnershipModel } from '../ownership/identity.model';
+import { OwnershipRuleModel } from './ownership-rule.model';
+import { SuggestionStatus } from './rule-mode';
+
+@ObjectType('OwnershipSuggestion', {
+  description: 'An owner proposed for an identity, by a rule or a declined attestation, for a person to accept or reject.',
+})
+export class OwnershipSuggestionModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => IdentityOwnershipModel)
+  identity!: IdentityOwnershipModel;
+
+  @Field(() => OwnerModel, { nullable: true })
+  owner?: OwnerModel | null;
+
+  @Field(() => OwnershipRuleModel, { nullable: true, description: 'The rule that made it.' })
+  rule?: OwnershipRuleModel | null;
+
+  @Field(() => Float, { description: '0 to 1.' })
+  confidence!: number;
+
+  @Field({ description: 'Why it was suggested rather than assigned, e.g. rules that disagree.' })
+  reason!: string;
+
+  @Field(() => SuggestionStatus)
+  status!: SuggestionStatus;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => String, { nullable: true })
+  decidedBy!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt!: Date | null;
+
+  ownerId!: string;
+  ruleId!: string | null;
+}
