@@ -5,6 +5,7 @@ import { OWNERSHIP_SCHEMA } from './schema';
 import { CreateOwnership1764201800000 } from './migrations/1764201800000-create-ownership';
 import { OwnershipModel1764500000000 } from './migrations/1764500000000-ownership-model';
 import { OwnershipRules1764600000000 } from './migrations/1764600000000-ownership-rules';
+import { DirectoryAndEscalation1764700000000 } from './migrations/1764700000000-directory-and-escalation';
 import { OwnershipRuleEntity } from './rules/ownership-rule.entity';
 import { OwnershipSuggestionEntity } from './rules/ownership-suggestion.entity';
 import { loadOwnershipConfig, OWNERSHIP_CONFIG } from './ownership-config';
@@ -21,7 +22,12 @@ export function ownershipModule(config: SubgraphConfig, environment: NodeJS.Proc
     service: SERVICE,
     config,
     entities: [OwnerEntity, IdentityOwnershipEntity, OwnershipRuleEntity, OwnershipSuggestionEntity],
-    migrations: [CreateOwnership1764201800000, OwnershipModel1764500000000, OwnershipRules1764600000000],
+    migrations: [
+      CreateOwnership1764201800000,
+      OwnershipModel1764500000000,
+      OwnershipRules1764600000000,
+      DirectoryAndEscalation1764700000000,
+    ],
     schema: OWNERSHIP_SCHEMA,
     features: [OwnershipModule],
   });

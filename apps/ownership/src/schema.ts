@@ -1,4 +1,5 @@
 import type { SubgraphSchema } from '@nhi/graphql';
+import { DirectoryResolver } from './directory/directory.resolver';
 import { IdentityOwnershipModel } from './ownership/identity.model';
 import { OwnersResolver } from './owners/owners.resolver';
 import { OwnershipChangeResolver } from './ownership/ownership-change.resolver';
@@ -17,5 +18,6 @@ export const OWNERSHIP_SCHEMA: SubgraphSchema = {
     OwnershipIdentityConnectionResolver,
     RulesResolver,
     SuggestionsResolver,
+    DirectoryResolver,
   ],
 };

@@ -128,7 +128,7 @@ export type RevocationFailedData = RotationFailedData;
 export type OwnershipStatus = 'OWNED' | 'ORPHANED' | 'UNASSIGNED';
 export type OwnerRole = 'PRIMARY' | 'BACKUP';
 /** What made an assignment: a person, a rule, an accepted suggestion, a handoff, or a departure (backup or parent team). */
-export type AssignmentVia = 'MANUAL' | 'RULE' | 'SUGGESTION' | 'HANDOFF' | 'BACKUP_PROMOTED' | 'PARENT_TEAM';
+export type AssignmentVia = 'MANUAL' | 'RULE' | 'SUGGESTION' | 'HANDOFF' | 'BACKUP_PROMOTED' | 'PARENT_TEAM' | 'TEAM_MERGE';
 
 export interface OwnershipAssignedData {
   identityId: string;
@@ -163,6 +163,22 @@ export interface OwnershipOrphanedData {
   graceEndsAt: string;
 }
 
+export interface OwnershipEscalatedData {
+  identityId: string;
+  reason: 'ORPHAN_GRACE_EXPIRED' | 'ATTESTATION_MISSED';
+  detail: string;
+  /** When the problem started: the orphaning, or the campaign's deadline. */
+  since: string;
+  escalatedAt: string;
+}
+
+export interface OwnershipRevocationRequestedData {
+  identityId: string;
+  reason: string;
+  orphanedAt: string;
+  requestedAt: string;
+}
+
 /** Event type -> data shape. Adding an event means adding it here and in event-types.ts. */
 export interface EventDataByType {
   'nhi.identity.discovered': IdentityDiscoveredData;
@@ -180,6 +196,8 @@ export interface EventDataByType {
   'nhi.ownership.assigned': OwnershipAssignedData;
   'nhi.ownership.unassigned': OwnershipUnassignedData;
   'nhi.ownership.orphaned': OwnershipOrphanedData;
+  'nhi.ownership.escalated': OwnershipEscalatedData;
+  'nhi.ownership.revocation-requested': OwnershipRevocationRequestedData;
 }
 
 export type EventType = keyof EventDataByType;

@@ -15,6 +15,8 @@ import revocationFailed from '../schemas/events/nhi.revocation.failed.v1.json';
 import ownershipAssigned from '../schemas/events/nhi.ownership.assigned.v1.json';
 import ownershipUnassigned from '../schemas/events/nhi.ownership.unassigned.v1.json';
 import ownershipOrphaned from '../schemas/events/nhi.ownership.orphaned.v1.json';
+import ownershipEscalated from '../schemas/events/nhi.ownership.escalated.v1.json';
+import ownershipRevocationRequested from '../schemas/events/nhi.ownership.revocation-requested.v1.json';
 
 export interface EventTypeDefinition {
   type: EventType;
@@ -131,6 +133,20 @@ export const EVENT_TYPES: Readonly<Record<EventType, EventTypeDefinition>> = {
     producer: 'ownership',
     summary: 'An identity lost its accountable owner (OWASP NHI1) and neither a backup nor a parent team took it; the grace period starts.',
     schema: ownershipOrphaned,
+  },
+  'nhi.ownership.escalated': {
+    type: 'nhi.ownership.escalated',
+    topic: TOPICS.ownershipEvents,
+    producer: 'ownership',
+    summary: 'An orphan was not re-owned within its grace period, or an owner missed an attestation deadline.',
+    schema: ownershipEscalated,
+  },
+  'nhi.ownership.revocation-requested': {
+    type: 'nhi.ownership.revocation-requested',
+    topic: TOPICS.ownershipEvents,
+    producer: 'ownership',
+    summary: 'Nobody took an escalated orphan: ownership asks lifecycle to revoke its credential.',
+    schema: ownershipRevocationRequested,
   },
 };
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { PeriodicTask } from '@nhi/runtime';
 import { identityStore } from '../ingest/identity-store';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
 import { FindingsService } from './findings.service';
@@ -16,27 +17,22 @@ const BATCH = 1000;
 @Injectable()
 export class CredentialAgeSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CredentialAgeSweep');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly task: PeriodicTask;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
     private readonly findings: FindingsService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const every = this.config.FINDINGS_SWEEP_INTERVAL_MS;
-    if (every === 0) return;
-    this.timer = setInterval(() => {
-      this.running = this.sweep().catch((error: unknown) => this.logger.warn(`credential age sweep failed: ${String(error)}`));
-    }, every);
-    this.timer.unref();
+  ) {
+    this.task = new PeriodicTask('credential age sweep', config.FINDINGS_SWEEP_INTERVAL_MS, () => this.sweep(), this.logger);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Opens the NHI7 age finding of every identity that has outgrown the maximum since it last changed; returns how many. */

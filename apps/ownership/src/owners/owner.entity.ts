@@ -35,6 +35,14 @@ export class OwnerEntity {
   @Column('text', { name: 'deactivation_reason', nullable: true })
   deactivationReason!: string | null;
 
+  /** The directory (identity provider) whose full list includes this owner; null when created by hand. */
+  @Column('text', { nullable: true })
+  directory!: string | null;
+
+  /** The team this team was merged into. */
+  @Column('uuid', { name: 'merged_into_id', nullable: true })
+  mergedIntoId!: string | null;
+
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt!: Date;
 }

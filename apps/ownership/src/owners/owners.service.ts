@@ -5,7 +5,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
 import { timeOrderedUuid, type OwnershipOrphanedData } from '@nhi/contracts';
 import { badInput } from '@nhi/graphql';
-import { AssignmentService, ChangeContext } from '../ownership/assignment.service';
+import { AssignmentService, ChangeContext, Successor } from '../ownership/assignment.service';
 import { IdentityOwnershipEntity } from '../ownership/identity-ownership.entity';
 import type { OwnerInput } from './dto/owner.input';
 import { OwnerEntity } from './owner.entity';
@@ -25,8 +25,10 @@ function required(value: string | null | undefined, field: string, max: number):
 }
 
 export interface DeactivationResult {
-  /** Identities whose PRIMARY owner this was: they went to their backup, the parent team, or became orphans. */
-  rehomed: number;
+  /** Identities whose PRIMARY owner this was that went to their backup or a successor team. */
+  moved: number;
+  /** Identities whose PRIMARY owner this was that nobody took. */
+  orphaned: number;
   /** Identities where it was only the BACKUP: that seat is now empty. */
   backupsCleared: number;
 }
@@ -94,8 +96,15 @@ export class OwnersService {
     actor: Actor,
     now: Date,
     cause: OwnershipOrphanedData['cause'] = owner.kind === 'TEAM' ? 'TEAM_REMOVED' : 'OWNER_DEACTIVATED',
+    mergedInto: OwnerEntity | null = null,
   ): Promise<DeactivationResult> {
-    Object.assign(owner, { active: false, deactivatedAt: now, deactivationReason: reason, updatedAt: now });
+    Object.assign(owner, {
+      active: false,
+      deactivatedAt: now,
+      deactivationReason: reason,
+      mergedIntoId: mergedInto?.id ?? null,
+      updatedAt: now,
+    });
     await manager.getRepository(OwnerEntity).save(owner);
     const change: ChangeContext = { actor: actor.sub, reason: `${owner.name} left: ${reason}`, at: now };
     const identities = manager.getRepository(IdentityOwnershipEntity);
@@ -109,9 +118,13 @@ export class OwnersService {
       .getRepository(OwnerEntity)
       .find({ where: { id: In([...backupIds, ...(owner.parentId ? [owner.parentId] : [])]) } });
     const byId = new Map(related.map((o) => [o.id, o]));
-    const parent = owner.parentId ? (byId.get(owner.parentId) ?? null) : null;
+    const successor: Successor | null = mergedInto
+      ? { owner: mergedInto, via: 'TEAM_MERGE' }
+      : this.assignments.parentSuccessor(owner.parentId ? (byId.get(owner.parentId) ?? null) : null);
+    let orphaned = 0;
     for (const row of primaries) {
-      await this.assignments.rehome(manager, row, row.backupOwnerId ? (byId.get(row.backupOwnerId) ?? null) : null, parent, cause, change);
+      const backup = row.backupOwnerId ? (byId.get(row.backupOwnerId) ?? null) : null;
+      if ((await this.assignments.rehome(manager, row, backup, successor, cause, change)) === 'orphaned') orphaned += 1;
     }
     const backups = await identities.find({
       where: { backupOwnerId: owner.id },
@@ -119,7 +132,7 @@ export class OwnersService {
       lock: { mode: 'pessimistic_write' },
     });
     for (const row of backups) await this.assignments.unassign(manager, row, 'BACKUP', change);
-    return { rehomed: primaries.length, backupsCleared: backups.length };
+    return { moved: primaries.length - orphaned, orphaned, backupsCleared: backups.length };
   }
 
   byIds(ids: readonly string[]): Promise<OwnerEntity[]> {
@@ -127,7 +140,7 @@ export class OwnersService {
   }
 
   /** The team named by parentRef, refusing a person, an unknown reference or a loop in the hierarchy. */
-  private async parentFor(manager: EntityManager, parentRef: string, child: OwnerEntity | null): Promise<OwnerEntity> {
+  async parentFor(manager: EntityManager, parentRef: string, child: OwnerEntity | null): Promise<OwnerEntity> {
     const parent = await manager.getRepository(OwnerEntity).findOne({ where: { externalRef: parentRef } });
     if (!parent) throw badInput(`parentRef ${parentRef}: no owner has that reference; create the team first`, 'parentRef');
     if (parent.kind !== 'TEAM') throw badInput(`parentRef ${parentRef} is a PERSON; a parent must be a TEAM`, 'parentRef');

@@ -16,6 +16,12 @@ export interface ChangeContext {
 
 type HistoryChange = 'ASSIGNED' | 'UNASSIGNED' | 'ORPHANED';
 
+/** Who takes a departing owner's identities when there is no backup. */
+export interface Successor {
+  owner: OwnerEntity;
+  via: Extract<AssignmentVia, 'PARENT_TEAM' | 'TEAM_MERGE'>;
+}
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -31,6 +37,11 @@ export class AssignmentService {
     @Inject(OWNERSHIP_CONFIG) private readonly config: OwnershipConfig,
   ) {}
 
+  /** The parent team takes a departing owner's identities only when configured so (ORPHANS_TO_PARENT_TEAM). */
+  parentSuccessor(parent: OwnerEntity | null): Successor | null {
+    return parent && this.config.ORPHANS_TO_PARENT_TEAM ? { owner: parent, via: 'PARENT_TEAM' } : null;
+  }
+
   async assign(
     manager: EntityManager,
     row: IdentityOwnershipEntity,
@@ -43,7 +54,14 @@ export class AssignmentService {
       // A backup who becomes the primary leaves the backup seat empty.
       if (row.backupOwnerId === owner.id) await this.unassign(manager, row, 'BACKUP', change);
       const previous = row.ownerId;
-      Object.assign(row, { ownerId: owner.id, status: 'OWNED', orphanedAt: null, updatedAt: change.at });
+      Object.assign(row, {
+        ownerId: owner.id,
+        status: 'OWNED',
+        orphanedAt: null,
+        escalatedAt: null,
+        revocationRequestedAt: null,
+        updatedAt: change.at,
+      });
       await this.record(manager, row, role, 'ASSIGNED', owner.id, previous, via, change);
       await this.assigned(manager, row, owner, role, previous, via, change);
     } else {
@@ -76,24 +94,28 @@ export class AssignmentService {
   }
 
   /**
-   * The PRIMARY owner is leaving: its backup takes over, else (when configured)
-   * the parent team, else the identity is an orphan with a grace period.
+   * The PRIMARY owner is leaving: its backup takes over, else the successor (the
+   * parent team, when configured, or the team it merged into), else the
+   * identity is an orphan with a grace period.
    */
   async rehome(
     manager: EntityManager,
     row: IdentityOwnershipEntity,
     backup: OwnerEntity | null,
-    parentTeam: OwnerEntity | null,
+    successor: Successor | null,
     cause: OwnershipOrphanedData['cause'],
     change: ChangeContext,
-  ): Promise<void> {
+  ): Promise<'moved' | 'orphaned'> {
     if (backup?.active) {
       await this.assign(manager, row, backup, 'PRIMARY', 'BACKUP_PROMOTED', change);
-    } else if (parentTeam?.active && this.config.ORPHANS_TO_PARENT_TEAM) {
-      await this.assign(manager, row, parentTeam, 'PRIMARY', 'PARENT_TEAM', change);
-    } else {
-      await this.orphan(manager, row, cause, change);
+      return 'moved';
     }
+    if (successor?.owner.active) {
+      await this.assign(manager, row, successor.owner, 'PRIMARY', successor.via, change);
+      return 'moved';
+    }
+    await this.orphan(manager, row, cause, change);
+    return 'orphaned';
   }
 
   private async orphan(

@@ -23,6 +23,13 @@ export class IdentityOwnershipEntity {
   @Column('timestamptz', { name: 'orphaned_at', nullable: true })
   orphanedAt!: Date | null;
 
+  /** When an orphan outlived its grace period and was escalated. */
+  @Column('timestamptz', { name: 'escalated_at', nullable: true })
+  escalatedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'revocation_requested_at', nullable: true })
+  revocationRequestedAt!: Date | null;
+
   @Column('text', { name: 'business_unit', nullable: true })
   businessUnit!: string | null;
 

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { InventoryEventsHandler } from '../consumers/inventory-events.handler';
+import { DirectoryResolver } from '../directory/directory.resolver';
+import { DirectorySyncService } from '../directory/directory-sync.service';
 import { OwnersResolver } from '../owners/owners.resolver';
 import { OwnersService } from '../owners/owners.service';
 import { AssignmentService } from './assignment.service';
 import { IdentityPages } from './identity-pages';
+import { OrphanEscalation } from './orphan-escalation';
 import { OwnershipChangeResolver } from './ownership-change.resolver';
 import { OwnershipIdentityConnectionResolver } from './ownership-identity-connection.resolver';
 import { OwnershipResolver } from './ownership.resolver';
@@ -18,6 +21,7 @@ import { SuggestionsResolver } from '../rules/suggestions.resolver';
     OwnershipService,
     OwnersService,
     IdentityPages,
+    OrphanEscalation,
     OwnershipResolver,
     OwnersResolver,
     OwnershipChangeResolver,
@@ -26,6 +30,8 @@ import { SuggestionsResolver } from '../rules/suggestions.resolver';
     RulesService,
     RulesResolver,
     SuggestionsResolver,
+    DirectorySyncService,
+    DirectoryResolver,
   ],
 })
 export class OwnershipModule {}

@@ -17,6 +17,8 @@ const team: OwnerEntity = {
   parentId: null,
   deactivatedAt: null,
   deactivationReason: null,
+  directory: null,
+  mergedIntoId: null,
   updatedAt: new Date(),
 };
 
@@ -35,6 +37,8 @@ function record(identityId: string, ownerId: string | null): IdentityOwnershipEn
     status: ownerId ? 'OWNED' : 'UNASSIGNED',
     lastAttestationAt: null,
     orphanedAt: null,
+    escalatedAt: null,
+    revocationRequestedAt: null,
     businessUnit: null,
     name: null,
     kind: null,

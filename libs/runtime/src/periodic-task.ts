@@ -1,0 +1,41 @@
+import { Logger } from '@nestjs/common';
+
+/**
+ * Runs work every intervalMs (0 turns it off), never two runs at once, without
+ * keeping the process alive; stop() waits for a run in progress. A failed run
+ * is logged and the next one tries again.
+ */
+export class PeriodicTask {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly name: string,
+    private readonly intervalMs: number,
+    private readonly work: () => Promise<unknown>,
+    private readonly logger = new Logger(name),
+  ) {}
+
+  start(): void {
+    if (this.intervalMs === 0 || this.timer) return;
+    this.timer = setInterval(() => void this.runOnce(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** One run now, unless one is in progress. */
+  runOnce(): Promise<void> {
+    this.running ??= this.work()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.warn(`${this.name} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        this.running = undefined;
+      });
+    return this.running;
+  }
+}
