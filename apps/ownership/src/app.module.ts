@@ -6,6 +6,9 @@ import { CreateOwnership1764201800000 } from './migrations/1764201800000-create-
 import { OwnershipModel1764500000000 } from './migrations/1764500000000-ownership-model';
 import { OwnershipRules1764600000000 } from './migrations/1764600000000-ownership-rules';
 import { DirectoryAndEscalation1764700000000 } from './migrations/1764700000000-directory-and-escalation';
+import { Attestation1764800000000 } from './migrations/1764800000000-attestation';
+import { AttestationCampaignEntity } from './attestation/attestation-campaign.entity';
+import { AttestationItemEntity } from './attestation/attestation-item.entity';
 import { OwnershipRuleEntity } from './rules/ownership-rule.entity';
 import { OwnershipSuggestionEntity } from './rules/ownership-suggestion.entity';
 import { loadOwnershipConfig, OWNERSHIP_CONFIG } from './ownership-config';
@@ -21,12 +24,20 @@ export function ownershipModule(config: SubgraphConfig, environment: NodeJS.Proc
   const root = subgraphModule({
     service: SERVICE,
     config,
-    entities: [OwnerEntity, IdentityOwnershipEntity, OwnershipRuleEntity, OwnershipSuggestionEntity],
+    entities: [
+      OwnerEntity,
+      IdentityOwnershipEntity,
+      OwnershipRuleEntity,
+      OwnershipSuggestionEntity,
+      AttestationCampaignEntity,
+      AttestationItemEntity,
+    ],
     migrations: [
       CreateOwnership1764201800000,
       OwnershipModel1764500000000,
       OwnershipRules1764600000000,
       DirectoryAndEscalation1764700000000,
+      Attestation1764800000000,
     ],
     schema: OWNERSHIP_SCHEMA,
     features: [OwnershipModule],

@@ -6,8 +6,8 @@ export const ownershipEnvShape = {
   ORPHAN_GRACE_DAYS: z.coerce.number().positive('expected a number of days above 0').default(14),
   /** Days after its escalation that an orphan still without an owner has its revocation requested. */
   ORPHAN_REVOKE_AFTER_DAYS: z.coerce.number().positive('expected a number of days above 0').default(7),
-  /** How often orphans are checked for escalation and revocation; 0 turns it off. */
-  ORPHAN_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  /** How often orphans and campaign deadlines are checked for escalation; 0 turns it off. */
+  DEADLINE_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   /** When an owner leaves and there is no backup, its identities go to its parent team (if any) instead of becoming orphans. */
   ORPHANS_TO_PARENT_TEAM: env.boolean(true),
   /** A directory sync that would deactivate more than this share of its owners is refused unless forced. */

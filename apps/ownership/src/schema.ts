@@ -1,4 +1,5 @@
 import type { SubgraphSchema } from '@nhi/graphql';
+import { AttestationResolver, OwnerAttestationProgressResolver } from './attestation/attestation.resolver';
 import { DirectoryResolver } from './directory/directory.resolver';
 import { IdentityOwnershipModel } from './ownership/identity.model';
 import { OwnersResolver } from './owners/owners.resolver';
@@ -19,5 +20,7 @@ export const OWNERSHIP_SCHEMA: SubgraphSchema = {
     RulesResolver,
     SuggestionsResolver,
     DirectoryResolver,
+    AttestationResolver,
+    OwnerAttestationProgressResolver,
   ],
 };

@@ -179,6 +179,18 @@ export interface OwnershipRevocationRequestedData {
   requestedAt: string;
 }
 
+export type AttestationDecision = 'KEEP' | 'NOT_MINE' | 'DECOMMISSION';
+
+export interface OwnershipAttestedData {
+  identityId: string;
+  campaignId: string;
+  ownerId: string;
+  decision: AttestationDecision;
+  note: string | null;
+  actor: string;
+  attestedAt: string;
+}
+
 /** Event type -> data shape. Adding an event means adding it here and in event-types.ts. */
 export interface EventDataByType {
   'nhi.identity.discovered': IdentityDiscoveredData;
@@ -198,6 +210,7 @@ export interface EventDataByType {
   'nhi.ownership.orphaned': OwnershipOrphanedData;
   'nhi.ownership.escalated': OwnershipEscalatedData;
   'nhi.ownership.revocation-requested': OwnershipRevocationRequestedData;
+  'nhi.ownership.attested': OwnershipAttestedData;
 }
 
 export type EventType = keyof EventDataByType;

@@ -17,6 +17,7 @@ import ownershipUnassigned from '../schemas/events/nhi.ownership.unassigned.v1.j
 import ownershipOrphaned from '../schemas/events/nhi.ownership.orphaned.v1.json';
 import ownershipEscalated from '../schemas/events/nhi.ownership.escalated.v1.json';
 import ownershipRevocationRequested from '../schemas/events/nhi.ownership.revocation-requested.v1.json';
+import ownershipAttested from '../schemas/events/nhi.ownership.attested.v1.json';
 
 export interface EventTypeDefinition {
   type: EventType;
@@ -147,6 +148,13 @@ export const EVENT_TYPES: Readonly<Record<EventType, EventTypeDefinition>> = {
     producer: 'ownership',
     summary: 'Nobody took an escalated orphan: ownership asks lifecycle to revoke its credential.',
     schema: ownershipRevocationRequested,
+  },
+  'nhi.ownership.attested': {
+    type: 'nhi.ownership.attested',
+    topic: TOPICS.ownershipEvents,
+    producer: 'ownership',
+    summary: 'An owner decided about an identity in an attestation campaign: keep it, not mine, or decommission it (inventory acts on that).',
+    schema: ownershipAttested,
   },
 };
 

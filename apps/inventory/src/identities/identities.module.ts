@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BulkActorResolver } from '../bulk/bulk-actor';
 import { BulkIngestController } from '../bulk/bulk-ingest.controller';
+import { OwnershipEventsHandler } from '../consumers/ownership-events.handler';
 import { CredentialAgeSweep } from '../findings/credential-age-sweep';
 import { FindingsService } from '../findings/findings.service';
 import { ChunkWriter } from '../ingest/chunk-writer';
@@ -22,6 +23,7 @@ import { IdentityConnectionResolver } from './identity-connection.resolver';
     ChunkWriter,
     IngestService,
     IngestResolver,
+    OwnershipEventsHandler,
   ],
 })
 export class IdentitiesModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { GraphQLError } from 'graphql';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
 import { badInput, decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
@@ -90,15 +90,30 @@ export class IdentitiesService {
           'id',
         );
       }
-      Object.assign(identity, { status: 'DECOMMISSIONED', decommissionedAt: now, decommissionedBy: actor.sub, decommissionReason: why });
-      await manager.getRepository(IdentityEntity).save(identity);
-      await this.outbox.enqueue(manager, {
-        type: 'nhi.identity.decommissioned',
-        subject: id,
-        data: { id, reason: why, decommissionedBy: actor.sub, decommissionedAt: now.toISOString() },
-      });
-      await this.findings.reconcile(manager, { identities: await identityStore.findByIds(manager, [id]) }, now);
+      await this.decommissionIn(manager, identity, why, actor.sub, now);
       return identity;
     });
+  }
+
+  /**
+   * An owner attested DECOMMISSION in a campaign (an ownership event): the same
+   * decommissioning, in the consumer's transaction. Already decommissioned, or
+   * unknown here: nothing to do.
+   */
+  async decommissionAttested(manager: EntityManager, id: string, reason: string, by: string, at: Date): Promise<void> {
+    const identity = await manager.getRepository(IdentityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!identity || identity.status === 'DECOMMISSIONED') return;
+    await this.decommissionIn(manager, identity, reason, by, at);
+  }
+
+  private async decommissionIn(manager: EntityManager, identity: IdentityEntity, why: string, by: string, now: Date): Promise<void> {
+    Object.assign(identity, { status: 'DECOMMISSIONED', decommissionedAt: now, decommissionedBy: by, decommissionReason: why });
+    await manager.getRepository(IdentityEntity).save(identity);
+    await this.outbox.enqueue(manager, {
+      type: 'nhi.identity.decommissioned',
+      subject: identity.id,
+      data: { id: identity.id, reason: why, decommissionedBy: by, decommissionedAt: now.toISOString() },
+    });
+    await this.findings.reconcile(manager, { identities: await identityStore.findByIds(manager, [identity.id]) }, now);
   }
 }

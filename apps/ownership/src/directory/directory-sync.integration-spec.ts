@@ -13,7 +13,7 @@ beforeAll(async () => {
     // Grace and revocation delays of about a second, so the test can watch an orphan escalate.
     ORPHAN_GRACE_DAYS: '0.00001',
     ORPHAN_REVOKE_AFTER_DAYS: '0.00001',
-    ORPHAN_CHECK_INTERVAL_MS: '200',
+    DEADLINE_CHECK_INTERVAL_MS: '200',
   });
   client = new OwnershipClient(ownership);
   tap = await KafkaTopicTap.start(testKafkaBrokers(), [ownership.topic(TOPICS.ownershipEvents)]);

@@ -28,7 +28,7 @@ export class OrphanEscalation implements OnApplicationBootstrap, OnApplicationSh
     @Inject(OWNERSHIP_CONFIG) private readonly config: OwnershipConfig,
     private readonly outbox: OutboxService,
   ) {
-    this.task = new PeriodicTask('orphan escalation', config.ORPHAN_CHECK_INTERVAL_MS, () => this.run(), this.logger);
+    this.task = new PeriodicTask('orphan escalation', config.DEADLINE_CHECK_INTERVAL_MS, () => this.run(), this.logger);
   }
 
   onApplicationBootstrap(): void {

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AttestationResolver, OwnerAttestationProgressResolver } from '../attestation/attestation.resolver';
+import { AttestationService } from '../attestation/attestation.service';
+import { CampaignDeadlines } from '../attestation/campaign-deadlines';
 import { InventoryEventsHandler } from '../consumers/inventory-events.handler';
 import { DirectoryResolver } from '../directory/directory.resolver';
 import { DirectorySyncService } from '../directory/directory-sync.service';
@@ -32,6 +35,10 @@ import { SuggestionsResolver } from '../rules/suggestions.resolver';
     SuggestionsResolver,
     DirectorySyncService,
     DirectoryResolver,
+    AttestationService,
+    AttestationResolver,
+    OwnerAttestationProgressResolver,
+    CampaignDeadlines,
   ],
 })
 export class OwnershipModule {}

@@ -93,21 +93,29 @@ export class RulesService {
     if (row) await this.evaluate(manager, row, at);
   }
 
-  /** Runs the rules for one identity, in the caller's transaction (the identity's row is locked or fresh). */
-  async evaluate(manager: EntityManager, row: IdentityOwnershipEntity, at: Date): Promise<void> {
+  /**
+   * Runs the rules for one identity, in the caller's transaction (the identity's row is locked or fresh).
+   * suggestOnly never assigns; exclude leaves one owner out (who just declined the identity).
+   */
+  async evaluate(
+    manager: EntityManager,
+    row: IdentityOwnershipEntity,
+    at: Date,
+    options: { suggestOnly?: boolean; exclude?: string } = {},
+  ): Promise<void> {
     if (row.identityStatus === 'DECOMMISSIONED') return;
     const rules = await manager.getRepository(OwnershipRuleEntity).find({ where: { enabled: true }, order: { createdAt: 'ASC' } });
     const matching = rules.filter((rule) => matches(rule.criteria, row));
     if (matching.length === 0) return;
     const owners = await manager.getRepository(OwnerEntity).find({ where: { id: In(matching.map((r) => r.ownerId)), active: true } });
     const active = new Map(owners.map((o) => [o.id, o]));
-    const usable = matching.filter((rule) => active.has(rule.ownerId) && rule.ownerId !== row.ownerId);
+    const usable = matching.filter((rule) => active.has(rule.ownerId) && rule.ownerId !== row.ownerId && rule.ownerId !== options.exclude);
     if (usable.length === 0) return;
 
     const auto = usable.filter((rule) => rule.mode === 'AUTO_ASSIGN');
     const autoOwners = new Set(auto.map((rule) => rule.ownerId));
     const [onlyRule] = auto;
-    if (!row.ownerId && autoOwners.size === 1 && onlyRule) {
+    if (!row.ownerId && !options.suggestOnly && autoOwners.size === 1 && onlyRule) {
       const owner = active.get(onlyRule.ownerId);
       if (owner) {
         const reason = `rule "${onlyRule.name}" matched`;

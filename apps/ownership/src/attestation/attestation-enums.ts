@@ -1,0 +1,14 @@
+import { registerEnumType } from '@nestjs/graphql';
+import type { AttestationDecision as Decision } from '@nhi/contracts';
+import type { CampaignStatus as Status } from './attestation-campaign.entity';
+
+export type AttestationDecision = Decision;
+export const AttestationDecision: { [K in Decision]: K } = { KEEP: 'KEEP', NOT_MINE: 'NOT_MINE', DECOMMISSION: 'DECOMMISSION' };
+registerEnumType(AttestationDecision, {
+  name: 'AttestationDecision',
+  description: 'KEEP: still needed and mine. NOT_MINE: back to UNASSIGNED, with a suggestion. DECOMMISSION: take it out of use.',
+});
+
+export type CampaignStatus = Status;
+export const CampaignStatus: { [K in Status]: K } = { OPEN: 'OPEN', CLOSED: 'CLOSED' };
+registerEnumType(CampaignStatus, { name: 'CampaignStatus' });
