@@ -153,7 +153,8 @@ export const EVENT_TYPES: Readonly<Record<EventType, EventTypeDefinition>> = {
     type: 'nhi.ownership.attested',
     topic: TOPICS.ownershipEvents,
     producer: 'ownership',
-    summary: 'An owner decided about an identity in an attestation campaign: keep it, not mine, or decommission it (inventory acts on that).',
+    summary:
+      'An owner decided about an identity in an attestation campaign: keep it, not mine, or decommission it (inventory acts on that).',
     schema: ownershipAttested,
   },
 };
