@@ -7,6 +7,9 @@ import { OwnershipModel1764500000000 } from './migrations/1764500000000-ownershi
 import { OwnershipRules1764600000000 } from './migrations/1764600000000-ownership-rules';
 import { DirectoryAndEscalation1764700000000 } from './migrations/1764700000000-directory-and-escalation';
 import { Attestation1764800000000 } from './migrations/1764800000000-attestation';
+import { Handoffs1764900000000 } from './migrations/1764900000000-handoffs';
+import { HandoffEntity } from './handoff/handoff.entity';
+import { HandoffItemEntity } from './handoff/handoff-item.entity';
 import { AttestationCampaignEntity } from './attestation/attestation-campaign.entity';
 import { AttestationItemEntity } from './attestation/attestation-item.entity';
 import { OwnershipRuleEntity } from './rules/ownership-rule.entity';
@@ -31,6 +34,8 @@ export function ownershipModule(config: SubgraphConfig, environment: NodeJS.Proc
       OwnershipSuggestionEntity,
       AttestationCampaignEntity,
       AttestationItemEntity,
+      HandoffEntity,
+      HandoffItemEntity,
     ],
     migrations: [
       CreateOwnership1764201800000,
@@ -38,6 +43,7 @@ export function ownershipModule(config: SubgraphConfig, environment: NodeJS.Proc
       OwnershipRules1764600000000,
       DirectoryAndEscalation1764700000000,
       Attestation1764800000000,
+      Handoffs1764900000000,
     ],
     schema: OWNERSHIP_SCHEMA,
     features: [OwnershipModule],

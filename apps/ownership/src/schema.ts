@@ -1,6 +1,7 @@
 import type { SubgraphSchema } from '@nhi/graphql';
 import { AttestationResolver, OwnerAttestationProgressResolver } from './attestation/attestation.resolver';
 import { DirectoryResolver } from './directory/directory.resolver';
+import { HandoffResolver } from './handoff/handoff.resolver';
 import { IdentityOwnershipModel } from './ownership/identity.model';
 import { OwnersResolver } from './owners/owners.resolver';
 import { OwnershipChangeResolver } from './ownership/ownership-change.resolver';
@@ -22,5 +23,6 @@ export const OWNERSHIP_SCHEMA: SubgraphSchema = {
     DirectoryResolver,
     AttestationResolver,
     OwnerAttestationProgressResolver,
+    HandoffResolver,
   ],
 };

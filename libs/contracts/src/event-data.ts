@@ -191,6 +191,28 @@ export interface OwnershipAttestedData {
   attestedAt: string;
 }
 
+interface HandoffEventData {
+  handoffId: string;
+  identityId: string;
+  fromOwnerId: string | null;
+  toOwnerId: string;
+  actor: string;
+  at: string;
+}
+
+export interface HandoffRequestedData extends HandoffEventData {
+  reason: string;
+}
+
+export interface HandoffCompletedData extends HandoffEventData {
+  /** False when the identity had changed hands since the request and stayed where it was. */
+  moved: boolean;
+}
+
+export interface HandoffDeclinedData extends HandoffEventData {
+  note: string | null;
+}
+
 /** Event type -> data shape. Adding an event means adding it here and in event-types.ts. */
 export interface EventDataByType {
   'nhi.identity.discovered': IdentityDiscoveredData;
@@ -211,6 +233,9 @@ export interface EventDataByType {
   'nhi.ownership.escalated': OwnershipEscalatedData;
   'nhi.ownership.revocation-requested': OwnershipRevocationRequestedData;
   'nhi.ownership.attested': OwnershipAttestedData;
+  'nhi.handoff.requested': HandoffRequestedData;
+  'nhi.handoff.completed': HandoffCompletedData;
+  'nhi.handoff.declined': HandoffDeclinedData;
 }
 
 export type EventType = keyof EventDataByType;

@@ -18,6 +18,9 @@ import ownershipOrphaned from '../schemas/events/nhi.ownership.orphaned.v1.json'
 import ownershipEscalated from '../schemas/events/nhi.ownership.escalated.v1.json';
 import ownershipRevocationRequested from '../schemas/events/nhi.ownership.revocation-requested.v1.json';
 import ownershipAttested from '../schemas/events/nhi.ownership.attested.v1.json';
+import handoffRequested from '../schemas/events/nhi.handoff.requested.v1.json';
+import handoffCompleted from '../schemas/events/nhi.handoff.completed.v1.json';
+import handoffDeclined from '../schemas/events/nhi.handoff.declined.v1.json';
 
 export interface EventTypeDefinition {
   type: EventType;
@@ -156,6 +159,27 @@ export const EVENT_TYPES: Readonly<Record<EventType, EventTypeDefinition>> = {
     summary:
       'An owner decided about an identity in an attestation campaign: keep it, not mine, or decommission it (inventory acts on that).',
     schema: ownershipAttested,
+  },
+  'nhi.handoff.requested': {
+    type: 'nhi.handoff.requested',
+    topic: TOPICS.ownershipEvents,
+    producer: 'ownership',
+    summary: 'An identity is part of a handoff (pilot to operations, team to team) waiting for the receiving owner to accept.',
+    schema: handoffRequested,
+  },
+  'nhi.handoff.completed': {
+    type: 'nhi.handoff.completed',
+    topic: TOPICS.ownershipEvents,
+    producer: 'ownership',
+    summary: 'The receiving owner accepted: the identity moved to them.',
+    schema: handoffCompleted,
+  },
+  'nhi.handoff.declined': {
+    type: 'nhi.handoff.declined',
+    topic: TOPICS.ownershipEvents,
+    producer: 'ownership',
+    summary: 'The receiving owner declined: the identity stays with its owner.',
+    schema: handoffDeclined,
   },
 };
 

@@ -3,6 +3,8 @@ import { AttestationResolver, OwnerAttestationProgressResolver } from '../attest
 import { AttestationService } from '../attestation/attestation.service';
 import { CampaignDeadlines } from '../attestation/campaign-deadlines';
 import { InventoryEventsHandler } from '../consumers/inventory-events.handler';
+import { HandoffResolver } from '../handoff/handoff.resolver';
+import { HandoffService } from '../handoff/handoff.service';
 import { DirectoryResolver } from '../directory/directory.resolver';
 import { DirectorySyncService } from '../directory/directory-sync.service';
 import { OwnersResolver } from '../owners/owners.resolver';
@@ -39,6 +41,8 @@ import { SuggestionsResolver } from '../rules/suggestions.resolver';
     AttestationResolver,
     OwnerAttestationProgressResolver,
     CampaignDeadlines,
+    HandoffService,
+    HandoffResolver,
   ],
 })
 export class OwnershipModule {}

@@ -1,0 +1,127 @@
+import { TOPICS } from '@nhi/contracts';
+import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { bootstrap } from '../main';
+import { OwnershipClient } from '../test-support/ownership-client';
+
+let ownership: SubgraphUnderTest;
+let client: OwnershipClient;
+let tap: KafkaTopicTap;
+
+beforeAll(async () => {
+  ownership = await SubgraphUnderTest.start('ownership_handoff', bootstrap);
+  client = new OwnershipClient(ownership);
+  tap = await KafkaTopicTap.start(testKafkaBrokers(), [ownership.topic(TOPICS.ownershipEvents)]);
+});
+
+afterAll(async () => {
+  await tap?.stop();
+  await ownership?.stop();
+});
+
+let n = 0;
+const unique = (label: string) => `${label}-${++n}-${Date.now().toString(36)}`;
+
+interface HandoffView {
+  id: string;
+  status: string;
+  moved: number | null;
+  identities: Array<{ id: string }>;
+  toOwner: { externalRef: string };
+}
+
+const HANDOFF_FIELDS = 'id status moved identities { id } toOwner { externalRef }';
+
+async function requestHandoff(input: Record<string, unknown>) {
+  return ownership.query<{ requestHandoff: HandoffView }>(
+    `mutation($input: HandoffInput!) { requestHandoff(input: $input) { ${HANDOFF_FIELDS} } }`,
+    { input },
+  );
+}
+
+async function decide(mutation: 'acceptHandoff' | 'declineHandoff', id: string) {
+  return ownership.query<Record<string, HandoffView>>(`mutation($id: ID!) { ${mutation}(id: $id) { ${HANDOFF_FIELDS} } }`, { id });
+}
+
+const eventsAbout = (identityId: string) =>
+  tap.messages
+    .filter((m) => m.key === identityId)
+    .map((m) => JSON.parse(m.value ?? '{}') as { type: string; data: Record<string, unknown> });
+
+describe('handoff from a pilot team to operations', () => {
+  it('lists the identities of an owner in a system, moves nothing until the receiver accepts, then moves them', async () => {
+    const system = unique('checkout');
+    const pilot = await client.owner({ externalRef: unique('pilot'), kind: 'TEAM', name: 'Pilot' });
+    const ops = await client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Operations' });
+    const [a, b] = [await client.discovered({ system }), await client.discovered({ system })];
+    const elsewhere = await client.discovered({ system: unique('other') });
+    for (const identityId of [a, b, elsewhere]) await client.assign({ identityId, ownerId: pilot.id });
+
+    const requested = await requestHandoff({ fromOwnerId: pilot.id, system, toOwnerId: ops.id, reason: 'pilot is over' });
+    const handoff = requested.data?.requestHandoff;
+
+    expect(handoff).toMatchObject({ status: 'REQUESTED', moved: null, toOwner: { externalRef: ops.externalRef } });
+    expect(handoff?.identities.map((i) => i.id).sort()).toEqual([a, b].sort());
+    expect(await client.identity(a)).toMatchObject({ owner: { externalRef: pilot.externalRef } });
+    const again = await requestHandoff({ system, toOwnerId: ops.id, reason: 'twice' });
+    expect(again.errors?.[0]?.message).toMatch(/2 of these identities are already in a handoff waiting for acceptance/);
+
+    const accepted = await decide('acceptHandoff', handoff?.id ?? '');
+
+    expect(accepted.data?.['acceptHandoff']).toMatchObject({ status: 'COMPLETED', moved: 2 });
+    expect(await client.identity(a)).toMatchObject({ owner: { externalRef: ops.externalRef } });
+    expect(await client.identity(b)).toMatchObject({ owner: { externalRef: ops.externalRef } });
+    expect(await client.identity(elsewhere)).toMatchObject({ owner: { externalRef: pilot.externalRef } });
+    expect(await client.history(a)).toEqual([
+      expect.objectContaining({ via: 'MANUAL' }),
+      expect.objectContaining({ via: 'HANDOFF', reason: 'handoff: pilot is over', previousOwner: { externalRef: pilot.externalRef } }),
+    ]);
+    await waitFor(() => eventsAbout(a).some((e) => e.type === 'nhi.handoff.completed'));
+    expect(eventsAbout(a).map((e) => e.type)).toEqual([
+      'nhi.ownership.assigned',
+      'nhi.handoff.requested',
+      'nhi.ownership.assigned',
+      'nhi.handoff.completed',
+    ]);
+    expect((await decide('acceptHandoff', handoff?.id ?? '')).errors?.[0]?.message).toMatch(/was already completed/);
+  });
+
+  it('moves nothing when declined, and leaves an identity that changed hands meanwhile where it is', async () => {
+    const pilot = await client.owner({ externalRef: unique('pilot'), kind: 'TEAM', name: 'Pilot' });
+    const ops = await client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Operations' });
+    const other = await client.owner({ externalRef: unique('other'), kind: 'TEAM', name: 'Other' });
+    const [kept, reassigned] = [await client.discovered(), await client.discovered()];
+    for (const identityId of [kept, reassigned]) await client.assign({ identityId, ownerId: pilot.id });
+
+    const declined = (await requestHandoff({ fromOwnerId: pilot.id, toOwnerId: ops.id, reason: 'try' })).data?.requestHandoff;
+    await decide('declineHandoff', declined?.id ?? '');
+    expect(await client.identity(kept)).toMatchObject({ owner: { externalRef: pilot.externalRef } });
+    await waitFor(() => eventsAbout(kept).some((e) => e.type === 'nhi.handoff.declined'));
+
+    const second = (await requestHandoff({ fromOwnerId: pilot.id, toOwnerId: ops.id, reason: 'for real' })).data?.requestHandoff;
+    await client.assign({ identityId: reassigned, ownerId: other.id, replace: true });
+    const accepted = await decide('acceptHandoff', second?.id ?? '');
+
+    expect(accepted.data?.['acceptHandoff']).toMatchObject({ status: 'COMPLETED', moved: 1 });
+    expect(await client.identity(kept)).toMatchObject({ owner: { externalRef: ops.externalRef } });
+    expect(await client.identity(reassigned)).toMatchObject({ owner: { externalRef: other.externalRef } });
+    const completed = await waitFor(() => eventsAbout(reassigned).find((e) => e.type === 'nhi.handoff.completed'));
+    expect(completed.data).toMatchObject({ moved: false });
+  });
+
+  it('refuses a handoff with no selection, to an owner who left, or that matches nothing', async () => {
+    const ops = await client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Operations' });
+    const gone = await client.owner({ externalRef: unique('gone'), kind: 'TEAM', name: 'Gone', active: false });
+
+    const attempts = await Promise.all([
+      requestHandoff({ toOwnerId: ops.id, reason: 'everything' }),
+      requestHandoff({ system: 'x', toOwnerId: gone.id, reason: 'r' }),
+      requestHandoff({ system: unique('nothing-here'), toOwnerId: ops.id, reason: 'r' }),
+    ]);
+
+    expect(attempts.map((a) => a.errors?.[0]?.message)).toEqual([
+      expect.stringMatching(/choose the identities to hand off: give fromOwnerId, system, or both/),
+      expect.stringMatching(/owner Gone .* is inactive; hand off to an active owner/),
+      expect.stringMatching(/no identity matches this handoff/),
+    ]);
+  });
+});

@@ -1,0 +1,70 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentActor } from '@nhi/auth';
+import { SubgraphContext } from '@nhi/graphql';
+import { ownersLoader } from '../owners/owners.loader';
+import { OwnerModel } from '../owners/owner.model';
+import { OwnersService } from '../owners/owners.service';
+import { IdentityOwnershipModel } from '../ownership/identity.model';
+import { HandoffInput } from './dto/handoff.input';
+import { HandoffModel } from './handoff.model';
+import { HandoffService } from './handoff.service';
+
+@Resolver(() => HandoffModel)
+export class HandoffResolver {
+  constructor(
+    private readonly handoffs: HandoffService,
+    private readonly owners: OwnersService,
+  ) {}
+
+  @Mutation(() => HandoffModel, { description: 'Lists the identities to move; they move only when the receiving owner accepts.' })
+  requestHandoff(@Args('input') input: HandoffInput, @CurrentActor() actor: Actor): Promise<HandoffModel> {
+    return this.handoffs.request(input, actor);
+  }
+
+  @Mutation(() => HandoffModel, {
+    description: 'The receiving owner takes the listed identities (those that changed hands since stay where they are).',
+  })
+  acceptHandoff(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<HandoffModel> {
+    return this.handoffs.accept(id, actor);
+  }
+
+  @Mutation(() => HandoffModel, { description: 'The receiving owner refuses; nothing moves.' })
+  declineHandoff(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @CurrentActor() actor: Actor,
+  ): Promise<HandoffModel> {
+    return this.handoffs.decline(id, note, actor);
+  }
+
+  @Query(() => HandoffModel, { nullable: true })
+  handoff(@Args('id', { type: () => ID }) id: string): Promise<HandoffModel | null> {
+    return this.handoffs.handoff(id);
+  }
+
+  @Query(() => [HandoffModel], { description: 'Handoffs waiting for this owner to accept or decline.' })
+  pendingHandoffs(@Args('ownerId', { type: () => ID }) ownerId: string): Promise<HandoffModel[]> {
+    return this.handoffs.pendingFor(ownerId);
+  }
+
+  @ResolveField(() => OwnerModel, { nullable: true })
+  fromOwner(@Parent() handoff: HandoffModel, @Context() context: SubgraphContext): Promise<OwnerModel | null> | null {
+    return handoff.fromOwnerId ? ownersLoader(context, this.owners).load(handoff.fromOwnerId) : null;
+  }
+
+  @ResolveField(() => OwnerModel, { nullable: true })
+  toOwner(@Parent() handoff: HandoffModel, @Context() context: SubgraphContext): Promise<OwnerModel | null> {
+    return ownersLoader(context, this.owners).load(handoff.toOwnerId);
+  }
+
+  @ResolveField(() => [IdentityOwnershipModel])
+  async identities(@Parent() handoff: HandoffModel): Promise<IdentityOwnershipModel[]> {
+    return (await this.handoffs.items(handoff.id)).map((item) => ({ id: item.identityId }));
+  }
+
+  @ResolveField(() => Int, { nullable: true })
+  async moved(@Parent() handoff: HandoffModel): Promise<number | null> {
+    if (handoff.status !== 'COMPLETED') return null;
+    return (await this.handoffs.items(handoff.id)).filter((item) => item.moved).length;
+  }
+}
