@@ -5,6 +5,8 @@ import { LIFECYCLE_SCHEMA } from './schema';
 import { IdentityLifecycleEntity } from './lifecycle/identity-lifecycle.entity';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { CreateLifecycle1764201900000 } from './migrations/1764201900000-create-lifecycle';
+import { RotationHandshake1765000000000 } from './migrations/1765000000000-rotation-handshake';
+import { LIFECYCLE_CONFIG, loadLifecycleConfig } from './lifecycle-config';
 import { RotationPolicyEntity } from './policies/rotation-policy.entity';
 import { RevocationRequestEntity } from './requests/revocation-request.entity';
 import { RotationRequestEntity } from './requests/rotation-request.entity';
@@ -12,13 +14,20 @@ import { RotationRequestEntity } from './requests/rotation-request.entity';
 export const SERVICE = 'lifecycle';
 export const DEFAULT_PORT = 4003;
 
-export function lifecycleModule(config: SubgraphConfig): DynamicModule {
-  return subgraphModule({
+export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.ProcessEnv): DynamicModule {
+  const lifecycleConfig = loadLifecycleConfig(environment);
+  const root = subgraphModule({
     service: SERVICE,
     config,
     entities: [RotationPolicyEntity, IdentityLifecycleEntity, RotationRequestEntity, RevocationRequestEntity],
-    migrations: [CreateLifecycle1764201900000],
+    migrations: [CreateLifecycle1764201900000, RotationHandshake1765000000000],
     schema: LIFECYCLE_SCHEMA,
     features: [LifecycleModule],
   });
+  // Global like the rest of the root module, so feature providers can inject it.
+  return {
+    ...root,
+    providers: [...(root.providers ?? []), { provide: LIFECYCLE_CONFIG, useValue: lifecycleConfig }],
+    exports: [...(root.exports ?? []), LIFECYCLE_CONFIG],
+  };
 }

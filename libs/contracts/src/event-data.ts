@@ -213,6 +213,44 @@ export interface HandoffDeclinedData extends HandoffEventData {
   note: string | null;
 }
 
+export interface CredentialRotationRequestedData {
+  requestId: string;
+  identityId: string;
+  attempt: number;
+  reason: string;
+  requestedAt: string;
+  deadline: string;
+}
+
+export interface CredentialRotatedData {
+  requestId: string;
+  identityId: string;
+  rotatedAt: string;
+  newCredentialFingerprint: string | null;
+  newExpiresAt: string | null;
+  nextRotationDueAt: string;
+}
+
+export interface CredentialRotationFailedData {
+  requestId: string;
+  identityId: string;
+  attempt: number;
+  error: string;
+  /** No attempt left: the identity is ROTATION_FAILED until someone acts. */
+  final: boolean;
+  nextAttemptAt: string | null;
+  failedAt: string;
+}
+
+export interface CredentialRotationTimedOutData {
+  requestId: string;
+  identityId: string;
+  attempt: number;
+  deadline: string;
+  final: boolean;
+  nextAttemptAt: string | null;
+}
+
 /** Event type -> data shape. Adding an event means adding it here and in event-types.ts. */
 export interface EventDataByType {
   'nhi.identity.discovered': IdentityDiscoveredData;
@@ -236,6 +274,10 @@ export interface EventDataByType {
   'nhi.handoff.requested': HandoffRequestedData;
   'nhi.handoff.completed': HandoffCompletedData;
   'nhi.handoff.declined': HandoffDeclinedData;
+  'nhi.credential.rotation-requested': CredentialRotationRequestedData;
+  'nhi.credential.rotated': CredentialRotatedData;
+  'nhi.credential.rotation-failed': CredentialRotationFailedData;
+  'nhi.credential.rotation-timed-out': CredentialRotationTimedOutData;
 }
 
 export type EventType = keyof EventDataByType;

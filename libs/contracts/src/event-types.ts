@@ -21,6 +21,10 @@ import ownershipAttested from '../schemas/events/nhi.ownership.attested.v1.json'
 import handoffRequested from '../schemas/events/nhi.handoff.requested.v1.json';
 import handoffCompleted from '../schemas/events/nhi.handoff.completed.v1.json';
 import handoffDeclined from '../schemas/events/nhi.handoff.declined.v1.json';
+import credentialRotationRequested from '../schemas/events/nhi.credential.rotation-requested.v1.json';
+import credentialRotated from '../schemas/events/nhi.credential.rotated.v1.json';
+import credentialRotationFailed from '../schemas/events/nhi.credential.rotation-failed.v1.json';
+import credentialRotationTimedOut from '../schemas/events/nhi.credential.rotation-timed-out.v1.json';
 
 export interface EventTypeDefinition {
   type: EventType;
@@ -180,6 +184,34 @@ export const EVENT_TYPES: Readonly<Record<EventType, EventTypeDefinition>> = {
     producer: 'ownership',
     summary: 'The receiving owner declined: the identity stays with its owner.',
     schema: handoffDeclined,
+  },
+  'nhi.credential.rotation-requested': {
+    type: 'nhi.credential.rotation-requested',
+    topic: TOPICS.lifecycleEvents,
+    producer: 'lifecycle',
+    summary: 'Lifecycle asked an integrator to rotate a credential (one attempt; a retry is a new request).',
+    schema: credentialRotationRequested,
+  },
+  'nhi.credential.rotated': {
+    type: 'nhi.credential.rotated',
+    topic: TOPICS.lifecycleEvents,
+    producer: 'lifecycle',
+    summary: 'A credential was rotated: its new fingerprint and expiry, and when it is due again.',
+    schema: credentialRotated,
+  },
+  'nhi.credential.rotation-failed': {
+    type: 'nhi.credential.rotation-failed',
+    topic: TOPICS.lifecycleEvents,
+    producer: 'lifecycle',
+    summary: 'A rotation attempt failed; final when no attempt is left and the owner must act.',
+    schema: credentialRotationFailed,
+  },
+  'nhi.credential.rotation-timed-out': {
+    type: 'nhi.credential.rotation-timed-out',
+    topic: TOPICS.lifecycleEvents,
+    producer: 'lifecycle',
+    summary: 'No result came before the deadline of a rotation attempt; a retry follows unless it was the last.',
+    schema: credentialRotationTimedOut,
   },
 };
 

@@ -35,6 +35,12 @@ export class IdentityLifecycleEntity {
   @Column('timestamptz', { name: 'next_rotation_due_at', nullable: true })
   nextRotationDueAt!: Date | null;
 
+  @Column('text', { name: 'credential_fingerprint', nullable: true })
+  credentialFingerprint!: string | null;
+
+  @Column('timestamptz', { name: 'expires_at', nullable: true })
+  expiresAt!: Date | null;
+
   @Column('uuid', { name: 'policy_id', nullable: true })
   policyId!: string | null;
 }

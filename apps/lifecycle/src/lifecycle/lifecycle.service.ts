@@ -37,6 +37,8 @@ export class LifecycleService {
         credentialCreatedAt,
         lastRotatedAt: null,
         nextRotationDueAt: due,
+        credentialFingerprint: identity.credentialFingerprint,
+        expiresAt: identity.expiresAt ? new Date(identity.expiresAt) : null,
         policyId: policy.id,
       })
       .orIgnore()

@@ -32,4 +32,8 @@ export abstract class CredentialRequestColumns {
 
   @Column('timestamptz', { name: 'next_attempt_at', nullable: true })
   nextAttemptAt!: Date | null;
+
+  /** When the next attempt (a new request) was made from this one. */
+  @Column('timestamptz', { name: 'retried_at', nullable: true })
+  retriedAt!: Date | null;
 }

@@ -1,0 +1,20 @@
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { RotationRequestModel } from '../requests/credential-request.model';
+import { RotationService } from './rotation.service';
+
+@Resolver(() => RotationRequestModel)
+export class RotationResolver {
+  constructor(private readonly rotations: RotationService) {}
+
+  @Mutation(() => RotationRequestModel, {
+    description:
+      'Asks the integrator for this credential to rotate it now (nhi.rotation.requests.v1). A failed or timed-out attempt is ' +
+      "retried with backoff up to the policy's maxAttempts.",
+  })
+  requestRotation(
+    @Args('identityId', { type: () => ID }) identityId: string,
+    @Args('reason') reason: string,
+  ): Promise<RotationRequestModel> {
+    return this.rotations.request(identityId, reason);
+  }
+}
