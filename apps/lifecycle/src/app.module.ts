@@ -6,6 +6,7 @@ import { IdentityLifecycleEntity } from './lifecycle/identity-lifecycle.entity';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { CreateLifecycle1764201900000 } from './migrations/1764201900000-create-lifecycle';
 import { RotationHandshake1765000000000 } from './migrations/1765000000000-rotation-handshake';
+import { PolicySelectors1765100000000 } from './migrations/1765100000000-policy-selectors';
 import { LIFECYCLE_CONFIG, loadLifecycleConfig } from './lifecycle-config';
 import { RotationPolicyEntity } from './policies/rotation-policy.entity';
 import { RevocationRequestEntity } from './requests/revocation-request.entity';
@@ -20,7 +21,7 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
     service: SERVICE,
     config,
     entities: [RotationPolicyEntity, IdentityLifecycleEntity, RotationRequestEntity, RevocationRequestEntity],
-    migrations: [CreateLifecycle1764201900000, RotationHandshake1765000000000],
+    migrations: [CreateLifecycle1764201900000, RotationHandshake1765000000000, PolicySelectors1765100000000],
     schema: LIFECYCLE_SCHEMA,
     features: [LifecycleModule],
   });

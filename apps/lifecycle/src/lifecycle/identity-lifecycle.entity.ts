@@ -41,6 +41,13 @@ export class IdentityLifecycleEntity {
   @Column('timestamptz', { name: 'expires_at', nullable: true })
   expiresAt!: Date | null;
 
+  @Column('text', { name: 'business_unit', nullable: true })
+  businessUnit!: string | null;
+
+  /** When lifecycle first learnt of the identity: the age baseline when nothing better is known. */
+  @Column('timestamptz', { name: 'registered_at' })
+  registeredAt!: Date;
+
   @Column('uuid', { name: 'policy_id', nullable: true })
   policyId!: string | null;
 }

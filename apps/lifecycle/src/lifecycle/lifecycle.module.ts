@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { InventoryEventsHandler } from '../consumers/inventory-events.handler';
 import { RotationResultsHandler } from '../consumers/rotation-results.handler';
 import { PoliciesResolver } from '../policies/policies.resolver';
+import { PoliciesService } from '../policies/policies.service';
 import { RotationClock } from '../rotation/rotation-clock';
 import { RotationResolver } from '../rotation/rotation.resolver';
 import { RotationService } from '../rotation/rotation.service';
@@ -15,6 +16,7 @@ import { LifecycleService } from './lifecycle.service';
     LifecycleResolver,
     IdentityLifecycleFieldsResolver,
     PoliciesResolver,
+    PoliciesService,
     InventoryEventsHandler,
     RotationService,
     RotationResolver,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { IdentityDiscoveredData } from '@nhi/contracts';
+import { PoliciesService } from '../policies/policies.service';
 import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
 import { RevocationRequestEntity } from '../requests/revocation-request.entity';
 import { RotationRequestEntity } from '../requests/rotation-request.entity';
@@ -10,11 +11,14 @@ import { nextRotationDue, stateForDueDate } from './rotation-schedule';
 
 @Injectable()
 export class LifecycleService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policiesService: PoliciesService,
+  ) {}
 
-  /** Starts tracking a newly registered identity under the default policy. */
+  /** Starts tracking a newly discovered identity under the policy that applies to it. */
   async track(manager: EntityManager, { identity, discoveredAt }: IdentityDiscoveredData, now = new Date()): Promise<void> {
-    const policy = await manager.getRepository(RotationPolicyEntity).findOneOrFail({ where: { isDefault: true } });
+    const policy = await this.policiesService.policyFor(manager, identity);
     const credentialCreatedAt = identity.createdAt ? new Date(identity.createdAt) : null;
     const due = nextRotationDue({
       lastRotatedAt: null,
@@ -38,6 +42,8 @@ export class LifecycleService {
         lastRotatedAt: null,
         nextRotationDueAt: due,
         credentialFingerprint: identity.credentialFingerprint,
+        businessUnit: identity.businessUnit,
+        registeredAt: new Date(discoveredAt),
         expiresAt: identity.expiresAt ? new Date(identity.expiresAt) : null,
         policyId: policy.id,
       })

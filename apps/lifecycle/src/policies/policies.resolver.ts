@@ -1,13 +1,30 @@
-import { Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
+import { RotationPolicyInput } from './dto/rotation-policy.input';
+import { PoliciesService } from './policies.service';
 import { RotationPolicyModel } from './rotation-policy.model';
 
 @Resolver(() => RotationPolicyModel)
 export class PoliciesResolver {
-  constructor(private readonly lifecycle: LifecycleService) {}
+  constructor(
+    private readonly lifecycle: LifecycleService,
+    private readonly policies: PoliciesService,
+  ) {}
 
   @Query(() => [RotationPolicyModel], { description: 'Every rotation policy, highest priority first.' })
   rotationPolicies(): Promise<RotationPolicyModel[]> {
     return this.lifecycle.policies();
+  }
+
+  @Mutation(() => RotationPolicyModel, {
+    description: 'Creates or updates a policy by name; every identity moves at once to the policy that now applies to it.',
+  })
+  upsertRotationPolicy(@Args('input') input: RotationPolicyInput): Promise<RotationPolicyModel> {
+    return this.policies.upsert(input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a policy (not the default); its identities move to the policy that applies next.' })
+  deleteRotationPolicy(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.policies.delete(id);
   }
 }

@@ -29,4 +29,19 @@ export class RotationPolicyEntity {
 
   @Column('int')
   priority!: number;
+
+  @Column('text', { array: true, default: [] })
+  kinds!: string[];
+
+  @Column('text', { array: true, default: [] })
+  environments!: string[];
+
+  @Column('text', { name: 'privilege_levels', array: true, default: [] })
+  privilegeLevels!: string[];
+
+  @Column('text', { array: true, default: [] })
+  providers!: string[];
+
+  @Column('text', { name: 'business_units', array: true, default: [] })
+  businessUnits!: string[];
 }

@@ -26,6 +26,21 @@ export class RotationPolicyModel {
   @Field(() => Int)
   maxAttempts!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Breaks a tie between equally specific policies: higher wins.' })
   priority!: number;
+
+  @Field(() => [String], { description: 'Kinds it selects; empty: any.' })
+  kinds!: string[];
+
+  @Field(() => [String], { description: 'Environments it selects; empty: any.' })
+  environments!: string[];
+
+  @Field(() => [String], { description: 'Privilege levels it selects; empty: any.' })
+  privilegeLevels!: string[];
+
+  @Field(() => [String], { description: 'Providers it selects; empty: any.' })
+  providers!: string[];
+
+  @Field(() => [String], { description: 'Business units it selects; empty: any.' })
+  businessUnits!: string[];
 }

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { GraphQLError } from 'graphql';
+import { DataSource, EntityManager, MoreThan, Not, In } from 'typeorm';
+import { timeOrderedUuid } from '@nhi/contracts';
+import { badInput } from '@nhi/graphql';
+import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
+import { nextRotationDue, stateForDueDate } from '../lifecycle/rotation-schedule';
+import type { RotationPolicyInput } from './dto/rotation-policy.input';
+import { choosePolicy } from './policy-selection';
+import { RotationPolicyEntity } from './rotation-policy.entity';
+
+const BATCH = 1000;
+const KINDS = [
+  'SERVICE_ACCOUNT',
+  'API_KEY',
+  'ACCESS_TOKEN',
+  'OAUTH_CLIENT',
+  'CERTIFICATE',
+  'SSH_KEY',
+  'SECRET',
+  'WORKLOAD_IDENTITY',
+  'AI_AGENT',
+];
+const ENVIRONMENTS = ['PRODUCTION', 'STAGING', 'DEVELOPMENT', 'TEST', 'UNKNOWN'];
+const PRIVILEGES = ['LOW', 'MEDIUM', 'HIGH', 'ADMIN'];
+
+/** Values of one selector, checked against a vocabulary when there is one. */
+function selector(values: string[] | null | undefined, field: string, vocabulary?: string[]): string[] {
+  const cleaned = [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
+  const upper = vocabulary ? cleaned.map((v) => v.toUpperCase()) : cleaned.map((v) => v.toLowerCase());
+  const unknown = vocabulary ? upper.filter((v) => !vocabulary.includes(v)) : [];
+  if (unknown.length) throw badInput(`${field}: unknown ${unknown.join(', ')}; expected one of ${vocabulary?.join(', ')}`, field);
+  return upper;
+}
+
+/** Rotation policies, and keeping every identity on the policy that applies to it. */
+@Injectable()
+export class PoliciesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async upsert(input: RotationPolicyInput): Promise<RotationPolicyEntity> {
+    const name = input.name.trim();
+    if (!name) throw badInput('name is required', 'name');
+    for (const [field, value, min] of [
+      ['maxAgeDays', input.maxAgeDays, 1],
+      ['warnDays', input.warnDays, 0],
+      ['deadlineMinutes', input.deadlineMinutes, 1],
+      ['maxAttempts', input.maxAttempts, 1],
+    ] as const) {
+      if (!Number.isInteger(value) || value < min)
+        throw badInput(`${field} must be a whole number of at least ${min}, got ${value}`, field);
+    }
+    if (input.warnDays >= input.maxAgeDays) {
+      throw badInput(`warnDays (${input.warnDays}) must be less than maxAgeDays (${input.maxAgeDays})`, 'warnDays');
+    }
+    const selectors = {
+      kinds: selector(input.kind, 'kind', KINDS),
+      environments: selector(input.environment, 'environment', ENVIRONMENTS),
+      privilegeLevels: selector(input.privilegeLevel, 'privilegeLevel', PRIVILEGES),
+      providers: selector(input.provider, 'provider'),
+      businessUnits: input.businessUnit?.map((v) => v.trim()).filter(Boolean) ?? [],
+    };
+    return this.dataSource.transaction(async (manager) => {
+      const policies = manager.getRepository(RotationPolicyEntity);
+      const existing = await policies.findOne({ where: { name }, lock: { mode: 'pessimistic_write' } });
+      if (existing?.isDefault && Object.values(selectors).some((values) => values.length > 0)) {
+        throw badInput('the default policy selects every identity; give this policy another name to select some', 'name');
+      }
+      const policy = existing ?? policies.create({ id: timeOrderedUuid(), name, isDefault: false });
+      Object.assign(policy, {
+        ...selectors,
+        maxAgeDays: input.maxAgeDays,
+        warnDays: input.warnDays,
+        autoRotate: input.autoRotate,
+        deadlineMinutes: input.deadlineMinutes,
+        maxAttempts: input.maxAttempts,
+        priority: input.priority,
+      });
+      await policies.save(policy);
+      await this.reassign(manager);
+      return policy;
+    });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const policy = await manager.getRepository(RotationPolicyEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!policy) throw new GraphQLError(`no rotation policy with id ${id}`, { extensions: { code: 'NOT_FOUND' } });
+      if (policy.isDefault) throw badInput('the default policy cannot be deleted; update it instead', 'id');
+      await manager.getRepository(IdentityLifecycleEntity).update({ policyId: id }, { policyId: null });
+      await manager.getRepository(RotationPolicyEntity).delete({ id });
+      await this.reassign(manager);
+      return true;
+    });
+  }
+
+  /** The policy for one identity, among all of them. */
+  async policyFor(manager: EntityManager, identity: Parameters<typeof choosePolicy>[1]): Promise<RotationPolicyEntity> {
+    const chosen = choosePolicy(await manager.getRepository(RotationPolicyEntity).find(), identity);
+    if (!chosen) throw new Error('no default rotation policy: the lifecycle migrations seed one');
+    return chosen;
+  }
+
+  /**
+   * After policies change, every identity takes the policy that now applies to
+   * it and its due date follows. Identities in a handshake or revoked keep their state.
+   */
+  private async reassign(manager: EntityManager, now = new Date()): Promise<void> {
+    const policies = await manager.getRepository(RotationPolicyEntity).find();
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const identities = await manager.getRepository(IdentityLifecycleEntity).find({
+        where: { identityId: MoreThan(after), state: Not(In(['REVOKED'])) },
+        order: { identityId: 'ASC' },
+        take: BATCH,
+      });
+      for (const identity of identities) {
+        const policy = choosePolicy(policies, identity);
+        if (!policy) continue;
+        const due = nextRotationDue({
+          lastRotatedAt: identity.lastRotatedAt,
+          credentialCreatedAt: identity.credentialCreatedAt,
+          registeredAt: identity.registeredAt,
+          maxAgeDays: policy.maxAgeDays,
+        });
+        if (identity.policyId === policy.id && identity.nextRotationDueAt?.getTime() === due.getTime()) continue;
+        const state = identity.state === 'ACTIVE' || identity.state === 'ROTATION_DUE' ? stateForDueDate(due, now) : identity.state;
+        await manager
+          .getRepository(IdentityLifecycleEntity)
+          .update({ identityId: identity.identityId }, { policyId: policy.id, nextRotationDueAt: due, state });
+      }
+      const last = identities.at(-1);
+      if (!last || identities.length < BATCH) return;
+      after = last.identityId;
+    }
+  }
+}
