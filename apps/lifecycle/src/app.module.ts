@@ -7,6 +7,7 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { CreateLifecycle1764201900000 } from './migrations/1764201900000-create-lifecycle';
 import { RotationHandshake1765000000000 } from './migrations/1765000000000-rotation-handshake';
 import { PolicySelectors1765100000000 } from './migrations/1765100000000-policy-selectors';
+import { OneRevocationAtATime1765200000000 } from './migrations/1765200000000-one-revocation-at-a-time';
 import { LIFECYCLE_CONFIG, loadLifecycleConfig } from './lifecycle-config';
 import { RotationPolicyEntity } from './policies/rotation-policy.entity';
 import { RevocationRequestEntity } from './requests/revocation-request.entity';
@@ -21,7 +22,12 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
     service: SERVICE,
     config,
     entities: [RotationPolicyEntity, IdentityLifecycleEntity, RotationRequestEntity, RevocationRequestEntity],
-    migrations: [CreateLifecycle1764201900000, RotationHandshake1765000000000, PolicySelectors1765100000000],
+    migrations: [
+      CreateLifecycle1764201900000,
+      RotationHandshake1765000000000,
+      PolicySelectors1765100000000,
+      OneRevocationAtATime1765200000000,
+    ],
     schema: LIFECYCLE_SCHEMA,
     features: [LifecycleModule],
   });

@@ -3,10 +3,11 @@ import { IdentityWithLifecycleModel } from './lifecycle/identity-lifecycle.model
 import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-fields.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';
+import { RevocationResolver } from './revocation/revocation.resolver';
 import { RotationResolver } from './rotation/rotation.resolver';
 
 /** Everything this subgraph's schema is made of: the committed SDL is printed from it. */
 export const LIFECYCLE_SCHEMA: SubgraphSchema = {
   orphanedTypes: [IdentityWithLifecycleModel],
-  resolvers: [LifecycleResolver, IdentityLifecycleFieldsResolver, PoliciesResolver, RotationResolver],
+  resolvers: [LifecycleResolver, IdentityLifecycleFieldsResolver, PoliciesResolver, RotationResolver, RevocationResolver],
 };

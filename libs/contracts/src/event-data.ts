@@ -251,6 +251,33 @@ export interface CredentialRotationTimedOutData {
   nextAttemptAt: string | null;
 }
 
+export interface CredentialRevocationRequestedData {
+  requestId: string;
+  identityId: string;
+  attempt: number;
+  reason: string;
+  force: boolean;
+  requestedAt: string;
+  deadline: string;
+}
+
+export interface CredentialRevokedData {
+  requestId: string;
+  identityId: string;
+  revokedAt: string;
+}
+
+export interface CredentialRevocationFailedData {
+  requestId: string;
+  identityId: string;
+  attempt: number;
+  status: 'FAILED' | 'TIMED_OUT';
+  error: string;
+  final: boolean;
+  nextAttemptAt: string | null;
+  failedAt: string;
+}
+
 /** Event type -> data shape. Adding an event means adding it here and in event-types.ts. */
 export interface EventDataByType {
   'nhi.identity.discovered': IdentityDiscoveredData;
@@ -278,6 +305,9 @@ export interface EventDataByType {
   'nhi.credential.rotated': CredentialRotatedData;
   'nhi.credential.rotation-failed': CredentialRotationFailedData;
   'nhi.credential.rotation-timed-out': CredentialRotationTimedOutData;
+  'nhi.credential.revocation-requested': CredentialRevocationRequestedData;
+  'nhi.credential.revoked': CredentialRevokedData;
+  'nhi.credential.revocation-failed': CredentialRevocationFailedData;
 }
 
 export type EventType = keyof EventDataByType;

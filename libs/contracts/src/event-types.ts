@@ -25,6 +25,9 @@ import credentialRotationRequested from '../schemas/events/nhi.credential.rotati
 import credentialRotated from '../schemas/events/nhi.credential.rotated.v1.json';
 import credentialRotationFailed from '../schemas/events/nhi.credential.rotation-failed.v1.json';
 import credentialRotationTimedOut from '../schemas/events/nhi.credential.rotation-timed-out.v1.json';
+import credentialRevocationRequested from '../schemas/events/nhi.credential.revocation-requested.v1.json';
+import credentialRevoked from '../schemas/events/nhi.credential.revoked.v1.json';
+import credentialRevocationFailed from '../schemas/events/nhi.credential.revocation-failed.v1.json';
 
 export interface EventTypeDefinition {
   type: EventType;
@@ -212,6 +215,27 @@ export const EVENT_TYPES: Readonly<Record<EventType, EventTypeDefinition>> = {
     producer: 'lifecycle',
     summary: 'No result came before the deadline of a rotation attempt; a retry follows unless it was the last.',
     schema: credentialRotationTimedOut,
+  },
+  'nhi.credential.revocation-requested': {
+    type: 'nhi.credential.revocation-requested',
+    topic: TOPICS.lifecycleEvents,
+    producer: 'lifecycle',
+    summary: 'Lifecycle asked an integrator to revoke a credential (one attempt; a retry is a new request).',
+    schema: credentialRevocationRequested,
+  },
+  'nhi.credential.revoked': {
+    type: 'nhi.credential.revoked',
+    topic: TOPICS.lifecycleEvents,
+    producer: 'lifecycle',
+    summary: 'A credential was revoked; it is never rotated again.',
+    schema: credentialRevoked,
+  },
+  'nhi.credential.revocation-failed': {
+    type: 'nhi.credential.revocation-failed',
+    topic: TOPICS.lifecycleEvents,
+    producer: 'lifecycle',
+    summary: 'A revocation attempt failed or timed out; final when no attempt is left.',
+    schema: credentialRevocationFailed,
   },
 };
 

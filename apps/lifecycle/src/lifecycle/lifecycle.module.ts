@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { InventoryEventsHandler } from '../consumers/inventory-events.handler';
+import { RevocationResultsHandler } from '../consumers/revocation-results.handler';
+import { RevocationTriggersHandler } from '../consumers/revocation-triggers.handler';
 import { RotationResultsHandler } from '../consumers/rotation-results.handler';
+import { RevocationResolver } from '../revocation/revocation.resolver';
+import { RevocationService } from '../revocation/revocation.service';
 import { PoliciesResolver } from '../policies/policies.resolver';
 import { PoliciesService } from '../policies/policies.service';
 import { RotationClock } from '../rotation/rotation-clock';
@@ -22,6 +26,10 @@ import { LifecycleService } from './lifecycle.service';
     RotationResolver,
     RotationResultsHandler,
     RotationClock,
+    RevocationService,
+    RevocationResolver,
+    RevocationResultsHandler,
+    RevocationTriggersHandler,
   ],
 })
 export class LifecycleModule {}

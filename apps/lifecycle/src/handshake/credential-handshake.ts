@@ -1,0 +1,237 @@
+import { Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import type { DataSource, EntityManager, EntityTarget, Repository } from 'typeorm';
+import { ContractViolationError, timeOrderedUuid } from '@nhi/contracts';
+import { badInput } from '@nhi/graphql';
+import type { OutboxService } from '@nhi/messaging';
+import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
+import type { LifecycleConfig } from '../lifecycle-config';
+import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
+import type { CredentialRequestColumns } from '../requests/credential-request.entity';
+
+const MINUTE_MS = 60_000;
+
+/** Results that matched no open request: logged and counted, never applied. */
+export interface IgnoredResults {
+  unknown: number;
+  settled: number;
+}
+
+export type AttemptEnd = 'FAILED' | 'TIMED_OUT';
+
+/** What every result names; the completed data of each handshake adds its own fields. */
+export interface ResultData {
+  requestId: string;
+  nhiId: string;
+}
+
+/**
+ * The handshake with integrators (DESIGN.md), the same for rotation and
+ * revocation: each attempt is a request with its own id and deadline; a result
+ * settles the attempt it names, once; a failure or a missed deadline leads to
+ * a new attempt after an exponential backoff, up to the policy's maxAttempts.
+ * Subclasses say what a request, a success and a final failure mean.
+ */
+export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
+  readonly ignored: IgnoredResults = { unknown: 0, settled: 0 };
+  protected readonly logger: Logger;
+
+  protected constructor(
+    protected readonly label: 'rotation' | 'revocation',
+    private readonly entity: EntityTarget<R>,
+    protected readonly dataSource: DataSource,
+    protected readonly config: LifecycleConfig,
+    protected readonly outbox: OutboxService,
+  ) {
+    this.logger = new Logger(label === 'rotation' ? 'Rotation' : 'Revocation');
+  }
+
+  /** The state an identity is in while an attempt is out. */
+  protected abstract readonly inFlight: 'ROTATING' | 'REVOKING';
+
+  /** Publishes the request to the integrator and the lifecycle event for one attempt. */
+  protected abstract announce(manager: EntityManager, identity: IdentityLifecycleEntity, request: R): Promise<void>;
+
+  protected abstract succeed(
+    manager: EntityManager,
+    identity: IdentityLifecycleEntity,
+    request: R,
+    result: ResultData,
+    now: Date,
+  ): Promise<void>;
+
+  /** Publishes a failed or timed-out attempt and, when it was the last, sets the identity's state. */
+  protected abstract fail(
+    manager: EntityManager,
+    identity: IdentityLifecycleEntity,
+    request: R,
+    end: AttemptEnd,
+    final: boolean,
+    now: Date,
+  ): Promise<void>;
+
+  protected requests(manager: EntityManager): Repository<R> {
+    return manager.getRepository(this.entity);
+  }
+
+  protected async lockIdentity(manager: EntityManager, identityId: string): Promise<IdentityLifecycleEntity> {
+    const identity = await manager
+      .getRepository(IdentityLifecycleEntity)
+      .findOne({ where: { identityId }, lock: { mode: 'pessimistic_write' } });
+    if (!identity) {
+      throw new GraphQLError(`lifecycle knows no identity ${identityId}; identities arrive from inventory's events`, {
+        extensions: { code: 'NOT_FOUND' },
+      });
+    }
+    return identity;
+  }
+
+  protected async refuseIfOpen(manager: EntityManager, identityId: string): Promise<void> {
+    const open = await this.requests(manager).findOne({ where: { identityId, status: 'REQUESTED' } as never });
+    if (open) {
+      throw badInput(
+        `a ${this.label} of identity ${identityId} is already in progress (request ${open.id}, deadline ${open.deadline.toISOString()})`,
+        'identityId',
+      );
+    }
+  }
+
+  /** Starts one attempt: a new request id, a deadline from the policy, and its announcements. */
+  protected async attempt(
+    manager: EntityManager,
+    identity: IdentityLifecycleEntity,
+    attempt: number,
+    reason: string,
+    now: Date,
+    extra: Partial<R> = {},
+  ): Promise<R> {
+    const policy = await this.policyOf(manager, identity);
+    const request = this.requests(manager).create({
+      id: timeOrderedUuid(),
+      identityId: identity.identityId,
+      status: 'REQUESTED',
+      attempt,
+      reason,
+      requestedAt: now,
+      deadline: new Date(now.getTime() + policy.deadlineMinutes * MINUTE_MS),
+      completedAt: null,
+      error: null,
+      nextAttemptAt: null,
+      retriedAt: null,
+      ...extra,
+    } as never) as unknown as R;
+    await this.requests(manager).save(request as never);
+    await manager.getRepository(IdentityLifecycleEntity).save(Object.assign(identity, { state: this.inFlight }));
+    await this.announce(manager, identity, request);
+    return request;
+  }
+
+  /** Applies an integrator's result to the attempt it names, once. */
+  async applyResult(
+    manager: EntityManager,
+    result: { outcome: 'completed'; data: ResultData } | { outcome: 'failed'; data: ResultData & { error: string } },
+    now = new Date(),
+  ): Promise<void> {
+    const { requestId, nhiId } = result.data;
+    const request = await this.requests(manager).findOne({ where: { id: requestId } as never, lock: { mode: 'pessimistic_write' } });
+    if (!request) {
+      this.ignored.unknown += 1;
+      this.logger.warn(
+        `ignored a ${this.label} ${result.outcome} result for unknown request ${requestId} (${this.ignored.unknown} so far)`,
+      );
+      return;
+    }
+    if (request.identityId !== nhiId) {
+      throw new ContractViolationError(
+        `${this.label} result for request ${requestId} names identity ${nhiId}, but the request is for ${request.identityId}`,
+      );
+    }
+    if (request.status !== 'REQUESTED') {
+      this.ignored.settled += 1;
+      this.logger.warn(
+        `ignored a ${this.label} ${result.outcome} result for request ${requestId}, already ${request.status} (${this.ignored.settled} so far)`,
+      );
+      return;
+    }
+    const identity = await this.lockIdentity(manager, request.identityId);
+    if (result.outcome === 'completed') {
+      Object.assign(request, { status: 'COMPLETED', completedAt: now });
+      await this.requests(manager).save(request as never);
+      await this.succeed(manager, identity, request, result.data, now);
+    } else {
+      await this.end(manager, identity, request, 'FAILED', result.data.error, now);
+    }
+  }
+
+  /** Attempts past their deadline time out; attempts whose backoff is over are retried. Safe with several instances. */
+  async tick(now = new Date()): Promise<{ timedOut: number; retried: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const overdue = await this.requests(manager)
+        .createQueryBuilder('r')
+        .where("r.status = 'REQUESTED' AND r.deadline <= :now", { now })
+        .orderBy('r.deadline')
+        .limit(500)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const request of overdue) {
+        const identity = await this.lockIdentity(manager, request.identityId);
+        await this.end(manager, identity, request, 'TIMED_OUT', `no result by the deadline, ${request.deadline.toISOString()}`, now);
+      }
+      const due = await this.requests(manager)
+        .createQueryBuilder('r')
+        .where('r.retried_at IS NULL AND r.next_attempt_at <= :now', { now })
+        .orderBy('r.next_attempt_at')
+        .limit(500)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      let retried = 0;
+      for (const previous of due) {
+        previous.retriedAt = now;
+        await this.requests(manager).save(previous as never);
+        const identity = await this.lockIdentity(manager, previous.identityId);
+        if (!(await this.mayRetry(manager, identity))) continue;
+        await this.attempt(manager, identity, previous.attempt + 1, previous.reason, now, this.carriedOver(previous));
+        retried += 1;
+      }
+      return { timedOut: overdue.length, retried };
+    });
+  }
+
+  /** Whether a due retry should still happen (nothing else running, nothing that makes it pointless). */
+  protected async mayRetry(manager: EntityManager, identity: IdentityLifecycleEntity): Promise<boolean> {
+    return !(await this.requests(manager).exists({ where: { identityId: identity.identityId, status: 'REQUESTED' } as never }));
+  }
+
+  /** What a retry keeps from the attempt before it, besides the reason. */
+  protected carriedOver(previous: R): Partial<R> {
+    void previous;
+    return {};
+  }
+
+  protected async policyOf(manager: EntityManager, identity: IdentityLifecycleEntity): Promise<RotationPolicyEntity> {
+    const policies = manager.getRepository(RotationPolicyEntity);
+    return (
+      (identity.policyId ? await policies.findOne({ where: { id: identity.policyId } }) : null) ??
+      policies.findOneOrFail({ where: { isDefault: true } })
+    );
+  }
+
+  private async end(
+    manager: EntityManager,
+    identity: IdentityLifecycleEntity,
+    request: R,
+    end: AttemptEnd,
+    error: string,
+    now: Date,
+  ): Promise<void> {
+    const policy = await this.policyOf(manager, identity);
+    const final = request.attempt >= policy.maxAttempts;
+    const nextAttemptAt = final ? null : new Date(now.getTime() + this.config.ROTATION_RETRY_BASE_MS * 2 ** (request.attempt - 1));
+    Object.assign(request, { status: end, error, completedAt: now, nextAttemptAt });
+    await this.requests(manager).save(request as never);
+    await this.fail(manager, identity, request, end, final, now);
+    if (final) this.logger.warn(`${this.label} of ${identity.identityId} failed after ${request.attempt} attempts: ${error}`);
+  }
+}

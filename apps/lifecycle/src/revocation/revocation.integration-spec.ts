@@ -1,0 +1,104 @@
+import { TOPICS } from '@nhi/contracts';
+import { identityDiscoveredData, KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { bootstrap } from '../main';
+
+let lifecycle: SubgraphUnderTest;
+let tap: KafkaTopicTap;
+
+beforeAll(async () => {
+  lifecycle = await SubgraphUnderTest.start('lifecycle_revocation', bootstrap, { LIFECYCLE_TICK_MS: '100', ROTATION_RETRY_BASE_MS: '200' });
+  tap = await KafkaTopicTap.start(testKafkaBrokers(), [
+    lifecycle.topic(TOPICS.revocationRequests),
+    lifecycle.topic(TOPICS.lifecycleEvents),
+  ]);
+});
+
+afterAll(async () => {
+  await tap?.stop();
+  await lifecycle?.stop();
+});
+
+async function discovered(): Promise<string> {
+  const data = identityDiscoveredData({ provider: 'demo' });
+  await lifecycle.publish('nhi.identity.discovered', data);
+  await waitFor(
+    async () => (await lifecycle.sql('SELECT 1 FROM identity_lifecycle WHERE identity_id = $1', [data.identity.id])).length > 0,
+  );
+  return data.identity.id;
+}
+
+const revocationRequests = (identityId: string) =>
+  tap.messages
+    .filter((m) => m.topic === lifecycle.topic(TOPICS.revocationRequests) && m.key === identityId)
+    .map((m) => (JSON.parse(m.value ?? '{}') as { data: { requestId: string; reason: string; force: boolean } }).data);
+
+async function stateOf(id: string): Promise<{ state: string; revocation: { status: string; reason: string } | null }> {
+  const result = await lifecycle.query<{
+    _entities: Array<{ lifecycle: { state: string; revocation: { status: string; reason: string } | null } }>;
+  }>(
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on NonHumanIdentity { lifecycle { state revocation { status reason } } } } }',
+    { r: [{ __typename: 'NonHumanIdentity', id }] },
+  );
+  const found = result.data?._entities[0]?.lifecycle;
+  if (!found) throw new Error(JSON.stringify(result.errors));
+  return found;
+}
+
+describe('revocation', () => {
+  it('revokes a decommissioned identity through the integrator, and never rotates it again', async () => {
+    const identityId = await discovered();
+    await lifecycle.publish('nhi.identity.decommissioned', {
+      id: identityId,
+      reason: 'service retired',
+      decommissionedBy: 'alice',
+      decommissionedAt: new Date().toISOString(),
+    });
+
+    const [request] = await waitFor(() => revocationRequests(identityId).length === 1 && revocationRequests(identityId), {
+      what: 'the revocation request on the integrator topic',
+    });
+    expect(request).toMatchObject({ reason: 'decommissioned by alice: service retired', force: false });
+    expect((await stateOf(identityId)).state).toBe('REVOKING');
+
+    const result = await lifecycle.publish(
+      'nhi.revocation.completed',
+      { requestId: request?.requestId ?? '', nhiId: identityId, revokedAt: new Date().toISOString() },
+      'integrator',
+    );
+    await waitFor(async () => (await lifecycle.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [result.id])).length > 0);
+
+    expect(await stateOf(identityId)).toMatchObject({ state: 'REVOKED', revocation: { status: 'COMPLETED' } });
+    const rotation = await lifecycle.query('mutation($id: ID!) { requestRotation(identityId: $id, reason: "routine") { id } }', {
+      id: identityId,
+    });
+    expect(rotation.errors?.[0]?.message).toMatch(/is REVOKED; a revoked credential is never rotated/);
+    await waitFor(() => tap.messages.some((m) => m.key === identityId && m.value?.includes('"nhi.credential.revoked"')));
+  });
+
+  it('requests the revocation of an orphan that ownership gave up on', async () => {
+    const identityId = await discovered();
+    await lifecycle.publish(
+      'nhi.ownership.revocation-requested',
+      { identityId, reason: 'nobody took it', orphanedAt: new Date().toISOString(), requestedAt: new Date().toISOString() },
+      'ownership',
+    );
+
+    const [request] = await waitFor(() => revocationRequests(identityId).length === 1 && revocationRequests(identityId));
+    expect(request?.reason).toBe('orphan: nobody took it');
+  });
+
+  it('lets only a security-admin force a revocation', async () => {
+    const identityId = await discovered();
+    const mutation = 'mutation($id: ID!) { requestRevocation(identityId: $id, reason: "compromised", force: true) { status } }';
+
+    const refused = await lifecycle.query(mutation, { id: identityId }, { sub: 'olive', roles: ['owner'], ownerRefs: [] });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'Forbidden: a forced revocation needs the security-admin role; olive has owner',
+      extensions: { code: 'FORBIDDEN' },
+    });
+
+    const forced = await lifecycle.query<{ requestRevocation: { status: string } }>(mutation, { id: identityId });
+    expect(forced.data?.requestRevocation.status).toBe('REQUESTED');
+    await waitFor(() => revocationRequests(identityId)[0]?.force === true);
+  });
+});

@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { GraphQLError } from 'graphql';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@nhi/auth';
+import { badInput } from '@nhi/graphql';
+import { OutboxService } from '@nhi/messaging';
+import type { RevocationCompletedData } from '@nhi/contracts';
+import { AttemptEnd, CredentialHandshake, ResultData } from '../handshake/credential-handshake';
+import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
+import { stateForDueDate } from '../lifecycle/rotation-schedule';
+import { LIFECYCLE_CONFIG, LifecycleConfig } from '../lifecycle-config';
+import { RevocationRequestEntity } from '../requests/revocation-request.entity';
+
+/**
+ * Revocation on nhi.revocation.requests.v1 / nhi.revocation.results.v1: the
+ * same handshake as rotation. A revoked identity is REVOKED for good; after the
+ * last failed attempt it goes back to its rotation state, the failure on record.
+ */
+@Injectable()
+export class RevocationService extends CredentialHandshake<RevocationRequestEntity> {
+  protected readonly inFlight = 'REVOKING';
+
+  constructor(@InjectDataSource() dataSource: DataSource, @Inject(LIFECYCLE_CONFIG) config: LifecycleConfig, outbox: OutboxService) {
+    super('revocation', RevocationRequestEntity, dataSource, config, outbox);
+  }
+
+  /** A person asks for a revocation; force (revoke even what is in use) needs the security-admin role. */
+  async request(identityId: string, reason: string, force: boolean, actor: Actor, now = new Date()): Promise<RevocationRequestEntity> {
+    const why = reason.trim();
+    if (!why) throw badInput('reason is required: say why the credential must be revoked', 'reason');
+    if (force && !actor.roles.includes('security-admin')) {
+      throw new GraphQLError(
+        `Forbidden: a forced revocation needs the security-admin role; ${actor.sub} has ${actor.roles.join(', ') || 'none'}`,
+        {
+          extensions: { code: 'FORBIDDEN' },
+        },
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const identity = await this.lockIdentity(manager, identityId);
+      if (identity.state === 'REVOKED') throw badInput(`identity ${identityId} is already REVOKED`, 'identityId');
+      await this.refuseIfOpen(manager, identityId);
+      return this.attempt(manager, identity, 1, why, now, { force });
+    });
+  }
+
+  /** A trigger (decommissioning, an orphan nobody took) asks for a revocation; nothing to do if one is running or done. */
+  async requestFromTrigger(manager: EntityManager, identityId: string, reason: string, now = new Date()): Promise<void> {
+    const identity = await manager
+      .getRepository(IdentityLifecycleEntity)
+      .findOne({ where: { identityId }, lock: { mode: 'pessimistic_write' } });
+    if (!identity || identity.state === 'REVOKED' || identity.state === 'REVOKING') return;
+    if (await this.requests(manager).exists({ where: { identityId, status: 'REQUESTED' } })) return;
+    await this.attempt(manager, identity, 1, reason.slice(0, 1000), now, { force: false });
+  }
+
+  protected override carriedOver(previous: RevocationRequestEntity): Partial<RevocationRequestEntity> {
+    return { force: previous.force };
+  }
+
+  protected override async mayRetry(manager: EntityManager, identity: IdentityLifecycleEntity): Promise<boolean> {
+    return identity.state !== 'REVOKED' && (await super.mayRetry(manager, identity));
+  }
+
+  protected async announce(manager: EntityManager, identity: IdentityLifecycleEntity, request: RevocationRequestEntity): Promise<void> {
+    const common = {
+      requestedAt: request.requestedAt.toISOString(),
+      deadline: request.deadline.toISOString(),
+      reason: request.reason,
+      force: request.force,
+    };
+    await this.outbox.enqueueMany(manager, [
+      {
+        type: 'nhi.revocation.requested',
+        subject: identity.identityId,
+        data: {
+          requestId: request.id,
+          nhiId: identity.identityId,
+          provider: identity.provider,
+          externalId: identity.externalId,
+          kind: identity.kind,
+          ...common,
+        },
+      },
+      {
+        type: 'nhi.credential.revocation-requested',
+        subject: identity.identityId,
+        data: { requestId: request.id, identityId: identity.identityId, attempt: request.attempt, ...common },
+      },
+    ]);
+  }
+
+  protected async succeed(
+    manager: EntityManager,
+    identity: IdentityLifecycleEntity,
+    request: RevocationRequestEntity,
+    result: ResultData,
+  ): Promise<void> {
+    const { revokedAt } = result as RevocationCompletedData;
+    await manager.getRepository(IdentityLifecycleEntity).save(Object.assign(identity, { state: 'REVOKED', nextRotationDueAt: null }));
+    await this.outbox.enqueue(manager, {
+      type: 'nhi.credential.revoked',
+      subject: identity.identityId,
+      data: { requestId: request.id, identityId: identity.identityId, revokedAt },
+    });
+  }
+
+  protected async fail(
+    manager: EntityManager,
+    identity: IdentityLifecycleEntity,
+    request: RevocationRequestEntity,
+    end: AttemptEnd,
+    final: boolean,
+    now: Date,
+  ): Promise<void> {
+    if (final) {
+      const state = identity.nextRotationDueAt ? stateForDueDate(identity.nextRotationDueAt, now) : 'ACTIVE';
+      await manager.getRepository(IdentityLifecycleEntity).save(Object.assign(identity, { state }));
+    }
+    await this.outbox.enqueue(manager, {
+      type: 'nhi.credential.revocation-failed',
+      subject: identity.identityId,
+      data: {
+        requestId: request.id,
+        identityId: identity.identityId,
+        attempt: request.attempt,
+        status: end,
+        error: request.error ?? 'failed',
+        final,
+        nextAttemptAt: request.nextAttemptAt?.toISOString() ?? null,
+        failedAt: now.toISOString(),
+      },
+    });
+  }
+}
