@@ -8,6 +8,7 @@ import { CreateLifecycle1764201900000 } from './migrations/1764201900000-create-
 import { RotationHandshake1765000000000 } from './migrations/1765000000000-rotation-handshake';
 import { PolicySelectors1765100000000 } from './migrations/1765100000000-policy-selectors';
 import { OneRevocationAtATime1765200000000 } from './migrations/1765200000000-one-revocation-at-a-time';
+import { DueAndExpiry1765300000000 } from './migrations/1765300000000-due-and-expiry';
 import { LIFECYCLE_CONFIG, loadLifecycleConfig } from './lifecycle-config';
 import { RotationPolicyEntity } from './policies/rotation-policy.entity';
 import { RevocationRequestEntity } from './requests/revocation-request.entity';
@@ -27,6 +28,7 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
       RotationHandshake1765000000000,
       PolicySelectors1765100000000,
       OneRevocationAtATime1765200000000,
+      DueAndExpiry1765300000000,
     ],
     schema: LIFECYCLE_SCHEMA,
     features: [LifecycleModule],

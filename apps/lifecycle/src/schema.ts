@@ -4,10 +4,18 @@ import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
+import { RotationListsResolver } from './rotation/rotation-lists.resolver';
 import { RotationResolver } from './rotation/rotation.resolver';
 
 /** Everything this subgraph's schema is made of: the committed SDL is printed from it. */
 export const LIFECYCLE_SCHEMA: SubgraphSchema = {
   orphanedTypes: [IdentityWithLifecycleModel],
-  resolvers: [LifecycleResolver, IdentityLifecycleFieldsResolver, PoliciesResolver, RotationResolver, RevocationResolver],
+  resolvers: [
+    LifecycleResolver,
+    IdentityLifecycleFieldsResolver,
+    PoliciesResolver,
+    RotationResolver,
+    RevocationResolver,
+    RotationListsResolver,
+  ],
 };

@@ -278,6 +278,21 @@ export interface CredentialRevocationFailedData {
   failedAt: string;
 }
 
+export interface CredentialRotationDueData {
+  identityId: string;
+  dueAt: string;
+  /** true: it falls due in the policy's warnDays; false: it is due now. */
+  warning: boolean;
+  policy: string;
+  autoRotate: boolean;
+}
+
+export interface CredentialExpiredData {
+  identityId: string;
+  expiresAt: string;
+  expiredAt: string;
+}
+
 /** Event type -> data shape. Adding an event means adding it here and in event-types.ts. */
 export interface EventDataByType {
   'nhi.identity.discovered': IdentityDiscoveredData;
@@ -308,6 +323,8 @@ export interface EventDataByType {
   'nhi.credential.revocation-requested': CredentialRevocationRequestedData;
   'nhi.credential.revoked': CredentialRevokedData;
   'nhi.credential.revocation-failed': CredentialRevocationFailedData;
+  'nhi.credential.rotation-due': CredentialRotationDueData;
+  'nhi.credential.expired': CredentialExpiredData;
 }
 
 export type EventType = keyof EventDataByType;

@@ -28,6 +28,8 @@ import credentialRotationTimedOut from '../schemas/events/nhi.credential.rotatio
 import credentialRevocationRequested from '../schemas/events/nhi.credential.revocation-requested.v1.json';
 import credentialRevoked from '../schemas/events/nhi.credential.revoked.v1.json';
 import credentialRevocationFailed from '../schemas/events/nhi.credential.revocation-failed.v1.json';
+import credentialRotationDue from '../schemas/events/nhi.credential.rotation-due.v1.json';
+import credentialExpired from '../schemas/events/nhi.credential.expired.v1.json';
 
 export interface EventTypeDefinition {
   type: EventType;
@@ -236,6 +238,20 @@ export const EVENT_TYPES: Readonly<Record<EventType, EventTypeDefinition>> = {
     producer: 'lifecycle',
     summary: 'A revocation attempt failed or timed out; final when no attempt is left.',
     schema: credentialRevocationFailed,
+  },
+  'nhi.credential.rotation-due': {
+    type: 'nhi.credential.rotation-due',
+    topic: TOPICS.lifecycleEvents,
+    producer: 'lifecycle',
+    summary: "A credential is due for rotation under its policy, or will be within the policy's warnDays (warning).",
+    schema: credentialRotationDue,
+  },
+  'nhi.credential.expired': {
+    type: 'nhi.credential.expired',
+    topic: TOPICS.lifecycleEvents,
+    producer: 'lifecycle',
+    summary: 'A credential passed its expiry date; the identity is EXPIRED.',
+    schema: credentialExpired,
   },
 };
 

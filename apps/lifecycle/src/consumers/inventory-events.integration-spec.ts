@@ -61,8 +61,11 @@ describe('lifecycle learns identities from inventory events', () => {
       revocation: null,
     });
     expect(Date.parse(a?.lifecycle?.nextRotationDueAt ?? '')).toBe(Date.parse(fresh.identity.createdAt ?? '') + 90 * DAY_MS);
-    // 100 days old against a 90-day maximum: due already.
-    expect(b?.lifecycle?.state).toBe('ROTATION_DUE');
+    // 100 days old against a 90-day maximum: due already, which the due clock announces within a tick.
+    expect(b?.lifecycle?.nextRotationDueAt && Date.parse(b.lifecycle.nextRotationDueAt) < Date.now()).toBe(true);
+    await waitFor(async () => (await lifecycleOf(stale.identity.id))[0]?.lifecycle?.state === 'ROTATION_DUE', {
+      what: 'the due clock to mark the old credential ROTATION_DUE',
+    });
   });
 
   it('answers null for an identity it has not heard of', async () => {

@@ -48,6 +48,13 @@ export class IdentityLifecycleEntity {
   @Column('timestamptz', { name: 'registered_at' })
   registeredAt!: Date;
 
+  /** The due date a warning went out for (once per due date). */
+  @Column('timestamptz', { name: 'warned_for', nullable: true })
+  warnedFor!: Date | null;
+
+  @Column('timestamptz', { name: 'expired_at', nullable: true })
+  expiredAt!: Date | null;
+
   @Column('uuid', { name: 'policy_id', nullable: true })
   policyId!: string | null;
 }

@@ -7,7 +7,9 @@ import { RevocationResolver } from '../revocation/revocation.resolver';
 import { RevocationService } from '../revocation/revocation.service';
 import { PoliciesResolver } from '../policies/policies.resolver';
 import { PoliciesService } from '../policies/policies.service';
+import { DueRotations } from '../rotation/due-rotations';
 import { RotationClock } from '../rotation/rotation-clock';
+import { RotationListsResolver } from '../rotation/rotation-lists.resolver';
 import { RotationResolver } from '../rotation/rotation.resolver';
 import { RotationService } from '../rotation/rotation.service';
 import { IdentityLifecycleFieldsResolver } from './identity-lifecycle-fields.resolver';
@@ -26,6 +28,8 @@ import { LifecycleService } from './lifecycle.service';
     RotationResolver,
     RotationResultsHandler,
     RotationClock,
+    DueRotations,
+    RotationListsResolver,
     RevocationService,
     RevocationResolver,
     RevocationResultsHandler,

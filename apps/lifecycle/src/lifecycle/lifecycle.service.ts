@@ -7,7 +7,7 @@ import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
 import { RevocationRequestEntity } from '../requests/revocation-request.entity';
 import { RotationRequestEntity } from '../requests/rotation-request.entity';
 import { IdentityLifecycleEntity } from './identity-lifecycle.entity';
-import { nextRotationDue, stateForDueDate } from './rotation-schedule';
+import { nextRotationDue } from './rotation-schedule';
 
 @Injectable()
 export class LifecycleService {
@@ -17,7 +17,7 @@ export class LifecycleService {
   ) {}
 
   /** Starts tracking a newly discovered identity under the policy that applies to it. */
-  async track(manager: EntityManager, { identity, discoveredAt }: IdentityDiscoveredData, now = new Date()): Promise<void> {
+  async track(manager: EntityManager, { identity, discoveredAt }: IdentityDiscoveredData): Promise<void> {
     const policy = await this.policiesService.policyFor(manager, identity);
     const credentialCreatedAt = identity.createdAt ? new Date(identity.createdAt) : null;
     const due = nextRotationDue({
@@ -37,7 +37,8 @@ export class LifecycleService {
         externalId: identity.externalId,
         environment: identity.environment,
         privilegeLevel: identity.privilegeLevel,
-        state: stateForDueDate(due, now),
+        // ACTIVE even when already due: the due clock moves it on, announcing it (and auto-rotating) in one place.
+        state: 'ACTIVE',
         credentialCreatedAt,
         lastRotatedAt: null,
         nextRotationDueAt: due,

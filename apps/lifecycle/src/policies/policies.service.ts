@@ -5,7 +5,7 @@ import { DataSource, EntityManager, MoreThan, Not, In } from 'typeorm';
 import { timeOrderedUuid } from '@nhi/contracts';
 import { badInput } from '@nhi/graphql';
 import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
-import { nextRotationDue, stateForDueDate } from '../lifecycle/rotation-schedule';
+import { nextRotationDue } from '../lifecycle/rotation-schedule';
 import type { RotationPolicyInput } from './dto/rotation-policy.input';
 import { choosePolicy } from './policy-selection';
 import { RotationPolicyEntity } from './rotation-policy.entity';
@@ -125,7 +125,8 @@ export class PoliciesService {
           maxAgeDays: policy.maxAgeDays,
         });
         if (identity.policyId === policy.id && identity.nextRotationDueAt?.getTime() === due.getTime()) continue;
-        const state = identity.state === 'ACTIVE' || identity.state === 'ROTATION_DUE' ? stateForDueDate(due, now) : identity.state;
+        // No longer due under the new policy: back to ACTIVE. Newly due: the due clock announces it.
+        const state = identity.state === 'ROTATION_DUE' && due > now ? 'ACTIVE' : identity.state;
         await manager
           .getRepository(IdentityLifecycleEntity)
           .update({ identityId: identity.identityId }, { policyId: policy.id, nextRotationDueAt: due, state });

@@ -35,6 +35,14 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity> 
     });
   }
 
+  /** A trigger (a policy's due date) starts a rotation in the caller's transaction, unless one is already running. */
+  async startIn(manager: EntityManager, identity: IdentityLifecycleEntity, reason: string, now: Date): Promise<boolean> {
+    if (REVOKED_STATES.has(identity.state)) return false;
+    if (await this.requests(manager).exists({ where: { identityId: identity.identityId, status: 'REQUESTED' } })) return false;
+    await this.attempt(manager, identity, 1, reason, now);
+    return true;
+  }
+
   protected override async mayRetry(manager: EntityManager, identity: IdentityLifecycleEntity): Promise<boolean> {
     return !REVOKED_STATES.has(identity.state) && (await super.mayRetry(manager, identity));
   }
