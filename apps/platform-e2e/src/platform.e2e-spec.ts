@@ -228,6 +228,53 @@ describe('the platform through the gateway', () => {
     });
   });
 
+  it('rotates a credential through the reference integrator: request, integrator, result applied, state visible', async () => {
+    await graphql(
+      platform.gatewayUrl,
+      token,
+      `mutation { ingestIdentities(input: { source: "demo-secret-manager", identities: [
+         { provider: "demo", externalId: "secret/e2e-${runId}", kind: "secret", name: "e2e secret" }] }) { created } }`,
+    );
+    const { identityByExternalId: identity } = await graphql<{ identityByExternalId: { id: string } }>(
+      platform.gatewayUrl,
+      token,
+      'query ($e: String!) { identityByExternalId(provider: "demo", externalId: $e) { id } }',
+      { e: `secret/e2e-${runId}` },
+    );
+    const requested = await waitFor(
+      async () => {
+        const { status, body } = await postGraphQL(
+          platform.gatewayUrl,
+          token,
+          'mutation ($id: ID!) { requestRotation(identityId: $id, reason: "e2e") { id status } }',
+          { id: identity.id },
+        );
+        return status === 200 && !body.errors && (body.data as { requestRotation: { id: string } }).requestRotation;
+      },
+      { what: 'lifecycle to know the identity and accept the rotation' },
+    );
+
+    const rotated = await waitFor(
+      async () => {
+        const r = await graphql<{
+          identity: {
+            credentialFingerprint: string | null;
+            lifecycle: { state: string; lastRotatedAt: string | null; rotations: Array<{ id: string; status: string }> };
+          };
+        }>(
+          platform.gatewayUrl,
+          token,
+          'query ($id: ID!) { identity(id: $id) { credentialFingerprint lifecycle { state lastRotatedAt rotations(first: 1) { id status } } } }',
+          { id: identity.id },
+        );
+        return r.identity.lifecycle.rotations[0]?.status === 'COMPLETED' && r.identity;
+      },
+      { timeoutMs: 30_000, what: 'the reference integrator to rotate the credential' },
+    );
+    expect(rotated.lifecycle).toMatchObject({ state: 'ACTIVE', rotations: [{ id: requested.id, status: 'COMPLETED' }] });
+    expect(rotated.lifecycle.lastRotatedAt).not.toBeNull();
+  });
+
   it('refuses a request without a token, with UNAUTHENTICATED and no data', async () => {
     const { status, body } = await postGraphQL(platform.gatewayUrl, null, '{ governanceSummary { totalIdentities } }');
 

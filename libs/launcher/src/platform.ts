@@ -25,6 +25,8 @@ export interface PlatformOptions {
   startTimeoutMs?: number;
   /** More variables for every service, e.g. faster outbox polling in tests. */
   extraEnv?: Record<string, string>;
+  /** Variables for the reference integrator (apps/reference-integrator), e.g. INTEGRATOR_LATENCY_MS. */
+  integratorEnv?: Record<string, string>;
 }
 
 export interface RunningPlatform {
@@ -72,7 +74,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     ...options.extraEnv,
   };
-  await assertPortsFree(options.basePort, SUBGRAPH_NAMES.length + 1);
+  // The gateway, the five subgraphs, and the reference integrator after them.
+  await assertPortsFree(options.basePort, SUBGRAPH_NAMES.length + 2);
   try {
     const subgraphs = SUBGRAPH_NAMES.map((name, index) =>
       spawnService({
@@ -98,6 +101,18 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         options.progress(`  ✓ ${service.name.padEnd(11)} ${service.baseUrl}/graphql  healthy in ${(ms / 1000).toFixed(1)}s`);
       }),
     );
+
+    // The simulated secret manager's connector answers rotation and revocation requests for the demo provider.
+    const integrator = spawnService({
+      root: options.root,
+      name: 'reference-integrator',
+      port: options.basePort + SUBGRAPH_NAMES.length + 1,
+      logDir: options.logDir,
+      env: { ...common, KAFKA_GROUP_ID: `reference-integrator${options.groupSuffix}`, ...options.integratorEnv },
+    });
+    started.push(integrator);
+    await waitHealthy(integrator, timeout);
+    options.progress(`  ✓ ${'integrator'.padEnd(11)} answering rotation and revocation requests for the demo provider`);
 
     const gateway = spawnService({
       root: options.root,

@@ -35,6 +35,11 @@ export class KafkaTestClient {
     return entry?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
   }
 
+  /** Creates topics that a test needs and no service under test creates (the services provision their own). */
+  async createTopics(topics: string[], partitions = 1): Promise<void> {
+    await this.admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: partitions })), waitForLeaders: true });
+  }
+
   listTopics(): Promise<string[]> {
     return this.admin.listTopics();
   }

@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'reference-integrator:integration',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/src/**/*.integration-spec.ts'],
+  testTimeout: 60000,
+};
