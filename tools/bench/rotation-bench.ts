@@ -1,0 +1,221 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { generateDevKeys, mintDevToken } from '@nhi/auth';
+import { consoleProgress, ensureKafka, ensurePostgres, graphql, SUBGRAPH_NAMES, startPlatform } from '@nhi/launcher';
+import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
+
+/**
+ * npm run bench:rotation -- [--count 1000] [--baseline 20]
+ *
+ * The full round trip of a rotation on loopback: requestRotation through the
+ * gateway -> nhi.rotation.requests.v1 -> the reference integrator (no added
+ * latency) -> nhi.rotation.results.v1 -> lifecycle applies it -> the gateway
+ * shows it COMPLETED. First one rotation at a time (the baseline), then
+ * `count` started at once; prints p50, p99 and throughput of each.
+ */
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '1000' },
+    baseline: { type: 'string', default: '20' },
+    port: { type: 'string', default: '4920' },
+  },
+});
+const count = Number(values.count);
+const baselineCount = Number(values.baseline);
+const runId = randomBytes(3).toString('hex');
+const serverUrl = process.env['DATABASE_SERVER_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const databasePrefix = `nhi_rbench_${runId}_`;
+const benchDir = path.join(DATA_DIR, 'bench', `rotation-${runId}`);
+const log = (message: string) => consoleProgress(`[bench] ${message}`);
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+interface Timing {
+  p50: number;
+  p99: number;
+  max: number;
+  perSecond: number;
+}
+
+function summarise(latencies: number[], wallMs: number): Timing {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? NaN,
+    perSecond: (latencies.length * 1000) / wallMs,
+  };
+}
+
+async function main(): Promise<void> {
+  await ensureKafka(WORKSPACE_ROOT, '127.0.0.1:9092', consoleProgress);
+  await ensurePostgres(WORKSPACE_ROOT, serverUrl, consoleProgress);
+  const keys = generateDevKeys();
+  const keysDir = path.join(benchDir, 'keys');
+  mkdirSync(keysDir, { recursive: true });
+  writeFileSync(path.join(keysDir, 'jwt-dev-public.pem'), keys.publicKeyPem);
+  writeFileSync(path.join(keysDir, 'jwt-dev-private.pem'), keys.privateKeyPem);
+  const platform = await startPlatform({
+    root: WORKSPACE_ROOT,
+    basePort: Number(values.port),
+    databaseServerUrl: serverUrl,
+    databasePrefix,
+    kafkaBrokers: '127.0.0.1:9092',
+    topicPrefix: `bench.rotation.${runId}.`,
+    groupSuffix: `-rbench-${runId}`,
+    actorSigningKey: randomBytes(32).toString('base64url'),
+    devKeysDir: keysDir,
+    logDir: path.join(benchDir, 'logs'),
+    logLevel: 'warn',
+    progress: consoleProgress,
+    extraEnv: { OUTBOX_POLL_INTERVAL_MS: '50', LIFECYCLE_TICK_MS: '1000' },
+    integratorEnv: { INTEGRATOR_LATENCY_MS: '0', INTEGRATOR_FAILURE_RATE: '0' },
+  });
+  const token = await mintDevToken(keys.privateKeyPem, {
+    sub: 'bench',
+    roles: ['security-admin'],
+    issuer: 'nhi-dev',
+    audience: 'nhi-platform',
+  });
+  const gql = <T>(query: string, variables?: Record<string, unknown>) => graphql<T>(platform.gatewayUrl, token, query, variables);
+  try {
+    const total = baselineCount + count;
+    log(`ingesting ${total} demo secrets through the gateway`);
+    const identities = Array.from({ length: total }, (_, i) => ({
+      provider: 'demo',
+      externalId: `secret/bench-${i}`,
+      kind: 'secret',
+      name: `bench ${i}`,
+    }));
+    await gql('mutation($input: IngestIdentitiesInput!) { ingestIdentities(input: $input) { created } }', {
+      input: { source: 'demo-secret-manager', identities },
+    });
+    const ids: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { identities: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+        await gql(
+          'query($after: String) { identities(first: 500, after: $after, filter: { provider: ["demo"] }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+          { after },
+        );
+      ids.push(...page.identities.edges.map((e) => e.node.id));
+      after = page.identities.pageInfo.hasNextPage ? page.identities.pageInfo.endCursor : null;
+    } while (after);
+    log(`waiting for lifecycle to know all ${ids.length}`);
+    await waitUntil(async () => (await statuses(gql, ids)).every((s) => s !== undefined), 120_000);
+
+    const [baselineIds, concurrentIds] = [ids.slice(0, baselineCount), ids.slice(baselineCount)];
+    log(`baseline: ${baselineIds.length} rotations, one at a time`);
+    const baselineLatencies: number[] = [];
+    const baselineStart = Date.now();
+    for (const id of baselineIds) baselineLatencies.push(...(await roundTrips(gql, [id])));
+    const baseline = summarise(baselineLatencies, Date.now() - baselineStart);
+
+    log(`${concurrentIds.length} rotations started at once`);
+    const start = Date.now();
+    const latencies = await roundTrips(gql, concurrentIds);
+    const burst = summarise(latencies, Date.now() - start);
+    const server = await serverSide(`${databasePrefix}lifecycle`, concurrentIds);
+
+    console.log(
+      `\nRotation round trip on loopback, ${new Date().toISOString()}, ${process.version}: request through the gateway -> integrator -> result applied -> visible through the gateway\n`,
+    );
+    console.log('| run | rotations | p50 ms | p99 ms | max ms | rotations/s |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    console.log(
+      `| one at a time (baseline) | ${baselineIds.length} | ${baseline.p50} | ${baseline.p99} | ${baseline.max} | ${baseline.perSecond.toFixed(1)} |`,
+    );
+    console.log(
+      `| ${concurrentIds.length} at once | ${concurrentIds.length} | ${burst.p50} | ${burst.p99} | ${burst.max} | ${burst.perSecond.toFixed(1)} |`,
+    );
+    console.log(
+      `\n- p99 of ${concurrentIds.length} at once: ${burst.p99} ms (goal: under 1000 ms); ` +
+        `${(burst.p99 / baseline.p50).toFixed(1)}x the one-at-a-time p50`,
+    );
+    console.log(
+      `- inside lifecycle (requested_at to completed_at): p50 ${server.p50} ms, p99 ${server.p99} ms; ` +
+        `the last request was recorded ${server.lastRequestedAfterMs} ms after the first`,
+    );
+  } finally {
+    await platform.stop();
+    const client = new Client({ connectionString: serverUrl });
+    await client.connect();
+    for (const name of SUBGRAPH_NAMES) await client.query(`DROP DATABASE IF EXISTS "${databasePrefix}${name}" WITH (FORCE)`);
+    await client.end();
+  }
+}
+
+/** The same round trips as lifecycle recorded them: from accepting the request to applying the result. */
+async function serverSide(database: string, ids: readonly string[]): Promise<{ p50: number; p99: number; lastRequestedAfterMs: number }> {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ ms: number; after_ms: number }>(
+      `SELECT (extract(epoch FROM completed_at - requested_at) * 1000)::int AS ms,
+              (extract(epoch FROM requested_at - min(requested_at) OVER ()) * 1000)::int AS after_ms
+       FROM rotation_requests WHERE identity_id = ANY($1::uuid[]) AND status = 'COMPLETED'`,
+      [ids],
+    );
+    const sorted = rows.map((r) => r.ms).sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), lastRequestedAfterMs: Math.max(...rows.map((r) => r.after_ms)) };
+  } finally {
+    await client.end();
+  }
+}
+
+type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+/** The latest rotation status of each identity, read through the gateway, 200 identities per query. */
+async function statuses(gql: Gql, ids: readonly string[]): Promise<Array<string | null | undefined>> {
+  const result: Array<string | null | undefined> = [];
+  for (let i = 0; i < ids.length; i += 200) {
+    const chunk = ids.slice(i, i + 200);
+    const query = `{ ${chunk.map((id, j) => `i${j}: identity(id: "${id}") { lifecycle { rotations(first: 1) { status } } }`).join(' ')} }`;
+    const data = await gql<Record<string, { lifecycle: { rotations: Array<{ status: string }> } | null }>>(query);
+    result.push(...chunk.map((_, j) => (data[`i${j}`]?.lifecycle ? (data[`i${j}`]?.lifecycle?.rotations[0]?.status ?? null) : undefined)));
+  }
+  return result;
+}
+
+/** Starts a rotation of each identity at once, then polls until each shows COMPLETED; returns each round trip in ms. */
+async function roundTrips(gql: Gql, ids: readonly string[]): Promise<number[]> {
+  const sentAt = new Map<string, number>();
+  await Promise.all(
+    ids.map(async (id) => {
+      sentAt.set(id, Date.now());
+      await gql('mutation($id: ID!) { requestRotation(identityId: $id, reason: "benchmark") { id } }', { id });
+    }),
+  );
+  const done = new Map<string, number>();
+  const deadline = Date.now() + 120_000;
+  while (done.size < ids.length) {
+    if (Date.now() > deadline) throw new Error(`${ids.length - done.size} rotations did not complete within 120 s`);
+    const pending = ids.filter((id) => !done.has(id));
+    const now = await statuses(gql, pending);
+    const seenAt = Date.now();
+    pending.forEach((id, i) => {
+      if (now[i] === 'COMPLETED') done.set(id, seenAt - (sentAt.get(id) ?? seenAt));
+    });
+    if (done.size < ids.length) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return [...done.values()];
+}
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
