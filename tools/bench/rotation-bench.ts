@@ -13,7 +13,7 @@ import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
  * The full round trip of a rotation on loopback: requestRotation through the
  * gateway -> nhi.rotation.requests.v1 -> the reference integrator (no added
  * latency) -> nhi.rotation.results.v1 -> lifecycle applies it -> the gateway
- * shows it COMPLETED. First one rotation at a time (the baseline), then
+ * shows it applied (lastRotatedAt). First one rotation at a time (the baseline), then
  * `count` started at once; prints p50, p99 and throughput of each.
  */
 const { values } = parseArgs({
@@ -171,14 +171,23 @@ async function serverSide(database: string, ids: readonly string[]): Promise<{ p
 
 type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
-/** The latest rotation status of each identity, read through the gateway, 200 identities per query. */
+/**
+ * Whether each identity's rotation is applied, read through the gateway, 200 identities per query:
+ * 'COMPLETED' once lifecycle shows a lastRotatedAt (none of them was rotated before the bench),
+ * null while not, undefined while lifecycle does not know the identity yet.
+ */
 async function statuses(gql: Gql, ids: readonly string[]): Promise<Array<string | null | undefined>> {
   const result: Array<string | null | undefined> = [];
   for (let i = 0; i < ids.length; i += 200) {
     const chunk = ids.slice(i, i + 200);
-    const query = `{ ${chunk.map((id, j) => `i${j}: identity(id: "${id}") { lifecycle { rotations(first: 1) { status } } }`).join(' ')} }`;
-    const data = await gql<Record<string, { lifecycle: { rotations: Array<{ status: string }> } | null }>>(query);
-    result.push(...chunk.map((_, j) => (data[`i${j}`]?.lifecycle ? (data[`i${j}`]?.lifecycle?.rotations[0]?.status ?? null) : undefined)));
+    const query = `{ ${chunk.map((id, j) => `i${j}: identity(id: "${id}") { lifecycle { lastRotatedAt } }`).join(' ')} }`;
+    const data = await gql<Record<string, { lifecycle: { lastRotatedAt: string | null } | null }>>(query);
+    result.push(
+      ...chunk.map((_, j) => {
+        const lifecycle = data[`i${j}`]?.lifecycle;
+        return lifecycle ? (lifecycle.lastRotatedAt ? 'COMPLETED' : null) : undefined;
+      }),
+    );
   }
   return result;
 }
@@ -202,7 +211,7 @@ async function roundTrips(gql: Gql, ids: readonly string[]): Promise<number[]> {
     pending.forEach((id, i) => {
       if (now[i] === 'COMPLETED') done.set(id, seenAt - (sentAt.get(id) ?? seenAt));
     });
-    if (done.size < ids.length) await new Promise((resolve) => setTimeout(resolve, 20));
+    if (done.size < ids.length) await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return [...done.values()];
 }

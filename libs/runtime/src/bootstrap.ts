@@ -46,8 +46,14 @@ export async function bootstrapSubgraph(options: SubgraphBootstrapOptions): Prom
     installShutdownDeadline(config.SHUTDOWN_TIMEOUT_MS);
   }
   await app.listen(config.PORT, config.HOST);
-  app.getHttpServer().requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
-  const address = app.getHttpServer().address() as { port: number };
+  const server = app.getHttpServer();
+  server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  // The gateway keeps connections to subgraphs open between requests. Node closes an idle one after 5 s,
+  // which can race with the gateway sending the next request on it (a "socket hang up" under load):
+  // idle connections stay open longer here than the gateway's pool keeps them.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  const address = server.address() as { port: number };
   const url = `http://${config.HOST}:${address.port}`;
   app.get(Logger).log(`${options.service} subgraph listening on ${url}/graphql`);
   return { app, url, config, close: () => app.close() };
