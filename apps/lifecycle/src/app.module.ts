@@ -9,6 +9,7 @@ import { RotationHandshake1765000000000 } from './migrations/1765000000000-rotat
 import { PolicySelectors1765100000000 } from './migrations/1765100000000-policy-selectors';
 import { OneRevocationAtATime1765200000000 } from './migrations/1765200000000-one-revocation-at-a-time';
 import { DueAndExpiry1765300000000 } from './migrations/1765300000000-due-and-expiry';
+import { RevocationSelectors1765400000000 } from './migrations/1765400000000-revocation-selectors';
 import { LIFECYCLE_CONFIG, loadLifecycleConfig } from './lifecycle-config';
 import { RotationPolicyEntity } from './policies/rotation-policy.entity';
 import { RevocationRequestEntity } from './requests/revocation-request.entity';
@@ -29,6 +30,7 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
       PolicySelectors1765100000000,
       OneRevocationAtATime1765200000000,
       DueAndExpiry1765300000000,
+      RevocationSelectors1765400000000,
     ],
     schema: LIFECYCLE_SCHEMA,
     features: [LifecycleModule],

@@ -3,6 +3,7 @@ import { IdentityWithLifecycleModel } from './lifecycle/identity-lifecycle.model
 import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-fields.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';
+import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
 import { RotationListsResolver } from './rotation/rotation-lists.resolver';
 import { RotationResolver } from './rotation/rotation.resolver';
@@ -17,5 +18,6 @@ export const LIFECYCLE_SCHEMA: SubgraphSchema = {
     RotationResolver,
     RevocationResolver,
     RotationListsResolver,
+    BulkRevocationResolver,
   ],
 };

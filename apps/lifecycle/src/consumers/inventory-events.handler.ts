@@ -2,12 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NhiEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
+import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 
 /** Learns identities from inventory: lifecycle never reads inventory's tables. */
 @Injectable()
 export class InventoryEventsHandler {
   constructor(private readonly lifecycle: LifecycleService) {}
+
+  /** Keeps the attributes bulk revocation selects on current (the system can change). */
+  @EventHandler('nhi.identity.updated')
+  async onIdentityUpdated(event: NhiEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
+    const { identity } = event.data;
+    await manager
+      .getRepository(IdentityLifecycleEntity)
+      .update({ identityId: identity.id }, { system: identity.system, businessUnit: identity.businessUnit, provider: identity.provider });
+  }
 
   @EventHandler('nhi.identity.discovered')
   async onIdentityRegistered(event: NhiEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {

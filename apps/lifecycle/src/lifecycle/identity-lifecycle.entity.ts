@@ -55,6 +55,13 @@ export class IdentityLifecycleEntity {
   @Column('timestamptz', { name: 'expired_at', nullable: true })
   expiredAt!: Date | null;
 
+  @Column('text', { nullable: true })
+  system!: string | null;
+
+  /** The PRIMARY owner, as ownership's events say. */
+  @Column('uuid', { name: 'owner_id', nullable: true })
+  ownerId!: string | null;
+
   @Column('uuid', { name: 'policy_id', nullable: true })
   policyId!: string | null;
 }

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { InventoryEventsHandler } from '../consumers/inventory-events.handler';
+import { OwnershipEventsHandler } from '../consumers/ownership-events.handler';
 import { RevocationResultsHandler } from '../consumers/revocation-results.handler';
+import { BulkRevocation } from '../revocation/bulk-revocation';
+import { BulkRevocationResolver } from '../revocation/bulk-revocation.resolver';
 import { RevocationTriggersHandler } from '../consumers/revocation-triggers.handler';
 import { RotationResultsHandler } from '../consumers/rotation-results.handler';
 import { RevocationResolver } from '../revocation/revocation.resolver';
@@ -34,6 +37,9 @@ import { LifecycleService } from './lifecycle.service';
     RevocationResolver,
     RevocationResultsHandler,
     RevocationTriggersHandler,
+    OwnershipEventsHandler,
+    BulkRevocation,
+    BulkRevocationResolver,
   ],
 })
 export class LifecycleModule {}

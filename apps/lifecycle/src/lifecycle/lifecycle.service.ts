@@ -44,6 +44,7 @@ export class LifecycleService {
         nextRotationDueAt: due,
         credentialFingerprint: identity.credentialFingerprint,
         businessUnit: identity.businessUnit,
+        system: identity.system,
         registeredAt: new Date(discoveredAt),
         expiresAt: identity.expiresAt ? new Date(identity.expiresAt) : null,
         policyId: policy.id,

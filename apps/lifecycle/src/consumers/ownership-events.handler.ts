@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { NhiEvent } from '@nhi/contracts';
+import { EventHandler } from '@nhi/messaging';
+import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
+
+/** Who owns each identity, as ownership reports it: what a bulk revocation by owner selects on. */
+@Injectable()
+export class OwnershipEventsHandler {
+  @EventHandler('nhi.ownership.assigned')
+  async onAssigned(event: NhiEvent<'nhi.ownership.assigned'>, manager: EntityManager): Promise<void> {
+    if (event.data.role !== 'PRIMARY') return;
+    await manager.getRepository(IdentityLifecycleEntity).update({ identityId: event.data.identityId }, { ownerId: event.data.ownerId });
+  }
+
+  @EventHandler('nhi.ownership.unassigned')
+  async onUnassigned(event: NhiEvent<'nhi.ownership.unassigned'>, manager: EntityManager): Promise<void> {
+    if (event.data.role !== 'PRIMARY') return;
+    await manager
+      .getRepository(IdentityLifecycleEntity)
+      .update({ identityId: event.data.identityId, ownerId: event.data.ownerId }, { ownerId: null });
+  }
+
+  @EventHandler('nhi.ownership.orphaned')
+  async onOrphaned(event: NhiEvent<'nhi.ownership.orphaned'>, manager: EntityManager): Promise<void> {
+    await manager.getRepository(IdentityLifecycleEntity).update({ identityId: event.data.identityId }, { ownerId: null });
+  }
+}

@@ -1,0 +1,80 @@
+import { TOPICS } from '@nhi/contracts';
+import type { IdentitySnapshot } from '@nhi/contracts';
+import { identityDiscoveredData, KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { bootstrap } from '../main';
+
+let lifecycle: SubgraphUnderTest;
+let tap: KafkaTopicTap;
+
+beforeAll(async () => {
+  lifecycle = await SubgraphUnderTest.start('lifecycle_bulk', bootstrap);
+  tap = await KafkaTopicTap.start(testKafkaBrokers(), [lifecycle.topic(TOPICS.revocationRequests)]);
+});
+
+afterAll(async () => {
+  await tap?.stop();
+  await lifecycle?.stop();
+});
+
+const ownerId = '01900000-0000-7000-8000-0000000000c1';
+
+async function discovered(overrides: Partial<IdentitySnapshot>): Promise<string> {
+  const data = identityDiscoveredData(overrides);
+  await lifecycle.publish('nhi.identity.discovered', data);
+  await waitFor(
+    async () => (await lifecycle.sql('SELECT 1 FROM identity_lifecycle WHERE identity_id = $1', [data.identity.id])).length > 0,
+  );
+  return data.identity.id;
+}
+
+async function owned(identityId: string): Promise<void> {
+  const event = await lifecycle.publish(
+    'nhi.ownership.assigned',
+    {
+      identityId,
+      ownerId,
+      ownerRef: 'team-legacy',
+      role: 'PRIMARY',
+      previousOwnerId: null,
+      via: 'MANUAL',
+      ownershipStatus: 'OWNED',
+      actor: 'alice',
+      reason: null,
+      assignedAt: new Date().toISOString(),
+    },
+    'ownership',
+  );
+  await waitFor(async () => (await lifecycle.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [event.id])).length > 0);
+}
+
+describe('bulk revocation', () => {
+  it('plans what a revocation by owner and system would touch, then requests exactly that', async () => {
+    const [a, b] = [await discovered({ system: 'legacy-crm' }), await discovered({ system: 'Legacy-CRM' })];
+    const otherSystem = await discovered({ system: 'billing' });
+    const notOwned = await discovered({ system: 'legacy-crm' });
+    for (const id of [a, b, otherSystem]) await owned(id);
+    await lifecycle.query('mutation($id: ID!) { requestRevocation(identityId: $id, reason: "already going") { id } }', { id: b });
+    const selector = { ownerId, system: 'legacy-crm' };
+
+    const plan = await lifecycle.query<{ planRevocation: { toRevoke: number; skipped: number; identities: Array<{ id: string }> } }>(
+      'query($s: RevocationSelector!) { planRevocation(selector: $s) { toRevoke skipped identities { id } } }',
+      { s: selector },
+    );
+    expect(plan.data?.planRevocation).toEqual({ toRevoke: 1, skipped: 1, identities: [{ id: a }] });
+    expect(await lifecycle.sql('SELECT 1 FROM revocation_requests WHERE identity_id = $1', [a])).toEqual([]);
+
+    const result = await lifecycle.query<{ requestBulkRevocation: { requested: number; skipped: number } }>(
+      'mutation($s: RevocationSelector!) { requestBulkRevocation(selector: $s, reason: "CRM retired") { requested skipped } }',
+      { s: selector },
+    );
+    expect(result.data?.requestBulkRevocation).toEqual({ requested: 1, skipped: 1 });
+    const request = await waitFor(() => tap.messages.find((m) => m.key === a));
+    expect(JSON.parse(request.value ?? '{}').data).toMatchObject({ nhiId: a, reason: 'bulk, by test-admin: CRM retired' });
+    expect(tap.messages.some((m) => m.key === otherSystem || m.key === notOwned)).toBe(false);
+  });
+
+  it('refuses a selector that would select everything', async () => {
+    const result = await lifecycle.query('query { planRevocation(selector: {}) { toRevoke } }');
+    expect(result.errors?.[0]?.message).toMatch(/give ownerId, system or provider: a bulk revocation never selects everything/);
+  });
+});

@@ -1,0 +1,27 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentActor } from '@nhi/auth';
+import { BulkRevocation } from './bulk-revocation';
+import { RevocationSelectorInput } from './dto/revocation-selector.input';
+import { BulkRevocationResultModel, RevocationPlanModel } from './revocation-plan.model';
+
+@Resolver(() => RevocationPlanModel)
+export class BulkRevocationResolver {
+  constructor(private readonly bulk: BulkRevocation) {}
+
+  @Query(() => RevocationPlanModel, { description: 'A dry run: what requestBulkRevocation with this selector would touch.' })
+  async planRevocation(@Args('selector') selector: RevocationSelectorInput): Promise<RevocationPlanModel> {
+    const plan = await this.bulk.plan(selector);
+    return { toRevoke: plan.toRevoke.length, skipped: plan.skipped, identities: plan.toRevoke.map((id) => ({ id })) };
+  }
+
+  @Mutation(() => BulkRevocationResultModel, {
+    description: 'Requests the revocation of every identity the selector matches (see planRevocation).',
+  })
+  requestBulkRevocation(
+    @Args('selector') selector: RevocationSelectorInput,
+    @Args('reason') reason: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<BulkRevocationResultModel> {
+    return this.bulk.request(selector, reason, actor);
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@nhi/auth';
+import { badInput } from '@nhi/graphql';
+import type { RevocationSelectorInput } from './dto/revocation-selector.input';
+import { RevocationService } from './revocation.service';
+
+const SKIPPED = ['REVOKED', 'REVOKING'];
+
+/** Plans and requests the revocation of every identity of an owner, a system or a provider. */
+@Injectable()
+export class BulkRevocation {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly revocations: RevocationService,
+  ) {}
+
+  async plan(selector: RevocationSelectorInput): Promise<{ toRevoke: string[]; skipped: number }> {
+    return this.select(this.dataSource.manager, selector, false);
+  }
+
+  async request(
+    selector: RevocationSelectorInput,
+    reason: string,
+    actor: Actor,
+    now = new Date(),
+  ): Promise<{ requested: number; skipped: number }> {
+    const why = reason.trim();
+    if (!why) throw badInput('reason is required: say why these credentials must be revoked', 'reason');
+    return this.dataSource.transaction(async (manager) => {
+      const { toRevoke, skipped } = await this.select(manager, selector, true);
+      for (const identityId of toRevoke)
+        await this.revocations.requestFromTrigger(manager, identityId, `bulk, by ${actor.sub}: ${why}`, now);
+      return { requested: toRevoke.length, skipped };
+    });
+  }
+
+  private async select(
+    manager: EntityManager,
+    selector: RevocationSelectorInput,
+    lock: boolean,
+  ): Promise<{ toRevoke: string[]; skipped: number }> {
+    const system = selector.system?.trim() || null;
+    const provider = selector.provider?.trim().toLowerCase() || null;
+    if (!selector.ownerId && !system && !provider)
+      throw badInput('give ownerId, system or provider: a bulk revocation never selects everything', 'selector');
+    const rows: Array<{ identity_id: string; state: string }> = await manager.query(
+      `SELECT identity_id, state FROM identity_lifecycle
+       WHERE ($1::uuid IS NULL OR owner_id = $1) AND ($2::text IS NULL OR lower(system) = lower($2)) AND ($3::text IS NULL OR provider = $3)
+       ORDER BY identity_id ${lock ? 'FOR UPDATE' : ''}`,
+      [selector.ownerId ?? null, system, provider],
+    );
+    const toRevoke = rows.filter((r) => !SKIPPED.includes(r.state)).map((r) => r.identity_id);
+    return { toRevoke, skipped: rows.length - toRevoke.length };
+  }
+}

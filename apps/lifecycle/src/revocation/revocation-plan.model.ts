@@ -1,0 +1,25 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { IdentityWithLifecycleModel } from '../lifecycle/identity-lifecycle.model';
+
+@ObjectType('RevocationPlan', { description: 'What a bulk revocation with this selector would touch; nothing is requested.' })
+export class RevocationPlanModel {
+  @Field(() => Int, { description: 'Identities a revocation would be requested for.' })
+  toRevoke!: number;
+
+  @Field(() => Int, { description: 'Matching identities already revoked or being revoked, which it would skip.' })
+  skipped!: number;
+
+  @Field(() => [IdentityWithLifecycleModel], {
+    description: 'The identities it would request revocations for (the gateway adds their inventory fields).',
+  })
+  identities!: IdentityWithLifecycleModel[];
+}
+
+@ObjectType('BulkRevocationResult')
+export class BulkRevocationResultModel {
+  @Field(() => Int)
+  requested!: number;
+
+  @Field(() => Int, { description: 'Already revoked or being revoked.' })
+  skipped!: number;
+}
