@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BulkActorResolver } from '../bulk/bulk-actor';
 import { BulkIngestController } from '../bulk/bulk-ingest.controller';
+import { LifecycleEventsHandler } from '../consumers/lifecycle-events.handler';
 import { OwnershipEventsHandler } from '../consumers/ownership-events.handler';
 import { CredentialAgeSweep } from '../findings/credential-age-sweep';
 import { FindingsService } from '../findings/findings.service';
@@ -24,6 +25,7 @@ import { IdentityConnectionResolver } from './identity-connection.resolver';
     IngestService,
     IngestResolver,
     OwnershipEventsHandler,
+    LifecycleEventsHandler,
   ],
 })
 export class IdentitiesModule {}

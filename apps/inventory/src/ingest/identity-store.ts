@@ -94,6 +94,16 @@ export const identityStore = {
     return new Map(rows.map((row) => [naturalKey({ provider: row.provider, externalId: row.external_id }), toState(row)]));
   },
 
+  /** Identities by id, locked until the transaction ends. */
+  async lockByIds(manager: EntityManager, ids: readonly string[]): Promise<IdentityState[]> {
+    if (ids.length === 0) return [];
+    const rows: IdentityRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM identities i WHERE i.id = ANY($1::uuid[]) ORDER BY i.id FOR NO KEY UPDATE OF i`,
+      [ids],
+    );
+    return rows.map(toState);
+  },
+
   async findByIds(manager: EntityManager, ids: readonly string[]): Promise<IdentityState[]> {
     if (ids.length === 0) return [];
     const rows: IdentityRow[] = await manager.query(`SELECT ${COLUMNS} FROM identities i WHERE i.id = ANY($1::uuid[])`, [ids]);

@@ -26,6 +26,8 @@ export interface IdentityView {
   status: string;
   privilegeLevel: string | null;
   system: string | null;
+  credentialFingerprint: string | null;
+  expiresAt: string | null;
   tags: Array<{ key: string; value: string }>;
   sightings: Array<{ source: string }>;
   findings: Array<{ category: string; code: string; severity: string; closedAt: string | null }>;
@@ -34,7 +36,7 @@ export interface IdentityView {
 const IDENTITY = `
   query($provider: String!, $externalId: String!) {
     identityByExternalId(provider: $provider, externalId: $externalId) {
-      id kind name provider externalId environment environmentInferred status privilegeLevel system
+      id kind name provider externalId environment environmentInferred status privilegeLevel system credentialFingerprint expiresAt
       tags { key value } sightings { source } findings { category code severity closedAt }
     }
   }`;

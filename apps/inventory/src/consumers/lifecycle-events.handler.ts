@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { NhiEvent } from '@nhi/contracts';
+import { EventHandler, OutboxService } from '@nhi/messaging';
+import { FindingsService } from '../findings/findings.service';
+import { changesBetween, snapshotOf } from '../ingest/identity-state';
+import { identityStore } from '../ingest/identity-store';
+
+/**
+ * A rotation changes the credential: inventory takes its new fingerprint and
+ * expiry from lifecycle's event, says what changed, and re-checks the findings
+ * (a new key may no longer be shared, leaked or without expiry).
+ */
+@Injectable()
+export class LifecycleEventsHandler {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly findings: FindingsService,
+  ) {}
+
+  @EventHandler('nhi.credential.rotated')
+  async onRotated(event: NhiEvent<'nhi.credential.rotated'>, manager: EntityManager): Promise<void> {
+    const { identityId, newCredentialFingerprint, newExpiresAt, rotatedAt } = event.data;
+    const [before] = await identityStore.lockByIds(manager, [identityId]);
+    if (!before) return;
+    const after = {
+      ...before,
+      credentialFingerprint: newCredentialFingerprint ?? before.credentialFingerprint,
+      expiresAt: newExpiresAt ? new Date(newExpiresAt) : before.expiresAt,
+      createdAt: new Date(rotatedAt),
+    };
+    const changes = changesBetween(before, after);
+    if (changes.length === 0) return;
+    await identityStore.update(manager, [after]);
+    await this.outbox.enqueue(manager, {
+      type: 'nhi.identity.updated',
+      subject: identityId,
+      data: { identity: snapshotOf(after), changes, source: 'lifecycle', updatedAt: rotatedAt },
+    });
+    const oldFingerprint =
+      before.credentialFingerprint && before.credentialFingerprint !== after.credentialFingerprint ? [before.credentialFingerprint] : [];
+    await this.findings.reconcile(manager, { identities: [after], fingerprints: oldFingerprint }, new Date(rotatedAt));
+  }
+}
