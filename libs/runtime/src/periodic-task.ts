@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
 /**
  * Runs work every intervalMs (0 turns it off), never two runs at once, without
@@ -37,5 +37,31 @@ export class PeriodicTask {
         this.running = undefined;
       });
     return this.running;
+  }
+}
+
+/**
+ * A provider whose run() goes on a PeriodicTask from application start to
+ * shutdown (which waits for a run in progress).
+ */
+export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly task: PeriodicTask;
+
+  protected constructor(
+    name: string,
+    intervalMs: number,
+    protected readonly logger: Logger,
+  ) {
+    this.task = new PeriodicTask(name, intervalMs, () => this.run(), logger);
+  }
+
+  abstract run(): Promise<unknown>;
+
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { PeriodicTask } from '@nhi/runtime';
+import { PeriodicJob } from '@nhi/runtime';
 import { identityStore } from '../ingest/identity-store';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
 import { FindingsService } from './findings.service';
@@ -15,28 +15,17 @@ const BATCH = 1000;
  * looks for those on a timer and reconciles their findings like an ingest does.
  */
 @Injectable()
-export class CredentialAgeSweep implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('CredentialAgeSweep');
-  private readonly task: PeriodicTask;
-
+export class CredentialAgeSweep extends PeriodicJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
     private readonly findings: FindingsService,
   ) {
-    this.task = new PeriodicTask('credential age sweep', config.FINDINGS_SWEEP_INTERVAL_MS, () => this.sweep(), this.logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
+    super('credential age sweep', config.FINDINGS_SWEEP_INTERVAL_MS, new Logger('CredentialAgeSweep'));
   }
 
   /** Opens the NHI7 age finding of every identity that has outgrown the maximum since it last changed; returns how many. */
-  async sweep(now = new Date()): Promise<number> {
+  async run(now = new Date()): Promise<number> {
     let swept = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {

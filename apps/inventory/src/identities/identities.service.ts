@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GraphQLError } from 'graphql';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
-import { badInput, decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
+import { badInput, decodeCursor, encodeCursor, notFound, pageOf, pageSize } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import { FindingEntity } from '../findings/finding.entity';
 import { FindingsService } from '../findings/findings.service';
@@ -83,7 +82,7 @@ export class IdentitiesService {
     if (detectSecret(why)) throw badInput('reason looks like it contains secret material; describe the reason instead', 'reason');
     return this.dataSource.transaction(async (manager) => {
       const identity = await manager.getRepository(IdentityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!identity) throw new GraphQLError(`no identity with id ${id}`, { extensions: { code: 'NOT_FOUND' } });
+      if (!identity) throw notFound(`no identity with id ${id}`);
       if (identity.status === 'DECOMMISSIONED') {
         throw badInput(
           `identity ${id} was already decommissioned on ${identity.decommissionedAt?.toISOString()} by ${identity.decommissionedBy}`,

@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager, EntityTarget, Repository } from 'typeorm';
 import { ContractViolationError, timeOrderedUuid } from '@nhi/contracts';
-import { badInput } from '@nhi/graphql';
+import { badInput, notFound } from '@nhi/graphql';
 import type { OutboxService } from '@nhi/messaging';
 import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
 import type { LifecycleConfig } from '../lifecycle-config';
@@ -79,9 +78,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
       .getRepository(IdentityLifecycleEntity)
       .findOne({ where: { identityId }, lock: { mode: 'pessimistic_write' } });
     if (!identity) {
-      throw new GraphQLError(`lifecycle knows no identity ${identityId}; identities arrive from inventory's events`, {
-        extensions: { code: 'NOT_FOUND' },
-      });
+      throw notFound(`lifecycle knows no identity ${identityId}; identities arrive from inventory's events`);
     }
     return identity;
   }

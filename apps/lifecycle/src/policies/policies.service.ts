@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GraphQLError } from 'graphql';
 import { DataSource, EntityManager, MoreThan, Not, In } from 'typeorm';
 import { timeOrderedUuid } from '@nhi/contracts';
-import { badInput } from '@nhi/graphql';
+import { badInput, notFound } from '@nhi/graphql';
 import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
 import { nextRotationDue } from '../lifecycle/rotation-schedule';
 import type { RotationPolicyInput } from './dto/rotation-policy.input';
@@ -86,7 +85,7 @@ export class PoliciesService {
   async delete(id: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const policy = await manager.getRepository(RotationPolicyEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!policy) throw new GraphQLError(`no rotation policy with id ${id}`, { extensions: { code: 'NOT_FOUND' } });
+      if (!policy) throw notFound(`no rotation policy with id ${id}`);
       if (policy.isDefault) throw badInput('the default policy cannot be deleted; update it instead', 'id');
       await manager.getRepository(IdentityLifecycleEntity).update({ policyId: id }, { policyId: null });
       await manager.getRepository(RotationPolicyEntity).delete({ id });

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PeriodicTask } from '@nhi/runtime';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicJob } from '@nhi/runtime';
 import { LIFECYCLE_CONFIG, LifecycleConfig } from '../lifecycle-config';
 import { RevocationService } from '../revocation/revocation.service';
 import { DueRotations } from './due-rotations';
@@ -10,32 +10,19 @@ import { RotationService } from './rotation.service';
  * attempts past their deadline, then due retries.
  */
 @Injectable()
-export class RotationClock implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly task: PeriodicTask;
-
+export class RotationClock extends PeriodicJob {
   constructor(
     @Inject(LIFECYCLE_CONFIG) config: LifecycleConfig,
-    rotations: RotationService,
-    revocations: RevocationService,
-    due: DueRotations,
+    private readonly rotations: RotationService,
+    private readonly revocations: RevocationService,
+    private readonly due: DueRotations,
   ) {
-    this.task = new PeriodicTask(
-      'handshake clock',
-      config.LIFECYCLE_TICK_MS,
-      async () => {
-        await due.run();
-        await rotations.tick();
-        await revocations.tick();
-      },
-      new Logger('HandshakeClock'),
-    );
+    super('handshake clock', config.LIFECYCLE_TICK_MS, new Logger('HandshakeClock'));
   }
 
-  onApplicationBootstrap(): void {
-    this.task.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
+  async run(): Promise<void> {
+    await this.due.run();
+    await this.rotations.tick();
+    await this.revocations.tick();
   }
 }

@@ -1,25 +1,9 @@
-import { TOPICS } from '@nhi/contracts';
-import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
-import { bootstrap } from '../main';
-import { OwnershipClient } from '../test-support/ownership-client';
+import { waitFor } from '@nhi/testing';
+import { ownershipSpec, uniqueNames } from '../test-support/ownership-spec';
 
-let ownership: SubgraphUnderTest;
-let client: OwnershipClient;
-let tap: KafkaTopicTap;
+const spec = ownershipSpec('ownership_attestation', { DEADLINE_CHECK_INTERVAL_MS: '200' });
 
-beforeAll(async () => {
-  ownership = await SubgraphUnderTest.start('ownership_attestation', bootstrap, { DEADLINE_CHECK_INTERVAL_MS: '200' });
-  client = new OwnershipClient(ownership);
-  tap = await KafkaTopicTap.start(testKafkaBrokers(), [ownership.topic(TOPICS.ownershipEvents)]);
-});
-
-afterAll(async () => {
-  await tap?.stop();
-  await ownership?.stop();
-});
-
-let n = 0;
-const unique = (label: string) => `${label}-${++n}-${Date.now().toString(36)}`;
+const unique = uniqueNames();
 
 interface Progress {
   total: number;
@@ -32,14 +16,14 @@ interface Progress {
 }
 
 async function startCampaign(input: Record<string, unknown>) {
-  return ownership.query<{ startAttestationCampaign: { id: string; status: string } }>(
+  return spec.ownership.query<{ startAttestationCampaign: { id: string; status: string } }>(
     'mutation($input: CampaignInput!) { startAttestationCampaign(input: $input) { id status } }',
     { input },
   );
 }
 
 async function attest(identityId: string, campaignId: string, decision: string, note?: string) {
-  return ownership.query<{ attest: { ownershipStatus: string; lastAttestation: string | null } }>(
+  return spec.ownership.query<{ attest: { ownershipStatus: string; lastAttestation: string | null } }>(
     `mutation($i: ID!, $c: ID!, $d: AttestationDecision!, $n: String) {
        attest(identityId: $i, campaignId: $c, decision: $d, note: $n) { ownershipStatus lastAttestation }
      }`,
@@ -48,7 +32,7 @@ async function attest(identityId: string, campaignId: string, decision: string, 
 }
 
 async function campaign(id: string) {
-  const result = await ownership.query<{
+  const result = await spec.ownership.query<{
     attestationCampaign: {
       status: string;
       progress: Progress;
@@ -68,24 +52,24 @@ async function campaign(id: string) {
 }
 
 const typesAbout = (identityId: string) =>
-  tap.messages
+  spec.tap.messages
     .filter((m) => m.key === identityId)
     .map((m) => JSON.parse(m.value ?? '{}') as { type: string; data: Record<string, unknown> });
 
 describe('attestation campaigns', () => {
   it('asks the owners in scope to decide, records each decision with its effect, and reports progress by owner and business unit', async () => {
     const businessUnit = unique('Payments');
-    const team = await client.owner({ externalRef: unique('payments'), kind: 'TEAM', name: 'Payments' });
-    const ana = await client.owner({ externalRef: unique('ana'), kind: 'PERSON', name: 'Ana', parentRef: team.externalRef });
+    const team = await spec.client.owner({ externalRef: unique('payments'), kind: 'TEAM', name: 'Payments' });
+    const ana = await spec.client.owner({ externalRef: unique('ana'), kind: 'PERSON', name: 'Ana', parentRef: team.externalRef });
     const [keep, notMine, retire] = [
-      await client.discovered({ businessUnit }),
-      await client.discovered({ businessUnit }),
-      await client.discovered({ businessUnit }),
+      await spec.client.discovered({ businessUnit }),
+      await spec.client.discovered({ businessUnit }),
+      await spec.client.discovered({ businessUnit }),
     ];
-    const unowned = await client.discovered({ businessUnit });
-    await client.assign({ identityId: keep, ownerId: ana.id });
-    await client.assign({ identityId: notMine, ownerId: ana.id });
-    await client.assign({ identityId: retire, ownerId: team.id });
+    const unowned = await spec.client.discovered({ businessUnit });
+    await spec.client.assign({ identityId: keep, ownerId: ana.id });
+    await spec.client.assign({ identityId: notMine, ownerId: ana.id });
+    await spec.client.assign({ identityId: retire, ownerId: team.id });
 
     const started = await startCampaign({ name: 'Q4 review', businessUnit, deadline: new Date(Date.now() + 3_600_000).toISOString() });
     const campaignId = started.data?.startAttestationCampaign.id ?? '';
@@ -96,8 +80,8 @@ describe('attestation campaigns', () => {
     await attest(retire, campaignId, 'DECOMMISSION', 'replaced by workload identity');
 
     expect(kept.data?.attest).toMatchObject({ ownershipStatus: 'OWNED', lastAttestation: expect.any(String) });
-    expect(await client.identity(notMine)).toMatchObject({ ownershipStatus: 'UNASSIGNED', owner: null });
-    const suggestions = await ownership.query<{ ownershipSuggestions: Array<{ owner: { externalRef: string }; reason: string }> }>(
+    expect(await spec.client.identity(notMine)).toMatchObject({ ownershipStatus: 'UNASSIGNED', owner: null });
+    const suggestions = await spec.ownership.query<{ ownershipSuggestions: Array<{ owner: { externalRef: string }; reason: string }> }>(
       'query($id: ID!) { ownershipSuggestions(identityId: $id) { owner { externalRef } reason } }',
       { id: notMine },
     );
@@ -140,10 +124,10 @@ describe('attestation campaigns', () => {
 
   it('escalates every identity without a decision at the deadline and takes no decision after it', async () => {
     const businessUnit = unique('Ops');
-    const team = await client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Ops' });
-    const [decided, missed] = [await client.discovered({ businessUnit }), await client.discovered({ businessUnit })];
-    await client.assign({ identityId: decided, ownerId: team.id });
-    await client.assign({ identityId: missed, ownerId: team.id });
+    const team = await spec.client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Ops' });
+    const [decided, missed] = [await spec.client.discovered({ businessUnit }), await spec.client.discovered({ businessUnit })];
+    await spec.client.assign({ identityId: decided, ownerId: team.id });
+    await spec.client.assign({ identityId: missed, ownerId: team.id });
     const started = await startCampaign({ name: 'fast', businessUnit, deadline: new Date(Date.now() + 1_500).toISOString() });
     const campaignId = started.data?.startAttestationCampaign.id ?? '';
     await attest(decided, campaignId, 'KEEP');

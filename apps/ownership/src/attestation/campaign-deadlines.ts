@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
-import { PeriodicTask } from '@nhi/runtime';
+import { PeriodicJob } from '@nhi/runtime';
 import { OWNERSHIP_CONFIG, OwnershipConfig } from '../ownership-config';
 
 interface Missed {
@@ -18,24 +18,13 @@ interface Missed {
  * is escalated (an event each), and the campaign takes no more decisions.
  */
 @Injectable()
-export class CampaignDeadlines implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('CampaignDeadlines');
-  private readonly task: PeriodicTask;
-
+export class CampaignDeadlines extends PeriodicJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(OWNERSHIP_CONFIG) config: OwnershipConfig,
     private readonly outbox: OutboxService,
   ) {
-    this.task = new PeriodicTask('campaign deadlines', config.DEADLINE_CHECK_INTERVAL_MS, () => this.run(), this.logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
+    super('campaign deadlines', config.DEADLINE_CHECK_INTERVAL_MS, new Logger('CampaignDeadlines'));
   }
 
   /** Closes every campaign past its deadline; returns how many identities were escalated. */

@@ -1,27 +1,12 @@
-import { TOPICS } from '@nhi/contracts';
-import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
-import { bootstrap } from '../main';
-import { OwnershipClient } from '../test-support/ownership-client';
+import { waitFor } from '@nhi/testing';
+import { ownershipSpec } from '../test-support/ownership-spec';
 
-let ownership: SubgraphUnderTest;
-let client: OwnershipClient;
-let tap: KafkaTopicTap;
-
-beforeAll(async () => {
-  ownership = await SubgraphUnderTest.start('ownership_directory', bootstrap, {
-    DIRECTORY_SYNC_MAX_REMOVAL_SHARE: '0.5',
-    // Grace and revocation delays of about a second, so the test can watch an orphan escalate.
-    ORPHAN_GRACE_DAYS: '0.00001',
-    ORPHAN_REVOKE_AFTER_DAYS: '0.00001',
-    DEADLINE_CHECK_INTERVAL_MS: '200',
-  });
-  client = new OwnershipClient(ownership);
-  tap = await KafkaTopicTap.start(testKafkaBrokers(), [ownership.topic(TOPICS.ownershipEvents)]);
-});
-
-afterAll(async () => {
-  await tap?.stop();
-  await ownership?.stop();
+const spec = ownershipSpec('ownership_directory', {
+  DIRECTORY_SYNC_MAX_REMOVAL_SHARE: '0.5',
+  // Grace and revocation delays of about a second, so the test can watch an orphan escalate.
+  ORPHAN_GRACE_DAYS: '0.00001',
+  ORPHAN_REVOKE_AFTER_DAYS: '0.00001',
+  DEADLINE_CHECK_INTERVAL_MS: '200',
 });
 
 interface Report {
@@ -38,7 +23,7 @@ interface Report {
 }
 
 async function sync(directory: string, entries: Array<Record<string, unknown>>, options: { force?: boolean; dryRun?: boolean } = {}) {
-  return ownership.query<{ syncDirectory: Report }>(
+  return spec.ownership.query<{ syncDirectory: Report }>(
     `mutation($input: DirectorySyncInput!) {
        syncDirectory(input: $input) {
          created updated unchanged reactivated deactivated merged identitiesMoved identitiesOrphaned dryRun rejected { index externalRef reason }
@@ -49,13 +34,13 @@ async function sync(directory: string, entries: Array<Record<string, unknown>>, 
 }
 
 async function ownerId(externalRef: string): Promise<string> {
-  const [row] = await ownership.sql<{ id: string }>('SELECT id FROM owners WHERE external_ref = $1', [externalRef]);
+  const [row] = await spec.ownership.sql<{ id: string }>('SELECT id FROM owners WHERE external_ref = $1', [externalRef]);
   if (!row) throw new Error(`no owner ${externalRef}`);
   return row.id;
 }
 
 const typesAbout = (identityId: string) =>
-  tap.messages.filter((m) => m.key === identityId).map((m) => (JSON.parse(m.value ?? '{}') as { type: string }).type);
+  spec.tap.messages.filter((m) => m.key === identityId).map((m) => (JSON.parse(m.value ?? '{}') as { type: string }).type);
 
 describe('directory sync and a re-organisation', () => {
   const org = [
@@ -74,7 +59,7 @@ describe('directory sync and a re-organisation', () => {
 
     expect(first.data?.syncDirectory).toMatchObject({ created: 7, updated: 0, deactivated: 0, rejected: [] });
     expect(again.data?.syncDirectory).toMatchObject({ created: 0, updated: 0, unchanged: 7, deactivated: 0, merged: 0, rejected: [] });
-    const [ana] = await ownership.sql<{ parent: string }>(
+    const [ana] = await spec.ownership.sql<{ parent: string }>(
       'SELECT p.external_ref AS parent FROM owners o JOIN owners p ON p.id = o.parent_id WHERE o.external_ref = $1',
       ['ana'],
     );
@@ -82,11 +67,11 @@ describe('directory sync and a re-organisation', () => {
   });
 
   it('merges a team into another, and handles leavers with and without a backup, in one sync', async () => {
-    const [billingKey, anaKey, benKey] = [await client.discovered(), await client.discovered(), await client.discovered()];
-    await client.assign({ identityId: billingKey, ownerId: await ownerId('billing') });
-    await client.assign({ identityId: anaKey, ownerId: await ownerId('ana') });
-    await client.assign({ identityId: benKey, ownerId: await ownerId('ben') });
-    await client.assign({ identityId: benKey, ownerId: await ownerId('cho'), role: 'BACKUP' });
+    const [billingKey, anaKey, benKey] = [await spec.client.discovered(), await spec.client.discovered(), await spec.client.discovered()];
+    await spec.client.assign({ identityId: billingKey, ownerId: await ownerId('billing') });
+    await spec.client.assign({ identityId: anaKey, ownerId: await ownerId('ana') });
+    await spec.client.assign({ identityId: benKey, ownerId: await ownerId('ben') });
+    await spec.client.assign({ identityId: benKey, ownerId: await ownerId('cho'), role: 'BACKUP' });
 
     const reorganised = org
       .filter((entry) => entry.externalRef !== 'ben')
@@ -102,10 +87,14 @@ describe('directory sync and a re-organisation', () => {
       rejected: [],
     });
     // Billing's key goes to the team that absorbed it; Ana's to her team; Ben's to his backup.
-    expect(await client.identity(billingKey)).toMatchObject({ ownershipStatus: 'OWNED', owner: { externalRef: 'payments' } });
-    expect(await client.identity(anaKey)).toMatchObject({ ownershipStatus: 'OWNED', owner: { externalRef: 'payments' } });
-    expect(await client.identity(benKey)).toMatchObject({ ownershipStatus: 'OWNED', owner: { externalRef: 'cho' }, backupOwner: null });
-    expect(await client.history(billingKey)).toEqual([
+    expect(await spec.client.identity(billingKey)).toMatchObject({ ownershipStatus: 'OWNED', owner: { externalRef: 'payments' } });
+    expect(await spec.client.identity(anaKey)).toMatchObject({ ownershipStatus: 'OWNED', owner: { externalRef: 'payments' } });
+    expect(await spec.client.identity(benKey)).toMatchObject({
+      ownershipStatus: 'OWNED',
+      owner: { externalRef: 'cho' },
+      backupOwner: null,
+    });
+    expect(await spec.client.history(billingKey)).toEqual([
       expect.objectContaining({ change: 'ASSIGNED', via: 'MANUAL' }),
       expect.objectContaining({ change: 'ASSIGNED', via: 'TEAM_MERGE', previousOwner: { externalRef: 'billing' } }),
     ]);
@@ -114,7 +103,7 @@ describe('directory sync and a re-organisation', () => {
   });
 
   it('refuses a list that would remove more than the allowed share, changing nothing, unless forced', async () => {
-    const before = await ownership.sql('SELECT external_ref, active FROM owners ORDER BY external_ref');
+    const before = await spec.ownership.sql('SELECT external_ref, active FROM owners ORDER BY external_ref');
 
     const refused = await sync('okta', [{ externalRef: 'eng', kind: 'TEAM', name: 'Engineering' }]);
     const empty = await sync('okta', []);
@@ -123,11 +112,11 @@ describe('directory sync and a re-organisation', () => {
       /this sync would deactivate 3 of the 4 active owners from okta \(75%\), more than .* \(50%\)/,
     );
     expect(empty.errors?.[0]?.message).toMatch(/deactivate 4 of the 4 active owners/);
-    expect(await ownership.sql('SELECT external_ref, active FROM owners ORDER BY external_ref')).toEqual(before);
+    expect(await spec.ownership.sql('SELECT external_ref, active FROM owners ORDER BY external_ref')).toEqual(before);
 
     const dryRun = await sync('okta', [{ externalRef: 'eng', kind: 'TEAM', name: 'Engineering' }], { force: true, dryRun: true });
     expect(dryRun.data?.syncDirectory).toMatchObject({ dryRun: true, deactivated: 3 });
-    expect(await ownership.sql('SELECT external_ref, active FROM owners ORDER BY external_ref')).toEqual(before);
+    expect(await spec.ownership.sql('SELECT external_ref, active FROM owners ORDER BY external_ref')).toEqual(before);
   });
 
   it('reports a broken entry and applies the rest, never taking the broken one for a leaver', async () => {
@@ -150,10 +139,10 @@ describe('directory sync and a re-organisation', () => {
 
   it('escalates an orphan nobody takes, then requests its revocation from lifecycle', async () => {
     await sync('hr', [{ externalRef: 'fay', kind: 'PERSON', name: 'Fay' }]);
-    const identityId = await client.discovered();
-    await client.assign({ identityId, ownerId: await ownerId('fay') });
+    const identityId = await spec.client.discovered();
+    await spec.client.assign({ identityId, ownerId: await ownerId('fay') });
 
-    await client.deactivate(await ownerId('fay'), 'left the company');
+    await spec.client.deactivate(await ownerId('fay'), 'left the company');
 
     await waitFor(() => typesAbout(identityId).includes('nhi.ownership.revocation-requested'), {
       what: 'the orphan to be escalated and its revocation requested',
@@ -164,7 +153,7 @@ describe('directory sync and a re-organisation', () => {
       'nhi.ownership.escalated',
       'nhi.ownership.revocation-requested',
     ]);
-    const escalation = tap.messages.find((m) => m.key === identityId && m.value?.includes('ORPHAN_GRACE_EXPIRED'));
+    const escalation = spec.tap.messages.find((m) => m.key === identityId && m.value?.includes('ORPHAN_GRACE_EXPIRED'));
     expect(JSON.parse(escalation?.value ?? '{}')).toMatchObject({ data: { identityId, reason: 'ORPHAN_GRACE_EXPIRED' } });
   });
 });

@@ -6,13 +6,11 @@ import type { Actor } from '@nhi/auth';
 import { timeOrderedUuid } from '@nhi/contracts';
 import { badInput } from '@nhi/graphql';
 import { OwnerEntity } from '../owners/owner.entity';
+import { cleanEmail, cleanText, isEmail } from '../owners/owner-text';
 import { DeactivationResult, OwnersService } from '../owners/owners.service';
 import { OWNERSHIP_CONFIG, OwnershipConfig } from '../ownership-config';
 import type { DirectoryEntryInput, DirectorySyncInput } from './dto/directory-sync.input';
 import type { DirectorySyncReportModel } from './directory-sync-report.model';
-
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const clean = (value: string | null | undefined) => value?.trim().replace(/\s+/g, ' ') || null;
 
 class EntryError extends Error {}
 
@@ -52,7 +50,7 @@ export class DirectorySyncService {
   ) {}
 
   async sync(input: DirectorySyncInput, actor: Actor, now = new Date()): Promise<DirectorySyncReportModel> {
-    const directory = clean(input.directory)?.toLowerCase();
+    const directory = cleanText(input.directory)?.toLowerCase();
     if (!directory) throw badInput('directory is required: name the identity provider this list comes from', 'directory');
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -89,7 +87,7 @@ export class DirectorySyncService {
     const repo = manager.getRepository(OwnerEntity);
     // Whoever this directory listed before, locked so two syncs of one directory apply one after the other.
     const known = await repo.find({ where: { directory }, lock: { mode: 'pessimistic_write' } });
-    const listedRefs = new Set(input.entries.map((e) => clean(e.externalRef)).filter((ref): ref is string => Boolean(ref)));
+    const listedRefs = new Set(input.entries.map((e) => cleanText(e.externalRef)).filter((ref): ref is string => Boolean(ref)));
     const entries = this.validEntries(input.entries, report);
     // Entries not applied at all; one whose parent could not be set is applied otherwise, and reported.
     const skipped = new Set<number>();
@@ -126,8 +124,8 @@ export class DirectorySyncService {
       const owner = byRef.get(entry.externalRef);
       if (!owner?.active || !entry.input.mergedInto || skipped.has(entry.index)) continue;
       const target =
-        byRef.get(clean(entry.input.mergedInto) ?? '') ??
-        (await repo.findOne({ where: { externalRef: clean(entry.input.mergedInto) ?? '' } }));
+        byRef.get(cleanText(entry.input.mergedInto) ?? '') ??
+        (await repo.findOne({ where: { externalRef: cleanText(entry.input.mergedInto) ?? '' } }));
       if (!target?.active || target.kind !== 'TEAM' || target.id === owner.id) {
         report.rejected.push({
           index: entry.index,
@@ -167,19 +165,19 @@ export class DirectorySyncService {
     const seen = new Set<string>();
     const entries: Entry[] = [];
     inputs.forEach((input, index) => {
-      const externalRef = clean(input.externalRef);
+      const externalRef = cleanText(input.externalRef);
       try {
         if (!externalRef) throw new EntryError('externalRef is required');
         if (externalRef.length > 200) throw new EntryError('externalRef is longer than 200 characters');
         if (seen.has(externalRef)) throw new EntryError(`externalRef ${externalRef} is listed twice; the first entry was applied`);
-        const name = clean(input.name);
+        const name = cleanText(input.name);
         if (!name) throw new EntryError('name is required');
-        const email = clean(input.email)?.toLowerCase() ?? null;
-        if (email && !EMAIL.test(email)) throw new EntryError(`email "${email}" is not an e-mail address`);
+        const email = cleanEmail(input.email);
+        if (email && !isEmail(email)) throw new EntryError(`email "${email}" is not an e-mail address`);
         if (input.mergedInto && input.kind !== 'TEAM') throw new EntryError('only a team can be merged into another');
-        if (clean(input.mergedInto) === externalRef) throw new EntryError('a team cannot be merged into itself');
+        if (cleanText(input.mergedInto) === externalRef) throw new EntryError('a team cannot be merged into itself');
         seen.add(externalRef);
-        entries.push({ index, input, externalRef, name, email, businessUnit: clean(input.businessUnit) });
+        entries.push({ index, input, externalRef, name, email, businessUnit: cleanText(input.businessUnit) });
       } catch (error) {
         if (!(error instanceof EntryError)) throw error;
         report.rejected.push({ index, externalRef, reason: error.message });
@@ -251,7 +249,7 @@ export class DirectorySyncService {
   ): Promise<void> {
     const owner = byRef.get(entry.externalRef);
     if (!owner) return;
-    const parentRef = clean(entry.input.parentRef);
+    const parentRef = cleanText(entry.input.parentRef);
     try {
       owner.parentId = parentRef ? (await this.owners.parentFor(manager, parentRef, owner)).id : null;
     } catch (error) {

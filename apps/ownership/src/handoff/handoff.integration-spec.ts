@@ -1,25 +1,9 @@
-import { TOPICS } from '@nhi/contracts';
-import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
-import { bootstrap } from '../main';
-import { OwnershipClient } from '../test-support/ownership-client';
+import { waitFor } from '@nhi/testing';
+import { ownershipSpec, uniqueNames } from '../test-support/ownership-spec';
 
-let ownership: SubgraphUnderTest;
-let client: OwnershipClient;
-let tap: KafkaTopicTap;
+const spec = ownershipSpec('ownership_handoff');
 
-beforeAll(async () => {
-  ownership = await SubgraphUnderTest.start('ownership_handoff', bootstrap);
-  client = new OwnershipClient(ownership);
-  tap = await KafkaTopicTap.start(testKafkaBrokers(), [ownership.topic(TOPICS.ownershipEvents)]);
-});
-
-afterAll(async () => {
-  await tap?.stop();
-  await ownership?.stop();
-});
-
-let n = 0;
-const unique = (label: string) => `${label}-${++n}-${Date.now().toString(36)}`;
+const unique = uniqueNames();
 
 interface HandoffView {
   id: string;
@@ -32,46 +16,46 @@ interface HandoffView {
 const HANDOFF_FIELDS = 'id status moved identities { id } toOwner { externalRef }';
 
 async function requestHandoff(input: Record<string, unknown>) {
-  return ownership.query<{ requestHandoff: HandoffView }>(
+  return spec.ownership.query<{ requestHandoff: HandoffView }>(
     `mutation($input: HandoffInput!) { requestHandoff(input: $input) { ${HANDOFF_FIELDS} } }`,
     { input },
   );
 }
 
 async function decide(mutation: 'acceptHandoff' | 'declineHandoff', id: string) {
-  return ownership.query<Record<string, HandoffView>>(`mutation($id: ID!) { ${mutation}(id: $id) { ${HANDOFF_FIELDS} } }`, { id });
+  return spec.ownership.query<Record<string, HandoffView>>(`mutation($id: ID!) { ${mutation}(id: $id) { ${HANDOFF_FIELDS} } }`, { id });
 }
 
 const eventsAbout = (identityId: string) =>
-  tap.messages
+  spec.tap.messages
     .filter((m) => m.key === identityId)
     .map((m) => JSON.parse(m.value ?? '{}') as { type: string; data: Record<string, unknown> });
 
 describe('handoff from a pilot team to operations', () => {
   it('lists the identities of an owner in a system, moves nothing until the receiver accepts, then moves them', async () => {
     const system = unique('checkout');
-    const pilot = await client.owner({ externalRef: unique('pilot'), kind: 'TEAM', name: 'Pilot' });
-    const ops = await client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Operations' });
-    const [a, b] = [await client.discovered({ system }), await client.discovered({ system })];
-    const elsewhere = await client.discovered({ system: unique('other') });
-    for (const identityId of [a, b, elsewhere]) await client.assign({ identityId, ownerId: pilot.id });
+    const pilot = await spec.client.owner({ externalRef: unique('pilot'), kind: 'TEAM', name: 'Pilot' });
+    const ops = await spec.client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Operations' });
+    const [a, b] = [await spec.client.discovered({ system }), await spec.client.discovered({ system })];
+    const elsewhere = await spec.client.discovered({ system: unique('other') });
+    for (const identityId of [a, b, elsewhere]) await spec.client.assign({ identityId, ownerId: pilot.id });
 
     const requested = await requestHandoff({ fromOwnerId: pilot.id, system, toOwnerId: ops.id, reason: 'pilot is over' });
     const handoff = requested.data?.requestHandoff;
 
     expect(handoff).toMatchObject({ status: 'REQUESTED', moved: null, toOwner: { externalRef: ops.externalRef } });
     expect(handoff?.identities.map((i) => i.id).sort()).toEqual([a, b].sort());
-    expect(await client.identity(a)).toMatchObject({ owner: { externalRef: pilot.externalRef } });
+    expect(await spec.client.identity(a)).toMatchObject({ owner: { externalRef: pilot.externalRef } });
     const again = await requestHandoff({ system, toOwnerId: ops.id, reason: 'twice' });
     expect(again.errors?.[0]?.message).toMatch(/2 of these identities are already in a handoff waiting for acceptance/);
 
     const accepted = await decide('acceptHandoff', handoff?.id ?? '');
 
     expect(accepted.data?.['acceptHandoff']).toMatchObject({ status: 'COMPLETED', moved: 2 });
-    expect(await client.identity(a)).toMatchObject({ owner: { externalRef: ops.externalRef } });
-    expect(await client.identity(b)).toMatchObject({ owner: { externalRef: ops.externalRef } });
-    expect(await client.identity(elsewhere)).toMatchObject({ owner: { externalRef: pilot.externalRef } });
-    expect(await client.history(a)).toEqual([
+    expect(await spec.client.identity(a)).toMatchObject({ owner: { externalRef: ops.externalRef } });
+    expect(await spec.client.identity(b)).toMatchObject({ owner: { externalRef: ops.externalRef } });
+    expect(await spec.client.identity(elsewhere)).toMatchObject({ owner: { externalRef: pilot.externalRef } });
+    expect(await spec.client.history(a)).toEqual([
       expect.objectContaining({ via: 'MANUAL' }),
       expect.objectContaining({ via: 'HANDOFF', reason: 'handoff: pilot is over', previousOwner: { externalRef: pilot.externalRef } }),
     ]);
@@ -86,31 +70,31 @@ describe('handoff from a pilot team to operations', () => {
   });
 
   it('moves nothing when declined, and leaves an identity that changed hands meanwhile where it is', async () => {
-    const pilot = await client.owner({ externalRef: unique('pilot'), kind: 'TEAM', name: 'Pilot' });
-    const ops = await client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Operations' });
-    const other = await client.owner({ externalRef: unique('other'), kind: 'TEAM', name: 'Other' });
-    const [kept, reassigned] = [await client.discovered(), await client.discovered()];
-    for (const identityId of [kept, reassigned]) await client.assign({ identityId, ownerId: pilot.id });
+    const pilot = await spec.client.owner({ externalRef: unique('pilot'), kind: 'TEAM', name: 'Pilot' });
+    const ops = await spec.client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Operations' });
+    const other = await spec.client.owner({ externalRef: unique('other'), kind: 'TEAM', name: 'Other' });
+    const [kept, reassigned] = [await spec.client.discovered(), await spec.client.discovered()];
+    for (const identityId of [kept, reassigned]) await spec.client.assign({ identityId, ownerId: pilot.id });
 
     const declined = (await requestHandoff({ fromOwnerId: pilot.id, toOwnerId: ops.id, reason: 'try' })).data?.requestHandoff;
     await decide('declineHandoff', declined?.id ?? '');
-    expect(await client.identity(kept)).toMatchObject({ owner: { externalRef: pilot.externalRef } });
+    expect(await spec.client.identity(kept)).toMatchObject({ owner: { externalRef: pilot.externalRef } });
     await waitFor(() => eventsAbout(kept).some((e) => e.type === 'nhi.handoff.declined'));
 
     const second = (await requestHandoff({ fromOwnerId: pilot.id, toOwnerId: ops.id, reason: 'for real' })).data?.requestHandoff;
-    await client.assign({ identityId: reassigned, ownerId: other.id, replace: true });
+    await spec.client.assign({ identityId: reassigned, ownerId: other.id, replace: true });
     const accepted = await decide('acceptHandoff', second?.id ?? '');
 
     expect(accepted.data?.['acceptHandoff']).toMatchObject({ status: 'COMPLETED', moved: 1 });
-    expect(await client.identity(kept)).toMatchObject({ owner: { externalRef: ops.externalRef } });
-    expect(await client.identity(reassigned)).toMatchObject({ owner: { externalRef: other.externalRef } });
+    expect(await spec.client.identity(kept)).toMatchObject({ owner: { externalRef: ops.externalRef } });
+    expect(await spec.client.identity(reassigned)).toMatchObject({ owner: { externalRef: other.externalRef } });
     const completed = await waitFor(() => eventsAbout(reassigned).find((e) => e.type === 'nhi.handoff.completed'));
     expect(completed.data).toMatchObject({ moved: false });
   });
 
   it('refuses a handoff with no selection, to an owner who left, or that matches nothing', async () => {
-    const ops = await client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Operations' });
-    const gone = await client.owner({ externalRef: unique('gone'), kind: 'TEAM', name: 'Gone', active: false });
+    const ops = await spec.client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Operations' });
+    const gone = await spec.client.owner({ externalRef: unique('gone'), kind: 'TEAM', name: 'Gone', active: false });
 
     const attempts = await Promise.all([
       requestHandoff({ toOwnerId: ops.id, reason: 'everything' }),

@@ -1,24 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GraphQLError } from 'graphql';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
 import { timeOrderedUuid, type OwnershipOrphanedData } from '@nhi/contracts';
-import { badInput } from '@nhi/graphql';
+import { badInput, notFound } from '@nhi/graphql';
 import { AssignmentService, ChangeContext, Successor } from '../ownership/assignment.service';
 import { IdentityOwnershipEntity } from '../ownership/identity-ownership.entity';
 import type { OwnerInput } from './dto/owner.input';
 import { OwnerEntity } from './owner.entity';
-
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const clean = (value: string) => value.trim().replace(/\s+/g, ' ');
-
-export function notFound(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
-}
+import { cleanEmail, cleanText, isEmail } from './owner-text';
 
 function required(value: string | null | undefined, field: string, max: number): string {
-  const text = clean(value ?? '');
+  const text = cleanText(value) ?? '';
   if (!text) throw badInput(`${field} is required`, field);
   if (text.length > max) throw badInput(`${field} is longer than ${max} characters`, field);
   return text;
@@ -44,16 +37,16 @@ export class OwnersService {
   async upsert(input: OwnerInput, actor: Actor, now = new Date()): Promise<OwnerEntity> {
     const externalRef = required(input.externalRef, 'externalRef', 200);
     const name = required(input.name, 'name', 200);
-    const email = input.email ? clean(input.email).toLowerCase() : null;
-    if (email && !EMAIL.test(email)) throw badInput(`email "${email}" is not an e-mail address`, 'email');
-    const businessUnit = input.businessUnit ? clean(input.businessUnit) || null : null;
+    const email = cleanEmail(input.email);
+    if (email && !isEmail(email)) throw badInput(`email "${email}" is not an e-mail address`, 'email');
+    const businessUnit = cleanText(input.businessUnit);
     return this.dataSource.transaction(async (manager) => {
       const owners = manager.getRepository(OwnerEntity);
       const existing = await owners.findOne({ where: { externalRef }, lock: { mode: 'pessimistic_write' } });
       if (existing && existing.kind !== input.kind) {
         throw badInput(`owner ${externalRef} is a ${existing.kind}; its kind cannot change to ${input.kind}`, 'kind');
       }
-      const parentId = input.parentRef ? (await this.parentFor(manager, clean(input.parentRef), existing)).id : null;
+      const parentId = input.parentRef ? (await this.parentFor(manager, cleanText(input.parentRef) ?? '', existing)).id : null;
       const owner =
         existing ?? owners.create({ id: timeOrderedUuid(), externalRef, active: true, deactivatedAt: null, deactivationReason: null });
       Object.assign(owner, { kind: input.kind, name, email, businessUnit, parentId, updatedAt: now });

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
-import { PeriodicTask } from '@nhi/runtime';
+import { PeriodicJob } from '@nhi/runtime';
 import { OWNERSHIP_CONFIG, OwnershipConfig } from '../ownership-config';
 
 const BATCH = 500;
@@ -19,24 +19,13 @@ interface Orphan {
  * lifecycle. Each step happens once per orphaning, and re-owning resets both.
  */
 @Injectable()
-export class OrphanEscalation implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('OrphanEscalation');
-  private readonly task: PeriodicTask;
-
+export class OrphanEscalation extends PeriodicJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(OWNERSHIP_CONFIG) private readonly config: OwnershipConfig,
     private readonly outbox: OutboxService,
   ) {
-    this.task = new PeriodicTask('orphan escalation', config.DEADLINE_CHECK_INTERVAL_MS, () => this.run(), this.logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
+    super('orphan escalation', config.DEADLINE_CHECK_INTERVAL_MS, new Logger('OrphanEscalation'));
   }
 
   /** Escalates and requests revocations that are due; returns how many of each. */

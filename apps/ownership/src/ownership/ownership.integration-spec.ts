@@ -1,31 +1,15 @@
-import { TOPICS } from '@nhi/contracts';
-import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
-import { bootstrap } from '../main';
-import { OwnershipClient } from '../test-support/ownership-client';
+import { waitFor } from '@nhi/testing';
+import { ownershipSpec, uniqueNames } from '../test-support/ownership-spec';
 
-let ownership: SubgraphUnderTest;
-let client: OwnershipClient;
-let tap: KafkaTopicTap;
+const spec = ownershipSpec('ownership_model', { ORPHAN_GRACE_DAYS: '7' });
 
-beforeAll(async () => {
-  ownership = await SubgraphUnderTest.start('ownership_model', bootstrap, { ORPHAN_GRACE_DAYS: '7' });
-  client = new OwnershipClient(ownership);
-  tap = await KafkaTopicTap.start(testKafkaBrokers(), [ownership.topic(TOPICS.ownershipEvents)]);
-});
-
-afterAll(async () => {
-  await tap?.stop();
-  await ownership?.stop();
-});
-
-let n = 0;
-const ref = (label: string) => `${label}-${++n}-${Date.now().toString(36)}`;
+const ref = uniqueNames();
 
 /** The events about one identity that reached Kafka, in order, as [type, data]. */
 async function eventsOf(identityId: string, count: number): Promise<Array<[string, Record<string, unknown>]>> {
   const messages = await waitFor(
     () => {
-      const mine = tap.messages.filter((m) => m.key === identityId);
+      const mine = spec.tap.messages.filter((m) => m.key === identityId);
       return mine.length >= count && mine;
     },
     { what: `${count} ownership events about ${identityId}` },
@@ -37,13 +21,13 @@ async function eventsOf(identityId: string, count: number): Promise<Array<[strin
 }
 
 const countHistory = async (identityId: string) =>
-  (await ownership.sql<{ n: number }>('SELECT count(*)::int AS n FROM ownership_history WHERE identity_id = $1', [identityId]))[0]?.n;
+  (await spec.ownership.sql<{ n: number }>('SELECT count(*)::int AS n FROM ownership_history WHERE identity_id = $1', [identityId]))[0]?.n;
 
 describe('owners', () => {
   it('creates a team hierarchy by reference and updates an owner in place', async () => {
-    const division = await client.owner({ externalRef: ref('division'), kind: 'TEAM', name: 'Platform division' });
-    const team = await client.owner({ externalRef: ref('team'), kind: 'TEAM', name: 'Payments', parentRef: division.externalRef });
-    const renamed = await client.owner({
+    const division = await spec.client.owner({ externalRef: ref('division'), kind: 'TEAM', name: 'Platform division' });
+    const team = await spec.client.owner({ externalRef: ref('team'), kind: 'TEAM', name: 'Payments', parentRef: division.externalRef });
+    const renamed = await spec.client.owner({
       externalRef: team.externalRef,
       kind: 'TEAM',
       name: 'Payments Core',
@@ -58,19 +42,19 @@ describe('owners', () => {
     [{ kind: 'PERSON', name: 'x', email: 'not-an-address' }, /email "not-an-address" is not an e-mail address/],
     [{ kind: 'TEAM', name: '   ' }, /name is required/],
   ])('refuses bad input with a clear error: %j', async (input, message) => {
-    const result = await client.upsertOwner({ externalRef: ref('bad'), ...input });
+    const result = await spec.client.upsertOwner({ externalRef: ref('bad'), ...input });
 
     expect(result.errors?.[0]?.message).toMatch(message);
     expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a person as a parent and a loop in the hierarchy', async () => {
-    const person = await client.owner({ externalRef: ref('alice'), kind: 'PERSON', name: 'Alice' });
-    const top = await client.owner({ externalRef: ref('top'), kind: 'TEAM', name: 'Top' });
-    const child = await client.owner({ externalRef: ref('child'), kind: 'TEAM', name: 'Child', parentRef: top.externalRef });
+    const person = await spec.client.owner({ externalRef: ref('alice'), kind: 'PERSON', name: 'Alice' });
+    const top = await spec.client.owner({ externalRef: ref('top'), kind: 'TEAM', name: 'Top' });
+    const child = await spec.client.owner({ externalRef: ref('child'), kind: 'TEAM', name: 'Child', parentRef: top.externalRef });
 
-    const underPerson = await client.upsertOwner({ externalRef: ref('team'), kind: 'TEAM', name: 'T', parentRef: person.externalRef });
-    const loop = await client.upsertOwner({ externalRef: top.externalRef, kind: 'TEAM', name: 'Top', parentRef: child.externalRef });
+    const underPerson = await spec.client.upsertOwner({ externalRef: ref('team'), kind: 'TEAM', name: 'T', parentRef: person.externalRef });
+    const loop = await spec.client.upsertOwner({ externalRef: top.externalRef, kind: 'TEAM', name: 'Top', parentRef: child.externalRef });
 
     expect(underPerson.errors?.[0]?.message).toMatch(/is a PERSON; a parent must be a TEAM/);
     expect(loop.errors?.[0]?.message).toMatch(/would put .* inside itself/);
@@ -79,19 +63,19 @@ describe('owners', () => {
 
 describe('assignment', () => {
   it('gives an identity one PRIMARY and one BACKUP owner, records who and why, and publishes each change', async () => {
-    const identityId = await client.discovered();
-    const team = await client.owner({ externalRef: ref('team'), kind: 'TEAM', name: 'Payments' });
-    const bob = await client.owner({ externalRef: ref('bob'), kind: 'PERSON', name: 'Bob', email: 'Bob@Example.com' });
+    const identityId = await spec.client.discovered();
+    const team = await spec.client.owner({ externalRef: ref('team'), kind: 'TEAM', name: 'Payments' });
+    const bob = await spec.client.owner({ externalRef: ref('bob'), kind: 'PERSON', name: 'Bob', email: 'Bob@Example.com' });
 
-    const primary = await client.assign({ identityId, ownerId: team.id, reason: 'runs the billing batch' });
-    const backup = await client.assign({ identityId, ownerId: bob.id, role: 'BACKUP' });
+    const primary = await spec.client.assign({ identityId, ownerId: team.id, reason: 'runs the billing batch' });
+    const backup = await spec.client.assign({ identityId, ownerId: bob.id, role: 'BACKUP' });
 
     expect(primary.data?.assignOwner).toMatchObject({ ownershipStatus: 'OWNED', owner: { externalRef: team.externalRef } });
     expect(backup.data?.assignOwner).toMatchObject({
       owner: { externalRef: team.externalRef },
       backupOwner: { externalRef: bob.externalRef },
     });
-    expect(await client.history(identityId)).toEqual([
+    expect(await spec.client.history(identityId)).toEqual([
       {
         role: 'PRIMARY',
         change: 'ASSIGNED',
@@ -122,19 +106,19 @@ describe('assignment', () => {
   });
 
   it('refuses a second PRIMARY, an inactive or unknown owner, an unknown identity and a backup who is the primary, changing nothing', async () => {
-    const identityId = await client.discovered();
-    const team = await client.owner({ externalRef: ref('team'), kind: 'TEAM', name: 'Payments' });
-    const other = await client.owner({ externalRef: ref('other'), kind: 'TEAM', name: 'Other' });
-    const gone = await client.owner({ externalRef: ref('gone'), kind: 'PERSON', name: 'Gone', active: false });
-    await client.assign({ identityId, ownerId: team.id });
+    const identityId = await spec.client.discovered();
+    const team = await spec.client.owner({ externalRef: ref('team'), kind: 'TEAM', name: 'Payments' });
+    const other = await spec.client.owner({ externalRef: ref('other'), kind: 'TEAM', name: 'Other' });
+    const gone = await spec.client.owner({ externalRef: ref('gone'), kind: 'PERSON', name: 'Gone', active: false });
+    await spec.client.assign({ identityId, ownerId: team.id });
     const before = await countHistory(identityId);
 
     const attempts = await Promise.all([
-      client.assign({ identityId, ownerId: other.id }),
-      client.assign({ identityId, ownerId: gone.id }),
-      client.assign({ identityId, ownerId: '00000000-0000-7000-8000-000000000000' }),
-      client.assign({ identityId: '00000000-0000-7000-8000-000000000001', ownerId: other.id }),
-      client.assign({ identityId, ownerId: team.id, role: 'BACKUP' }),
+      spec.client.assign({ identityId, ownerId: other.id }),
+      spec.client.assign({ identityId, ownerId: gone.id }),
+      spec.client.assign({ identityId, ownerId: '00000000-0000-7000-8000-000000000000' }),
+      spec.client.assign({ identityId: '00000000-0000-7000-8000-000000000001', ownerId: other.id }),
+      spec.client.assign({ identityId, ownerId: team.id, role: 'BACKUP' }),
     ]);
 
     expect(attempts.map((a) => [a.errors?.[0]?.extensions?.['code'], a.errors?.[0]?.message])).toEqual([
@@ -145,21 +129,21 @@ describe('assignment', () => {
       ['BAD_USER_INPUT', expect.stringMatching(/is the PRIMARY owner; a BACKUP must be someone else/)],
     ]);
     expect(await countHistory(identityId)).toBe(before);
-    expect(await client.identity(identityId)).toMatchObject({ owner: { externalRef: team.externalRef }, backupOwner: null });
+    expect(await spec.client.identity(identityId)).toMatchObject({ owner: { externalRef: team.externalRef }, backupOwner: null });
 
-    const replaced = await client.assign({ identityId, ownerId: other.id, replace: true, reason: 'team change' });
+    const replaced = await spec.client.assign({ identityId, ownerId: other.id, replace: true, reason: 'team change' });
     expect(replaced.data?.assignOwner.owner).toEqual({ externalRef: other.externalRef });
   });
 
   it('keeps the history append-only, even against direct SQL', async () => {
-    const identityId = await client.discovered();
-    const team = await client.owner({ externalRef: ref('team'), kind: 'TEAM', name: 'Payments' });
-    await client.assign({ identityId, ownerId: team.id });
+    const identityId = await spec.client.discovered();
+    const team = await spec.client.owner({ externalRef: ref('team'), kind: 'TEAM', name: 'Payments' });
+    await spec.client.assign({ identityId, ownerId: team.id });
 
-    await expect(ownership.sql("UPDATE ownership_history SET actor = 'someone-else' WHERE identity_id = $1", [identityId])).rejects.toThrow(
-      /ownership_history is append-only: UPDATE is not allowed/,
-    );
-    await expect(ownership.sql('DELETE FROM ownership_history WHERE identity_id = $1', [identityId])).rejects.toThrow(
+    await expect(
+      spec.ownership.sql("UPDATE ownership_history SET actor = 'someone-else' WHERE identity_id = $1", [identityId]),
+    ).rejects.toThrow(/ownership_history is append-only: UPDATE is not allowed/);
+    await expect(spec.ownership.sql('DELETE FROM ownership_history WHERE identity_id = $1', [identityId])).rejects.toThrow(
       /append-only: DELETE/,
     );
     expect(await countHistory(identityId)).toBe(1);
@@ -168,30 +152,30 @@ describe('assignment', () => {
 
 describe('an owner leaves (OWASP NHI1)', () => {
   it('hands a departing person’s identities to the backup, else the parent team, else orphans them with a grace period', async () => {
-    const division = await client.owner({ externalRef: ref('division'), kind: 'TEAM', name: 'Division' });
-    const carol = await client.owner({ externalRef: ref('carol'), kind: 'PERSON', name: 'Carol', parentRef: division.externalRef });
-    const dave = await client.owner({ externalRef: ref('dave'), kind: 'PERSON', name: 'Dave' });
-    const erin = await client.owner({ externalRef: ref('erin'), kind: 'PERSON', name: 'Erin' });
-    const [withBackup, withTeam] = [await client.discovered(), await client.discovered()];
-    const alone = await client.discovered();
-    await client.assign({ identityId: withBackup, ownerId: carol.id });
-    await client.assign({ identityId: withBackup, ownerId: dave.id, role: 'BACKUP' });
-    await client.assign({ identityId: withTeam, ownerId: carol.id });
-    await client.assign({ identityId: alone, ownerId: erin.id });
-    await client.assign({ identityId: alone, ownerId: carol.id, role: 'BACKUP' });
+    const division = await spec.client.owner({ externalRef: ref('division'), kind: 'TEAM', name: 'Division' });
+    const carol = await spec.client.owner({ externalRef: ref('carol'), kind: 'PERSON', name: 'Carol', parentRef: division.externalRef });
+    const dave = await spec.client.owner({ externalRef: ref('dave'), kind: 'PERSON', name: 'Dave' });
+    const erin = await spec.client.owner({ externalRef: ref('erin'), kind: 'PERSON', name: 'Erin' });
+    const [withBackup, withTeam] = [await spec.client.discovered(), await spec.client.discovered()];
+    const alone = await spec.client.discovered();
+    await spec.client.assign({ identityId: withBackup, ownerId: carol.id });
+    await spec.client.assign({ identityId: withBackup, ownerId: dave.id, role: 'BACKUP' });
+    await spec.client.assign({ identityId: withTeam, ownerId: carol.id });
+    await spec.client.assign({ identityId: alone, ownerId: erin.id });
+    await spec.client.assign({ identityId: alone, ownerId: carol.id, role: 'BACKUP' });
 
-    const left = await client.deactivate(carol.id, 'left the company');
-    await client.deactivate(erin.id, 'left the company');
+    const left = await spec.client.deactivate(carol.id, 'left the company');
+    await spec.client.deactivate(erin.id, 'left the company');
 
     expect(left.data?.deactivateOwner).toMatchObject({ active: false });
-    expect(await client.identity(withBackup)).toMatchObject({
+    expect(await spec.client.identity(withBackup)).toMatchObject({
       ownershipStatus: 'OWNED',
       owner: { externalRef: dave.externalRef },
       backupOwner: null,
     });
-    expect(await client.identity(withTeam)).toMatchObject({ ownershipStatus: 'OWNED', owner: { externalRef: division.externalRef } });
+    expect(await spec.client.identity(withTeam)).toMatchObject({ ownershipStatus: 'OWNED', owner: { externalRef: division.externalRef } });
     // Erin's backup (Carol) had left already: nobody is left to take it.
-    expect(await client.identity(alone)).toMatchObject({ ownershipStatus: 'ORPHANED', owner: null, backupOwner: null });
+    expect(await spec.client.identity(alone)).toMatchObject({ ownershipStatus: 'ORPHANED', owner: null, backupOwner: null });
 
     expect((await eventsOf(withBackup, 4)).slice(2)).toEqual([
       ['nhi.ownership.unassigned', expect.objectContaining({ ownerId: dave.id, role: 'BACKUP' })],
@@ -212,11 +196,11 @@ describe('an owner leaves (OWASP NHI1)', () => {
   });
 
   it('lists orphans and unassigned identities, and an owner’s identities, as connections', async () => {
-    const team = await client.owner({ externalRef: ref('team'), kind: 'TEAM', name: 'Short-lived' });
-    const owned = [await client.discovered(), await client.discovered(), await client.discovered()];
-    for (const identityId of owned) await client.assign({ identityId, ownerId: team.id });
+    const team = await spec.client.owner({ externalRef: ref('team'), kind: 'TEAM', name: 'Short-lived' });
+    const owned = [await spec.client.discovered(), await spec.client.discovered(), await spec.client.discovered()];
+    for (const identityId of owned) await spec.client.assign({ identityId, ownerId: team.id });
 
-    const byOwner = await ownership.query<{
+    const byOwner = await spec.ownership.query<{
       owner: {
         identities: { totalCount: number; edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
       };
@@ -227,8 +211,8 @@ describe('an owner leaves (OWASP NHI1)', () => {
     const firstPage = byOwner.data?.owner.identities;
     expect(firstPage).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
 
-    await client.deactivate(team.id, 'team dissolved');
-    const orphans = await ownership.query<{
+    await spec.client.deactivate(team.id, 'team dissolved');
+    const orphans = await spec.ownership.query<{
       orphanedIdentities: { totalCount: number; edges: Array<{ node: { id: string; ownershipStatus: string } }> };
     }>('{ orphanedIdentities(first: 500) { totalCount edges { node { id ownershipStatus } } } }');
     const orphanIds = orphans.data?.orphanedIdentities.edges.map((e) => e.node.id) ?? [];
@@ -237,8 +221,8 @@ describe('an owner leaves (OWASP NHI1)', () => {
     const [, [, data]] = await eventsOf(owned[0] ?? '', 2);
     expect(data).toMatchObject({ cause: 'TEAM_REMOVED' });
 
-    const fresh = await client.discovered();
-    const unassigned = await ownership.query<{ unassignedIdentities: { edges: Array<{ node: { id: string } }> } }>(
+    const fresh = await spec.client.discovered();
+    const unassigned = await spec.ownership.query<{ unassignedIdentities: { edges: Array<{ node: { id: string } }> } }>(
       '{ unassignedIdentities(first: 500) { edges { node { id } } } }',
     );
     expect(unassigned.data?.unassignedIdentities.edges.map((e) => e.node.id)).toContain(fresh);

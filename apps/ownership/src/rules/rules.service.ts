@@ -3,17 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
 import { timeOrderedUuid } from '@nhi/contracts';
-import { badInput } from '@nhi/graphql';
+import { badInput, notFound } from '@nhi/graphql';
 import { OwnerEntity } from '../owners/owner.entity';
-import { notFound } from '../owners/owners.service';
+import { cleanText } from '../owners/owner-text';
 import { AssignmentService } from '../ownership/assignment.service';
 import { IdentityOwnershipEntity } from '../ownership/identity-ownership.entity';
 import type { OwnershipRuleInput } from './dto/ownership-rule.input';
 import { OwnershipRuleEntity } from './ownership-rule.entity';
 import { OwnershipSuggestionEntity } from './ownership-suggestion.entity';
 import { criteriaCount, globToRegExp, matches, RuleCriteria } from './rule-criteria';
-
-const clean = (value: string | null | undefined) => value?.trim().replace(/\s+/g, ' ') || null;
 
 /** Suggestions of a rule with more criteria are surer: 0.65 for one, up to 0.95. */
 const defaultConfidence = (criteria: RuleCriteria) => Math.min(0.5 + 0.15 * criteriaCount(criteria), 0.95);
@@ -33,7 +31,7 @@ export class RulesService {
   ) {}
 
   async create(input: OwnershipRuleInput, actor: Actor, now = new Date()): Promise<OwnershipRuleEntity> {
-    const name = clean(input.name);
+    const name = cleanText(input.name);
     if (!name) throw badInput('name is required', 'name');
     const criteria = this.criteriaOf(input);
     if (criteriaCount(criteria) === 0) {
@@ -220,15 +218,15 @@ export class RulesService {
     const tags = Object.fromEntries(
       (input.tags ?? []).map((tag) => [tag.key.trim().toLowerCase(), tag.value.trim()]).filter(([key]) => key),
     );
-    const namePattern = clean(input.namePattern);
+    const namePattern = cleanText(input.namePattern);
     if (namePattern) globToRegExp(namePattern);
     return {
-      provider: clean(input.provider)?.toLowerCase() ?? null,
-      system: clean(input.system),
-      businessUnit: clean(input.businessUnit),
+      provider: cleanText(input.provider)?.toLowerCase() ?? null,
+      system: cleanText(input.system),
+      businessUnit: cleanText(input.businessUnit),
       tags,
       namePattern,
-      account: clean(input.account)?.toLowerCase() ?? null,
+      account: cleanText(input.account)?.toLowerCase() ?? null,
     };
   }
 }
