@@ -6,17 +6,21 @@ import { ExceptionsModule } from './exceptions/exceptions.module';
 import { PolicyExceptionEntity } from './exceptions/policy-exception.entity';
 import { KnownIdentityEntity } from './known-identities/known-identity.entity';
 import { CreateExceptions1764202000000 } from './migrations/1764202000000-create-exceptions';
+import { ExceptionWorkflow1765500000000 } from './migrations/1765500000000-exception-workflow';
+import { ExceptionHistoryEntity } from './exceptions/exception-history.entity';
+import { EXCEPTIONS_CONFIG, loadExceptionsConfig } from './exceptions-config';
 
 export const SERVICE = 'exceptions';
 export const DEFAULT_PORT = 4004;
 
-export function exceptionsModule(config: SubgraphConfig): DynamicModule {
+export function exceptionsModule(config: SubgraphConfig, environment: NodeJS.ProcessEnv): DynamicModule {
   return subgraphModule({
     service: SERVICE,
     config,
-    entities: [KnownIdentityEntity, PolicyExceptionEntity],
-    migrations: [CreateExceptions1764202000000],
+    entities: [KnownIdentityEntity, PolicyExceptionEntity, ExceptionHistoryEntity],
+    migrations: [CreateExceptions1764202000000, ExceptionWorkflow1765500000000],
     schema: EXCEPTIONS_SCHEMA,
     features: [ExceptionsModule],
+    settings: [{ provide: EXCEPTIONS_CONFIG, useValue: loadExceptionsConfig(environment) }],
   });
 }

@@ -19,8 +19,7 @@ export const SERVICE = 'lifecycle';
 export const DEFAULT_PORT = 4003;
 
 export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.ProcessEnv): DynamicModule {
-  const lifecycleConfig = loadLifecycleConfig(environment);
-  const root = subgraphModule({
+  return subgraphModule({
     service: SERVICE,
     config,
     entities: [RotationPolicyEntity, IdentityLifecycleEntity, RotationRequestEntity, RevocationRequestEntity],
@@ -34,11 +33,6 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
     ],
     schema: LIFECYCLE_SCHEMA,
     features: [LifecycleModule],
+    settings: [{ provide: LIFECYCLE_CONFIG, useValue: loadLifecycleConfig(environment) }],
   });
-  // Global like the rest of the root module, so feature providers can inject it.
-  return {
-    ...root,
-    providers: [...(root.providers ?? []), { provide: LIFECYCLE_CONFIG, useValue: lifecycleConfig }],
-    exports: [...(root.exports ?? []), LIFECYCLE_CONFIG],
-  };
 }

@@ -23,8 +23,7 @@ export const SERVICE = 'ownership';
 export const DEFAULT_PORT = 4002;
 
 export function ownershipModule(config: SubgraphConfig, environment: NodeJS.ProcessEnv): DynamicModule {
-  const ownershipConfig = loadOwnershipConfig(environment);
-  const root = subgraphModule({
+  return subgraphModule({
     service: SERVICE,
     config,
     entities: [
@@ -47,11 +46,6 @@ export function ownershipModule(config: SubgraphConfig, environment: NodeJS.Proc
     ],
     schema: OWNERSHIP_SCHEMA,
     features: [OwnershipModule],
+    settings: [{ provide: OWNERSHIP_CONFIG, useValue: loadOwnershipConfig(environment) }],
   });
-  // Global like the rest of the root module, so feature providers can inject it.
-  return {
-    ...root,
-    providers: [...(root.providers ?? []), { provide: OWNERSHIP_CONFIG, useValue: ownershipConfig }],
-    exports: [...(root.exports ?? []), OWNERSHIP_CONFIG],
-  };
 }

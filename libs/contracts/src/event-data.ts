@@ -293,6 +293,63 @@ export interface CredentialExpiredData {
   expiredAt: string;
 }
 
+export type ExceptionControlName =
+  | 'ROTATION'
+  | 'OWNERSHIP'
+  | 'REVOCATION'
+  | 'PRIVILEGE'
+  | 'NHI1'
+  | 'NHI2'
+  | 'NHI3'
+  | 'NHI4'
+  | 'NHI5'
+  | 'NHI6'
+  | 'NHI7'
+  | 'NHI8'
+  | 'NHI9'
+  | 'NHI10';
+
+/** What every exceptions event carries: enough for lifecycle to suspend or resume a control without asking. */
+export interface ExceptionEventData {
+  exceptionId: string;
+  identityId: string;
+  control: ExceptionControlName;
+  expiresAt: string;
+  /** Set when the exception is one of several requested together; approval covers the group. */
+  groupId: string | null;
+  /** Who acted; `exceptions` for what the service does on its own (expiry, reminders). */
+  actor: string;
+  at: string;
+}
+
+export interface ExceptionRequestedData extends ExceptionEventData {
+  justification: string;
+  compensatingControls: string[];
+  riskRating: 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL' | null;
+  renewsId: string | null;
+}
+
+export interface ExceptionApprovedData extends ExceptionEventData {
+  note: string | null;
+}
+
+export interface ExceptionRejectedData extends ExceptionEventData {
+  note: string;
+}
+
+export interface ExceptionExpiredData extends ExceptionEventData {
+  /** APPROVED: enforcement resumes; REQUESTED: it was never decided. */
+  previousStatus: 'REQUESTED' | 'APPROVED';
+}
+
+export interface ExceptionRevokedData extends ExceptionEventData {
+  reason: string;
+}
+
+export interface ExceptionExpiringSoonData extends ExceptionEventData {
+  daysLeft: number;
+}
+
 /** Event type -> data shape. Adding an event means adding it here and in event-types.ts. */
 export interface EventDataByType {
   'nhi.identity.discovered': IdentityDiscoveredData;
@@ -325,6 +382,12 @@ export interface EventDataByType {
   'nhi.credential.revocation-failed': CredentialRevocationFailedData;
   'nhi.credential.rotation-due': CredentialRotationDueData;
   'nhi.credential.expired': CredentialExpiredData;
+  'nhi.exception.requested': ExceptionRequestedData;
+  'nhi.exception.approved': ExceptionApprovedData;
+  'nhi.exception.rejected': ExceptionRejectedData;
+  'nhi.exception.expired': ExceptionExpiredData;
+  'nhi.exception.revoked': ExceptionRevokedData;
+  'nhi.exception.expiring-soon': ExceptionExpiringSoonData;
 }
 
 export type EventType = keyof EventDataByType;

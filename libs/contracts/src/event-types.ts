@@ -30,6 +30,12 @@ import credentialRevoked from '../schemas/events/nhi.credential.revoked.v1.json'
 import credentialRevocationFailed from '../schemas/events/nhi.credential.revocation-failed.v1.json';
 import credentialRotationDue from '../schemas/events/nhi.credential.rotation-due.v1.json';
 import credentialExpired from '../schemas/events/nhi.credential.expired.v1.json';
+import exceptionRequested from '../schemas/events/nhi.exception.requested.v1.json';
+import exceptionApproved from '../schemas/events/nhi.exception.approved.v1.json';
+import exceptionRejected from '../schemas/events/nhi.exception.rejected.v1.json';
+import exceptionExpired from '../schemas/events/nhi.exception.expired.v1.json';
+import exceptionRevoked from '../schemas/events/nhi.exception.revoked.v1.json';
+import exceptionExpiringSoon from '../schemas/events/nhi.exception.expiring-soon.v1.json';
 
 export interface EventTypeDefinition {
   type: EventType;
@@ -252,6 +258,49 @@ export const EVENT_TYPES: Readonly<Record<EventType, EventTypeDefinition>> = {
     producer: 'lifecycle',
     summary: 'A credential passed its expiry date; the identity is EXPIRED.',
     schema: credentialExpired,
+  },
+  'nhi.exception.requested': {
+    type: 'nhi.exception.requested',
+    topic: TOPICS.exceptionsEvents,
+    producer: 'exceptions',
+    summary: 'An exception was requested for one control of one identity; someone other than the requester must decide.',
+    schema: exceptionRequested,
+  },
+  'nhi.exception.approved': {
+    type: 'nhi.exception.approved',
+    topic: TOPICS.exceptionsEvents,
+    producer: 'exceptions',
+    summary: 'An exception was approved: the control is suspended for the identity until expiresAt (lifecycle stops enforcing it).',
+    schema: exceptionApproved,
+  },
+  'nhi.exception.rejected': {
+    type: 'nhi.exception.rejected',
+    topic: TOPICS.exceptionsEvents,
+    producer: 'exceptions',
+    summary: 'An exception was rejected: the control stays enforced.',
+    schema: exceptionRejected,
+  },
+  'nhi.exception.expired': {
+    type: 'nhi.exception.expired',
+    topic: TOPICS.exceptionsEvents,
+    producer: 'exceptions',
+    summary:
+      'An exception reached expiresAt: the control is enforced again at once (lifecycle requests a rotation that fell due meanwhile).',
+    schema: exceptionExpired,
+  },
+  'nhi.exception.revoked': {
+    type: 'nhi.exception.revoked',
+    topic: TOPICS.exceptionsEvents,
+    producer: 'exceptions',
+    summary: 'An exception was withdrawn before its expiry: the control is enforced again at once.',
+    schema: exceptionRevoked,
+  },
+  'nhi.exception.expiring-soon': {
+    type: 'nhi.exception.expiring-soon',
+    topic: TOPICS.exceptionsEvents,
+    producer: 'exceptions',
+    summary: 'Reminder that an approved exception expires within daysLeft days (EXCEPTION_REMINDER_DAYS).',
+    schema: exceptionExpiringSoon,
   },
 };
 

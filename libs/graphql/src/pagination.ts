@@ -30,6 +30,11 @@ export function notFound(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 }
 
+/** The actor may not do this; the message says which role or relation is missing. */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(`Forbidden: ${message}`, { extensions: { code: 'FORBIDDEN' } });
+}
+
 /** The page size asked for, or a clear error when it is out of range. */
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;

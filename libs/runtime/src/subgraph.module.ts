@@ -21,6 +21,8 @@ export interface SubgraphDefinition {
   migrations: Function[];
   features: Array<Type | DynamicModule>;
   schema: SubgraphSchema;
+  /** The service's own settings and the like, global so every feature can inject them. */
+  settings?: Array<{ provide: symbol; useValue: unknown }>;
 }
 
 /**
@@ -30,6 +32,7 @@ export interface SubgraphDefinition {
  */
 export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
   const { config } = definition;
+  const settings = definition.settings ?? [];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
   const migrations: MixedList<Function> = [MessagingTables1764201600000, ...definition.migrations];
   return {
@@ -65,7 +68,7 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
       ...definition.features,
     ],
     controllers: [HealthController],
-    providers: [{ provide: SUBGRAPH_CONFIG, useValue: config }],
-    exports: [SUBGRAPH_CONFIG],
+    providers: [{ provide: SUBGRAPH_CONFIG, useValue: config }, ...settings],
+    exports: [SUBGRAPH_CONFIG, ...settings.map((setting) => setting.provide)],
   };
 }

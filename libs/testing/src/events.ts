@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IdentityDiscoveredData, IdentitySnapshot } from '@nhi/contracts';
+import type { IdentityDiscoveredData, IdentitySnapshot, OwnershipAssignedData } from '@nhi/contracts';
 
 /** A valid identity snapshot for a fresh identity; override what the test is about. */
 export function identitySnapshot(overrides: Partial<IdentitySnapshot> = {}): IdentitySnapshot {
@@ -33,4 +33,25 @@ export function identityDiscoveredData(
   source = 'aws-config',
 ): IdentityDiscoveredData {
   return { identity: identitySnapshot(overrides), source, discoveredAt };
+}
+
+/** Ownership's event for a manual PRIMARY assignment of an identity to an owner. */
+export function ownershipAssignedData(
+  identityId: string,
+  ownerId: string,
+  overrides: Partial<OwnershipAssignedData> = {},
+): OwnershipAssignedData {
+  return {
+    identityId,
+    ownerId,
+    ownerRef: `team-${ownerId.slice(0, 8)}`,
+    role: 'PRIMARY',
+    previousOwnerId: null,
+    via: 'MANUAL',
+    ownershipStatus: 'OWNED',
+    actor: 'alice',
+    reason: null,
+    assignedAt: new Date().toISOString(),
+    ...overrides,
+  };
 }

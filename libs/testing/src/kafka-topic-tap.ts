@@ -57,6 +57,13 @@ export class KafkaTopicTap {
     return this.messages.filter((message) => message.topic === topic);
   }
 
+  /** The CloudEvents seen on a topic with this key (an identity id), parsed, oldest first. */
+  eventsAbout<D = Record<string, unknown>>(topic: string, key: string): Array<{ type: string; data: D }> {
+    return this.on(topic)
+      .filter((message) => message.key === key)
+      .map((message) => JSON.parse(message.value ?? '{}') as { type: string; data: D });
+  }
+
   waitFor(predicate: (message: TappedMessage) => boolean, what = 'a matching Kafka message', timeoutMs = 20_000) {
     return waitFor(() => this.messages.find(predicate), { what, timeoutMs });
   }

@@ -1,10 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { Actor, ACTOR_HEADER, signActorHeader } from '@nhi/auth';
-import { CLOUDEVENTS_CONTENT_TYPE, createEvent, EVENT_TYPES, EventDataByType, EventType, NhiEvent, serializeEvent } from '@nhi/contracts';
+import {
+  CLOUDEVENTS_CONTENT_TYPE,
+  createEvent,
+  EVENT_TYPES,
+  EventDataByType,
+  EventType,
+  IdentitySnapshot,
+  NhiEvent,
+  serializeEvent,
+} from '@nhi/contracts';
 import { createTestDatabase, TestDatabase } from './database';
+import { identityDiscoveredData } from './events';
 import { testKafkaBrokers, uniqueTopicPrefix } from './kafka';
 import { KafkaTestClient } from './kafka-test-client';
+import { waitFor } from './wait-for';
 
 export interface StartedApp {
   url: string;
@@ -81,6 +92,19 @@ export class SubgraphUnderTest {
     const event = createEvent({ source, type, subject: subjectOf(data), data });
     await this.redeliver(event);
     return event;
+  }
+
+  /**
+   * Publishes a discovered identity as inventory would and waits until the
+   * service's `table` holds it (by identity_id); returns its id.
+   */
+  async discover(table: string, overrides: Partial<IdentitySnapshot> = {}): Promise<string> {
+    const data = identityDiscoveredData(overrides);
+    await this.publish('nhi.identity.discovered', data);
+    await waitFor(async () => (await this.sql(`SELECT 1 FROM ${table} WHERE identity_id = $1`, [data.identity.id])).length > 0, {
+      what: `${table} to hold identity ${data.identity.id}`,
+    });
+    return data.identity.id;
   }
 
   /** Sends an already published event again: what a redelivery after a crash looks like. */

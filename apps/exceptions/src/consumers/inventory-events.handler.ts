@@ -2,15 +2,20 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NhiEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
-import { ExceptionsService } from '../exceptions/exceptions.service';
+import { KnownIdentitiesService } from '../known-identities/known-identities.service';
 
-/** Learns identities from inventory, so requests for unknown identities can be refused. */
+/** Learns identities from inventory, so requests for unknown identities can be refused and selections resolved. */
 @Injectable()
 export class InventoryEventsHandler {
-  constructor(private readonly exceptions: ExceptionsService) {}
+  constructor(private readonly identities: KnownIdentitiesService) {}
 
   @EventHandler('nhi.identity.discovered')
   async onIdentityRegistered(event: NhiEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
-    await this.exceptions.rememberIdentity(manager, event.data);
+    await this.identities.remember(manager, event.data);
+  }
+
+  @EventHandler('nhi.identity.updated')
+  async onIdentityUpdated(event: NhiEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
+    await this.identities.update(manager, event.data);
   }
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ExceptionControl, ExceptionStatus } from './exception-enums';
+import type { ExceptionControl, ExceptionStatus, RiskRating } from './exception-enums';
 
 /** A risk acceptance: one control suspended for one identity until it expires. */
 @Entity({ name: 'policy_exceptions' })
@@ -21,7 +21,7 @@ export class PolicyExceptionEntity {
   compensatingControls!: string[];
 
   @Column('text', { name: 'risk_rating', nullable: true })
-  riskRating!: string | null;
+  riskRating!: RiskRating | null;
 
   @Column('text')
   status!: ExceptionStatus;
@@ -40,4 +40,19 @@ export class PolicyExceptionEntity {
 
   @Column('timestamptz', { name: 'expires_at' })
   expiresAt!: Date;
+
+  /** Set on exceptions requested together (by system or owner): approval covers them all. */
+  @Column('uuid', { name: 'group_id', nullable: true })
+  groupId!: string | null;
+
+  /** The exception this one renews. */
+  @Column('uuid', { name: 'renews_id', nullable: true })
+  renewsId!: string | null;
+
+  @Column('text', { name: 'decision_note', nullable: true })
+  decisionNote!: string | null;
+
+  /** When the next expiring-soon reminder goes out (EXCEPTION_REMINDER_DAYS), while APPROVED. */
+  @Column('timestamptz', { name: 'next_reminder_at', nullable: true })
+  nextReminderAt!: Date | null;
 }

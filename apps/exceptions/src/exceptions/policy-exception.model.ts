@@ -1,5 +1,23 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { ExceptionControl, ExceptionStatus } from './exception-enums';
+import { ExceptionAction, ExceptionControl, ExceptionStatus, RiskRating } from './exception-enums';
+
+@ObjectType('ExceptionHistoryEntry', { description: 'One thing that happened to an exception; the history is append-only.' })
+export class ExceptionHistoryEntryModel {
+  @Field(() => ExceptionAction)
+  action!: ExceptionAction;
+
+  @Field(() => ExceptionStatus, { description: 'The status after this entry.' })
+  status!: ExceptionStatus;
+
+  @Field({ description: 'Who acted; "exceptions" for what the service did on its own (expiry, reminders).' })
+  actor!: string;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field()
+  at!: Date;
+}
 
 @ObjectType('PolicyException', { description: 'A recorded, approved and time-bounded suspension of one control for one identity.' })
 export class PolicyExceptionModel {
@@ -18,8 +36,8 @@ export class PolicyExceptionModel {
   @Field(() => [String])
   compensatingControls!: string[];
 
-  @Field(() => String, { nullable: true })
-  riskRating!: string | null;
+  @Field(() => RiskRating, { nullable: true })
+  riskRating!: RiskRating | null;
 
   @Field(() => ExceptionStatus)
   status!: ExceptionStatus;
@@ -36,6 +54,15 @@ export class PolicyExceptionModel {
   @Field(() => Date, { nullable: true })
   decidedAt!: Date | null;
 
+  @Field(() => String, { nullable: true, description: "The approver's or rejecter's note." })
+  decisionNote!: string | null;
+
   @Field()
   expiresAt!: Date;
+
+  @Field(() => ID, { nullable: true, description: 'Shared by exceptions requested together; approving or rejecting one decides them all.' })
+  groupId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The exception this one renews.' })
+  renewsId!: string | null;
 }

@@ -9,6 +9,13 @@ export class KnownIdentityEntity {
   @Column('text', { name: 'business_unit', nullable: true })
   businessUnit!: string | null;
 
+  @Column('text', { nullable: true })
+  system!: string | null;
+
+  /** The PRIMARY owner, as ownership's events say. */
+  @Column('uuid', { name: 'owner_id', nullable: true })
+  ownerId!: string | null;
+
   @Column('timestamptz', { name: 'registered_at' })
   registeredAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { identityDiscoveredData, SubgraphUnderTest, waitFor } from '@nhi/testing';
+import { SubgraphUnderTest } from '@nhi/testing';
 import type { IdentitySnapshot } from '@nhi/contracts';
 import { bootstrap } from '../main';
 
@@ -15,13 +15,8 @@ afterAll(async () => {
 const DAY_MS = 86_400_000;
 const createdAt = new Date(Date.now() - 10 * DAY_MS);
 
-async function discovered(overrides: Partial<IdentitySnapshot>): Promise<string> {
-  const data = identityDiscoveredData({ createdAt: createdAt.toISOString(), ...overrides });
-  await lifecycle.publish('nhi.identity.discovered', data);
-  await waitFor(
-    async () => (await lifecycle.sql('SELECT 1 FROM identity_lifecycle WHERE identity_id = $1', [data.identity.id])).length > 0,
-  );
-  return data.identity.id;
+function discovered(overrides: Partial<IdentitySnapshot>): Promise<string> {
+  return lifecycle.discover('identity_lifecycle', { createdAt: createdAt.toISOString(), ...overrides });
 }
 
 async function policyOf(id: string): Promise<{ name: string; due: number }> {

@@ -1,6 +1,6 @@
 import { TOPICS } from '@nhi/contracts';
 import type { IdentitySnapshot } from '@nhi/contracts';
-import { identityDiscoveredData, KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { KafkaTopicTap, ownershipAssignedData, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
 let lifecycle: SubgraphUnderTest;
@@ -18,30 +18,14 @@ afterAll(async () => {
 
 const ownerId = '01900000-0000-7000-8000-0000000000c1';
 
-async function discovered(overrides: Partial<IdentitySnapshot>): Promise<string> {
-  const data = identityDiscoveredData(overrides);
-  await lifecycle.publish('nhi.identity.discovered', data);
-  await waitFor(
-    async () => (await lifecycle.sql('SELECT 1 FROM identity_lifecycle WHERE identity_id = $1', [data.identity.id])).length > 0,
-  );
-  return data.identity.id;
+function discovered(overrides: Partial<IdentitySnapshot>): Promise<string> {
+  return lifecycle.discover('identity_lifecycle', overrides);
 }
 
 async function owned(identityId: string): Promise<void> {
   const event = await lifecycle.publish(
     'nhi.ownership.assigned',
-    {
-      identityId,
-      ownerId,
-      ownerRef: 'team-legacy',
-      role: 'PRIMARY',
-      previousOwnerId: null,
-      via: 'MANUAL',
-      ownershipStatus: 'OWNED',
-      actor: 'alice',
-      reason: null,
-      assignedAt: new Date().toISOString(),
-    },
+    ownershipAssignedData(identityId, ownerId, { ownerRef: 'team-legacy' }),
     'ownership',
   );
   await waitFor(async () => (await lifecycle.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [event.id])).length > 0);

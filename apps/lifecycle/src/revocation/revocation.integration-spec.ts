@@ -1,5 +1,5 @@
 import { TOPICS } from '@nhi/contracts';
-import { identityDiscoveredData, KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
 let lifecycle: SubgraphUnderTest;
@@ -18,13 +18,8 @@ afterAll(async () => {
   await lifecycle?.stop();
 });
 
-async function discovered(): Promise<string> {
-  const data = identityDiscoveredData({ provider: 'demo' });
-  await lifecycle.publish('nhi.identity.discovered', data);
-  await waitFor(
-    async () => (await lifecycle.sql('SELECT 1 FROM identity_lifecycle WHERE identity_id = $1', [data.identity.id])).length > 0,
-  );
-  return data.identity.id;
+function discovered(): Promise<string> {
+  return lifecycle.discover('identity_lifecycle', { provider: 'demo' });
 }
 
 const revocationRequests = (identityId: string) =>

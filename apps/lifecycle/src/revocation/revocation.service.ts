@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GraphQLError } from 'graphql';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@nhi/auth';
-import { badInput } from '@nhi/graphql';
+import { badInput, forbidden } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import type { RevocationCompletedData } from '@nhi/contracts';
 import { AttemptEnd, CredentialHandshake, ResultData } from '../handshake/credential-handshake';
@@ -30,12 +29,7 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     const why = reason.trim();
     if (!why) throw badInput('reason is required: say why the credential must be revoked', 'reason');
     if (force && !actor.roles.includes('security-admin')) {
-      throw new GraphQLError(
-        `Forbidden: a forced revocation needs the security-admin role; ${actor.sub} has ${actor.roles.join(', ') || 'none'}`,
-        {
-          extensions: { code: 'FORBIDDEN' },
-        },
-      );
+      throw forbidden(`a forced revocation needs the security-admin role; ${actor.sub} has ${actor.roles.join(', ') || 'none'}`);
     }
     return this.dataSource.transaction(async (manager) => {
       const identity = await this.lockIdentity(manager, identityId);

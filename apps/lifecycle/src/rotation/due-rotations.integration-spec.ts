@@ -1,6 +1,6 @@
 import { TOPICS } from '@nhi/contracts';
 import type { IdentitySnapshot } from '@nhi/contracts';
-import { identityDiscoveredData, KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
 let lifecycle: SubgraphUnderTest;
@@ -21,13 +21,8 @@ afterAll(async () => {
   await lifecycle?.stop();
 });
 
-async function discovered(overrides: Partial<IdentitySnapshot>): Promise<string> {
-  const data = identityDiscoveredData(overrides);
-  await lifecycle.publish('nhi.identity.discovered', data);
-  await waitFor(
-    async () => (await lifecycle.sql('SELECT 1 FROM identity_lifecycle WHERE identity_id = $1', [data.identity.id])).length > 0,
-  );
-  return data.identity.id;
+function discovered(overrides: Partial<IdentitySnapshot>): Promise<string> {
+  return lifecycle.discover('identity_lifecycle', overrides);
 }
 
 const eventsAbout = (identityId: string, topic: string = TOPICS.lifecycleEvents) =>

@@ -1,5 +1,5 @@
 import { dlqTopic, TOPICS } from '@nhi/contracts';
-import { identityDiscoveredData, KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
 let lifecycle: SubgraphUnderTest;
@@ -26,13 +26,8 @@ interface Lifecycle {
   rotations: Array<{ id: string; status: string; attempt: number; error: string | null; nextAttemptAt: string | null }>;
 }
 
-async function discovered(): Promise<string> {
-  const data = identityDiscoveredData({ provider: 'demo', kind: 'API_KEY' });
-  await lifecycle.publish('nhi.identity.discovered', data);
-  await waitFor(
-    async () => (await lifecycle.sql('SELECT 1 FROM identity_lifecycle WHERE identity_id = $1', [data.identity.id])).length > 0,
-  );
-  return data.identity.id;
+function discovered(): Promise<string> {
+  return lifecycle.discover('identity_lifecycle', { provider: 'demo', kind: 'API_KEY' });
 }
 
 async function lifecycleOf(id: string): Promise<Lifecycle> {

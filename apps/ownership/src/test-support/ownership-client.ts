@@ -1,5 +1,5 @@
 import type { Actor } from '@nhi/auth';
-import { identityDiscoveredData, SubgraphUnderTest, TEST_ADMIN, waitFor } from '@nhi/testing';
+import { SubgraphUnderTest, TEST_ADMIN } from '@nhi/testing';
 import type { IdentitySnapshot } from '@nhi/contracts';
 
 export interface OwnerView {
@@ -26,14 +26,8 @@ export class OwnershipClient {
   constructor(private readonly ownership: SubgraphUnderTest) {}
 
   /** Publishes a discovered identity on inventory's topic and waits until ownership tracks it. */
-  async discovered(overrides: Partial<IdentitySnapshot> = {}): Promise<string> {
-    const data = identityDiscoveredData(overrides);
-    await this.ownership.publish('nhi.identity.discovered', data);
-    await waitFor(
-      async () => (await this.ownership.sql('SELECT 1 FROM identity_ownership WHERE identity_id = $1', [data.identity.id])).length > 0,
-      { what: `ownership to track identity ${data.identity.id}` },
-    );
-    return data.identity.id;
+  discovered(overrides: Partial<IdentitySnapshot> = {}): Promise<string> {
+    return this.ownership.discover('identity_ownership', overrides);
   }
 
   async upsertOwner(input: Record<string, unknown>, actor: Actor = TEST_ADMIN) {

@@ -1,0 +1,47 @@
+import { GraphQLError } from 'graphql';
+import { DEFAULT_MAX_DAYS } from '../exceptions-config';
+import { validateTerms } from './exception-validation';
+
+const now = new Date('2026-01-01T00:00:00Z');
+const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000);
+
+function errorOf(run: () => unknown): { message: string; field: unknown } {
+  try {
+    run();
+  } catch (error) {
+    const graphQLError = error as GraphQLError;
+    return { message: graphQLError.message, field: graphQLError.extensions.field };
+  }
+  throw new Error('expected an error');
+}
+
+describe('validateTerms', () => {
+  const valid = { control: 'ROTATION' as const, justification: ' vendor limitation ', expiresAt: inDays(30) };
+
+  it('cleans what it accepts', () => {
+    expect(validateTerms({ ...valid, compensatingControls: [' monitoring '] }, DEFAULT_MAX_DAYS, now)).toEqual({
+      justification: 'vendor limitation',
+      compensatingControls: ['monitoring'],
+    });
+  });
+
+  it('allows exactly the maximum for the control, and not a second more', () => {
+    expect(() => validateTerms({ ...valid, expiresAt: inDays(90) }, DEFAULT_MAX_DAYS, now)).not.toThrow();
+    expect(errorOf(() => validateTerms({ ...valid, expiresAt: new Date(inDays(90).getTime() + 1000) }, DEFAULT_MAX_DAYS, now))).toEqual({
+      message: expect.stringContaining('a ROTATION exception lasts at most 90 days (until 2026-04-01T00:00:00.000Z)'),
+      field: 'expiresAt',
+    });
+  });
+
+  it('names the field of each problem', () => {
+    expect(errorOf(() => validateTerms({ ...valid, justification: '' }, DEFAULT_MAX_DAYS, now)).field).toBe('justification');
+    expect(errorOf(() => validateTerms({ ...valid, justification: 'x'.repeat(4001) }, DEFAULT_MAX_DAYS, now)).field).toBe('justification');
+    expect(errorOf(() => validateTerms({ ...valid, expiresAt: now }, DEFAULT_MAX_DAYS, now)).field).toBe('expiresAt');
+    expect(errorOf(() => validateTerms({ ...valid, expiresAt: new Date('nope') }, DEFAULT_MAX_DAYS, now)).message).toContain(
+      'an invalid date',
+    );
+    expect(errorOf(() => validateTerms({ ...valid, compensatingControls: ['ok', ''] }, DEFAULT_MAX_DAYS, now)).field).toBe(
+      'compensatingControls[1]',
+    );
+  });
+});

@@ -1,0 +1,101 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentActor } from '@nhi/auth';
+import { groupByKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
+import { BulkExceptionRequestInput, ExceptionRequestInput } from './dto/exception-request.input';
+import { ExceptionDecisionsService } from './exception-decisions.service';
+import { ExceptionRequestsService } from './exception-requests.service';
+import { ExceptionGroupModel, ExceptionStatsModel, PolicyExceptionConnectionModel } from './exception-results.model';
+import { ExceptionsService } from './exceptions.service';
+import { ExceptionHistoryEntryModel, PolicyExceptionModel } from './policy-exception.model';
+
+@Resolver(() => PolicyExceptionModel)
+export class ExceptionWorkflowResolver {
+  constructor(
+    private readonly requests: ExceptionRequestsService,
+    private readonly decisions: ExceptionDecisionsService,
+    private readonly exceptions: ExceptionsService,
+  ) {}
+
+  @Mutation(() => PolicyExceptionModel, {
+    description: 'Asks to suspend one control for one identity until expiresAt. Someone other than the requester must approve it.',
+  })
+  requestException(@Args('input') input: ExceptionRequestInput, @CurrentActor() actor: Actor): Promise<PolicyExceptionModel> {
+    return this.requests.request(input, actor);
+  }
+
+  @Mutation(() => ExceptionGroupModel, {
+    description:
+      'Asks for linked exceptions on every identity a selector matches (by system, owner or ids). Identities that cannot have one are listed in skipped; the rest are created.',
+  })
+  requestExceptions(@Args('input') input: BulkExceptionRequestInput, @CurrentActor() actor: Actor): Promise<ExceptionGroupModel> {
+    return this.requests.requestForSelection(input, actor);
+  }
+
+  @Mutation(() => PolicyExceptionModel, {
+    description:
+      'Approves a requested exception (and the rest of its group): the control is suspended until expiresAt. Needs security-admin; never the requester.',
+  })
+  approveException(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @CurrentActor() actor: Actor,
+  ): Promise<PolicyExceptionModel> {
+    return this.decisions.approve(id, note, actor);
+  }
+
+  @Mutation(() => PolicyExceptionModel, {
+    description: 'Rejects a requested exception (and the rest of its group) with a note. Needs security-admin; never the requester.',
+  })
+  rejectException(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('note') note: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<PolicyExceptionModel> {
+    return this.decisions.reject(id, note, actor);
+  }
+
+  @Mutation(() => PolicyExceptionModel, {
+    description: 'Withdraws a requested or approved exception before it expires: the control is enforced again at once.',
+  })
+  revokeException(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<PolicyExceptionModel> {
+    return this.decisions.revoke(id, reason, actor);
+  }
+
+  @Query(() => PolicyExceptionModel, { nullable: true })
+  exception(@Args('id', { type: () => ID }) id: string): Promise<PolicyExceptionModel | null> {
+    return this.exceptions.byId(id);
+  }
+
+  @Query(() => PolicyExceptionConnectionModel, { description: 'Requests waiting for a decision, oldest first.' })
+  pendingExceptions(
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<PolicyExceptionConnectionModel> {
+    return this.exceptions.pending(first, after);
+  }
+
+  @Query(() => [PolicyExceptionModel], { description: 'Approved exceptions expiring within the coming days, soonest first.' })
+  expiringExceptions(
+    @Args('withinDays', { type: () => Int }) withinDays: number,
+    @Args('first', { type: () => Int, nullable: true, description: 'At most this many (default 50, up to 500).' }) first: number | null,
+  ): Promise<PolicyExceptionModel[]> {
+    return this.exceptions.expiring(withinDays, first);
+  }
+
+  @Query(() => ExceptionStatsModel)
+  async exceptionStats(): Promise<ExceptionStatsModel> {
+    const counts = await this.exceptions.counts();
+    return { total: counts.reduce((sum, entry) => sum + entry.count, 0), counts };
+  }
+
+  @ResolveField(() => [ExceptionHistoryEntryModel], { description: 'Everything that happened to it, oldest first (append-only).' })
+  history(@Parent() exception: PolicyExceptionModel, @Context() context: SubgraphContext): Promise<ExceptionHistoryEntryModel[]> {
+    return requestLoader<string, ExceptionHistoryEntryModel[]>(context, 'exception-history', async (ids) =>
+      groupByKeys(ids, await this.exceptions.historyOf(ids), (entry) => entry.exceptionId),
+    ).load(exception.id);
+  }
+}
