@@ -10,6 +10,8 @@ import { PolicySelectors1765100000000 } from './migrations/1765100000000-policy-
 import { OneRevocationAtATime1765200000000 } from './migrations/1765200000000-one-revocation-at-a-time';
 import { DueAndExpiry1765300000000 } from './migrations/1765300000000-due-and-expiry';
 import { RevocationSelectors1765400000000 } from './migrations/1765400000000-revocation-selectors';
+import { ControlSuspensions1765600000000 } from './migrations/1765600000000-control-suspensions';
+import { ControlSuspensionEntity } from './suspensions/control-suspension.entity';
 import { LIFECYCLE_CONFIG, loadLifecycleConfig } from './lifecycle-config';
 import { RotationPolicyEntity } from './policies/rotation-policy.entity';
 import { RevocationRequestEntity } from './requests/revocation-request.entity';
@@ -22,7 +24,7 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
   return subgraphModule({
     service: SERVICE,
     config,
-    entities: [RotationPolicyEntity, IdentityLifecycleEntity, RotationRequestEntity, RevocationRequestEntity],
+    entities: [RotationPolicyEntity, IdentityLifecycleEntity, RotationRequestEntity, RevocationRequestEntity, ControlSuspensionEntity],
     migrations: [
       CreateLifecycle1764201900000,
       RotationHandshake1765000000000,
@@ -30,6 +32,7 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
       OneRevocationAtATime1765200000000,
       DueAndExpiry1765300000000,
       RevocationSelectors1765400000000,
+      ControlSuspensions1765600000000,
     ],
     schema: LIFECYCLE_SCHEMA,
     features: [LifecycleModule],

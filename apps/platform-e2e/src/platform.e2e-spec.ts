@@ -32,6 +32,8 @@ const brokers = testKafkaBrokers();
 
 let platform: RunningPlatform;
 let token: string;
+/** A second security-admin: whoever requests an exception may not approve it. */
+let approverToken: string;
 
 const SPANNING_QUERY = `
   query Spanning($id: ID!) {
@@ -84,6 +86,12 @@ beforeAll(async () => {
   });
   token = await mintDevToken(keys.privateKeyPem, {
     sub: 'e2e-admin',
+    roles: ['security-admin'],
+    issuer: 'nhi-dev',
+    audience: 'nhi-platform',
+  });
+  approverToken = await mintDevToken(keys.privateKeyPem, {
+    sub: 'e2e-approver',
     roles: ['security-admin'],
     issuer: 'nhi-dev',
     audience: 'nhi-platform',
@@ -273,6 +281,98 @@ describe('the platform through the gateway', () => {
     );
     expect(rotated.lifecycle).toMatchObject({ state: 'ACTIVE', rotations: [{ id: requested.id, status: 'COMPLETED' }] });
     expect(rotated.lifecycle.lastRotatedAt).not.toBeNull();
+  });
+
+  it('suspends automatic rotation while an exception is approved, and rotates within seconds of its expiry', async () => {
+    const externalId = `secret/e2e-held-${runId}`;
+    const businessUnit = `e2e-held-${runId}`;
+    const createdAt = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    await graphql(
+      platform.gatewayUrl,
+      token,
+      `mutation { ingestIdentities(input: { source: "demo-secret-manager", identities: [{ provider: "demo", externalId: "${externalId}",
+         kind: "secret", name: "held secret", businessUnit: "${businessUnit}", createdAt: "${createdAt}" }] }) { created } }`,
+    );
+    const { identityByExternalId: identity } = await graphql<{ identityByExternalId: { id: string } }>(
+      platform.gatewayUrl,
+      token,
+      'query ($e: String!) { identityByExternalId(provider: "demo", externalId: $e) { id } }',
+      { e: externalId },
+    );
+    const expiresAt = new Date(Date.now() + 20_000);
+    const exception = await waitFor(
+      async () => {
+        const { body } = await postGraphQL(
+          platform.gatewayUrl,
+          token,
+          `mutation ($id: ID!, $at: DateTime!) { requestException(input: { identityId: $id, control: ROTATION,
+             justification: "the consumer cannot reload the secret until its next release", expiresAt: $at }) { id } }`,
+          { id: identity.id, at: expiresAt.toISOString() },
+        );
+        return !body.errors && (body.data as { requestException: { id: string } }).requestException;
+      },
+      { what: 'exceptions to know the identity and accept the request' },
+    );
+    const selfApproval = await postGraphQL(platform.gatewayUrl, token, 'mutation ($id: ID!) { approveException(id: $id) { id } }', {
+      id: exception.id,
+    });
+    expect(selfApproval.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    await graphql(platform.gatewayUrl, approverToken, 'mutation ($id: ID!) { approveException(id: $id, note: "one release") { id } }', {
+      id: exception.id,
+    });
+
+    type Held = {
+      identity: {
+        lifecycle: {
+          state: string;
+          rotationHeldSince: string | null;
+          suspensions: unknown[];
+          rotations: Array<{ status: string; requestedAt: string }>;
+        };
+      };
+    };
+    const lifecycleOf = () =>
+      graphql<Held>(
+        platform.gatewayUrl,
+        token,
+        'query ($id: ID!) { identity(id: $id) { lifecycle { state rotationHeldSince suspensions { exceptionId } rotations(first: 1) { status requestedAt } } } }',
+        { id: identity.id },
+      );
+    await waitFor(async () => (await lifecycleOf()).identity.lifecycle.suspensions.length === 1, {
+      what: 'lifecycle to learn of the approval',
+    });
+    await graphql(
+      platform.gatewayUrl,
+      token,
+      `mutation { upsertRotationPolicy(input: { name: "e2e held ${runId}", businessUnit: ["${businessUnit}"], maxAgeDays: 30, autoRotate: true }) { id } }`,
+    );
+    const held = await waitFor(
+      async () => {
+        const { lifecycle } = (await lifecycleOf()).identity;
+        return lifecycle.rotationHeldSince !== null && lifecycle;
+      },
+      { what: 'the due rotation to be held back by the exception' },
+    );
+    expect(held).toMatchObject({ state: 'ROTATION_DUE', rotations: [] });
+
+    const rotated = await waitFor(
+      async () => {
+        const { lifecycle } = (await lifecycleOf()).identity;
+        return lifecycle.rotations[0]?.status === 'COMPLETED' && lifecycle;
+      },
+      { timeoutMs: 45_000, what: 'the rotation after the exception expired' },
+    );
+    const delayMs = new Date(rotated.rotations[0].requestedAt).getTime() - expiresAt.getTime();
+    expect(delayMs).toBeGreaterThanOrEqual(0);
+    // "Within seconds": expiry and lifecycle's clock both tick every second.
+    expect(delayMs).toBeLessThan(10_000);
+    const { exception: after } = await graphql<{ exception: { status: string } }>(
+      platform.gatewayUrl,
+      token,
+      'query ($id: ID!) { exception(id: $id) { status } }',
+      { id: exception.id },
+    );
+    expect(after.status).toBe('EXPIRED');
   });
 
   it('refuses a request without a token, with UNAUTHENTICATED and no data', async () => {

@@ -3,3 +3,4 @@ export * from './ensure-database';
 export * from './persistence.module';
 export * from './nest-typeorm-logger';
 export * from './planner-statistics';
+export * from './append-only';

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropAppendOnly, makeAppendOnly } from '@nhi/persistence';
 
 export class ExceptionWorkflow1765500000000 implements MigrationInterface {
   name = 'ExceptionWorkflow1765500000000';
@@ -39,22 +40,12 @@ export class ExceptionWorkflow1765500000000 implements MigrationInterface {
       )`);
     await queryRunner.query('CREATE INDEX ix_exception_history_exception ON exception_history (exception_id, at)');
     // Append-only, whatever code runs against it: the decision history is the audit trail of risk acceptance.
-    await queryRunner.query(`
-      CREATE FUNCTION exception_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'exception_history is append-only: % is not allowed', TG_OP;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER exception_history_append_only BEFORE UPDATE OR DELETE ON exception_history
-      FOR EACH ROW EXECUTE FUNCTION exception_history_append_only()`);
-    await queryRunner.query(`
-      CREATE TRIGGER exception_history_no_truncate BEFORE TRUNCATE ON exception_history
-      FOR EACH STATEMENT EXECUTE FUNCTION exception_history_append_only()`);
+    await makeAppendOnly(queryRunner, 'exception_history');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE exception_history');
-    await queryRunner.query('DROP FUNCTION exception_history_append_only');
+    await dropAppendOnly(queryRunner, 'exception_history');
     await queryRunner.query('DROP INDEX ix_policy_exceptions_group');
     await queryRunner.query('DROP INDEX ix_policy_exceptions_reminder');
     await queryRunner.query('DROP INDEX ix_policy_exceptions_pending');

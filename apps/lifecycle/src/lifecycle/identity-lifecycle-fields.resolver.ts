@@ -2,14 +2,21 @@ import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/grap
 import { byKeys, groupByKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { RotationPolicyModel } from '../policies/rotation-policy.model';
 import { RevocationRequestModel, RotationRequestModel } from '../requests/credential-request.model';
-import { IdentityLifecycleModel } from './identity-lifecycle.model';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Suspensions } from '../suspensions/suspensions';
+import { ControlSuspensionModel, IdentityLifecycleModel } from './identity-lifecycle.model';
 import { LifecycleService } from './lifecycle.service';
 
 const MAX_ROTATIONS_PAGE = 100;
 
 @Resolver(() => IdentityLifecycleModel)
 export class IdentityLifecycleFieldsResolver {
-  constructor(private readonly lifecycle: LifecycleService) {}
+  constructor(
+    private readonly lifecycle: LifecycleService,
+    private readonly suspensionsOf: Suspensions,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   @ResolveField(() => RotationPolicyModel, { nullable: true, description: 'The policy that sets the maximum age.' })
   policy(@Parent() parent: IdentityLifecycleModel, @Context() context: SubgraphContext): Promise<RotationPolicyModel | null> | null {
@@ -46,6 +53,15 @@ export class IdentityLifecycleFieldsResolver {
         (row) => row.identityId,
         () => null,
       ),
+    ).load(parent.identityId);
+  }
+
+  @ResolveField(() => [ControlSuspensionModel], {
+    description: 'Approved exceptions in force that suspend automatic rotation or revocation, soonest to expire first.',
+  })
+  suspensions(@Parent() parent: IdentityLifecycleModel, @Context() context: SubgraphContext): Promise<ControlSuspensionModel[]> {
+    return requestLoader<string, ControlSuspensionModel[]>(context, 'suspensions', async (ids) =>
+      groupByKeys(ids, await this.suspensionsOf.inForce(this.dataSource.manager, ids), (row) => row.identityId),
     ).load(parent.identityId);
   }
 }

@@ -64,4 +64,12 @@ export class IdentityLifecycleEntity {
 
   @Column('uuid', { name: 'policy_id', nullable: true })
   policyId!: string | null;
+
+  /** Since when an automatic rotation is held back by an approved ROTATION exception; it is requested when that ends. */
+  @Column('timestamptz', { name: 'rotation_held_since', nullable: true })
+  rotationHeldSince!: Date | null;
+
+  /** Why a revocation was asked for while an approved REVOCATION exception held it back; requested when that ends. */
+  @Column('text', { name: 'revocation_held_reason', nullable: true })
+  revocationHeldReason!: string | null;
 }

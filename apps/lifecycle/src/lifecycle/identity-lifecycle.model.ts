@@ -15,6 +15,30 @@ export class IdentityLifecycleModel {
 
   @Field(() => Date, { nullable: true })
   nextRotationDueAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Since when an automatic rotation that fell due is held back by an approved ROTATION exception.',
+  })
+  rotationHeldSince!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why a revocation was asked for while an approved REVOCATION exception holds it back.',
+  })
+  revocationHeldReason!: string | null;
+}
+
+@ObjectType('ControlSuspension', { description: 'An approved exception that suspends automatic rotation or revocation until it expires.' })
+export class ControlSuspensionModel {
+  @Field(() => ID)
+  exceptionId!: string;
+
+  @Field()
+  control!: string;
+
+  @Field()
+  expiresAt!: Date;
 }
 
 /** Lifecycle's part of NonHumanIdentity. */

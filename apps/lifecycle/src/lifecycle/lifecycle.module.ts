@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ExceptionsEventsHandler } from '../consumers/exceptions-events.handler';
+import { HeldEnforcement } from '../suspensions/held-enforcement';
+import { Suspensions } from '../suspensions/suspensions';
 import { InventoryEventsHandler } from '../consumers/inventory-events.handler';
 import { OwnershipEventsHandler } from '../consumers/ownership-events.handler';
 import { RevocationResultsHandler } from '../consumers/revocation-results.handler';
@@ -40,6 +43,9 @@ import { LifecycleService } from './lifecycle.service';
     OwnershipEventsHandler,
     BulkRevocation,
     BulkRevocationResolver,
+    Suspensions,
+    HeldEnforcement,
+    ExceptionsEventsHandler,
   ],
 })
 export class LifecycleModule {}

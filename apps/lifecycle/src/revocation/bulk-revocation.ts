@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@nhi/auth';
+import { suspendedSql } from '../suspensions/suspensions';
 import { badInput } from '@nhi/graphql';
 import type { RevocationSelectorInput } from './dto/revocation-selector.input';
 import { RevocationService } from './revocation.service';
@@ -45,13 +46,14 @@ export class BulkRevocation {
     const provider = selector.provider?.trim().toLowerCase() || null;
     if (!selector.ownerId && !system && !provider)
       throw badInput('give ownerId, system or provider: a bulk revocation never selects everything', 'selector');
-    const rows: Array<{ identity_id: string; state: string }> = await manager.query(
-      `SELECT identity_id, state FROM identity_lifecycle
-       WHERE ($1::uuid IS NULL OR owner_id = $1) AND ($2::text IS NULL OR lower(system) = lower($2)) AND ($3::text IS NULL OR provider = $3)
-       ORDER BY identity_id ${lock ? 'FOR UPDATE' : ''}`,
+    const rows: Array<{ identity_id: string; state: string; held: boolean }> = await manager.query(
+      `SELECT l.identity_id, l.state, ${suspendedSql('REVOCATION', 'now()')} AS held FROM identity_lifecycle l
+       WHERE ($1::uuid IS NULL OR l.owner_id = $1) AND ($2::text IS NULL OR lower(l.system) = lower($2)) AND ($3::text IS NULL OR l.provider = $3)
+       ORDER BY l.identity_id ${lock ? 'FOR UPDATE OF l' : ''}`,
       [selector.ownerId ?? null, system, provider],
     );
-    const toRevoke = rows.filter((r) => !SKIPPED.includes(r.state)).map((r) => r.identity_id);
+    // Already on their way out, or kept by an approved REVOCATION exception.
+    const toRevoke = rows.filter((r) => !SKIPPED.includes(r.state) && !r.held).map((r) => r.identity_id);
     return { toRevoke, skipped: rows.length - toRevoke.length };
   }
 }

@@ -6,7 +6,9 @@ export class RevocationPlanModel {
   @Field(() => Int, { description: 'Identities a revocation would be requested for.' })
   toRevoke!: number;
 
-  @Field(() => Int, { description: 'Matching identities already revoked or being revoked, which it would skip.' })
+  @Field(() => Int, {
+    description: 'Matching identities it would skip: already revoked or being revoked, or kept by an approved REVOCATION exception.',
+  })
   skipped!: number;
 
   @Field(() => [IdentityWithLifecycleModel], {
@@ -20,6 +22,6 @@ export class BulkRevocationResultModel {
   @Field(() => Int)
   requested!: number;
 
-  @Field(() => Int, { description: 'Already revoked or being revoked.' })
+  @Field(() => Int, { description: 'Already revoked or being revoked, or kept by an approved REVOCATION exception.' })
   skipped!: number;
 }

@@ -10,6 +10,7 @@ import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity'
 import { stateForDueDate } from '../lifecycle/rotation-schedule';
 import { LIFECYCLE_CONFIG, LifecycleConfig } from '../lifecycle-config';
 import { RevocationRequestEntity } from '../requests/revocation-request.entity';
+import { Suspensions } from '../suspensions/suspensions';
 
 /**
  * Revocation on nhi.revocation.requests.v1 / nhi.revocation.results.v1: the
@@ -20,7 +21,12 @@ import { RevocationRequestEntity } from '../requests/revocation-request.entity';
 export class RevocationService extends CredentialHandshake<RevocationRequestEntity> {
   protected readonly inFlight = 'REVOKING';
 
-  constructor(@InjectDataSource() dataSource: DataSource, @Inject(LIFECYCLE_CONFIG) config: LifecycleConfig, outbox: OutboxService) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    @Inject(LIFECYCLE_CONFIG) config: LifecycleConfig,
+    outbox: OutboxService,
+    private readonly suspensions: Suspensions,
+  ) {
     super('revocation', RevocationRequestEntity, dataSource, config, outbox);
   }
 
@@ -39,13 +45,22 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     });
   }
 
-  /** A trigger (decommissioning, an orphan nobody took) asks for a revocation; nothing to do if one is running or done. */
+  /**
+   * A trigger (decommissioning, an orphan nobody took) asks for a revocation; nothing to do if one is running or
+   * done, and held back while an approved REVOCATION exception is in force.
+   */
   async requestFromTrigger(manager: EntityManager, identityId: string, reason: string, now = new Date()): Promise<void> {
     const identity = await manager
       .getRepository(IdentityLifecycleEntity)
       .findOne({ where: { identityId }, lock: { mode: 'pessimistic_write' } });
     if (!identity || identity.state === 'REVOKED' || identity.state === 'REVOKING') return;
     if (await this.requests(manager).exists({ where: { identityId, status: 'REQUESTED' } })) return;
+    if (await this.suspensions.isSuspended(manager, identityId, 'REVOCATION', now)) {
+      // An approved exception holds it back; HeldEnforcement asks again when that ends.
+      await manager.getRepository(IdentityLifecycleEntity).update({ identityId }, { revocationHeldReason: reason.slice(0, 1000) });
+      this.logger.warn(`revocation of ${identityId} held back by an approved REVOCATION exception: ${reason}`);
+      return;
+    }
     await this.attempt(manager, identity, 1, reason.slice(0, 1000), now, { force: false });
   }
 

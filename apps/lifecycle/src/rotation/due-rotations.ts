@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
 import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
+import { suspendedSql } from '../suspensions/suspensions';
 import { RotationService } from './rotation.service';
 
 const BATCH = 500;
@@ -10,6 +11,8 @@ const DAY_MS = 86_400_000;
 
 interface DueRow {
   identity_id: string;
+  /** An approved ROTATION exception is in force: no automatic rotation until it ends. */
+  held?: boolean;
   next_rotation_due_at: Date;
   policy: string;
   auto_rotate: boolean;
@@ -19,7 +22,8 @@ interface DueRow {
 /**
  * Time-driven lifecycle: a warning warnDays before an identity falls due, the
  * move to ROTATION_DUE (with a rotation request when its policy auto-rotates),
- * and EXPIRED once a credential passes its expiry. Each runs once per due date
+ * and EXPIRED once a credential passes its expiry. An approved ROTATION
+ * exception holds the automatic request back until it ends (HeldEnforcement). Each runs once per due date
  * or expiry, and rows are taken with SKIP LOCKED, so several instances never
  * announce or request twice.
  */
@@ -62,7 +66,7 @@ export class DueRotations {
 
   private async fallDue(manager: EntityManager, now: Date): Promise<{ due: number; autoRotated: number }> {
     const rows: DueRow[] = await manager.query(
-      `SELECT l.identity_id, l.next_rotation_due_at, p.name AS policy, p.auto_rotate, p.max_age_days
+      `SELECT l.identity_id, l.next_rotation_due_at, p.name AS policy, p.auto_rotate, p.max_age_days, ${suspendedSql('ROTATION')} AS held
        FROM identity_lifecycle l JOIN rotation_policies p ON p.id = l.policy_id
        WHERE l.state = 'ACTIVE' AND l.next_rotation_due_at <= $1
        ORDER BY l.identity_id LIMIT ${BATCH} FOR UPDATE OF l SKIP LOCKED`,
@@ -72,8 +76,9 @@ export class DueRotations {
     for (const row of rows) {
       const identity = await manager.getRepository(IdentityLifecycleEntity).findOneOrFail({ where: { identityId: row.identity_id } });
       identity.state = 'ROTATION_DUE';
+      if (row.auto_rotate && row.held) identity.rotationHeldSince = now;
       await manager.getRepository(IdentityLifecycleEntity).save(identity);
-      if (row.auto_rotate) {
+      if (row.auto_rotate && !row.held) {
         const overdueDays = Math.floor((now.getTime() - row.next_rotation_due_at.getTime()) / DAY_MS);
         const reason = `due under policy "${row.policy}" (max age ${row.max_age_days} days${overdueDays > 0 ? `, ${overdueDays} days overdue` : ''})`;
         if (await this.rotations.startIn(manager, identity, reason, now)) autoRotated += 1;

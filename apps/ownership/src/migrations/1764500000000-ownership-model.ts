@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropAppendOnly, makeAppendOnly } from '@nhi/persistence';
 
 /**
  * Owners form a hierarchy and can leave; identities carry what assignment rules
@@ -46,22 +47,12 @@ export class OwnershipModel1764500000000 implements MigrationInterface {
       )`);
     await queryRunner.query('CREATE INDEX ix_ownership_history_identity ON ownership_history (identity_id, at, id)');
     // Append-only, whatever code runs against it: the history is the audit trail of accountability.
-    await queryRunner.query(`
-      CREATE FUNCTION ownership_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'ownership_history is append-only: % is not allowed', TG_OP;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER ownership_history_append_only BEFORE UPDATE OR DELETE ON ownership_history
-      FOR EACH ROW EXECUTE FUNCTION ownership_history_append_only()`);
-    await queryRunner.query(`
-      CREATE TRIGGER ownership_history_no_truncate BEFORE TRUNCATE ON ownership_history
-      FOR EACH STATEMENT EXECUTE FUNCTION ownership_history_append_only()`);
+    await makeAppendOnly(queryRunner, 'ownership_history');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE ownership_history');
-    await queryRunner.query('DROP FUNCTION ownership_history_append_only');
+    await dropAppendOnly(queryRunner, 'ownership_history');
     await queryRunner.query('DROP INDEX ix_identity_ownership_status');
     await queryRunner.query('DROP INDEX ix_identity_ownership_backup');
     await queryRunner.query(`
