@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { generateDevKeys, mintDevToken } from '@nhi/auth';
 import { consoleProgress, ensureKafka, ensurePostgres, graphql, SUBGRAPH_NAMES, startPlatform } from '@nhi/launcher';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
+import { rotationTimelines, stageDurations } from './rotation-stages';
 
 /**
  * npm run bench:rotation -- [--count 1000] [--baseline 20]
@@ -29,6 +30,7 @@ const runId = randomBytes(3).toString('hex');
 const serverUrl = process.env['DATABASE_SERVER_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const databasePrefix = `nhi_rbench_${runId}_`;
 const benchDir = path.join(DATA_DIR, 'bench', `rotation-${runId}`);
+const topicPrefix = `bench.rotation.${runId}.`;
 const log = (message: string) => consoleProgress(`[bench] ${message}`);
 
 const percentile = (sorted: readonly number[], p: number) =>
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
     databaseServerUrl: serverUrl,
     databasePrefix,
     kafkaBrokers: '127.0.0.1:9092',
-    topicPrefix: `bench.rotation.${runId}.`,
+    topicPrefix,
     groupSuffix: `-rbench-${runId}`,
     actorSigningKey: randomBytes(32).toString('base64url'),
     devKeysDir: keysDir,
@@ -112,13 +114,13 @@ async function main(): Promise<void> {
     log(`baseline: ${baselineIds.length} rotations, one at a time`);
     const baselineLatencies: number[] = [];
     const baselineStart = Date.now();
-    for (const id of baselineIds) baselineLatencies.push(...(await roundTrips(gql, [id])));
+    for (const id of baselineIds) baselineLatencies.push(...(await roundTrips(gql, [id])).latencies);
     const baseline = summarise(baselineLatencies, Date.now() - baselineStart);
 
     log(`${concurrentIds.length} rotations started at once`);
     const start = Date.now();
-    const latencies = await roundTrips(gql, concurrentIds);
-    const burst = summarise(latencies, Date.now() - start);
+    const trips = await roundTrips(gql, concurrentIds);
+    const burst = summarise(trips.latencies, Date.now() - start);
     const server = await serverSide(`${databasePrefix}lifecycle`, concurrentIds);
 
     console.log(
@@ -140,6 +142,21 @@ async function main(): Promise<void> {
       `- inside lifecycle (requested_at to completed_at): p50 ${server.p50} ms, p99 ${server.p99} ms; ` +
         `the last request was recorded ${server.lastRequestedAfterMs} ms after the first`,
     );
+    const timelines = await rotationTimelines(
+      databaseUrl(`${databasePrefix}lifecycle`),
+      ['127.0.0.1:9092'],
+      `${topicPrefix}nhi.rotation.results.v1`,
+      concurrentIds,
+    );
+    console.log(
+      `\nWhere the time of the ${concurrentIds.length} at once went (${timelines.length} traced), each stage from the one before:\n`,
+    );
+    console.log('| stage | p50 ms | p99 ms | max ms |');
+    console.log('|---|---:|---:|---:|');
+    for (const { stage, durations } of stageDurations(timelines, trips.sentAt, trips.seenAt)) {
+      const sorted = [...durations].sort((a, b) => a - b);
+      console.log(`| ${stage} | ${percentile(sorted, 50)} | ${percentile(sorted, 99)} | ${sorted.at(-1)} |`);
+    }
   } finally {
     await platform.stop();
     const client = new Client({ connectionString: serverUrl });
@@ -149,11 +166,15 @@ async function main(): Promise<void> {
   }
 }
 
-/** The same round trips as lifecycle recorded them: from accepting the request to applying the result. */
-async function serverSide(database: string, ids: readonly string[]): Promise<{ p50: number; p99: number; lastRequestedAfterMs: number }> {
+function databaseUrl(database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
-  const client = new Client({ connectionString: url.toString() });
+  return url.toString();
+}
+
+/** The same round trips as lifecycle recorded them: from accepting the request to applying the result. */
+async function serverSide(database: string, ids: readonly string[]): Promise<{ p50: number; p99: number; lastRequestedAfterMs: number }> {
+  const client = new Client({ connectionString: databaseUrl(database) });
   await client.connect();
   try {
     const { rows } = await client.query<{ ms: number; after_ms: number }>(
@@ -192,9 +213,16 @@ async function statuses(gql: Gql, ids: readonly string[]): Promise<Array<string 
   return result;
 }
 
+interface RoundTrips {
+  latencies: number[];
+  sentAt: Map<string, number>;
+  seenAt: Map<string, number>;
+}
+
 /** Starts a rotation of each identity at once, then polls until each shows COMPLETED; returns each round trip in ms. */
-async function roundTrips(gql: Gql, ids: readonly string[]): Promise<number[]> {
+async function roundTrips(gql: Gql, ids: readonly string[]): Promise<RoundTrips> {
   const sentAt = new Map<string, number>();
+  const seenAt = new Map<string, number>();
   await Promise.all(
     ids.map(async (id) => {
       sentAt.set(id, Date.now());
@@ -207,13 +235,15 @@ async function roundTrips(gql: Gql, ids: readonly string[]): Promise<number[]> {
     if (Date.now() > deadline) throw new Error(`${ids.length - done.size} rotations did not complete within 120 s`);
     const pending = ids.filter((id) => !done.has(id));
     const now = await statuses(gql, pending);
-    const seenAt = Date.now();
+    const seen = Date.now();
     pending.forEach((id, i) => {
-      if (now[i] === 'COMPLETED') done.set(id, seenAt - (sentAt.get(id) ?? seenAt));
+      if (now[i] !== 'COMPLETED') return;
+      done.set(id, seen - (sentAt.get(id) ?? seen));
+      seenAt.set(id, seen);
     });
     if (done.size < ids.length) await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return [...done.values()];
+  return { latencies: [...done.values()], sentAt, seenAt };
 }
 
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
