@@ -27,6 +27,8 @@ export interface PlatformOptions {
   extraEnv?: Record<string, string>;
   /** Variables for the reference integrator (apps/reference-integrator), e.g. INTEGRATOR_LATENCY_MS. */
   integratorEnv?: Record<string, string>;
+  /** Node options for every service process, e.g. --cpu-prof for a benchmark. */
+  nodeArgs?: string[];
 }
 
 export interface RunningPlatform {
@@ -89,6 +91,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
           KAFKA_GROUP_ID: `nhi-${name}${options.groupSuffix}`,
           KAFKA_CLIENT_ID: `nhi-${name}`,
         },
+        nodeArgs: options.nodeArgs,
       }),
     );
     started.push(...subgraphs);
@@ -109,6 +112,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       port: options.basePort + SUBGRAPH_NAMES.length + 1,
       logDir: options.logDir,
       env: { ...common, KAFKA_GROUP_ID: `reference-integrator${options.groupSuffix}`, ...options.integratorEnv },
+      nodeArgs: options.nodeArgs,
     });
     started.push(integrator);
     await waitHealthy(integrator, timeout);
@@ -124,6 +128,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         DEV_KEYS_DIR: options.devKeysDir,
         ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `${s.baseUrl}/graphql`])),
       },
+      nodeArgs: options.nodeArgs,
     });
     started.push(gateway);
     const ms = await waitHealthy(gateway, timeout);

@@ -73,6 +73,25 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
     return manager.getRepository(this.entity);
   }
 
+  /**
+   * Changes a loaded row in place and in the database with one UPDATE (save()
+   * would read it again first: a round trip per change, and round trips are
+   * what a burst of rotations is made of).
+   */
+  protected async setRequest(manager: EntityManager, request: R, changes: Partial<R>): Promise<void> {
+    Object.assign(request, changes);
+    await this.requests(manager).update({ id: request.id } as never, changes as never);
+  }
+
+  protected async setIdentity(
+    manager: EntityManager,
+    identity: IdentityLifecycleEntity,
+    changes: Partial<IdentityLifecycleEntity>,
+  ): Promise<void> {
+    Object.assign(identity, changes);
+    await manager.getRepository(IdentityLifecycleEntity).update({ identityId: identity.identityId }, changes);
+  }
+
   protected async lockIdentity(manager: EntityManager, identityId: string): Promise<IdentityLifecycleEntity> {
     const identity = await manager
       .getRepository(IdentityLifecycleEntity)
@@ -117,8 +136,8 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
       retriedAt: null,
       ...extra,
     } as never) as unknown as R;
-    await this.requests(manager).save(request as never);
-    await manager.getRepository(IdentityLifecycleEntity).save(Object.assign(identity, { state: this.inFlight }));
+    await this.requests(manager).insert(request as never);
+    await this.setIdentity(manager, identity, { state: this.inFlight });
     await this.announce(manager, identity, request);
     return request;
   }
@@ -152,8 +171,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
     }
     const identity = await this.lockIdentity(manager, request.identityId);
     if (result.outcome === 'completed') {
-      Object.assign(request, { status: 'COMPLETED', completedAt: now });
-      await this.requests(manager).save(request as never);
+      await this.setRequest(manager, request, { status: 'COMPLETED', completedAt: now } as Partial<R>);
       await this.succeed(manager, identity, request, result.data, now);
     } else {
       await this.end(manager, identity, request, 'FAILED', result.data.error, now);
@@ -185,8 +203,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
         .getMany();
       let retried = 0;
       for (const previous of due) {
-        previous.retriedAt = now;
-        await this.requests(manager).save(previous as never);
+        await this.setRequest(manager, previous, { retriedAt: now } as Partial<R>);
         const identity = await this.lockIdentity(manager, previous.identityId);
         if (!(await this.mayRetry(manager, identity))) continue;
         await this.attempt(manager, identity, previous.attempt + 1, previous.reason, now, this.carriedOver(previous));
@@ -226,8 +243,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
     const policy = await this.policyOf(manager, identity);
     const final = request.attempt >= policy.maxAttempts;
     const nextAttemptAt = final ? null : new Date(now.getTime() + this.config.ROTATION_RETRY_BASE_MS * 2 ** (request.attempt - 1));
-    Object.assign(request, { status: end, error, completedAt: now, nextAttemptAt });
-    await this.requests(manager).save(request as never);
+    await this.setRequest(manager, request, { status: end, error, completedAt: now, nextAttemptAt } as Partial<R>);
     await this.fail(manager, identity, request, end, final, now);
     if (final) this.logger.warn(`${this.label} of ${identity.identityId} failed after ${request.attempt} attempts: ${error}`);
   }

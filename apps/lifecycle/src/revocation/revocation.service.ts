@@ -107,7 +107,7 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     result: ResultData,
   ): Promise<void> {
     const { revokedAt } = result as RevocationCompletedData;
-    await manager.getRepository(IdentityLifecycleEntity).save(Object.assign(identity, { state: 'REVOKED', nextRotationDueAt: null }));
+    await this.setIdentity(manager, identity, { state: 'REVOKED', nextRotationDueAt: null });
     await this.outbox.enqueue(manager, {
       type: 'nhi.credential.revoked',
       subject: identity.identityId,
@@ -125,7 +125,7 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
   ): Promise<void> {
     if (final) {
       const state = identity.nextRotationDueAt ? stateForDueDate(identity.nextRotationDueAt, now) : 'ACTIVE';
-      await manager.getRepository(IdentityLifecycleEntity).save(Object.assign(identity, { state }));
+      await this.setIdentity(manager, identity, { state });
     }
     await this.outbox.enqueue(manager, {
       type: 'nhi.credential.revocation-failed',

@@ -88,7 +88,7 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity> 
       registeredAt: identity.registeredAt,
       maxAgeDays: policy.maxAgeDays,
     });
-    Object.assign(identity, {
+    await this.setIdentity(manager, identity, {
       // A revocation that started meanwhile keeps the identity on its way out.
       state: REVOKED_STATES.has(identity.state) ? identity.state : due <= now ? 'ROTATION_DUE' : 'ACTIVE',
       lastRotatedAt: rotatedAt,
@@ -96,7 +96,6 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity> 
       credentialFingerprint: fingerprint ?? identity.credentialFingerprint,
       expiresAt: expires ? new Date(expires) : identity.expiresAt,
     });
-    await manager.getRepository(IdentityLifecycleEntity).save(identity);
     await this.outbox.enqueue(manager, {
       type: 'nhi.credential.rotated',
       subject: identity.identityId,
@@ -120,7 +119,7 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity> 
     now: Date,
   ): Promise<void> {
     if (final && !REVOKED_STATES.has(identity.state)) {
-      await manager.getRepository(IdentityLifecycleEntity).save(Object.assign(identity, { state: 'ROTATION_FAILED' }));
+      await this.setIdentity(manager, identity, { state: 'ROTATION_FAILED' });
     }
     const base = {
       requestId: request.id,

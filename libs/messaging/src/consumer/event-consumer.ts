@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Kafka, KafkaJSNonRetriableError, type Consumer, type EachMessagePayload } from 'kafkajs';
+import { Kafka, KafkaJSNonRetriableError, type Consumer, type EachBatchPayload } from 'kafkajs';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { MESSAGING_KAFKA } from '../kafka/kafka-client';
 import { EventHandlerRegistry } from './event-handler-registry';
@@ -15,9 +15,15 @@ export interface EventConsumerStatus {
   lastError: string | null;
 }
 
+/** Within a long batch, offsets are committed at least this often (messages). */
+const COMMIT_EVERY = 100;
+/** Partitions processed side by side at most: each holds a database connection while it applies a message. */
+const MAX_CONCURRENT_PARTITIONS = 8;
+
 /**
  * This service's consumer group: reads the topics its @EventHandler methods
- * need and commits each offset only after the message was applied or dead-lettered.
+ * need and commits an offset only after its message (and every one before it
+ * on the partition) was applied or dead-lettered.
  */
 @Injectable()
 export class EventConsumer {
@@ -58,9 +64,11 @@ export class EventConsumer {
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
-      // Partitions run side by side; within a partition kafkajs hands over one message at a time, in order.
-      partitionsConsumedConcurrently: this.options.topicPartitions,
-      eachMessage: (payload) => this.consume(consumer, payload),
+      eachBatchAutoResolve: false,
+      // Partitions of every subscribed topic run side by side, so one busy topic does not hold up another;
+      // within a partition messages are applied one at a time, in order.
+      partitionsConsumedConcurrently: Math.min(MAX_CONCURRENT_PARTITIONS, topics.length * this.options.topicPartitions),
+      eachBatch: (payload) => this.consumeBatch(consumer, payload),
     });
     this.logger.log(`Consuming ${topics.join(', ')} as group ${this.options.groupId}`);
   }
@@ -78,16 +86,44 @@ export class EventConsumer {
     return { running: this.running, crashed: this.crashed, groupId: this.options.groupId, topics: this.topics, lastError: this.lastError };
   }
 
-  private async consume(consumer: Consumer, { topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  /**
+   * Applies a partition's batch in order and commits once at the end (and
+   * every COMMIT_EVERY messages): one offset commit per message cost a round
+   * trip to the group coordinator each. A crash before the commit means
+   * redelivery, which the inbox makes harmless.
+   */
+  private async consumeBatch(consumer: Consumer, { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    let processed: string | undefined;
+    let uncommitted = 0;
+    const commit = async () => {
+      if (processed === undefined || uncommitted === 0) return;
+      await consumer.commitOffsets([{ topic, partition, offset: nextOffset(processed) }]);
+      uncommitted = 0;
+    };
     try {
-      await this.processor.process({ topic, partition, message }, { heartbeat, signal: this.abort.signal });
-    } catch (error) {
-      if (!this.abort.signal.aborted) throw error;
-      // Shutting down mid-retry is expected: say so instead of letting kafkajs log a stack trace as an error.
-      throw new KafkaJSNonRetriableError(`stopped while processing ${topic}[${partition}]@${message.offset}; left uncommitted`);
+      for (const message of batch.messages) {
+        if (!isRunning() || isStale()) break;
+        try {
+          await this.processor.process({ topic, partition, message }, { heartbeat, signal: this.abort.signal });
+        } catch (error) {
+          if (!this.abort.signal.aborted) throw error;
+          // Shutting down mid-retry is expected: say so instead of letting kafkajs log a stack trace as an error.
+          throw new KafkaJSNonRetriableError(`stopped while processing ${topic}[${partition}]@${message.offset}; left uncommitted`);
+        }
+        resolveOffset(message.offset);
+        processed = message.offset;
+        uncommitted += 1;
+        if (uncommitted >= COMMIT_EVERY) await commit();
+      }
+    } finally {
+      // What was applied is committed even when a later message stops the batch.
+      await commit().catch((error: unknown) =>
+        this.logger.warn(
+          `could not commit ${topic}[${partition}] up to ${processed}: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     }
-    // Only now: if the process dies before this line the message comes again, and the inbox makes that harmless.
-    await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
   }
 
   private watch(consumer: Consumer): void {

@@ -34,15 +34,18 @@ export class OutboxService {
     if (inputs.length === 0) return [];
     const events = inputs.map((input) => createEvent({ source: this.options.serviceName, ...input }));
     // The events travel as one JSON array, parsed once by PostgreSQL, rather than as thousands of escaped strings.
+    // One statement stores the events and wakes the relay at commit: on this platform a round trip costs more than either.
     await manager.query(
-      `INSERT INTO outbox_events (id, topic, message_key, payload)
-       SELECT (e.payload->>'id')::uuid, t.topic, e.payload->>'subject', e.payload
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(payload, n)
-       JOIN unnest($2::text[]) WITH ORDINALITY AS t(topic, n) USING (n)
-       ORDER BY n`,
+      `WITH stored AS (
+         INSERT INTO outbox_events (id, topic, message_key, payload)
+         SELECT (e.payload->>'id')::uuid, t.topic, e.payload->>'subject', e.payload
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(payload, n)
+         JOIN unnest($2::text[]) WITH ORDINALITY AS t(topic, n) USING (n)
+         ORDER BY n
+         RETURNING 1)
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT count(*) FROM stored) AS done`,
       [JSON.stringify(events), events.map((e) => EVENT_TYPES[e.type].topic)],
     );
-    await manager.query(`NOTIFY ${OUTBOX_CHANNEL}`);
     return events;
   }
 }
