@@ -2,20 +2,22 @@ import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
 import { subgraphModule } from '@nhi/runtime';
 import { METRICS_SCHEMA } from './schema';
+import { GovernanceReadModels1765700000000 } from './migrations/1765700000000-governance-read-models';
+import { METRICS_CONFIG, loadMetricsConfig } from './metrics-config';
 import { CreateIdentityFacts1764202100000 } from './migrations/1764202100000-create-identity-facts';
-import { IdentityFactEntity } from './summary/identity-fact.entity';
 import { SummaryModule } from './summary/summary.module';
 
 export const SERVICE = 'metrics';
 export const DEFAULT_PORT = 4005;
 
-export function metricsModule(config: SubgraphConfig): DynamicModule {
+export function metricsModule(config: SubgraphConfig, environment: NodeJS.ProcessEnv): DynamicModule {
   return subgraphModule({
     service: SERVICE,
     config,
-    entities: [IdentityFactEntity],
-    migrations: [CreateIdentityFacts1764202100000],
+    entities: [],
+    migrations: [CreateIdentityFacts1764202100000, GovernanceReadModels1765700000000],
     schema: METRICS_SCHEMA,
     features: [SummaryModule],
+    settings: [{ provide: METRICS_CONFIG, useValue: loadMetricsConfig(environment) }],
   });
 }

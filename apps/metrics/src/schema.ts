@@ -1,8 +1,8 @@
 import type { SubgraphSchema } from '@nhi/graphql';
-import { SummaryResolver } from './summary/summary.resolver';
+import { GovernanceResolver } from './summary/governance.resolver';
 
 /** Everything this subgraph's schema is made of: the committed SDL is printed from it. */
 export const METRICS_SCHEMA: SubgraphSchema = {
   orphanedTypes: [],
-  resolvers: [SummaryResolver],
+  resolvers: [GovernanceResolver],
 };

@@ -1,7 +1,21 @@
 import { Module } from '@nestjs/common';
-import { InventoryEventsHandler } from '../consumers/inventory-events.handler';
-import { SummaryResolver } from './summary.resolver';
-import { SummaryService } from './summary.service';
+import { ExceptionsFactsHandler } from '../facts/exceptions-facts.handler';
+import { InventoryFactsHandler } from '../facts/inventory-facts.handler';
+import { LifecycleFactsHandler } from '../facts/lifecycle-facts.handler';
+import { OwnershipFactsHandler } from '../facts/ownership-facts.handler';
+import { GovernanceReadService } from '../governance/governance-read.service';
+import { GovernanceResolver } from './governance.resolver';
+import { GovernanceService } from './governance.service';
 
-@Module({ providers: [SummaryService, SummaryResolver, InventoryEventsHandler] })
+@Module({
+  providers: [
+    GovernanceReadService,
+    GovernanceService,
+    GovernanceResolver,
+    InventoryFactsHandler,
+    OwnershipFactsHandler,
+    LifecycleFactsHandler,
+    ExceptionsFactsHandler,
+  ],
+})
 export class SummaryModule {}

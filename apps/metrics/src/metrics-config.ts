@@ -1,0 +1,17 @@
+import { loadConfig, z } from '@nhi/config';
+
+/** Variables only metrics reads, on top of every subgraph's. */
+export const metricsEnvShape = {
+  /** An owned identity counts as attested when its owner confirmed it within this many days. */
+  ATTESTATION_WINDOW_DAYS: z.coerce.number().int().positive().default(90),
+  /** Approved exceptions expiring within this many days count as expiring. */
+  EXPIRING_WITHIN_DAYS: z.coerce.number().int().positive().default(7),
+};
+
+export type MetricsConfig = z.output<z.ZodObject<typeof metricsEnvShape>>;
+
+export const METRICS_CONFIG = Symbol('METRICS_CONFIG');
+
+export function loadMetricsConfig(environment: NodeJS.ProcessEnv): MetricsConfig {
+  return loadConfig('metrics', metricsEnvShape, environment) as MetricsConfig;
+}

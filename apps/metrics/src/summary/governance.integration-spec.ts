@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import { identityDiscoveredData, ownershipAssignedData, SubgraphUnderTest, waitFor } from '@nhi/testing';
+import { bootstrap } from '../main';
+
+/**
+ * A small estate told to metrics the way the services tell it (their events on
+ * their topics), then every number checked by hand; then a second metrics,
+ * with an empty database, rebuilds from the same topics and must give exactly
+ * the same numbers.
+ */
+let metrics: SubgraphUnderTest;
+let rebuilt: SubgraphUnderTest | undefined;
+
+const AT = new Date('2026-11-20T12:00:00.000Z');
+const daysBefore = (days: number) => new Date(AT.getTime() - days * 86_400_000).toISOString();
+const hoursAfter = (iso: string, hours: number) => new Date(new Date(iso).getTime() + hours * 3_600_000).toISOString();
+const BU = `Payments-${randomUUID().slice(0, 8)}`;
+const OTHER_BU = `Data-${randomUUID().slice(0, 8)}`;
+
+const SUMMARY = `query($bu: String, $at: DateTime) { governanceSummary(businessUnit: $bu, at: $at) {
+  totalIdentities byKind { key count } byEnvironment { key count } byProvider { key count }
+  ownershipCoverage orphaned unassigned rotationCompliance overdueRotations credentialAgeDaysP50 credentialAgeDaysP90
+  revocationLeadTimeHoursP50 openExceptions expiringExceptions expiredExceptions attestationCompletion
+  findingsByCategory { category count } asOf } }`;
+const ADOPTION = `query($at: DateTime) { adoption(at: $at) { businessUnit identities ownershipCoverage managedRotationShare
+  attestationCompletion rotationCompliance exceptionsPer100Identities readiness } }`;
+const COVERAGE = `query($f: Framework!, $at: DateTime) { frameworkCoverage(framework: $f, at: $at) { controlId status value evidence } }`;
+
+async function everything(subgraph: SubgraphUnderTest) {
+  const at = AT.toISOString();
+  const [estate, unit, adoption, csf, owasp, ai] = await Promise.all([
+    subgraph.query(SUMMARY, { at }),
+    subgraph.query(SUMMARY, { bu: BU, at }),
+    subgraph.query(ADOPTION, { at }),
+    subgraph.query(COVERAGE, { f: 'NIST_CSF_2', at }),
+    subgraph.query(COVERAGE, { f: 'OWASP_NHI_TOP10', at }),
+    subgraph.query(COVERAGE, { f: 'NIST_AI_RMF', at }),
+  ]);
+  for (const result of [estate, unit, adoption, csf, owasp, ai]) if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return { estate: estate.data, unit: unit.data, adoption: adoption.data, csf: csf.data, owasp: owasp.data, ai: ai.data };
+}
+
+beforeAll(async () => {
+  metrics = await SubgraphUnderTest.start('metrics_governance', bootstrap);
+});
+
+afterAll(async () => {
+  await rebuilt?.stop();
+  await metrics?.stop();
+});
+
+async function discovered(overrides: Parameters<typeof identityDiscoveredData>[0], at: string): Promise<string> {
+  const data = identityDiscoveredData(overrides, at);
+  await metrics.publish('nhi.identity.discovered', data);
+  return data.identity.id;
+}
+
+describe('governance numbers from events', () => {
+  it('computes every KPI of a scenario, and a rebuild from the topics gives exactly the same numbers', async () => {
+    // Payments: four live identities and one decommissioned; another unit has one.
+    const a = await discovered(
+      { businessUnit: BU, kind: 'API_KEY', system: 'billing', privilegeLevel: 'HIGH', createdAt: daysBefore(100) },
+      daysBefore(100),
+    );
+    const b = await discovered(
+      { businessUnit: BU, kind: 'SERVICE_ACCOUNT', system: null, privilegeLevel: null, createdAt: daysBefore(30) },
+      daysBefore(30),
+    );
+    const c = await discovered(
+      { businessUnit: BU, kind: 'AI_AGENT', system: null, privilegeLevel: null, createdAt: daysBefore(40) },
+      daysBefore(40),
+    );
+    await discovered({ businessUnit: BU, kind: 'SECRET', system: null, privilegeLevel: null, createdAt: daysBefore(60) }, daysBefore(60));
+    const gone = await discovered({ businessUnit: BU, kind: 'SECRET', createdAt: daysBefore(200) }, daysBefore(200));
+    const e = await discovered(
+      { businessUnit: OTHER_BU, kind: 'API_KEY', system: 'lake', privilegeLevel: 'LOW', createdAt: daysBefore(5) },
+      daysBefore(5),
+    );
+
+    // Ownership: a and b owned (a attested 10 days ago), c orphaned, the fourth never owned.
+    const owner = randomUUID();
+    for (const id of [a, b, c]) {
+      await metrics.publish('nhi.ownership.assigned', ownershipAssignedData(id, owner, { assignedAt: daysBefore(20) }), 'ownership');
+    }
+    await metrics.publish(
+      'nhi.ownership.orphaned',
+      {
+        identityId: c,
+        previousOwnerId: owner,
+        cause: 'OWNER_DEACTIVATED',
+        actor: 'hr-sync',
+        orphanedAt: daysBefore(3),
+        graceEndsAt: daysBefore(-11),
+      },
+      'ownership',
+    );
+    await metrics.publish(
+      'nhi.ownership.attested',
+      { identityId: a, campaignId: randomUUID(), ownerId: owner, decision: 'KEEP', note: null, actor: 'olive', attestedAt: daysBefore(10) },
+      'ownership',
+    );
+
+    // Lifecycle: a overdue on an auto-rotating policy; b rotated 2 days ago; gone revoked 3 hours after the request.
+    await metrics.publish(
+      'nhi.credential.rotation-due',
+      { identityId: a, dueAt: daysBefore(5), warning: false, policy: 'auto keys', autoRotate: true },
+      'lifecycle',
+    );
+    await metrics.publish(
+      'nhi.credential.rotated',
+      {
+        requestId: randomUUID(),
+        identityId: b,
+        rotatedAt: daysBefore(2),
+        newCredentialFingerprint: null,
+        newExpiresAt: null,
+        nextRotationDueAt: daysBefore(-88),
+      },
+      'lifecycle',
+    );
+    const requestId = randomUUID();
+    await metrics.publish(
+      'nhi.credential.revocation-requested',
+      { requestId, identityId: gone, attempt: 1, reason: 'retired', force: false, requestedAt: daysBefore(1), deadline: daysBefore(0) },
+      'lifecycle',
+    );
+    await metrics.publish('nhi.credential.revoked', { requestId, identityId: gone, revokedAt: hoursAfter(daysBefore(1), 3) }, 'lifecycle');
+    await metrics.publish('nhi.identity.decommissioned', {
+      id: gone,
+      reason: 'retired',
+      decommissionedBy: 'alice',
+      decommissionedAt: daysBefore(1),
+    });
+
+    // Findings: a has NHI7 and NHI5 open; b's NHI5 was closed.
+    const finding = (identityId: string, category: 'NHI5' | 'NHI7') => ({
+      identityId,
+      findingId: randomUUID(),
+      category,
+      code: category === 'NHI7' ? 'CREDENTIAL_TOO_OLD' : 'ADMIN_OR_WILDCARD_SCOPES',
+      severity: 'HIGH' as const,
+      detail: 'test',
+      detectedAt: daysBefore(50),
+    });
+    await metrics.publish('nhi.finding.opened', finding(a, 'NHI7'));
+    await metrics.publish('nhi.finding.opened', finding(a, 'NHI5'));
+    const closed = finding(b, 'NHI5');
+    await metrics.publish('nhi.finding.opened', closed);
+    await metrics.publish('nhi.finding.closed', {
+      identityId: closed.identityId,
+      findingId: closed.findingId,
+      category: closed.category,
+      code: closed.code,
+      closedAt: daysBefore(4),
+    });
+
+    // Exceptions: a's ROTATION exception approved and expiring in 3 days; an NHI7 exception on e expired.
+    const exception = (identityId: string, control: 'ROTATION' | 'NHI7', expiresAt: string, at: string) => ({
+      exceptionId: randomUUID(),
+      identityId,
+      control,
+      expiresAt,
+      groupId: null,
+      actor: 'rita',
+      at,
+    });
+    const onA = exception(a, 'ROTATION', daysBefore(-3), daysBefore(6));
+    await metrics.publish(
+      'nhi.exception.requested',
+      { ...onA, justification: 'vendor', compensatingControls: [], riskRating: null, renewsId: null },
+      'exceptions',
+    );
+    await metrics.publish('nhi.exception.approved', { ...onA, actor: 'sam', at: daysBefore(5), note: null }, 'exceptions');
+    const onE = exception(e, 'NHI7', daysBefore(1), daysBefore(4));
+    await metrics.publish(
+      'nhi.exception.requested',
+      { ...onE, justification: 'legacy', compensatingControls: [], riskRating: 'LOW', renewsId: null },
+      'exceptions',
+    );
+    const last = await metrics.publish(
+      'nhi.exception.expired',
+      { ...onE, actor: 'exceptions', at: daysBefore(1), previousStatus: 'REQUESTED' },
+      'exceptions',
+    );
+
+    await waitFor(async () => (await metrics.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [last.id])).length > 0, {
+      what: 'metrics to apply the last event',
+    });
+    await waitFor(
+      async () =>
+        (await metrics.sql("SELECT 1 FROM identity_facts WHERE identity_id = $1 AND status = 'DECOMMISSIONED'", [gone])).length > 0,
+      {
+        what: 'the decommissioning to be applied',
+      },
+    );
+    const live = await everything(metrics);
+
+    expect(live.unit).toEqual({
+      governanceSummary: {
+        totalIdentities: 4,
+        byKind: [
+          { key: 'AI_AGENT', count: 1 },
+          { key: 'API_KEY', count: 1 },
+          { key: 'SECRET', count: 1 },
+          { key: 'SERVICE_ACCOUNT', count: 1 },
+        ],
+        byEnvironment: [{ key: 'PRODUCTION', count: 4 }],
+        byProvider: [{ key: 'aws', count: 4 }],
+        ownershipCoverage: 0.5, // a and b of four
+        orphaned: 1,
+        unassigned: 1,
+        rotationCompliance: 0.75, // a is overdue
+        overdueRotations: 1,
+        credentialAgeDaysP50: 50, // ages 2 (b, rotated), 40, 60, 100
+        credentialAgeDaysP90: 88,
+        revocationLeadTimeHoursP50: 3,
+        openExceptions: 1,
+        expiringExceptions: 1,
+        expiredExceptions: 0,
+        attestationCompletion: 0.5, // a of the owned a and b
+        findingsByCategory: expect.arrayContaining([
+          { category: 'NHI5', count: 1 },
+          { category: 'NHI7', count: 1 },
+          { category: 'NHI1', count: 0 },
+        ]),
+        // Lifecycle's events count at their publication time: later than the scenario's own times.
+        asOf: expect.any(String),
+      },
+    });
+    expect((live.estate as { governanceSummary: { totalIdentities: number; expiredExceptions: number } }).governanceSummary).toMatchObject({
+      totalIdentities: 5,
+      expiredExceptions: 1,
+    });
+    const adoption = (live.adoption as { adoption: Array<Record<string, unknown>> }).adoption;
+    expect(adoption.find((row) => row['businessUnit'] === BU)).toEqual({
+      businessUnit: BU,
+      identities: 4,
+      ownershipCoverage: 0.5,
+      managedRotationShare: 0.5, // a (auto-rotating policy) and b (rotated)
+      attestationCompletion: 0.5,
+      rotationCompliance: 0.75,
+      exceptionsPer100Identities: 25,
+      readiness: 'PILOT',
+    });
+    const control = (data: unknown, id: string) =>
+      (data as { frameworkCoverage: Array<{ controlId: string; status: string; value: number | null }> }).frameworkCoverage.find(
+        (c) => c.controlId === id,
+      );
+    expect(control(live.owasp, 'NHI7')).toMatchObject({ value: 0.8, status: 'NOT_MET' }); // a of five
+    expect(control(live.owasp, 'NHI1')).toMatchObject({ value: 1, status: 'MET' });
+    expect(control(live.csf, 'GV.RR-02')).toMatchObject({ value: 0.4, status: 'NOT_MET' }); // a and b of five
+    expect(control(live.csf, 'ID.AM-02')).toMatchObject({ value: 0.4 }); // a and e have a system
+    expect(control(live.ai, 'GOVERN 1.6')).toMatchObject({ value: 0, status: 'NOT_MET' }); // the AI agent is orphaned
+
+    // The rebuild: an empty database, a new consumer group, the same topics from the beginning.
+    rebuilt = await SubgraphUnderTest.start('metrics_rebuild', bootstrap, { KAFKA_TOPIC_PREFIX: metrics.topicPrefix });
+    const rebuiltNumbers = await waitFor(
+      async () => {
+        const applied = await rebuilt!.sql<{ n: string }>('SELECT count(*) AS n FROM inbox_events');
+        const expected = await metrics.sql<{ n: string }>('SELECT count(*) AS n FROM inbox_events');
+        return applied[0].n === expected[0].n && (await everything(rebuilt!));
+      },
+      { what: 'the rebuild to apply every event', timeoutMs: 30_000 },
+    );
+    expect(rebuiltNumbers).toEqual(live);
+  });
+});
