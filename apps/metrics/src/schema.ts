@@ -1,8 +1,9 @@
 import type { SubgraphSchema } from '@nhi/graphql';
+import { ParkedEventsResolver } from './parked/parked-events.resolver';
 import { GovernanceResolver } from './summary/governance.resolver';
 
 /** Everything this subgraph's schema is made of: the committed SDL is printed from it. */
 export const METRICS_SCHEMA: SubgraphSchema = {
   orphanedTypes: [],
-  resolvers: [GovernanceResolver],
+  resolvers: [GovernanceResolver, ParkedEventsResolver],
 };

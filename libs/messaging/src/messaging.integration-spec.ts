@@ -325,6 +325,22 @@ describe('consumer', () => {
     expect(broken.headers['x-error']).toMatch(/data\/identity\/kind/);
     expect(broken.headers).not.toHaveProperty('x-handler');
     expect(handlers.callsOf('audit', valid.id)).toBe(0);
+    // Kept in the service's own database too: visible and counted without reading the DLQ.
+    const recorded = await waitFor(
+      async () => {
+        const rows: Array<{ message_key: string; event_type: string | null; error_type: string; attempts: number }> =
+          await dataSource.query(
+            `SELECT message_key, event_type, error_type, attempts FROM dead_letters WHERE message_key IN ('garbage', $1) ORDER BY id`,
+            [subject],
+          );
+        return rows.length === 2 && rows;
+      },
+      { what: 'both dead letters recorded in dead_letters' },
+    );
+    expect(recorded).toEqual([
+      { message_key: 'garbage', event_type: null, error_type: 'ContractViolationError', attempts: 1 },
+      { message_key: subject, event_type: 'nhi.identity.discovered', error_type: 'ContractViolationError', attempts: 1 },
+    ]);
   });
 
   it('skips, without dead-lettering, a valid event type it has no handler for', async () => {

@@ -3,7 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { MixedList } from 'typeorm';
 import { SubgraphConfig } from '@nhi/config';
 import { SubgraphSchema, subgraphGraphQLModule } from '@nhi/graphql';
-import { MESSAGING_ENTITIES, MessagingModule, MessagingTables1764201600000 } from '@nhi/messaging';
+import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MessagingModule } from '@nhi/messaging';
 import { PersistenceModule } from '@nhi/persistence';
 import { HealthController } from './health.controller';
 import { loggingModule } from './logging';
@@ -16,7 +16,7 @@ export interface SubgraphDefinition {
   /** The service's own entities; the outbox and inbox tables are added here. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
   entities: Function[];
-  /** The service's own migrations, in order; the messaging tables' migration runs first. */
+  /** The service's own migrations, in order; the messaging tables' migrations come with them. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
   migrations: Function[];
   features: Array<Type | DynamicModule>;
@@ -34,7 +34,7 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
   const { config } = definition;
   const settings = definition.settings ?? [];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
-  const migrations: MixedList<Function> = [MessagingTables1764201600000, ...definition.migrations];
+  const migrations: MixedList<Function> = [...MESSAGING_MIGRATIONS, ...definition.migrations];
   return {
     module: class SubgraphRootModule {},
     global: true,

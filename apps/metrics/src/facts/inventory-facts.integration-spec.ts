@@ -85,3 +85,45 @@ describe('governanceSummary', () => {
     expect((await metrics.query<Summary>(SUMMARY)).data?.governanceSummary.totalIdentities).toBe(3);
   });
 });
+
+describe('events metrics cannot apply', () => {
+  it('parks them, visible and counted, and goes on with the rest', async () => {
+    const unknownType = {
+      specversion: '1.0',
+      id: '00000000-0000-4000-8000-00000000beef',
+      source: '/nhi/inventory',
+      type: 'nhi.identity.teleported',
+      subject: '00000000-0000-4000-8000-000000000001',
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      data: {},
+    };
+    await metrics.kafka.produce(metrics.topic('nhi.inventory.events.v1'), { key: 'teleported', value: JSON.stringify(unknownType) });
+    await metrics.kafka.produce(metrics.topic('nhi.inventory.events.v1'), { key: 'garbage', value: 'not an event' });
+    const after = identityDiscoveredData({ businessUnit: 'After-Parking' });
+    await metrics.publish('nhi.identity.discovered', after);
+
+    const parked = await waitFor(
+      async () => {
+        const result = await metrics.query<{
+          parkedEvents: {
+            total: number;
+            byType: Array<{ key: string; count: number }>;
+            latest: Array<{ eventType: string | null; errorType: string }>;
+          };
+        }>('{ parkedEvents(first: 10) { total byType { key count } latest { eventType errorType } } }');
+        return result.data?.parkedEvents.total === 2 && result.data.parkedEvents;
+      },
+      { what: 'both messages to be parked' },
+    );
+    expect(parked.byType).toEqual([
+      { key: 'nhi.identity.teleported', count: 1 },
+      { key: 'unknown', count: 1 },
+    ]);
+    expect(parked.latest.map((event) => event.errorType)).toEqual(['ContractViolationError', 'ContractViolationError']);
+    await waitFor(
+      async () => (await metrics.query<Summary>(SUMMARY, { bu: 'After-Parking' })).data?.governanceSummary.totalIdentities === 1,
+      { what: 'the event after the parked ones to be applied' },
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { InventoryFactsHandler } from '../facts/inventory-facts.handler';
 import { LifecycleFactsHandler } from '../facts/lifecycle-facts.handler';
 import { OwnershipFactsHandler } from '../facts/ownership-facts.handler';
 import { GovernanceReadService } from '../governance/governance-read.service';
+import { ParkedEventsResolver } from '../parked/parked-events.resolver';
 import { GovernanceResolver } from './governance.resolver';
 import { GovernanceService } from './governance.service';
 
@@ -12,6 +13,7 @@ import { GovernanceService } from './governance.service';
     GovernanceReadService,
     GovernanceService,
     GovernanceResolver,
+    ParkedEventsResolver,
     InventoryFactsHandler,
     OwnershipFactsHandler,
     LifecycleFactsHandler,

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { dlqTopic } from '@nhi/contracts';
 import { MessagingProducer } from '../kafka/messaging-producer';
 import { describeError } from '../describe-error';
@@ -7,6 +8,7 @@ import { retryDelayMs } from '../timing/backoff';
 import { sleepWithHeartbeat } from '../timing/sleep';
 import type { ConsumedMessage, ProcessingContext } from './consumed-message';
 import { deadLetterHeaders } from './dead-letter-headers';
+import { deadLetterRow, type DeadLetterRow } from './dead-letter-record';
 
 const RETRY_BASE_MS = 500;
 const RETRY_CAP_MS = 30_000;
@@ -25,6 +27,7 @@ export class DeadLetterPublisher {
   constructor(
     private readonly producer: MessagingProducer,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -34,18 +37,13 @@ export class DeadLetterPublisher {
    */
   async publish(consumed: ConsumedMessage, failure: ProcessingFailure, context: ProcessingContext): Promise<void> {
     const { topic, partition, message } = consumed;
-    const headers = deadLetterHeaders(message.headers, {
-      ...failure,
-      topic,
-      partition,
-      offset: message.offset,
-      groupId: this.options.groupId,
-      failedAt: new Date(),
-    });
+    const details = { ...failure, topic, partition, offset: message.offset, groupId: this.options.groupId, failedAt: new Date() };
+    const headers = deadLetterHeaders(message.headers, details);
     const deadLetter = [{ topic: dlqTopic(topic), messages: [{ key: message.key, value: message.value, headers }] }];
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.producer.send(deadLetter);
+        await this.record(deadLetterRow(message.key, message.value, details));
         return;
       } catch (error) {
         const delay = retryDelayMs(attempt, RETRY_BASE_MS, RETRY_CAP_MS);
@@ -55,6 +53,30 @@ export class DeadLetterPublisher {
         );
         await sleepWithHeartbeat(delay, context.heartbeat, context.signal);
       }
+    }
+  }
+
+  /** Keeps the dead letter visible in the service's own database; the DLQ topic has it already, so a failure here only warns. */
+  private async record(row: DeadLetterRow): Promise<void> {
+    try {
+      await this.dataSource.query(
+        `INSERT INTO dead_letters (topic, partition, "offset", message_key, event_type, error, error_type, handler, attempts, failed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT ON CONSTRAINT dead_letters_message DO NOTHING`,
+        [
+          row.topic,
+          row.partition,
+          row.offset,
+          row.messageKey,
+          row.eventType,
+          row.error,
+          row.errorType,
+          row.handler,
+          row.attempts,
+          row.failedAt,
+        ],
+      );
+    } catch (error) {
+      this.logger.warn(`Could not record the dead letter ${row.topic}[${row.partition}]@${row.offset}: ${describeError(error).message}`);
     }
   }
 }

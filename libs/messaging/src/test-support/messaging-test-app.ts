@@ -3,7 +3,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { PersistenceModule } from '@nhi/persistence';
 import { MessagingModule } from '../messaging.module';
 import { MESSAGING_ENTITIES } from '../tables/messaging-entities';
-import { MessagingTables1764201600000 } from '../tables/1764201600000-messaging-tables';
+import { MESSAGING_MIGRATIONS } from '../tables/messaging-entities';
 import { AppliedEventEntity, TestAppliedEvents1764201600001 } from './applied-event.entity';
 import { TestHandlers } from './test-handlers';
 
@@ -37,7 +37,7 @@ export function compileMessagingTestApp(options: MessagingTestAppOptions): Promi
           url: options.databaseUrl,
           applicationName: TEST_APPLICATION_NAME,
           entities: [...MESSAGING_ENTITIES, AppliedEventEntity],
-          migrations: [MessagingTables1764201600000, TestAppliedEvents1764201600001],
+          migrations: [...MESSAGING_MIGRATIONS, TestAppliedEvents1764201600001],
           poolSize: 5,
         }),
       }),
