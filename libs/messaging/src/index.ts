@@ -9,6 +9,7 @@ export { OutboxRelay, type OutboxRelayStatus } from './outbox/outbox-relay';
 export { OUTBOX_CHANNEL } from './outbox/outbox-channel';
 export { EventHandler, type EventHandlerFunction } from './consumer/event-handler.decorator';
 export { EventConsumer, type EventConsumerStatus } from './consumer/event-consumer';
+export { ConsumerStats, type PartitionLag } from './consumer/consumer-stats';
 export { EventHandlerError } from './consumer/event-dispatcher';
 export { TopicProvisioner, provisionedTopics } from './kafka/topic-provisioner';
 export { KafkaHealthIndicator } from './kafka/kafka-health.indicator';

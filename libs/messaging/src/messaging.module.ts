@@ -5,6 +5,7 @@ import { DeadLetterPublisher } from './consumer/dead-letter-publisher';
 import { EventConsumer } from './consumer/event-consumer';
 import { EventDispatcher } from './consumer/event-dispatcher';
 import { EventHandlerRegistry } from './consumer/event-handler-registry';
+import { ConsumerStats } from './consumer/consumer-stats';
 import { MessageProcessor } from './consumer/message-processor';
 import { createKafkaClient, MESSAGING_KAFKA } from './kafka/kafka-client';
 import { KafkaHealthIndicator } from './kafka/kafka-health.indicator';
@@ -42,6 +43,7 @@ export class MessagingModule {
         EventDispatcher,
         DeadLetterPublisher,
         MessageProcessor,
+        ConsumerStats,
         EventConsumer,
         KafkaHealthIndicator,
         MessagingStatusService,
@@ -53,6 +55,7 @@ export class MessagingModule {
         OutboxRelay,
         TopicProvisioner,
         EventConsumer,
+        ConsumerStats,
         KafkaHealthIndicator,
         MessagingStatusService,
       ],

@@ -127,3 +127,29 @@ describe('events metrics cannot apply', () => {
     );
   });
 });
+
+describe('GET /metrics', () => {
+  it('exports events applied and parked per topic, failed attempts and the consumer lag for Prometheus', async () => {
+    const inventoryTopic = metrics.topic('nhi.inventory.events.v1');
+    const scrape = async () => {
+      const response = await fetch(`${new URL(metrics.url).origin}/metrics`);
+      expect(response.headers.get('content-type')).toContain('text/plain');
+      return response.text();
+    };
+    const text = await waitFor(
+      async () => {
+        const body = await scrape();
+        return /nhi_consumer_lag\{topic="[^"]+",partition="\d+"\} 0/.test(body) && body;
+      },
+      { what: 'a scrape with the consumer caught up' },
+    );
+    expect(text).toMatch(
+      new RegExp(`nhi_consumer_events_total\\{topic="${inventoryTopic.replace(/\./g, '\\.')}",outcome="applied"\\} [1-9]`),
+    );
+    expect(text).toMatch(
+      new RegExp(`nhi_consumer_events_total\\{topic="${inventoryTopic.replace(/\./g, '\\.')}",outcome="dead-lettered"\\} 2`),
+    );
+    expect(text).toContain('nhi_parked_events 2');
+    expect(text).toContain('nhi_metrics_process_cpu_seconds_total');
+  });
+});

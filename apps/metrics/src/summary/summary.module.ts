@@ -4,11 +4,13 @@ import { InventoryFactsHandler } from '../facts/inventory-facts.handler';
 import { LifecycleFactsHandler } from '../facts/lifecycle-facts.handler';
 import { OwnershipFactsHandler } from '../facts/ownership-facts.handler';
 import { GovernanceReadService } from '../governance/governance-read.service';
+import { PrometheusController } from '../prometheus/prometheus.controller';
 import { ParkedEventsResolver } from '../parked/parked-events.resolver';
 import { GovernanceResolver } from './governance.resolver';
 import { GovernanceService } from './governance.service';
 
 @Module({
+  controllers: [PrometheusController],
   providers: [
     GovernanceReadService,
     GovernanceService,

@@ -7,6 +7,7 @@ import { sleepWithHeartbeat } from '../timing/sleep';
 import type { ConsumedMessage, ProcessingContext } from './consumed-message';
 import { DeadLetterPublisher, type ProcessingFailure } from './dead-letter-publisher';
 import { EventDispatcher, EventHandlerError } from './event-dispatcher';
+import { ConsumerStats } from './consumer-stats';
 import { EventHandlerRegistry } from './event-handler-registry';
 
 /** Longest wait between two attempts, whatever the base and attempt count. */
@@ -33,9 +34,16 @@ export class MessageProcessor {
     private readonly registry: EventHandlerRegistry,
     private readonly dispatcher: EventDispatcher,
     private readonly deadLetters: DeadLetterPublisher,
+    private readonly stats: ConsumerStats,
   ) {}
 
   async process(consumed: ConsumedMessage, context: ProcessingContext): Promise<ProcessOutcome> {
+    const outcome = await this.decide(consumed, context);
+    this.stats.recordOutcome(consumed.topic, outcome);
+    return outcome;
+  }
+
+  private async decide(consumed: ConsumedMessage, context: ProcessingContext): Promise<ProcessOutcome> {
     let event: NhiEvent;
     try {
       event = parseEvent(consumed.message.value);
@@ -52,6 +60,7 @@ export class MessageProcessor {
         const applied = await this.dispatcher.dispatch(event, handlers, consumed);
         return applied > 0 ? 'applied' : 'duplicate';
       } catch (error) {
+        this.stats.recordFailedAttempt(consumed.topic);
         const failure = failureOf(error, attempt);
         if (failure.error instanceof ContractViolationError || attempt >= this.options.consumerMaxAttempts) {
           return this.deadLetter(consumed, failure, context);
