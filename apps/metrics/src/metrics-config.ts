@@ -1,4 +1,4 @@
-import { loadConfig, z } from '@nhi/config';
+import { jwtEnvShape, loadConfig, z } from '@nhi/config';
 
 /** Variables only metrics reads, on top of every subgraph's. */
 export const metricsEnvShape = {
@@ -8,10 +8,11 @@ export const metricsEnvShape = {
   EXPIRING_WITHIN_DAYS: z.coerce.number().int().positive().default(7),
 };
 
-export type MetricsConfig = z.output<z.ZodObject<typeof metricsEnvShape>>;
+export type MetricsConfig = z.output<z.ZodObject<typeof metricsEnvShape & ReturnType<typeof jwtEnvShape>>>;
 
 export const METRICS_CONFIG = Symbol('METRICS_CONFIG');
 
 export function loadMetricsConfig(environment: NodeJS.ProcessEnv): MetricsConfig {
-  return loadConfig('metrics', metricsEnvShape, environment) as MetricsConfig;
+  // JWT_* verify the bearer tokens of clients that fetch the auditor reports directly.
+  return loadConfig('metrics', { ...metricsEnvShape, ...jwtEnvShape(environment) }, environment) as MetricsConfig;
 }

@@ -5,3 +5,4 @@ export * from './dev-keys';
 export * from './actor.middleware';
 export * from './current-actor.decorator';
 export * from './jwt-verifier-from-config';
+export * from './request-authenticator';

@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { IngestRequestError, IngestService } from '../ingest/ingest.service';
-import { BulkActorResolver, BulkAuthError } from './bulk-actor';
+import { RequestAuthError } from '@nhi/auth';
+import { BulkActorResolver } from './bulk-actor';
 import { ndjsonRows } from './ndjson-rows';
 
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/ndjson', 'text/plain'];
@@ -49,7 +50,7 @@ export class BulkIngestController {
       this.logger.log(`bulk ingest from ${source} by ${actor.sub} started${options.dryRun ? ' (dry run)' : ''}`);
       res.json(await this.ingestion.ingest(options, ndjsonRows(req)));
     } catch (error) {
-      if (error instanceof BulkAuthError)
+      if (error instanceof RequestAuthError)
         res.status(error.status).json({ error: error.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message: error.message });
       else if (error instanceof IngestRequestError) res.status(400).json({ error: 'BAD_REQUEST', message: error.message });
       else throw error;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ACTOR_HEADER, signActorHeader } from '@nhi/auth';
 import { identityDiscoveredData, ownershipAssignedData, SubgraphUnderTest, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
@@ -251,6 +252,31 @@ describe('governance numbers from events', () => {
     expect(control(live.csf, 'GV.RR-02')).toMatchObject({ value: 0.4, status: 'NOT_MET' }); // a and b of five
     expect(control(live.csf, 'ID.AM-02')).toMatchObject({ value: 0.4 }); // a and e have a system
     expect(control(live.ai, 'GOVERN 1.6')).toMatchObject({ value: 0, status: 'NOT_MET' }); // the AI agent is orphaned
+
+    // The auditor's export says the same as the API.
+    const report = (format: string, roles: Array<'auditor' | 'viewer'> | null) =>
+      fetch(`${new URL(metrics.url).origin}/reports/governance.${format}?at=${AT.toISOString()}`, {
+        headers: roles ? { [ACTOR_HEADER]: signActorHeader({ sub: 'audra', roles, ownerRefs: [] }, metrics.signingKey) } : {},
+      });
+    expect((await report('json', null)).status).toBe(401);
+    const viewer = await report('json', ['viewer']);
+    expect(viewer.status).toBe(403);
+    expect(await viewer.json()).toMatchObject({
+      message: 'Forbidden: the governance report needs the auditor or security-admin role; audra has viewer',
+    });
+    const json = (await (await report('json', ['auditor'])).json()) as { at: string; summary: unknown; adoption: unknown };
+    expect(json).toMatchObject({
+      at: AT.toISOString(),
+      summary: (live.estate as { governanceSummary: object }).governanceSummary,
+      adoption: (live.adoption as { adoption: unknown[] }).adoption,
+    });
+    const csv = await report('csv', ['auditor']);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[0]).toBe('section,scope,item,measure,value');
+    expect(lines).toContain('framework,OWASP_NHI_TOP10,NHI7,value,0.8');
+    expect(lines).toContain(`adoption,${BU},,readiness,PILOT`);
+    expect(lines).toContain('summary,estate,,totalIdentities,5');
 
     // The rebuild: an empty database, a new consumer group, the same topics from the beginning.
     rebuilt = await SubgraphUnderTest.start('metrics_rebuild', bootstrap, { KAFKA_TOPIC_PREFIX: metrics.topicPrefix });

@@ -5,12 +5,13 @@ import { LifecycleFactsHandler } from '../facts/lifecycle-facts.handler';
 import { OwnershipFactsHandler } from '../facts/ownership-facts.handler';
 import { GovernanceReadService } from '../governance/governance-read.service';
 import { PrometheusController } from '../prometheus/prometheus.controller';
+import { ReportsController } from '../reports/reports.controller';
 import { ParkedEventsResolver } from '../parked/parked-events.resolver';
 import { GovernanceResolver } from './governance.resolver';
 import { GovernanceService } from './governance.service';
 
 @Module({
-  controllers: [PrometheusController],
+  controllers: [PrometheusController, ReportsController],
   providers: [
     GovernanceReadService,
     GovernanceService,
