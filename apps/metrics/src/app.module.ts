@@ -3,6 +3,7 @@ import { SubgraphConfig } from '@nhi/config';
 import { subgraphModule } from '@nhi/runtime';
 import { METRICS_SCHEMA } from './schema';
 import { GovernanceReadModels1765700000000 } from './migrations/1765700000000-governance-read-models';
+import { GovernanceHistory1765900000000 } from './migrations/1765900000000-governance-history';
 import { METRICS_CONFIG, loadMetricsConfig } from './metrics-config';
 import { CreateIdentityFacts1764202100000 } from './migrations/1764202100000-create-identity-facts';
 import { SummaryModule } from './summary/summary.module';
@@ -15,7 +16,7 @@ export function metricsModule(config: SubgraphConfig, environment: NodeJS.Proces
     service: SERVICE,
     config,
     entities: [],
-    migrations: [CreateIdentityFacts1764202100000, GovernanceReadModels1765700000000],
+    migrations: [CreateIdentityFacts1764202100000, GovernanceReadModels1765700000000, GovernanceHistory1765900000000],
     schema: METRICS_SCHEMA,
     features: [SummaryModule],
     settings: [{ provide: METRICS_CONFIG, useValue: loadMetricsConfig(environment) }],

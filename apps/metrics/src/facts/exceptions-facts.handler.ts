@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ExceptionEventData, NhiEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
+import { recordHistory } from './state-history';
 
 /** Each exception's status, as exceptions' events tell it: the exception load per business unit. */
 @Injectable()
@@ -41,5 +42,8 @@ export class ExceptionsFactsHandler {
          updated_at = greatest(exception_facts.updated_at, EXCLUDED.updated_at)`,
       [data.exceptionId, data.identityId, data.control, status, requestedAt, data.expiresAt, data.at],
     );
+    await recordHistory(manager, [
+      { identityId: data.identityId, attribute: `exception:${data.exceptionId}`, value: status, until: data.expiresAt, at: data.at },
+    ]);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { IdentitySnapshot, NhiEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
+import { recordHistory } from './state-history';
 
 const IDENTITY_COLUMNS = `kind, environment, provider, business_unit, system, privilege_level, status, credential_created_at`;
 
@@ -35,6 +36,10 @@ export class InventoryFactsHandler {
        ON CONFLICT (identity_id) DO NOTHING`,
       [identity.id, ...attributes(identity), discoveredAt],
     );
+    await recordHistory(manager, [
+      { identityId: identity.id, attribute: 'live', value: '1', at: discoveredAt },
+      { identityId: identity.id, attribute: 'business_unit', value: identity.businessUnit, at: discoveredAt },
+    ]);
   }
 
   @EventHandler('nhi.identity.updated')
@@ -45,6 +50,9 @@ export class InventoryFactsHandler {
        WHERE identity_id = $1 AND updated_at <= $10`,
       [identity.id, ...attributes(identity), updatedAt],
     );
+    if (event.data.changes.some((change) => change.field === 'businessUnit')) {
+      await recordHistory(manager, [{ identityId: identity.id, attribute: 'business_unit', value: identity.businessUnit, at: updatedAt }]);
+    }
   }
 
   @EventHandler('nhi.identity.stale')
@@ -55,6 +63,7 @@ export class InventoryFactsHandler {
   @EventHandler('nhi.identity.decommissioned')
   async onDecommissioned(event: NhiEvent<'nhi.identity.decommissioned'>, manager: EntityManager): Promise<void> {
     await this.setStatus(manager, event.data.id, 'DECOMMISSIONED', event.data.decommissionedAt);
+    await recordHistory(manager, [{ identityId: event.data.id, attribute: 'live', value: '0', at: event.data.decommissionedAt }]);
   }
 
   @EventHandler('nhi.finding.opened')
@@ -65,6 +74,7 @@ export class InventoryFactsHandler {
        ON CONFLICT (finding_id) DO NOTHING`,
       [findingId, identityId, category, detectedAt],
     );
+    await recordHistory(manager, [{ identityId, attribute: `finding:${findingId}`, value: '1', at: detectedAt }]);
   }
 
   @EventHandler('nhi.finding.closed')
@@ -75,6 +85,7 @@ export class InventoryFactsHandler {
        ON CONFLICT (finding_id) DO UPDATE SET closed_at = EXCLUDED.closed_at, updated_at = greatest(finding_facts.updated_at, EXCLUDED.updated_at)`,
       [findingId, identityId, category, closedAt],
     );
+    await recordHistory(manager, [{ identityId, attribute: `finding:${findingId}`, value: '0', at: closedAt }]);
   }
 
   private async setStatus(manager: EntityManager, identityId: string, status: string, at: string): Promise<void> {

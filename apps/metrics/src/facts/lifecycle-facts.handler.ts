@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NhiEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
+import { HistoryEntry, recordHistory } from './state-history';
 
 /**
  * Rotation and revocation as lifecycle's events tell them: whether a
@@ -18,12 +19,20 @@ export class LifecycleFactsHandler {
       due_since: warning ? undefined : dueAt,
       managed: autoRotate ? true : undefined,
     });
+    const history: HistoryEntry[] = [];
+    if (!warning) history.push({ identityId, attribute: 'overdue', value: '1', at: dueAt });
+    if (autoRotate) history.push({ identityId, attribute: 'managed', value: '1', at: event.time });
+    await recordHistory(manager, history);
   }
 
   @EventHandler('nhi.credential.rotated')
   async onRotated(event: NhiEvent<'nhi.credential.rotated'>, manager: EntityManager): Promise<void> {
     const { identityId, rotatedAt } = event.data;
     await this.upsert(manager, identityId, event.time, { due_since: null, managed: true, last_rotated_at: rotatedAt });
+    await recordHistory(manager, [
+      { identityId, attribute: 'overdue', value: '0', at: rotatedAt },
+      { identityId, attribute: 'managed', value: '1', at: rotatedAt },
+    ]);
   }
 
   @EventHandler('nhi.credential.expired')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NhiEvent, OwnershipStatus } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
+import { recordHistory } from './state-history';
 
 /** Who owns each identity and when it was last attested, as ownership's events tell it. */
 @Injectable()
@@ -33,6 +34,7 @@ export class OwnershipFactsHandler {
          updated_at = greatest(ownership_facts.updated_at, EXCLUDED.updated_at)`,
       [identityId, attestedAt],
     );
+    await recordHistory(manager, [{ identityId, attribute: 'attested', value: '1', at: attestedAt }]);
   }
 
   /** ownerId: the new PRIMARY owner, null for none, undefined when the event is about a BACKUP. */
@@ -46,5 +48,6 @@ export class OwnershipFactsHandler {
        WHERE ownership_facts.updated_at <= EXCLUDED.updated_at`,
       [identityId, status, ownerId ?? null, at, ownerId !== undefined],
     );
+    await recordHistory(manager, [{ identityId, attribute: 'ownership', value: status, at }]);
   }
 }

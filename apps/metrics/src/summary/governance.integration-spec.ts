@@ -26,23 +26,54 @@ const SUMMARY = `query($bu: String, $at: DateTime) { governanceSummary(businessU
 const ADOPTION = `query($at: DateTime) { adoption(at: $at) { businessUnit identities ownershipCoverage managedRotationShare
   attestationCompletion rotationCompliance exceptionsPer100Identities readiness } }`;
 const COVERAGE = `query($f: Framework!, $at: DateTime) { frameworkCoverage(framework: $f, at: $at) { controlId status value evidence } }`;
+const TREND = `query($m: GovernanceMetric!, $from: DateTime!, $to: DateTime!, $i: TrendInterval, $bu: String) {
+  governanceTrend(metric: $m, from: $from, to: $to, interval: $i, businessUnit: $bu) { at value } }`;
+
+/** Waits until the daily snapshots include every history row: trends are computed in the background. */
+async function snapshotsCaughtUp(subgraph: SubgraphUnderTest): Promise<void> {
+  await waitFor(
+    async () => {
+      const [row] = await subgraph.sql<{ done: boolean }>(
+        'SELECT (SELECT seq FROM snapshot_progress) >= coalesce((SELECT max(seq) FROM state_history), 0) AS done',
+      );
+      return row.done;
+    },
+    { what: 'the daily snapshots to catch up' },
+  );
+}
 
 async function everything(subgraph: SubgraphUnderTest) {
   const at = AT.toISOString();
-  const [estate, unit, adoption, csf, owasp, ai] = await Promise.all([
+  await snapshotsCaughtUp(subgraph);
+  const trendOf = (m: string, i: string) => subgraph.query(TREND, { m, from: daysBefore(210), to: at, i, bu: BU });
+  const [estate, unit, adoption, csf, owasp, ai, identities, coverage, monthly] = await Promise.all([
     subgraph.query(SUMMARY, { at }),
     subgraph.query(SUMMARY, { bu: BU, at }),
     subgraph.query(ADOPTION, { at }),
     subgraph.query(COVERAGE, { f: 'NIST_CSF_2', at }),
     subgraph.query(COVERAGE, { f: 'OWASP_NHI_TOP10', at }),
     subgraph.query(COVERAGE, { f: 'NIST_AI_RMF', at }),
+    trendOf('IDENTITIES', 'DAY'),
+    trendOf('OWNERSHIP_COVERAGE', 'DAY'),
+    trendOf('OPEN_EXCEPTIONS', 'MONTH'),
   ]);
-  for (const result of [estate, unit, adoption, csf, owasp, ai]) if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return { estate: estate.data, unit: unit.data, adoption: adoption.data, csf: csf.data, owasp: owasp.data, ai: ai.data };
+  const results = [estate, unit, adoption, csf, owasp, ai, identities, coverage, monthly];
+  for (const result of results) if (result.errors) throw new Error(JSON.stringify(result.errors));
+  const trend = (result: typeof identities) =>
+    new Map((result.data as { governanceTrend: Array<{ at: string; value: number | null }> }).governanceTrend.map((p) => [p.at, p.value]));
+  return {
+    estate: estate.data,
+    unit: unit.data,
+    adoption: adoption.data,
+    csf: csf.data,
+    owasp: owasp.data,
+    ai: ai.data,
+    trends: { identities: trend(identities), coverage: trend(coverage), monthlyExceptions: trend(monthly) },
+  };
 }
 
 beforeAll(async () => {
-  metrics = await SubgraphUnderTest.start('metrics_governance', bootstrap);
+  metrics = await SubgraphUnderTest.start('metrics_governance', bootstrap, { SNAPSHOT_INTERVAL_MS: '300' });
 });
 
 afterAll(async () => {
@@ -253,6 +284,16 @@ describe('governance numbers from events', () => {
     expect(control(live.csf, 'ID.AM-02')).toMatchObject({ value: 0.4 }); // a and e have a system
     expect(control(live.ai, 'GOVERN 1.6')).toMatchObject({ value: 0, status: 'NOT_MET' }); // the AI agent is orphaned
 
+    // Trends, from the event times: day by day in the business unit.
+    const dayStart = (days: number) => `${daysBefore(days).slice(0, 10)}T00:00:00.000Z`;
+    expect(live.trends.identities.get(dayStart(150))).toBe(1); // only the one decommissioned since
+    expect(live.trends.identities.get(dayStart(50))).toBe(3); // and a and the secret of 60 days
+    expect(live.trends.identities.get(dayStart(2))).toBe(5);
+    expect(live.trends.identities.get(dayStart(0))).toBe(4); // decommissioned the day before
+    expect(live.trends.coverage.get(dayStart(10))).toBe(0.6); // a, b and c of five
+    expect(live.trends.coverage.get(dayStart(0))).toBe(0.5); // c orphaned since
+    expect([...live.trends.monthlyExceptions.values()].at(-1)).toBe(1); // a's approved exception
+
     // The auditor's export says the same as the API.
     const report = (format: string, roles: Array<'auditor' | 'viewer'> | null) =>
       fetch(`${new URL(metrics.url).origin}/reports/governance.${format}?at=${AT.toISOString()}`, {
@@ -279,7 +320,10 @@ describe('governance numbers from events', () => {
     expect(lines).toContain('summary,estate,,totalIdentities,5');
 
     // The rebuild: an empty database, a new consumer group, the same topics from the beginning.
-    rebuilt = await SubgraphUnderTest.start('metrics_rebuild', bootstrap, { KAFKA_TOPIC_PREFIX: metrics.topicPrefix });
+    rebuilt = await SubgraphUnderTest.start('metrics_rebuild', bootstrap, {
+      KAFKA_TOPIC_PREFIX: metrics.topicPrefix,
+      SNAPSHOT_INTERVAL_MS: '300',
+    });
     const rebuiltNumbers = await waitFor(
       async () => {
         const applied = await rebuilt!.sql<{ n: string }>('SELECT count(*) AS n FROM inbox_events');

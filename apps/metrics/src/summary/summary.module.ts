@@ -6,6 +6,9 @@ import { OwnershipFactsHandler } from '../facts/ownership-facts.handler';
 import { GovernanceReadService } from '../governance/governance-read.service';
 import { PrometheusController } from '../prometheus/prometheus.controller';
 import { ReportsController } from '../reports/reports.controller';
+import { DailySnapshots } from '../trends/daily-snapshots';
+import { TrendResolver } from '../trends/trend.resolver';
+import { TrendService } from '../trends/trend.service';
 import { ParkedEventsResolver } from '../parked/parked-events.resolver';
 import { GovernanceResolver } from './governance.resolver';
 import { GovernanceService } from './governance.service';
@@ -17,6 +20,9 @@ import { GovernanceService } from './governance.service';
     GovernanceService,
     GovernanceResolver,
     ParkedEventsResolver,
+    DailySnapshots,
+    TrendService,
+    TrendResolver,
     InventoryFactsHandler,
     OwnershipFactsHandler,
     LifecycleFactsHandler,
