@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { generateDevKeys, mintDevToken } from '@nhi/auth';
+import { consoleProgress, ensureKafka, ensurePostgres, graphql, spawnService, waitHealthy } from '@nhi/launcher';
+import { ensureDatabase } from '@nhi/persistence';
+import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
+import { estateEvents } from './metrics-estate-events';
+
+/**
+ * npm run bench:metrics -- [--size 1000000] [--queries 200]
+ *
+ * Loads the events of a `size`-identity estate onto the topics metrics reads
+ * (about 2.5 events per identity) and measures how fast metrics applies them,
+ * then the latency of governanceSummary and adoption through the gateway,
+ * against `{ __typename }` through the same gateway as the baseline. Metrics
+ * and the gateway run alone, on their own ports, database and topic prefix.
+ */
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '1000000' },
+    queries: { type: 'string', default: '200' },
+    port: { type: 'string', default: '4940' },
+  },
+});
+const size = Number(values.size);
+const queries = Number(values.queries);
+const port = Number(values.port);
+const runId = randomBytes(3).toString('hex');
+const serverUrl = process.env['DATABASE_SERVER_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const database = `nhi_mbench_${runId}`;
+const topicPrefix = `bench.metrics.${runId}.`;
+const benchDir = path.join(DATA_DIR, 'bench', `metrics-${runId}`);
+const brokers = ['127.0.0.1:9092'];
+const log = (message: string) => consoleProgress(`[bench] ${message}`);
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+function databaseUrl(name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function main(): Promise<void> {
+  await ensureKafka(WORKSPACE_ROOT, brokers[0], consoleProgress);
+  await ensurePostgres(WORKSPACE_ROOT, serverUrl, consoleProgress);
+  await ensureDatabase(databaseUrl(database));
+  const keys = generateDevKeys();
+  const keysDir = path.join(benchDir, 'keys');
+  mkdirSync(keysDir, { recursive: true });
+  writeFileSync(path.join(keysDir, 'jwt-dev-public.pem'), keys.publicKeyPem);
+  writeFileSync(path.join(keysDir, 'jwt-dev-private.pem'), keys.privateKeyPem);
+  const signingKey = randomBytes(32).toString('base64url');
+  const logDir = path.join(benchDir, 'logs');
+  const common = { ACTOR_SIGNING_KEY: signingKey, LOG_LEVEL: 'warn', KAFKAJS_NO_PARTITIONER_WARNING: '1', DEV_KEYS_DIR: keysDir };
+  const metrics = spawnService({
+    root: WORKSPACE_ROOT,
+    name: 'metrics',
+    port: port + 5,
+    logDir,
+    env: {
+      ...common,
+      DATABASE_URL: databaseUrl(database),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      KAFKA_GROUP_ID: `mbench-${runId}`,
+      // Snapshots are their own work (a day's recomputation scans the history); the bench measures applying events.
+      SNAPSHOT_INTERVAL_MS: '0',
+    },
+  });
+  const gateway = spawnService({
+    root: WORKSPACE_ROOT,
+    name: 'gateway',
+    port,
+    logDir,
+    env: { ...common, METRICS_URL: `${metrics.baseUrl}/graphql` },
+  });
+  const db = new Client({ connectionString: databaseUrl(database) });
+  try {
+    await waitHealthy(metrics, 120_000);
+    const token = await mintDevToken(keys.privateKeyPem, {
+      sub: 'bench',
+      roles: ['security-admin'],
+      issuer: 'nhi-dev',
+      audience: 'nhi-platform',
+    });
+    const gql = <T>(query: string) => graphql<T>(`${gateway.baseUrl}/graphql`, token, query);
+    await waitUntil(async () => Boolean(await gql('{ __typename }').catch(() => false)), 60_000);
+    await db.connect();
+
+    log(`producing the events of ${size} identities`);
+    const kafka = new Kafka({ clientId: 'metrics-bench', brokers, logLevel: logLevel.NOTHING });
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    const now = new Date();
+    const started = Date.now();
+    let produced = 0;
+    let batch: Array<{ topic: string; key: string; value: string }> = [];
+    const flush = async () => {
+      const byTopic = new Map<string, Array<{ key: string; value: string }>>();
+      for (const m of batch) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), { key: m.key, value: m.value }]);
+      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      produced += batch.length;
+      batch = [];
+    };
+    for (let i = 0; i < size; i += 1) {
+      batch.push(...estateEvents(i, now, topicPrefix));
+      if (batch.length >= 2_000) await flush();
+      if (i > 0 && i % 100_000 === 0) log(`${i} identities produced (${produced} events)`);
+    }
+    await flush();
+    await producer.disconnect();
+    const producedMs = Date.now() - started;
+    log(`${produced} events produced in ${(producedMs / 1000).toFixed(1)} s; waiting for metrics to apply them`);
+    let applied = 0;
+    while (applied < produced) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      applied = Number((await db.query('SELECT count(*) AS n FROM inbox_events')).rows[0].n);
+    }
+    const appliedMs = Date.now() - started;
+
+    const timed = async (query: string) => {
+      const latencies: number[] = [];
+      for (let i = 0; i < queries; i += 1) {
+        const began = process.hrtime.bigint();
+        await gql(query);
+        latencies.push(Number(process.hrtime.bigint() - began) / 1e6);
+      }
+      const sorted = latencies.sort((a, b) => a - b);
+      return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+    };
+    const baseline = await timed('{ __typename }');
+    const summary = await timed(
+      '{ governanceSummary { totalIdentities ownershipCoverage rotationCompliance credentialAgeDaysP50 openExceptions findingsByCategory { category count } asOf } }',
+    );
+    const adoption = await timed('{ adoption { businessUnit identities ownershipCoverage managedRotationShare readiness } }');
+
+    console.log(`\nMetrics on loopback, ${new Date().toISOString()}, ${process.version}: ${size} identities, ${produced} events\n`);
+    console.log(`| measure | figure |\n|---|---:|`);
+    console.log(`| events produced per second | ${Math.round((produced * 1000) / producedMs)} |`);
+    console.log(
+      `| events applied per second (from the first produced to the last applied) | ${Math.round((applied * 1000) / appliedMs)} |`,
+    );
+    console.log(
+      `\n| query through the gateway (${queries} each, one at a time) | p50 ms | p99 ms | p99 / baseline p99 |\n|---|---:|---:|---:|`,
+    );
+    for (const [name, timing] of [
+      ['{ __typename } (baseline)', baseline],
+      ['governanceSummary', summary],
+      ['adoption', adoption],
+    ] as const) {
+      console.log(`| ${name} | ${timing.p50.toFixed(1)} | ${timing.p99.toFixed(1)} | ${(timing.p99 / baseline.p99).toFixed(1)}x |`);
+    }
+    console.log(`\n- goal: at least 10,000 events/s applied, and governanceSummary p99 under 100 ms`);
+  } finally {
+    await db.end().catch(() => undefined);
+    await Promise.all([gateway.stop(), metrics.stop()]);
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+    const kafkaAdmin = new Kafka({ clientId: 'metrics-bench-cleanup', brokers, logLevel: logLevel.NOTHING }).admin();
+    await kafkaAdmin.connect();
+    const ours = (await kafkaAdmin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));
+    if (ours.length) await kafkaAdmin.deleteTopics({ topics: ours });
+    await kafkaAdmin.disconnect();
+  }
+}
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
