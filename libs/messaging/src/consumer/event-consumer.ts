@@ -17,6 +17,8 @@ export interface EventConsumerStatus {
 
 /** Within a long batch, offsets are committed at least this often (messages). */
 const COMMIT_EVERY = 100;
+/** Messages of a partition applied in one database transaction (MessageProcessor.processAll). */
+const RUN_SIZE = 50;
 /** Partitions processed side by side at most: each holds a database connection while it applies a message. */
 const MAX_CONCURRENT_PARTITIONS = 8;
 
@@ -102,18 +104,23 @@ export class EventConsumer {
       uncommitted = 0;
     };
     try {
-      for (const message of batch.messages) {
+      for (let start = 0; start < batch.messages.length; start += RUN_SIZE) {
         if (!isRunning() || isStale()) break;
+        const run = batch.messages.slice(start, start + RUN_SIZE);
         try {
-          await this.processor.process({ topic, partition, message }, { heartbeat, signal: this.abort.signal });
+          await this.processor.processAll(
+            run.map((message) => ({ topic, partition, message })),
+            { heartbeat, signal: this.abort.signal },
+          );
         } catch (error) {
           if (!this.abort.signal.aborted) throw error;
           // Shutting down mid-retry is expected: say so instead of letting kafkajs log a stack trace as an error.
-          throw new KafkaJSNonRetriableError(`stopped while processing ${topic}[${partition}]@${message.offset}; left uncommitted`);
+          throw new KafkaJSNonRetriableError(`stopped while processing ${topic}[${partition}] from ${run[0]?.offset}; left uncommitted`);
         }
-        resolveOffset(message.offset);
-        processed = message.offset;
-        uncommitted += 1;
+        const last = run[run.length - 1].offset;
+        resolveOffset(last);
+        processed = last;
+        uncommitted += run.length;
         if (uncommitted >= COMMIT_EVERY) await commit();
       }
     } finally {

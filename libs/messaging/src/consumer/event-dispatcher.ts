@@ -20,6 +20,18 @@ export class EventHandlerError extends Error {
   }
 }
 
+/** One event of a run failed: which one (its index in the run), and what its handler threw. */
+export class RunItemError extends Error {
+  override readonly name = 'RunItemError';
+
+  constructor(
+    readonly index: number,
+    readonly failure: EventHandlerError,
+  ) {
+    super(failure.message, { cause: failure });
+  }
+}
+
 /** Applies an event with its handlers, each exactly once however often the event arrives. */
 @Injectable()
 export class EventDispatcher {
@@ -56,5 +68,44 @@ export class EventDispatcher {
       if (appliedNow) applied += 1;
     }
     return applied;
+  }
+
+  /**
+   * Applies several events (in order) in one transaction, each handler
+   * claiming its inbox row as in dispatch(). One commit for the lot instead of
+   * one per handler per event: on a platform where a round trip and a commit
+   * cost more than a handler, that is most of the consumer's time. A failing
+   * handler rolls all of them back and is reported as a RunItemError naming
+   * the event, so the caller can apply those before it again and handle that
+   * one alone.
+   */
+  async dispatchAll(
+    items: ReadonlyArray<{ event: NhiEvent; handlers: readonly RegisteredEventHandler[]; origin: ConsumedMessage }>,
+  ): Promise<number[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const applied: number[] = [];
+      for (const [index, { event, handlers, origin }] of items.entries()) {
+        let count = 0;
+        for (const handler of handlers) {
+          const claimed = await claimInboxEntry(manager, {
+            eventId: event.id,
+            consumer: inboxConsumerName(this.options.groupId, handler.name),
+            topic: origin.topic,
+            partition: origin.partition,
+            offset: origin.message.offset,
+            eventType: event.type,
+          });
+          if (!claimed) continue;
+          try {
+            await handler.handle(event, manager);
+          } catch (error) {
+            throw new RunItemError(index, new EventHandlerError(handler.name, error));
+          }
+          count += 1;
+        }
+        applied.push(count);
+      }
+      return applied;
+    });
   }
 }

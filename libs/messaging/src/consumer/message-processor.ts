@@ -6,7 +6,7 @@ import { retryDelayMs } from '../timing/backoff';
 import { sleepWithHeartbeat } from '../timing/sleep';
 import type { ConsumedMessage, ProcessingContext } from './consumed-message';
 import { DeadLetterPublisher, type ProcessingFailure } from './dead-letter-publisher';
-import { EventDispatcher, EventHandlerError } from './event-dispatcher';
+import { EventDispatcher, EventHandlerError, RunItemError } from './event-dispatcher';
 import { ConsumerStats } from './consumer-stats';
 import { EventHandlerRegistry } from './event-handler-registry';
 
@@ -14,6 +14,12 @@ import { EventHandlerRegistry } from './event-handler-registry';
 const RETRY_CAP_MS = 30_000;
 
 export type ProcessOutcome = 'applied' | 'duplicate' | 'no-handler' | 'dead-lettered';
+
+interface RunItem {
+  event: NhiEvent;
+  handlers: ReturnType<EventHandlerRegistry['handlersFor']>;
+  origin: ConsumedMessage;
+}
 
 /** The failure a dead letter reports: what the handler threw, not our wrapper around it. */
 function failureOf(error: unknown, attempts: number): ProcessingFailure {
@@ -37,13 +43,57 @@ export class MessageProcessor {
     private readonly stats: ConsumerStats,
   ) {}
 
-  async process(consumed: ConsumedMessage, context: ProcessingContext): Promise<ProcessOutcome> {
-    const outcome = await this.decide(consumed, context);
+  /**
+   * Applies a run of one partition's messages in one transaction. When a
+   * handler fails, the events before it are applied again as a run, the
+   * failing one goes through process() alone (its failed attempt counted:
+   * retries, then the dead letter) and the rest continue as a run. A message
+   * that is not a valid event is dead-lettered alone, in its place. Resolves
+   * when all of them may be committed.
+   */
+  async processAll(messages: readonly ConsumedMessage[], context: ProcessingContext): Promise<void> {
+    const items: RunItem[] = [];
+    for (const [index, consumed] of messages.entries()) {
+      let event: NhiEvent;
+      try {
+        event = parseEvent(consumed.message.value);
+      } catch {
+        await this.processAll(messages.slice(0, index), context);
+        await this.process(consumed, context);
+        return this.processAll(messages.slice(index + 1), context);
+      }
+      items.push({ event, handlers: this.registry.handlersFor(event.type), origin: consumed });
+    }
+    if (items.length <= 1) {
+      for (const consumed of messages) await this.process(consumed, context);
+      return;
+    }
+    try {
+      const applied = await this.dispatcher.dispatchAll(items);
+      items.forEach((item, i) =>
+        this.stats.recordOutcome(item.origin.topic, item.handlers.length === 0 ? 'no-handler' : applied[i] > 0 ? 'applied' : 'duplicate'),
+      );
+    } catch (error) {
+      if (!(error instanceof RunItemError)) {
+        // Not a handler (the database, a lost connection): each message on its own path, with its retries.
+        for (const consumed of messages) await this.process(consumed, context);
+        return;
+      }
+      this.stats.recordFailedAttempt(messages[error.index].topic);
+      await this.processAll(messages.slice(0, error.index), context);
+      await this.process(messages[error.index], context, error.failure);
+      await this.processAll(messages.slice(error.index + 1), context);
+    }
+  }
+
+  /** `failedBefore`: the failure of an attempt already made (in a run), which counts as the first. */
+  async process(consumed: ConsumedMessage, context: ProcessingContext, failedBefore?: EventHandlerError): Promise<ProcessOutcome> {
+    const outcome = await this.decide(consumed, context, failedBefore);
     this.stats.recordOutcome(consumed.topic, outcome);
     return outcome;
   }
 
-  private async decide(consumed: ConsumedMessage, context: ProcessingContext): Promise<ProcessOutcome> {
+  private async decide(consumed: ConsumedMessage, context: ProcessingContext, failedBefore?: EventHandlerError): Promise<ProcessOutcome> {
     let event: NhiEvent;
     try {
       event = parseEvent(consumed.message.value);
@@ -55,24 +105,43 @@ export class MessageProcessor {
     // Topics carry several types; the ones this service does not handle are simply not its business.
     if (handlers.length === 0) return 'no-handler';
 
-    for (let attempt = 1; ; attempt += 1) {
+    let attempt = 1;
+    if (failedBefore) {
+      const decision = await this.afterFailure(consumed, event, failedBefore, attempt, context);
+      if (decision) return decision;
+      attempt += 1;
+    }
+    for (; ; attempt += 1) {
       try {
         const applied = await this.dispatcher.dispatch(event, handlers, consumed);
         return applied > 0 ? 'applied' : 'duplicate';
       } catch (error) {
         this.stats.recordFailedAttempt(consumed.topic);
-        const failure = failureOf(error, attempt);
-        if (failure.error instanceof ContractViolationError || attempt >= this.options.consumerMaxAttempts) {
-          return this.deadLetter(consumed, failure, context);
-        }
-        const delay = retryDelayMs(attempt, this.options.consumerRetryBaseMs, RETRY_CAP_MS);
-        this.logger.warn(
-          `${event.type} ${event.id} failed (attempt ${attempt} of ${this.options.consumerMaxAttempts}): ` +
-            `${describeError(error).message}; retrying in ${delay} ms`,
-        );
-        await sleepWithHeartbeat(delay, context.heartbeat, context.signal);
+        const decision = await this.afterFailure(consumed, event, error, attempt, context);
+        if (decision) return decision;
       }
     }
+  }
+
+  /** After a failed attempt: dead-lettered (returned), or a backoff before the next attempt. */
+  private async afterFailure(
+    consumed: ConsumedMessage,
+    event: NhiEvent,
+    error: unknown,
+    attempt: number,
+    context: ProcessingContext,
+  ): Promise<'dead-lettered' | undefined> {
+    const failure = failureOf(error, attempt);
+    if (failure.error instanceof ContractViolationError || attempt >= this.options.consumerMaxAttempts) {
+      return this.deadLetter(consumed, failure, context);
+    }
+    const delay = retryDelayMs(attempt, this.options.consumerRetryBaseMs, RETRY_CAP_MS);
+    this.logger.warn(
+      `${event.type} ${event.id} failed (attempt ${attempt} of ${this.options.consumerMaxAttempts}): ` +
+        `${describeError(error).message}; retrying in ${delay} ms`,
+    );
+    await sleepWithHeartbeat(delay, context.heartbeat, context.signal);
+    return undefined;
   }
 
   private async deadLetter(consumed: ConsumedMessage, failure: ProcessingFailure, context: ProcessingContext): Promise<'dead-lettered'> {
