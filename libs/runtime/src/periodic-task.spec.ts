@@ -36,4 +36,21 @@ describe('PeriodicTask', () => {
     await task.runOnce();
     expect(warnings).toEqual(['flaky failed: database away']);
   });
+
+  it('runs once soon after start when asked, long before its interval', async () => {
+    let runs = 0;
+    const task = new PeriodicTask(
+      'snapshots',
+      3_600_000,
+      async () => {
+        runs += 1;
+      },
+      undefined,
+      5,
+    );
+    task.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await task.stop();
+    expect(runs).toBe(1);
+  });
 });

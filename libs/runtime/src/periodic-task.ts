@@ -7,6 +7,7 @@ import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/c
  */
 export class PeriodicTask {
   private timer: NodeJS.Timeout | undefined;
+  private first: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
   constructor(
@@ -14,16 +15,23 @@ export class PeriodicTask {
     private readonly intervalMs: number,
     private readonly work: () => Promise<unknown>,
     private readonly logger = new Logger(name),
+    /** A first run this soon after start, for work whose interval is long. */
+    private readonly firstRunAfterMs?: number,
   ) {}
 
   start(): void {
     if (this.intervalMs === 0 || this.timer) return;
     this.timer = setInterval(() => void this.runOnce(), this.intervalMs);
     this.timer.unref();
+    if (this.firstRunAfterMs !== undefined) {
+      this.first = setTimeout(() => void this.runOnce(), this.firstRunAfterMs);
+      this.first.unref();
+    }
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearTimeout(this.first);
     this.timer = undefined;
     await this.running;
   }
@@ -51,8 +59,9 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
     name: string,
     intervalMs: number,
     protected readonly logger: Logger,
+    firstRunAfterMs?: number,
   ) {
-    this.task = new PeriodicTask(name, intervalMs, () => this.run(), logger);
+    this.task = new PeriodicTask(name, intervalMs, () => this.run(), logger, firstRunAfterMs);
   }
 
   abstract run(): Promise<unknown>;

@@ -16,7 +16,8 @@ export function dayOf(time: Date): Date {
  * state_history as it stood at the end of each day (UTC). Every run
  * recomputes from the earliest day that new history touches (events can
  * arrive late, or all at once in a rebuild) through today, so the same
- * events always give the same snapshots. Runs every SNAPSHOT_INTERVAL_MS.
+ * events always give the same snapshots. Runs every SNAPSHOT_INTERVAL_MS, and
+ * once soon after start.
  */
 @Injectable()
 export class DailySnapshots extends PeriodicJob {
@@ -24,7 +25,8 @@ export class DailySnapshots extends PeriodicJob {
     @Inject(METRICS_CONFIG) private readonly config: MetricsConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
-    super('daily snapshots', config.SNAPSHOT_INTERVAL_MS, new Logger('DailySnapshots'));
+    // A first run soon after start, so trends do not wait a whole interval after a deploy or a rebuild.
+    super('daily snapshots', config.SNAPSHOT_INTERVAL_MS, new Logger('DailySnapshots'), Math.min(10_000, config.SNAPSHOT_INTERVAL_MS));
   }
 
   async run(now = new Date()): Promise<{ days: number }> {
