@@ -13,6 +13,7 @@ import { consoleProgress, ensureKafka, ensurePostgres, spawnService, waitHealthy
 import { dropDatabase, ensureDatabase } from '@nhi/persistence';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { naiveIngest } from './naive-ingest';
+import { runBench } from './bench-support';
 
 /**
  * npm run bench:ingest -- --size 1000000 [--seed 42] [--graphql-size N] [--naive-size 5000] [--only-bulk] [--profile] [--keep-database]
@@ -295,7 +296,4 @@ async function main(): Promise<void> {
   console.log(`- inventory peak RSS (VmHWM): ${memory.map(([when, mb]) => `${mb} MB ${when}`).join(', ')}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+runBench(main);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { createEvent, serializeEvent, timeOrderedUuid, TOPICS } from '@nhi/contracts';
 import { ACKS_ALL, PRODUCER_CONFIG, toTopicMessages, type OutboxRow } from '@nhi/messaging';
+import { runBench } from './bench-support';
 
 /**
  * npm run bench:kafka -- [--events 200000] [--batch 500]
@@ -104,7 +105,4 @@ async function main(): Promise<void> {
   if (relay && baseline) console.log(`\n- headers cost ${((100 * (relay[2] - baseline[2])) / baseline[2]).toFixed(0)}% more CPU per event`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+runBench(main);

@@ -9,6 +9,7 @@ import { consoleProgress, ensureKafka, ensurePostgres, graphql, spawnService, wa
 import { ensureDatabase } from '@nhi/persistence';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { estateEvents } from './metrics-estate-events';
+import { databaseUrlOn, percentile, runBench, waitUntil } from './bench-support';
 
 /**
  * npm run bench:metrics -- [--size 1000000] [--queries 200]
@@ -37,13 +38,8 @@ const benchDir = path.join(DATA_DIR, 'bench', `metrics-${runId}`);
 const brokers = ['127.0.0.1:9092'];
 const log = (message: string) => consoleProgress(`[bench] ${message}`);
 
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
 function databaseUrl(name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return databaseUrlOn(serverUrl, name);
 }
 
 async function main(): Promise<void> {
@@ -171,15 +167,4 @@ async function main(): Promise<void> {
   }
 }
 
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+runBench(main);

@@ -7,6 +7,7 @@ import { generateDevKeys, mintDevToken } from '@nhi/auth';
 import { consoleProgress, ensureKafka, ensurePostgres, graphql, SUBGRAPH_NAMES, startPlatform } from '@nhi/launcher';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { rotationTimelines, stageDurations } from './rotation-stages';
+import { databaseUrlOn, percentile, runBench, waitUntil } from './bench-support';
 
 /**
  * npm run bench:rotation -- [--count 1000] [--baseline 20] [--profile]
@@ -35,9 +36,6 @@ const databasePrefix = `nhi_rbench_${runId}_`;
 const benchDir = path.join(DATA_DIR, 'bench', `rotation-${runId}`);
 const topicPrefix = `bench.rotation.${runId}.`;
 const log = (message: string) => consoleProgress(`[bench] ${message}`);
-
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 interface Timing {
   p50: number;
@@ -174,9 +172,7 @@ async function main(): Promise<void> {
 }
 
 function databaseUrl(database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
+  return databaseUrlOn(serverUrl, database);
 }
 
 /** The same round trips as lifecycle recorded them: from accepting the request to applying the result. */
@@ -268,15 +264,4 @@ async function roundTrips(gql: Gql, ids: readonly string[]): Promise<RoundTrips>
   return { latencies: [...done.values()], sentAt, seenAt };
 }
 
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+runBench(main);

@@ -69,6 +69,17 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
     now: Date,
   ): Promise<void>;
 
+  /** What every request on an integrator topic names: the attempt and the credential at the integrator. */
+  protected integratorTarget(identity: IdentityLifecycleEntity, request: R) {
+    return {
+      requestId: request.id,
+      nhiId: identity.identityId,
+      provider: identity.provider,
+      externalId: identity.externalId,
+      kind: identity.kind,
+    };
+  }
+
   protected requests(manager: EntityManager): Repository<R> {
     return manager.getRepository(this.entity);
   }

@@ -83,14 +83,7 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
       {
         type: 'nhi.revocation.requested',
         subject: identity.identityId,
-        data: {
-          requestId: request.id,
-          nhiId: identity.identityId,
-          provider: identity.provider,
-          externalId: identity.externalId,
-          kind: identity.kind,
-          ...common,
-        },
+        data: { ...this.integratorTarget(identity, request), ...common },
       },
       {
         type: 'nhi.credential.revocation-requested',

@@ -53,14 +53,7 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity> 
       {
         type: 'nhi.rotation.requested',
         subject: identity.identityId,
-        data: {
-          requestId: request.id,
-          nhiId: identity.identityId,
-          provider: identity.provider,
-          externalId: identity.externalId,
-          kind: identity.kind,
-          ...common,
-        },
+        data: { ...this.integratorTarget(identity, request), ...common },
       },
       {
         type: 'nhi.credential.rotation-requested',
