@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import resolverAuthorisation from './tools/lint-rules/resolver-authorisation.cjs';
 
 /**
  * Module boundaries: a service's code never imports another service's code
@@ -57,4 +58,11 @@ export default [
     },
   },
   { files: TEST_FILES, rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
+  // Every resolver declares who may call it (issue 8); the AccessGuard also refuses undecided ones at run time.
+  {
+    files: ['apps/**/*.ts'],
+    ignores: TEST_FILES,
+    plugins: { nhi: { rules: { 'resolver-authorisation': resolverAuthorisation } } },
+    rules: { 'nhi/resolver-authorisation': 'error' },
+  },
 ];

@@ -3,17 +3,19 @@ import {
   consoleProgress,
   ensureKafka,
   ensurePostgres,
+  ensureRedis,
   loadOrCreateActorSigningKey,
   RunningPlatform,
   seedDemoEstate,
   startPlatform,
   stopKafka,
+  stopRedis,
   StartedPostgres,
 } from '@nhi/launcher';
 import { DATA_DIR, DEV_KEYS_DIR, LOG_DIR, WORKSPACE_ROOT } from './dev-paths';
 
 /**
- * `npm start`: Kafka and PostgreSQL (if not running), the five subgraphs and the
+ * `npm start`: Kafka, PostgreSQL and Redis (if not running), the five subgraphs and the
  * gateway as separate processes, a demo estate, then a URL and a token.
  * Ctrl-C stops what this command started, and nothing else.
  */
@@ -24,7 +26,9 @@ async function main(): Promise<void> {
   const began = Date.now();
   const brokers = env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
   const databaseServerUrl = env['DATABASE_SERVER_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const redisUrl = env['RATE_LIMIT_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
   let startedKafka = false;
+  let startedRedis = false;
   let postgres: StartedPostgres | null = null;
   let platform: RunningPlatform | null = null;
 
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
     await platform?.stop();
     if (startedKafka) await stopKafka(WORKSPACE_ROOT, progress).catch((e: unknown) => progress(`  kafka: ${String(e)}`));
     await postgres?.stop();
+    if (startedRedis) stopRedis(redisUrl);
     progress('stopped everything this command started');
     process.exit(code);
   };
@@ -46,6 +51,7 @@ async function main(): Promise<void> {
     progress('NHI governance platform: starting');
     startedKafka = await ensureKafka(WORKSPACE_ROOT, brokers.split(',')[0] ?? '127.0.0.1:9092', progress);
     postgres = await ensurePostgres(WORKSPACE_ROOT, databaseServerUrl, progress);
+    startedRedis = await ensureRedis(redisUrl, progress);
     const keys = loadOrCreateDevKeys(DEV_KEYS_DIR);
     platform = await startPlatform({
       root: WORKSPACE_ROOT,

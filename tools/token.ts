@@ -3,7 +3,7 @@ import { isRole, loadOrCreateDevKeys, mintDevToken, ROLES } from '@nhi/auth';
 import { DEV_KEYS_DIR } from './dev-paths';
 
 /**
- * npm run token -- --sub alice --role security-admin [--role auditor] [--owner-ref team-payments] [--ttl 3600]
+ * npm run token -- --sub alice --role security-admin [--role auditor] [--owner-ref team-payments] [--source aws-prod] [--ttl 3600]
  * Prints a dev token that the local gateway accepts, and nothing else, so it can be captured in a shell.
  */
 async function main(): Promise<void> {
@@ -12,11 +12,12 @@ async function main(): Promise<void> {
       sub: { type: 'string' },
       role: { type: 'string', multiple: true },
       'owner-ref': { type: 'string', multiple: true },
+      source: { type: 'string', multiple: true },
       ttl: { type: 'string', default: String(8 * 3600) },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const usage = `usage: npm run token -- --sub <subject> --role <${ROLES.join('|')}> [--role ...] [--owner-ref <ref>] [--ttl <seconds>]`;
+  const usage = `usage: npm run token -- --sub <subject> --role <${ROLES.join('|')}> [--role ...] [--owner-ref <ref>] [--source <ingest source>] [--ttl <seconds>]`;
   if (values.help) {
     console.log(usage);
     return;
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     sub: values.sub,
     roles: roles.filter(isRole),
     ownerRefs: values['owner-ref'] ?? [],
+    sources: values.source ?? [],
     issuer: process.env['JWT_ISSUER'] ?? 'nhi-dev',
     audience: process.env['JWT_AUDIENCE'] ?? 'nhi-platform',
     ttlSeconds,

@@ -7,6 +7,7 @@ import { PolicyExceptionEntity } from './exceptions/policy-exception.entity';
 import { KnownIdentityEntity } from './known-identities/known-identity.entity';
 import { CreateExceptions1764202000000 } from './migrations/1764202000000-create-exceptions';
 import { ExceptionWorkflow1765500000000 } from './migrations/1765500000000-exception-workflow';
+import { OwnerPath1765800000000 } from './migrations/1765800000000-owner-path';
 import { ExceptionHistoryEntity } from './exceptions/exception-history.entity';
 import { EXCEPTIONS_CONFIG, loadExceptionsConfig } from './exceptions-config';
 
@@ -18,7 +19,7 @@ export function exceptionsModule(config: SubgraphConfig, environment: NodeJS.Pro
     service: SERVICE,
     config,
     entities: [KnownIdentityEntity, PolicyExceptionEntity, ExceptionHistoryEntity],
-    migrations: [CreateExceptions1764202000000, ExceptionWorkflow1765500000000],
+    migrations: [CreateExceptions1764202000000, ExceptionWorkflow1765500000000, OwnerPath1765800000000],
     schema: EXCEPTIONS_SCHEMA,
     features: [ExceptionsModule],
     settings: [{ provide: EXCEPTIONS_CONFIG, useValue: loadExceptionsConfig(environment) }],

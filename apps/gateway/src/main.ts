@@ -2,8 +2,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { runMain } from '@nhi/runtime';
-import { GatewayModule } from './app.module';
+import { GatewayModule, GatewayOptions } from './app.module';
 import { GatewayConfig, loadGatewayConfig } from './config';
+import { corsOptions } from './cors-options';
+import { payloadTooLargeHandler } from './limits/payload-too-large';
 
 export interface RunningGateway {
   url: string;
@@ -12,14 +14,17 @@ export interface RunningGateway {
 }
 
 /** Starts the gateway; tests call this in-process with their own environment and public key. */
-export async function bootstrap(env?: Record<string, string>, options: { publicKeyPem?: string } = {}): Promise<RunningGateway> {
+export async function bootstrap(env?: Record<string, string>, options: GatewayOptions = {}): Promise<RunningGateway> {
   const config = loadGatewayConfig({ ...process.env, ...env });
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config, options), {
     bufferLogs: true,
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  app.enableCors(corsOptions(config));
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  // Right after the parser: an oversized body gets a JSON 413 naming BODY_LIMIT.
+  app.use(payloadTooLargeHandler(config.BODY_LIMIT));
   if (env === undefined) app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const { port } = app.getHttpServer().address() as { port: number };

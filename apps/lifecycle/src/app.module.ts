@@ -11,6 +11,7 @@ import { OneRevocationAtATime1765200000000 } from './migrations/1765200000000-on
 import { DueAndExpiry1765300000000 } from './migrations/1765300000000-due-and-expiry';
 import { RevocationSelectors1765400000000 } from './migrations/1765400000000-revocation-selectors';
 import { ControlSuspensions1765600000000 } from './migrations/1765600000000-control-suspensions';
+import { OwnerPath1765700000000 } from './migrations/1765700000000-owner-path';
 import { ControlSuspensionEntity } from './suspensions/control-suspension.entity';
 import { LIFECYCLE_CONFIG, loadLifecycleConfig } from './lifecycle-config';
 import { RotationPolicyEntity } from './policies/rotation-policy.entity';
@@ -33,6 +34,7 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
       DueAndExpiry1765300000000,
       RevocationSelectors1765400000000,
       ControlSuspensions1765600000000,
+      OwnerPath1765700000000,
     ],
     schema: LIFECYCLE_SCHEMA,
     features: [LifecycleModule],

@@ -1,36 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
-import { generateDevKeys, mintDevToken } from '@nhi/auth';
 import { ALL_TOPICS, dlqTopic } from '@nhi/contracts';
-import {
-  ensureKafka,
-  ensurePostgres,
-  graphql,
-  postGraphQL,
-  RunningPlatform,
-  silentProgress,
-  startPlatform,
-  SUBGRAPH_NAMES,
-} from '@nhi/launcher';
-import { testDatabaseServerUrl, testKafkaBrokers, waitFor } from '@nhi/testing';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { graphql, postGraphQL, RunningPlatform } from '@nhi/launcher';
+import { waitFor } from '@nhi/testing';
+import { E2ePlatform, startE2ePlatform } from './support/e2e-platform';
 
-/**
- * The whole platform as separate processes, as `npm start` runs it, on its own
- * ports, databases and topic prefix so it never touches a running dev platform.
- */
-const root = path.resolve(__dirname, '../../..');
-const runId = randomBytes(3).toString('hex');
-const databasePrefix = `nhi_e2e_${runId}_`;
-const topicPrefix = `test.e2e.${runId}.`;
-const keysDir = path.join(root, '.data/e2e', runId, 'keys');
-const keys = generateDevKeys();
-const serverUrl = testDatabaseServerUrl();
-const brokers = testKafkaBrokers();
-
+let e2e: E2ePlatform;
 let platform: RunningPlatform;
+let runId: string;
+let topicPrefix: string;
+let brokers: string[];
 let token: string;
 /** A second security-admin: whoever requests an exception may not approve it. */
 let approverToken: string;
@@ -64,51 +42,14 @@ interface SpanningResult {
 }
 
 beforeAll(async () => {
-  await ensureKafka(root, brokers[0] ?? '127.0.0.1:9092', silentProgress);
-  await ensurePostgres(root, serverUrl, silentProgress);
-  mkdirSync(keysDir, { recursive: true });
-  writeFileSync(path.join(keysDir, 'jwt-dev-public.pem'), keys.publicKeyPem);
-  writeFileSync(path.join(keysDir, 'jwt-dev-private.pem'), keys.privateKeyPem);
-  platform = await startPlatform({
-    root,
-    basePort: 5100,
-    databaseServerUrl: serverUrl,
-    databasePrefix,
-    kafkaBrokers: brokers.join(','),
-    topicPrefix,
-    groupSuffix: `-e2e-${runId}`,
-    actorSigningKey: randomBytes(32).toString('base64url'),
-    devKeysDir: keysDir,
-    logDir: path.join(root, '.data/e2e', runId, 'logs'),
-    logLevel: 'warn',
-    progress: silentProgress,
-    extraEnv: { OUTBOX_POLL_INTERVAL_MS: '100' },
-  });
-  token = await mintDevToken(keys.privateKeyPem, {
-    sub: 'e2e-admin',
-    roles: ['security-admin'],
-    issuer: 'nhi-dev',
-    audience: 'nhi-platform',
-  });
-  approverToken = await mintDevToken(keys.privateKeyPem, {
-    sub: 'e2e-approver',
-    roles: ['security-admin'],
-    issuer: 'nhi-dev',
-    audience: 'nhi-platform',
-  });
+  e2e = await startE2ePlatform(5100);
+  ({ platform, runId, topicPrefix, brokers } = e2e);
+  token = await e2e.token({ sub: 'e2e-admin', roles: ['security-admin'] });
+  approverToken = await e2e.token({ sub: 'e2e-approver', roles: ['security-admin'] });
 });
 
 afterAll(async () => {
-  await platform?.stop();
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  for (const name of SUBGRAPH_NAMES) await client.query(`DROP DATABASE IF EXISTS "${databasePrefix}${name}" WITH (FORCE)`);
-  await client.end();
-  const admin = new Kafka({ clientId: 'e2e-cleanup', brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  const ours = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
-  if (ours.length) await admin.deleteTopics({ topics: ours });
-  await admin.disconnect();
+  await e2e?.stop();
 });
 
 describe('the platform through the gateway', () => {
@@ -472,35 +413,5 @@ describe('the platform through the gateway', () => {
       exceptionsPer100Identities: 0,
       readiness: 'PILOT',
     });
-  });
-
-  it('refuses a request without a token, with UNAUTHENTICATED and no data', async () => {
-    const { status, body } = await postGraphQL(platform.gatewayUrl, null, '{ governanceSummary { totalIdentities } }');
-
-    expect(status).toBe(401);
-    expect(body.data ?? null).toBeNull();
-    expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
-    expect(body.errors?.[0]?.message).toMatch(/missing Authorization header/);
-  });
-
-  it('refuses a token signed by another key', async () => {
-    const forged = await mintDevToken(generateDevKeys().privateKeyPem, {
-      sub: 'mallory',
-      roles: ['security-admin'],
-      issuer: 'nhi-dev',
-      audience: 'nhi-platform',
-    });
-    const { status, body } = await postGraphQL(platform.gatewayUrl, forged, '{ governanceSummary { totalIdentities } }');
-
-    expect(status).toBe(401);
-    expect(body.errors?.[0]?.message).toMatch(/signature is invalid/);
-  });
-
-  it('has subgraphs refuse a direct call that did not come through the gateway', async () => {
-    const inventory = platform.services.find((s) => s.name === 'inventory');
-    const { status, body } = await postGraphQL(`${inventory?.baseUrl}/graphql`, token, '{ _service { sdl } }');
-
-    expect(status).toBe(401);
-    expect(body.errors?.[0]?.message).toMatch(/must come through the gateway/);
   });
 });

@@ -24,9 +24,20 @@ function mac(key: string, payload: string): Buffer {
  */
 export function signActorHeader(actor: Actor, key: string, ttlSeconds = 60, now = Date.now()): string {
   const iat = Math.floor(now / 1000);
-  const claims: ActorClaims = { sub: actor.sub, roles: actor.roles, ownerRefs: actor.ownerRefs, iat, exp: iat + ttlSeconds };
+  const claims: ActorClaims = {
+    sub: actor.sub,
+    roles: actor.roles,
+    ownerRefs: actor.ownerRefs,
+    sources: actor.sources ?? [],
+    iat,
+    exp: iat + ttlSeconds,
+  };
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return `${VERSION}.${payload}.${mac(key, payload).toString('base64url')}`;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 /** Verifies signature and expiry and returns the actor; throws ActorHeaderError saying what was wrong. */
@@ -54,6 +65,5 @@ export function verifyActorHeader(header: string | undefined, key: string, now =
   if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || !claims.roles.every(isRole)) {
     throw new ActorHeaderError(`${ACTOR_HEADER} header lacks a subject or valid roles`);
   }
-  const ownerRefs = Array.isArray(claims.ownerRefs) ? claims.ownerRefs.filter((r): r is string => typeof r === 'string') : [];
-  return { sub: claims.sub, roles: claims.roles, ownerRefs };
+  return { sub: claims.sub, roles: claims.roles, ownerRefs: strings(claims.ownerRefs), sources: strings(claims.sources) };
 }

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Actor } from './actor';
 import { ACTOR_HEADER, ActorHeaderError, verifyActorHeader } from './actor-header';
+import { READ_ROLES } from './authorisation/access-rules';
 
 export interface RequestWithActor extends Request {
   actor?: Actor;
@@ -12,12 +13,21 @@ export interface RequestWithActor extends Request {
  */
 export function actorMiddleware(signingKey: string) {
   return (req: RequestWithActor, res: Response, next: NextFunction): void => {
+    let actor: Actor;
     try {
-      req.actor = verifyActorHeader(req.header(ACTOR_HEADER), signingKey);
-      next();
+      actor = verifyActorHeader(req.header(ACTOR_HEADER), signingKey);
     } catch (error) {
       const message = error instanceof ActorHeaderError ? error.message : 'request refused';
       res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
     }
+    // Integrators talk over Kafka and the bulk ingest endpoint; the graph, reads included, is not theirs.
+    if (!actor.roles.some((role) => READ_ROLES.includes(role))) {
+      const message = `Forbidden: the graph needs one of the roles ${READ_ROLES.join(', ')}; ${actor.sub} has ${actor.roles.join(', ') || 'none'}`;
+      res.status(403).json({ errors: [{ message, extensions: { code: 'FORBIDDEN' } }] });
+      return;
+    }
+    req.actor = actor;
+    next();
   };
 }

@@ -8,6 +8,8 @@ export interface Actor {
   roles: Role[];
   /** Owners (teams or people, by external reference) the actor acts for. */
   ownerRefs: string[];
+  /** Ingest sources (connectors) an integrator may upload for; empty or absent means none. */
+  sources?: string[];
 }
 
 export function isRole(value: unknown): value is Role {

@@ -37,6 +37,7 @@ export interface DevTokenInput {
   sub: string;
   roles: Role[];
   ownerRefs?: string[];
+  sources?: string[];
   issuer: string;
   audience: string;
   ttlSeconds?: number;
@@ -44,7 +45,7 @@ export interface DevTokenInput {
 
 /** Mints an RS256 token the gateway accepts in development. */
 export async function mintDevToken(privateKeyPem: string, input: DevTokenInput): Promise<string> {
-  return new SignJWT({ roles: input.roles, owner_refs: input.ownerRefs ?? [] })
+  return new SignJWT({ roles: input.roles, owner_refs: input.ownerRefs ?? [], sources: input.sources ?? [] })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
     .setSubject(input.sub)
     .setIssuer(input.issuer)

@@ -6,3 +6,4 @@ export * from './actor.middleware';
 export * from './current-actor.decorator';
 export * from './jwt-verifier-from-config';
 export * from './request-authenticator';
+export * from './authorisation';

@@ -23,6 +23,8 @@ export function jwtVerifierFromConfig(config: JwtConfig, publicKeyPem?: string):
     clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_SECONDS,
     algorithms: config.JWT_ALGORITHMS,
     rolesClaim: config.JWT_ROLES_CLAIM,
+    roleMap: config.JWT_ROLE_MAP,
     ownerRefsClaim: config.JWT_OWNER_REFS_CLAIM,
+    sourcesClaim: config.JWT_SOURCES_CLAIM,
   });
 }

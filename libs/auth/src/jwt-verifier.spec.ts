@@ -12,6 +12,7 @@ const options = {
   algorithms: ['RS256', 'ES256'],
   rolesClaim: 'roles',
   ownerRefsClaim: 'owner_refs',
+  sourcesClaim: 'sources',
 };
 const verify = createJwtVerifier(options);
 
@@ -25,7 +26,7 @@ describe('JWT verifier', () => {
       audience: 'nhi-platform',
     });
 
-    await expect(verify(token)).resolves.toEqual({ sub: 'alice', roles: ['security-admin'], ownerRefs: ['team-payments'] });
+    await expect(verify(token)).resolves.toEqual({ sub: 'alice', roles: ['security-admin'], ownerRefs: ['team-payments'], sources: [] });
   });
 
   it('refuses an expired token', async () => {
@@ -43,7 +44,7 @@ describe('JWT verifier', () => {
   it('refuses a token for another audience', async () => {
     const token = await mintDevToken(keys.privateKeyPem, { sub: 'a', roles: ['viewer'], issuer: 'nhi-dev', audience: 'other' });
 
-    await expect(verify(token)).rejects.toThrow(/claim "aud"/);
+    await expect(verify(token)).rejects.toThrow('token is for another audience: aud must include "nhi-platform"');
   });
 
   it('refuses a token signed by another key', async () => {
@@ -66,6 +67,22 @@ describe('JWT verifier', () => {
       .encode();
 
     await expect(verify(token)).rejects.toThrow(/algorithm is not allowed|malformed/);
+  });
+
+  it("maps the identity provider's groups to roles when told how", async () => {
+    const mapped = createJwtVerifier({
+      ...options,
+      rolesClaim: 'groups',
+      roleMap: { 'nhi-admins': 'security-admin', 'sec-readers': 'viewer' },
+    });
+    const token = await new SignJWT({ groups: ['nhi-admins', 'sec-readers', 'everyone', 'auditor'] })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setSubject('alice')
+      .setIssuer('nhi-dev')
+      .setAudience('nhi-platform')
+      .setExpirationTime('1h')
+      .sign(createPrivateKey(keys.privateKeyPem));
+    await expect(mapped(token)).resolves.toMatchObject({ roles: ['security-admin', 'viewer', 'auditor'] });
   });
 
   it('drops roles it does not know', async () => {

@@ -12,7 +12,10 @@ export interface JwtVerifierOptions {
   clockToleranceSeconds: number;
   algorithms: string[];
   rolesClaim: string;
+  /** Claim values (identity-provider groups) to roles; a value that is a role name counts as itself. */
+  roleMap?: Record<string, string>;
   ownerRefsClaim: string;
+  sourcesClaim: string;
 }
 
 export class AuthenticationError extends Error {
@@ -27,18 +30,26 @@ function toStrings(value: unknown): string[] {
 }
 
 /** Maps verified claims to an actor; unknown roles are dropped, not trusted. */
-export function actorFromClaims(payload: JWTPayload, rolesClaim: string, ownerRefsClaim: string): Actor {
+export function actorFromClaims(
+  payload: JWTPayload,
+  claims: Pick<JwtVerifierOptions, 'rolesClaim' | 'roleMap' | 'ownerRefsClaim' | 'sourcesClaim'>,
+): Actor {
   if (!payload.sub) throw new AuthenticationError('token has no subject (sub)');
   return {
     sub: payload.sub,
-    roles: toStrings(payload[rolesClaim]).filter(isRole),
-    ownerRefs: toStrings(payload[ownerRefsClaim]),
+    roles: [...new Set(toStrings(payload[claims.rolesClaim]).map((value) => claims.roleMap?.[value] ?? value))].filter(isRole),
+    ownerRefs: toStrings(payload[claims.ownerRefsClaim]),
+    sources: toStrings(payload[claims.sourcesClaim]),
   };
 }
 
-function explain(error: unknown): string {
+function explain(error: unknown, expected: Pick<JwtVerifierOptions, 'issuer' | 'audience'>): string {
   if (error instanceof errors.JWTExpired) return 'token has expired';
-  if (error instanceof errors.JWTClaimValidationFailed) return `token claim "${error.claim}" is not accepted: ${error.reason}`;
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'aud') return `token is for another audience: aud must include "${expected.audience}"`;
+    if (error.claim === 'iss') return `token is from another issuer: iss must be "${expected.issuer}"`;
+    return `token claim "${error.claim}" is not accepted: ${error.reason}`;
+  }
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'token signature is invalid';
   if (error instanceof errors.JOSEAlgNotAllowed) return 'token algorithm is not allowed';
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'token is malformed';
@@ -67,9 +78,9 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
         algorithms: options.algorithms,
         requiredClaims: ['exp', 'sub'],
       });
-      return actorFromClaims(payload, options.rolesClaim, options.ownerRefsClaim);
+      return actorFromClaims(payload, options);
     } catch (error) {
-      throw new AuthenticationError(explain(error));
+      throw new AuthenticationError(explain(error, options));
     }
   };
 }

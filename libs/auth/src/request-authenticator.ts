@@ -7,6 +7,8 @@ export class RequestAuthError extends Error {
   constructor(
     readonly status: 401 | 403,
     message: string,
+    /** Who was refused, when they were authenticated (a 403): the audit trail names them. */
+    readonly actor?: Actor,
   ) {
     super(message);
   }
@@ -41,6 +43,7 @@ export class RequestAuthenticator {
       throw new RequestAuthError(
         403,
         `Forbidden: ${what} needs the ${roles.join(' or ')} role; ${actor.sub} has ${actor.roles.join(', ') || 'none'}`,
+        actor,
       );
     }
     return actor;

@@ -21,7 +21,23 @@ export function jwtEnvShape(environment: NodeJS.ProcessEnv) {
         message: 'expected asymmetric JWS algorithms such as RS256,ES256',
       }),
     JWT_ROLES_CLAIM: env.string('roles'),
+    /** Identity-provider group names to platform roles, "nhi-admins:security-admin,sec-readers:viewer"; role names also count as themselves. */
+    JWT_ROLE_MAP: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((pair) => pair.trim())
+          .filter(Boolean),
+      )
+      .refine((pairs) => pairs.every((pair) => /^[^:\s]+:[a-z-]+$/.test(pair)), {
+        message: 'expected "group:role" pairs separated by commas',
+      })
+      .transform((pairs) => Object.fromEntries(pairs.map((pair) => pair.split(':') as [string, string]))),
     JWT_OWNER_REFS_CLAIM: env.string('owner_refs'),
+    /** Which ingest sources an integrator may upload for. */
+    JWT_SOURCES_CLAIM: env.string('sources'),
   };
 }
 

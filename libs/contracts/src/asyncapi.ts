@@ -12,10 +12,22 @@ const TOPIC_DESCRIPTIONS: Record<string, string> = {
   [TOPICS.ownershipEvents]: 'Domain events of the ownership service.',
   [TOPICS.lifecycleEvents]: 'Domain events of the lifecycle service.',
   [TOPICS.exceptionsEvents]: 'Domain events of the exceptions service.',
+  [TOPICS.audit]: 'Audit records of every service: each GraphQL mutation and bulk ingest, refused and failed ones included (for a SIEM).',
 };
 
 function key(name: string): string {
   return name.replace(/[^A-Za-z0-9]/g, '_');
+}
+
+/** The Kafka key of a topic's messages: the identity id, except on the audit topic, whose records may name none. */
+function messageKey(topic: string): Record<string, unknown> {
+  if (topic === TOPICS.audit) {
+    return {
+      type: 'string',
+      description: 'The first target id of the record, or the actor when it names no target (CloudEvents subject).',
+    };
+  }
+  return { type: 'string', format: 'uuid', description: 'The identity id (CloudEvents subject).' };
 }
 
 /** Inlines the shared definitions so the document stands alone for integrators. */
@@ -70,7 +82,7 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
           },
         ],
       },
-      bindings: { kafka: { key: { type: 'string', format: 'uuid', description: 'The identity id (CloudEvents subject).' } } },
+      bindings: { kafka: { key: messageKey(definition.topic) } },
     };
   }
 
@@ -100,7 +112,8 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       version: '1.0.0',
       description:
         'Kafka topics of the NHI governance platform. Every message value is a CloudEvents 1.0 document in ' +
-        'structured JSON mode; the message key is the identity id. Poison messages are moved to <topic>.dlq.',
+        'structured JSON mode; the message key is the identity id (on the audit topic, the first target). ' +
+        'Poison messages are moved to <topic>.dlq.',
     },
     defaultContentType: 'application/cloudevents+json',
     servers: {

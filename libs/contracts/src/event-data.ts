@@ -134,6 +134,8 @@ export interface OwnershipAssignedData {
   identityId: string;
   ownerId: string;
   ownerRef: string;
+  /** The owner's reference, then its teams' references, innermost first (absent in events from before it existed). */
+  ownerPath?: string[];
   role: OwnerRole;
   previousOwnerId: string | null;
   via: AssignmentVia;
@@ -141,6 +143,11 @@ export interface OwnershipAssignedData {
   actor: string;
   reason: string | null;
   assignedAt: string;
+}
+
+/** Who may act on the identity as its owner; events from before ownerPath existed name the owner alone. */
+export function ownerPathOf(data: OwnershipAssignedData): string[] {
+  return data.ownerPath ?? [data.ownerRef];
 }
 
 export interface OwnershipUnassignedData {
@@ -350,6 +357,37 @@ export interface ExceptionExpiringSoonData extends ExceptionEventData {
   daysLeft: number;
 }
 
+/** How a recorded operation ended. */
+export type AuditOutcome = 'SUCCEEDED' | 'FORBIDDEN' | 'REJECTED' | 'FAILED';
+
+/**
+ * One audit record: who did what to which targets, when, and how it ended.
+ * Inputs are redacted before they are recorded (secret-looking keys and values).
+ */
+export interface AuditRecordedData {
+  /** The actor's subject (`anonymous` when a request could not be authenticated). */
+  actor: string;
+  roles: string[];
+  /** The service that ran the operation. */
+  service: string;
+  /** The GraphQL mutation field, or `bulkIngest`. */
+  operation: string;
+  /** Ids the operation named or produced (identities, exceptions, owners ...; the source for bulk ingest). */
+  targetIds: string[];
+  outcome: AuditOutcome;
+  /** The error code (FORBIDDEN, BAD_USER_INPUT ...) when the operation did not succeed. */
+  errorCode: string | null;
+  /** The error message (redacted) when the operation did not succeed. */
+  error: string | null;
+  /** The arguments, redacted and bounded in size. */
+  input: Record<string, unknown>;
+  /** Figures about the outcome (bulk ingest: rows received, created, rejected ...). */
+  details: Record<string, number | boolean | string> | null;
+  /** When the operation settled. */
+  at: string;
+  durationMs: number;
+}
+
 /** Event type -> data shape. Adding an event means adding it here and in event-types.ts. */
 export interface EventDataByType {
   'nhi.identity.discovered': IdentityDiscoveredData;
@@ -388,6 +426,7 @@ export interface EventDataByType {
   'nhi.exception.expired': ExceptionExpiredData;
   'nhi.exception.revoked': ExceptionRevokedData;
   'nhi.exception.expiring-soon': ExceptionExpiringSoonData;
+  'nhi.audit.recorded': AuditRecordedData;
 }
 
 export type EventType = keyof EventDataByType;

@@ -36,12 +36,13 @@ import exceptionRejected from '../schemas/events/nhi.exception.rejected.v1.json'
 import exceptionExpired from '../schemas/events/nhi.exception.expired.v1.json';
 import exceptionRevoked from '../schemas/events/nhi.exception.revoked.v1.json';
 import exceptionExpiringSoon from '../schemas/events/nhi.exception.expiring-soon.v1.json';
+import auditRecorded from '../schemas/events/nhi.audit.recorded.v1.json';
 
 export interface EventTypeDefinition {
   type: EventType;
   topic: TopicName;
   /** The service that publishes it, or `integrator` for results coming back from connectors. */
-  producer: 'inventory' | 'ownership' | 'lifecycle' | 'exceptions' | 'metrics' | 'integrator';
+  producer: 'inventory' | 'ownership' | 'lifecycle' | 'exceptions' | 'metrics' | 'integrator' | 'every service';
   summary: string;
   schema: { $id: string } & Record<string, unknown>;
 }
@@ -301,6 +302,15 @@ export const EVENT_TYPES: Readonly<Record<EventType, EventTypeDefinition>> = {
     producer: 'exceptions',
     summary: 'Reminder that an approved exception expires within daysLeft days (EXCEPTION_REMINDER_DAYS).',
     schema: exceptionExpiringSoon,
+  },
+  'nhi.audit.recorded': {
+    type: 'nhi.audit.recorded',
+    topic: TOPICS.audit,
+    producer: 'every service',
+    summary:
+      'An audit record: a GraphQL mutation or a bulk ingest, whatever its outcome (SUCCEEDED, FORBIDDEN, REJECTED, FAILED), ' +
+      'with actor, roles, time, service, targets and redacted inputs. Metrics keeps them append-only; a SIEM may subscribe.',
+    schema: auditRecorded,
   },
 };
 

@@ -11,6 +11,8 @@ export const TOPICS = {
   ownershipEvents: 'nhi.ownership.events.v1',
   lifecycleEvents: 'nhi.lifecycle.events.v1',
   exceptionsEvents: 'nhi.exceptions.events.v1',
+  /** Every mutation and bulk ingest, for the audit log and the enterprise SIEM. */
+  audit: 'nhi.audit.events.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

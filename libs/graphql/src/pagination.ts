@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
+import { accessDenied } from '@nhi/auth';
 
 /** Relay PageInfo. Shareable: every subgraph with connections defines the same type. */
 @ObjectType('PageInfo')
@@ -31,9 +32,7 @@ export function notFound(message: string): GraphQLError {
 }
 
 /** The actor may not do this; the message says which role or relation is missing. */
-export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(`Forbidden: ${message}`, { extensions: { code: 'FORBIDDEN' } });
-}
+export const forbidden = accessDenied;
 
 /** The page size asked for, or a clear error when it is out of range. */
 export function pageSize(first: number | null | undefined): number {

@@ -7,3 +7,4 @@ export * from './ports';
 export * from './postgres-server';
 export * from './progress';
 export * from './service-process';
+export * from './redis-server';

@@ -73,6 +73,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     KAFKA_BROKERS: options.kafkaBrokers,
     KAFKA_TOPIC_PREFIX: options.topicPrefix,
     ACTOR_SIGNING_KEY: options.actorSigningKey,
+    // Inventory and metrics verify bearer tokens on their REST endpoints with the same key as the gateway.
+    DEV_KEYS_DIR: options.devKeysDir,
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     ...options.extraEnv,
   };
@@ -125,7 +127,6 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       logDir: options.logDir,
       env: {
         ...common,
-        DEV_KEYS_DIR: options.devKeysDir,
         ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `${s.baseUrl}/graphql`])),
       },
       nodeArgs: options.nodeArgs,

@@ -1,6 +1,9 @@
 import { DynamicModule, Type } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { MixedList } from 'typeorm';
+import { AuditPlugin, AuditRecorder } from '@nhi/audit';
+import { AccessGuard } from '@nhi/auth';
 import { SubgraphConfig } from '@nhi/config';
 import { SubgraphSchema, subgraphGraphQLModule } from '@nhi/graphql';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MessagingModule } from '@nhi/messaging';
@@ -28,7 +31,9 @@ export interface SubgraphDefinition {
 /**
  * Everything a subgraph is made of besides its features: validated config,
  * JSON logs, its own database (migrated at start), Kafka with outbox and inbox,
- * the federated GraphQL endpoint and GET /health.
+ * the federated GraphQL endpoint, where every resolver's authorisation
+ * decision is enforced and every mutation leaves an audit record (AuditPlugin;
+ * AuditRecorder for other operations such as bulk ingest), and GET /health.
  */
 export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
   const { config } = definition;
@@ -68,7 +73,13 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
       ...definition.features,
     ],
     controllers: [HealthController],
-    providers: [{ provide: SUBGRAPH_CONFIG, useValue: config }, ...settings],
-    exports: [SUBGRAPH_CONFIG, ...settings.map((setting) => setting.provide)],
+    providers: [
+      { provide: SUBGRAPH_CONFIG, useValue: config },
+      { provide: APP_GUARD, useClass: AccessGuard },
+      AuditRecorder,
+      AuditPlugin,
+      ...settings,
+    ],
+    exports: [SUBGRAPH_CONFIG, AuditRecorder, ...settings.map((setting) => setting.provide)],
   };
 }

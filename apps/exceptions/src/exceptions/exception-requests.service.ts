@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { Actor } from '@nhi/auth';
+import { assertActsOnIdentities, mayActOn, type Actor } from '@nhi/auth';
 import { timeOrderedUuid } from '@nhi/contracts';
 import { badInput } from '@nhi/graphql';
 import { EXCEPTIONS_CONFIG, ExceptionsConfig } from '../exceptions-config';
@@ -47,6 +47,7 @@ export class ExceptionRequestsService {
       if (!identity) {
         throw badInput(`identity ${input.identityId} is not known to exceptions; identities arrive from inventory's events`, 'identityId');
       }
+      assertActsOnIdentities(actor, [identity], 'request an exception');
       const refusal = await this.refusal(manager, input.identityId, input, input.renewsId ?? null);
       if (refusal) throw badInput(refusal.message, refusal.field);
       return this.create(manager, input, terms, actor, now, { groupId: null, renewsId: input.renewsId ?? null }, input.identityId);
@@ -61,10 +62,15 @@ export class ExceptionRequestsService {
   async requestForSelection(input: BulkExceptionRequestInput, actor: Actor, now = new Date()): Promise<ExceptionGroup> {
     const terms = validateTerms(input, this.config.EXCEPTION_MAX_DAYS, now);
     return this.dataSource.transaction(async (manager) => {
-      const identities = await this.select(manager, input.selector);
+      const selected = await this.select(manager, input.selector);
+      // An owner's selection covers only what it owns; the rest is listed as skipped, and a selection of nothing it owns is refused.
+      const identities = selected.filter((identity) => mayActOn(actor, identity));
+      if (identities.length === 0) assertActsOnIdentities(actor, selected, 'request exceptions');
       const groupId = timeOrderedUuid();
       const exceptions: PolicyExceptionEntity[] = [];
-      const skipped: SkippedIdentity[] = [];
+      const skipped: SkippedIdentity[] = selected
+        .filter((identity) => !identities.includes(identity))
+        .map((identity) => ({ identityId: identity.identityId, reason: `${actor.sub} does not own identity ${identity.identityId}` }));
       for (const identity of identities) {
         const refusal = await this.refusal(manager, identity.identityId, input, null);
         if (refusal) {
@@ -74,7 +80,7 @@ export class ExceptionRequestsService {
         exceptions.push(await this.create(manager, input, terms, actor, now, { groupId, renewsId: null }, identity.identityId));
       }
       for (const identityId of input.selector.identityIds ?? []) {
-        if (!identities.some((identity) => identity.identityId === identityId)) {
+        if (!selected.some((identity) => identity.identityId === identityId)) {
           skipped.push({ identityId, reason: `identity ${identityId} is not known to exceptions, or does not match the other criteria` });
         }
       }

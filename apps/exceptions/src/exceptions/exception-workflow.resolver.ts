@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@nhi/auth';
+import { Actor, CanRead, CurrentActor, OwnerOrSecurityAdmin, SecurityAdminOnly } from '@nhi/auth';
 import { groupByKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { BulkExceptionRequestInput, ExceptionRequestInput } from './dto/exception-request.input';
 import { ExceptionDecisionsService } from './exception-decisions.service';
@@ -8,6 +8,7 @@ import { ExceptionGroupModel, ExceptionStatsModel, PolicyExceptionConnectionMode
 import { ExceptionsService } from './exceptions.service';
 import { ExceptionHistoryEntryModel, PolicyExceptionModel } from './policy-exception.model';
 
+@CanRead()
 @Resolver(() => PolicyExceptionModel)
 export class ExceptionWorkflowResolver {
   constructor(
@@ -16,6 +17,7 @@ export class ExceptionWorkflowResolver {
     private readonly exceptions: ExceptionsService,
   ) {}
 
+  @OwnerOrSecurityAdmin('request an exception')
   @Mutation(() => PolicyExceptionModel, {
     description: 'Asks to suspend one control for one identity until expiresAt. Someone other than the requester must approve it.',
   })
@@ -23,6 +25,7 @@ export class ExceptionWorkflowResolver {
     return this.requests.request(input, actor);
   }
 
+  @OwnerOrSecurityAdmin('request exceptions')
   @Mutation(() => ExceptionGroupModel, {
     description:
       'Asks for linked exceptions on every identity a selector matches (by system, owner or ids). Identities that cannot have one are listed in skipped; the rest are created.',
@@ -31,6 +34,7 @@ export class ExceptionWorkflowResolver {
     return this.requests.requestForSelection(input, actor);
   }
 
+  @SecurityAdminOnly('approve an exception')
   @Mutation(() => PolicyExceptionModel, {
     description:
       'Approves a requested exception (and the rest of its group): the control is suspended until expiresAt. Needs security-admin; never the requester.',
@@ -43,6 +47,7 @@ export class ExceptionWorkflowResolver {
     return this.decisions.approve(id, note, actor);
   }
 
+  @SecurityAdminOnly('reject an exception')
   @Mutation(() => PolicyExceptionModel, {
     description: 'Rejects a requested exception (and the rest of its group) with a note. Needs security-admin; never the requester.',
   })
@@ -54,6 +59,7 @@ export class ExceptionWorkflowResolver {
     return this.decisions.reject(id, note, actor);
   }
 
+  @OwnerOrSecurityAdmin('revoke an exception')
   @Mutation(() => PolicyExceptionModel, {
     description: 'Withdraws a requested or approved exception before it expires: the control is enforced again at once.',
   })

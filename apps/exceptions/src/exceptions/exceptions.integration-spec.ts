@@ -110,7 +110,11 @@ describe('deciding on an exception', () => {
     await client.decide('approve', exception.id, null);
     const byViewer = await client.decide('revoke', exception.id, 'not needed', VIEWER);
     expect(byViewer.errors?.[0].message).toBe(
-      `Forbidden: only the requester or a security-admin may revoke exception ${exception.id}; val-viewer is neither`,
+      'Forbidden: to revoke an exception needs the owner or security-admin role; val-viewer has viewer',
+    );
+    const byAnotherOwner = await client.decide('revoke', exception.id, 'not needed', { sub: 'olga', roles: ['owner'], ownerRefs: [] });
+    expect(byAnotherOwner.errors?.[0].message).toBe(
+      `Forbidden: only the requester or a security-admin may revoke exception ${exception.id}; olga is neither`,
     );
     const revoked = await client.decide('revoke', exception.id, 'the vendor shipped rotation early', REQUESTER);
     expect(revoked.data?.revokeException).toMatchObject({ status: 'REVOKED' });

@@ -1,10 +1,12 @@
 import { Args, Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { CanRead } from '@nhi/auth';
 import { groupByKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { ExceptionStatus } from './exception-enums';
 import { ExceptionsService } from './exceptions.service';
 import { IdentityWithExceptionsModel } from './identity.model';
 import { PolicyExceptionModel } from './policy-exception.model';
 
+@CanRead()
 @Resolver(() => IdentityWithExceptionsModel)
 export class ExceptionsResolver {
   constructor(private readonly service: ExceptionsService) {}

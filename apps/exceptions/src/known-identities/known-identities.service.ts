@@ -16,6 +16,7 @@ export class KnownIdentitiesService {
         businessUnit: identity.businessUnit,
         system: identity.system,
         ownerId: null,
+        ownerPath: [],
         registeredAt: new Date(discoveredAt),
       })
       .orIgnore()
@@ -28,9 +29,15 @@ export class KnownIdentitiesService {
       .update({ identityId: identity.id }, { businessUnit: identity.businessUnit, system: identity.system });
   }
 
-  async setOwner(manager: EntityManager, identityId: string, ownerId: string | null, onlyIfOwner?: string): Promise<void> {
+  async setOwner(
+    manager: EntityManager,
+    identityId: string,
+    ownerId: string | null,
+    ownerPath: string[],
+    onlyIfOwner?: string,
+  ): Promise<void> {
     await manager
       .getRepository(KnownIdentityEntity)
-      .update(onlyIfOwner ? { identityId, ownerId: onlyIfOwner } : { identityId }, { ownerId });
+      .update(onlyIfOwner ? { identityId, ownerId: onlyIfOwner } : { identityId }, { ownerId, ownerPath });
   }
 }

@@ -16,6 +16,10 @@ export class KnownIdentityEntity {
   @Column('uuid', { name: 'owner_id', nullable: true })
   ownerId!: string | null;
 
+  /** The PRIMARY owner's reference, then its teams', innermost first: who may act on the identity as its owner. */
+  @Column('text', { name: 'owner_path', array: true, default: () => "'{}'" })
+  ownerPath!: string[];
+
   @Column('timestamptz', { name: 'registered_at' })
   registeredAt!: Date;
 }

@@ -1,18 +1,35 @@
 import { RemoteGraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { Actor, ACTOR_HEADER, signActorHeader } from '@nhi/auth';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
 export interface GatewayContext {
   actor?: Actor;
 }
 
+export interface SubgraphCallOptions {
+  /** The subgraph's name, for errors. */
+  name?: string;
+  /** Longest one call to the subgraph may take, answer included (SUBGRAPH_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
 /** Calls one subgraph, carrying the verified actor in a short-lived signed header. */
 export class ActorForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly subgraph: string;
+  private readonly timeoutMs: number | undefined;
+
   constructor(
     url: string,
     private readonly signingKey: string,
     private readonly ttlSeconds: number,
+    options: SubgraphCallOptions = {},
   ) {
     super({ url });
+    this.subgraph = options.name ?? url;
+    this.timeoutMs = options.timeoutMs;
+    if (this.timeoutMs !== undefined) this.fetcher = withTimeout(this.fetcher, this.timeoutMs);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -20,4 +37,25 @@ export class ActorForwardingDataSource extends RemoteGraphQLDataSource<GatewayCo
     if (!('actor' in context) || !context.actor) return;
     request.http?.headers.set(ACTOR_HEADER, signActorHeader(context.actor, this.signingKey, this.ttlSeconds));
   }
+
+  /** A call cut off by the timeout (while waiting for the answer or reading it) says so, naming the subgraph. */
+  override didEncounterError(error: Error): void {
+    if (this.timeoutMs !== undefined && isAbort(error)) {
+      throw new GraphQLError(
+        `Subgraph ${this.subgraph} did not answer within ${this.timeoutMs} ms (SUBGRAPH_TIMEOUT_MS); the request was cancelled`,
+        { extensions: { code: 'SUBGRAPH_TIMEOUT', subgraph: this.subgraph, timeoutMs: this.timeoutMs } },
+      );
+    }
+    throw error;
+  }
+}
+
+function withTimeout(fetcher: Fetcher, timeoutMs: number): Fetcher {
+  return (url, init) => fetcher(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}
+
+function isAbort(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  const type = (error as { type?: string } | null)?.type;
+  return name === 'AbortError' || name === 'TimeoutError' || type === 'aborted';
 }

@@ -20,7 +20,11 @@ describe('Authenticator', () => {
       audience: 'nhi-platform',
     });
 
-    await expect(authenticator.authenticate(`Bearer ${token}`)).resolves.toEqual({ sub: 'alice', roles: ['owner'], ownerRefs: ['team-a'] });
+    await expect(authenticator.authenticate(`Bearer ${token}`)).resolves.toMatchObject({
+      sub: 'alice',
+      roles: ['owner'],
+      ownerRefs: ['team-a'],
+    });
   });
 
   it('answers UNAUTHENTICATED with HTTP 401 and the reason', async () => {
@@ -40,6 +44,6 @@ describe('ActorForwardingDataSource', () => {
 
     source.willSendRequest({ request: { http: { headers } }, context: { actor } } as never);
 
-    expect(verifyActorHeader(headers.get('x-nhi-actor'), signingKey)).toEqual(actor);
+    expect(verifyActorHeader(headers.get('x-nhi-actor'), signingKey)).toMatchObject(actor);
   });
 });

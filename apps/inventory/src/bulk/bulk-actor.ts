@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { Actor, jwtVerifierFromConfig, RequestAuthenticator } from '@nhi/auth';
+import { Actor, INGEST_ROLES, jwtVerifierFromConfig, RequestAuthError, RequestAuthenticator } from '@nhi/auth';
 import { SUBGRAPH_CONFIG } from '@nhi/runtime';
 import type { SubgraphConfig } from '@nhi/config';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
@@ -18,7 +18,17 @@ export class BulkActorResolver {
     this.authenticator = new RequestAuthenticator(subgraph.ACTOR_SIGNING_KEY, jwtVerifierFromConfig(inventory));
   }
 
-  actorOf(req: Request): Promise<Actor> {
-    return this.authenticator.authenticate(req, ['integrator', 'security-admin'], 'bulk ingest');
+  /** The uploader, when it may upload for this source: a security-admin for any, an integrator for the sources its token names. */
+  async actorOf(req: Request, source: string): Promise<Actor> {
+    const actor = await this.authenticator.authenticate(req, INGEST_ROLES, 'bulk ingest');
+    if (!actor.roles.includes('security-admin') && !(actor.sources ?? []).includes(source)) {
+      const allowed = actor.sources?.length ? actor.sources.join(', ') : 'none';
+      throw new RequestAuthError(
+        403,
+        `Forbidden: ${actor.sub} may ingest only for its own sources (${allowed}), not for "${source}"`,
+        actor,
+      );
+    }
+    return actor;
   }
 }

@@ -1,8 +1,10 @@
 import { Controller, HttpCode, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { IngestRequestError, IngestService } from '../ingest/ingest.service';
+import { AuditRecorder } from '@nhi/audit';
 import { RequestAuthError } from '@nhi/auth';
 import { BulkActorResolver } from './bulk-actor';
+import { BulkIngestAudit } from './bulk-ingest-audit';
 import { ndjsonRows } from './ndjson-rows';
 
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/ndjson', 'text/plain'];
@@ -16,7 +18,8 @@ function flag(value: string | undefined, name: string): boolean {
 /**
  * POST /ingest/{source}: the bulk path for connectors with millions of rows.
  * The body is NDJSON, one identity per line, read as a stream; the answer is
- * the same report as ingestIdentities.
+ * the same report as ingestIdentities. Every request leaves one audit record
+ * (operation bulkIngest), refused and failed ones too.
  */
 @Controller('ingest')
 export class BulkIngestController {
@@ -25,6 +28,7 @@ export class BulkIngestController {
   constructor(
     private readonly ingestion: IngestService,
     private readonly actors: BulkActorResolver,
+    private readonly audit: AuditRecorder,
   ) {}
 
   @Post(':source')
@@ -36,24 +40,34 @@ export class BulkIngestController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    const audit = new BulkIngestAudit(this.audit, source, { fullSnapshot, dryRun }, req);
     try {
-      const actor = await this.actors.actorOf(req);
+      const actor = await this.actors.actorOf(req, source);
+      audit.actor = actor;
       const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (!NDJSON_TYPES.includes(type)) {
-        res.status(415).json({
-          error: 'UNSUPPORTED_MEDIA_TYPE',
-          message: `send NDJSON (content-type: application/x-ndjson), one identity per line; got "${type}"`,
-        });
+        const message = `send NDJSON (content-type: application/x-ndjson), one identity per line; got "${type}"`;
+        await audit.rejected('UNSUPPORTED_MEDIA_TYPE', message);
+        res.status(415).json({ error: 'UNSUPPORTED_MEDIA_TYPE', message });
         return;
       }
       const options = { source, fullSnapshot: flag(fullSnapshot, 'fullSnapshot'), dryRun: flag(dryRun, 'dryRun') };
       this.logger.log(`bulk ingest from ${source} by ${actor.sub} started${options.dryRun ? ' (dry run)' : ''}`);
-      res.json(await this.ingestion.ingest(options, ndjsonRows(req)));
+      const report = await this.ingestion.ingest(options, ndjsonRows(req));
+      await audit.succeeded(report);
+      res.json(report);
     } catch (error) {
-      if (error instanceof RequestAuthError)
+      if (error instanceof RequestAuthError) {
+        audit.actor = error.actor ?? null;
+        await audit.refused(error.status, error.message);
         res.status(error.status).json({ error: error.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message: error.message });
-      else if (error instanceof IngestRequestError) res.status(400).json({ error: 'BAD_REQUEST', message: error.message });
-      else throw error;
+      } else if (error instanceof IngestRequestError) {
+        await audit.rejected('BAD_REQUEST', error.message);
+        res.status(400).json({ error: 'BAD_REQUEST', message: error.message });
+      } else {
+        await audit.failed(error);
+        throw error;
+      }
     }
   }
 }

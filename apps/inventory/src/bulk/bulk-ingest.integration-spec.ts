@@ -19,8 +19,9 @@ afterAll(async () => {
   await inventory?.stop();
 });
 
-const token = (role: Role) =>
-  mintDevToken(keys.privateKeyPem, { sub: `${role}-bot`, roles: [role], issuer: 'nhi-dev', audience: 'nhi-platform' });
+/** An integrator's token names the sources it may upload for. */
+const token = (role: Role, sources = ['aws-config']) =>
+  mintDevToken(keys.privateKeyPem, { sub: `${role}-bot`, roles: [role], sources, issuer: 'nhi-dev', audience: 'nhi-platform' });
 
 async function upload(
   source: string,
@@ -76,7 +77,7 @@ describe('POST /ingest/{source}', () => {
   });
 
   it('accepts the gateway-signed actor header too', async () => {
-    const header = signActorHeader({ sub: 'connector', roles: ['integrator'], ownerRefs: [] }, inventory.signingKey);
+    const header = signActorHeader({ sub: 'connector', roles: ['integrator'], ownerRefs: [], sources: ['vault'] }, inventory.signingKey);
 
     expect((await upload('vault', ndjson(2, 'signed'), { 'x-nhi-actor': header })).body).toMatchObject({ created: 2 });
   });
@@ -94,6 +95,13 @@ describe('POST /ingest/{source}', () => {
   it('refuses a role that may not ingest, and a body that is not NDJSON', async () => {
     const viewer = await upload('aws-config', ndjson(1, 'viewer'), { authorization: `Bearer ${await token('viewer')}` });
     expect(viewer).toMatchObject({ status: 403, body: { message: expect.stringMatching(/needs the integrator or security-admin role/) } });
+
+    const otherSource = await upload('okta', ndjson(1, 'not-mine'), { authorization: `Bearer ${await token('integrator')}` });
+    expect(otherSource).toMatchObject({
+      status: 403,
+      body: { message: 'Forbidden: integrator-bot may ingest only for its own sources (aws-config), not for "okta"' },
+    });
+    expect(await inventory.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'not-mine-%'")).toEqual([{ n: 0 }]);
 
     const response = await fetch(`${inventory.url}/ingest/aws-config`, {
       method: 'POST',

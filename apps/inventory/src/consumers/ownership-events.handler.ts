@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { NhiEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { IdentitiesService } from '../identities/identities.service';
-import { detectSecret } from '../secrets/secret-detector';
+import { detectSecret } from '@nhi/secrets';
 
 /** Inventory acts on one ownership decision: an owner attesting that an identity should be decommissioned. */
 @Injectable()

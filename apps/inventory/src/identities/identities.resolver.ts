@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@nhi/auth';
+import { Actor, CanRead, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
 import { byKeys, groupByKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { FindingModel } from '../findings/finding.model';
 import { IdentityFilterInput, IdentityOrderInput } from './dto/identity-filter.input';
@@ -8,6 +8,7 @@ import { IdentityConnectionModel } from './identity-connection.model';
 import { IdentityEntity } from './identity.entity';
 import { IdentityModel, SightingModel, TagModel } from './identity.model';
 
+@CanRead()
 @Resolver(() => IdentityModel)
 export class IdentitiesResolver {
   constructor(private readonly service: IdentitiesService) {}
@@ -32,6 +33,7 @@ export class IdentitiesResolver {
     return this.service.page(first, after, filter ?? undefined, orderBy ?? undefined);
   }
 
+  @SecurityAdminOnly('decommission an identity')
   @Mutation(() => IdentityModel, { description: 'Takes an identity out of use, with a reason; recorded with who did it.' })
   decommissionIdentity(
     @Args('id', { type: () => ID }) id: string,

@@ -9,7 +9,7 @@ import { FindingsService } from '../findings/findings.service';
 import { identityStore } from '../ingest/identity-store';
 import { canonicalExternalId, canonicalProvider } from '../normalisation/provider-aliases';
 import { cleanText } from '../normalisation/text';
-import { detectSecret } from '../secrets/secret-detector';
+import { detectSecret } from '@nhi/secrets';
 import { IdentityFilterInput, IdentityOrderField, IdentityOrderInput, OrderDirection } from './dto/identity-filter.input';
 import { IdentityConnectionModel } from './identity-connection.model';
 import { IdentityEntity } from './identity.entity';

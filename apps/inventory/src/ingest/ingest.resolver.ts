@@ -1,4 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { SecurityAdminOnly } from '@nhi/auth';
 import { Inject } from '@nestjs/common';
 import { badInput } from '@nhi/graphql';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
@@ -7,6 +8,7 @@ import { IngestReportModel } from './ingest-report.model';
 import { IngestRequestError, IngestService } from './ingest.service';
 import type { RawIdentityRow } from './raw-identity-row';
 
+@SecurityAdminOnly('ingest identities through the graph (connectors use the bulk ingest endpoint)')
 @Resolver(() => IngestReportModel)
 export class IngestResolver {
   constructor(

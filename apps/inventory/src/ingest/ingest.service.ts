@@ -6,7 +6,7 @@ import { OutboxService } from '@nhi/messaging';
 import { PlannerStatistics } from '@nhi/persistence';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
 import { cleanText } from '../normalisation/text';
-import { detectSecret } from '../secrets/secret-detector';
+import { detectSecret } from '@nhi/secrets';
 import { ChunkWriter } from './chunk-writer';
 import { emptyReport, IngestReport, MAX_LISTED_REJECTIONS } from './ingest-report';
 import { naturalKey } from './identity-store';

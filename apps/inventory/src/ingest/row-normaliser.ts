@@ -3,7 +3,7 @@ import { canonicalEnvironment, inferEnvironment } from '../normalisation/environ
 import { canonicalKind } from '../normalisation/kind-vocabulary';
 import { canonicalExternalId, canonicalProvider } from '../normalisation/provider-aliases';
 import { cleanText, optionalText } from '../normalisation/text';
-import { findSecretField, ScannedField } from '../secrets/secret-detector';
+import { findSecretField, ScannedField } from '@nhi/secrets';
 import type { NormalisedRow } from './normalised-row';
 import type { RawIdentityRow } from './raw-identity-row';
 

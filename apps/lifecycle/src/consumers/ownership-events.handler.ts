@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import { ownerPathOf, type NhiEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
 
-/** Who owns each identity, as ownership reports it: what a bulk revocation by owner selects on. */
+/** Who owns each identity, as ownership reports it: what a bulk revocation by owner selects on, and who may ask for a rotation. */
 @Injectable()
 export class OwnershipEventsHandler {
   @EventHandler('nhi.ownership.assigned')
   async onAssigned(event: NhiEvent<'nhi.ownership.assigned'>, manager: EntityManager): Promise<void> {
     if (event.data.role !== 'PRIMARY') return;
-    await manager.getRepository(IdentityLifecycleEntity).update({ identityId: event.data.identityId }, { ownerId: event.data.ownerId });
+    await manager
+      .getRepository(IdentityLifecycleEntity)
+      .update({ identityId: event.data.identityId }, { ownerId: event.data.ownerId, ownerPath: ownerPathOf(event.data) });
   }
 
   @EventHandler('nhi.ownership.unassigned')
@@ -18,11 +20,11 @@ export class OwnershipEventsHandler {
     if (event.data.role !== 'PRIMARY') return;
     await manager
       .getRepository(IdentityLifecycleEntity)
-      .update({ identityId: event.data.identityId, ownerId: event.data.ownerId }, { ownerId: null });
+      .update({ identityId: event.data.identityId, ownerId: event.data.ownerId }, { ownerId: null, ownerPath: [] });
   }
 
   @EventHandler('nhi.ownership.orphaned')
   async onOrphaned(event: NhiEvent<'nhi.ownership.orphaned'>, manager: EntityManager): Promise<void> {
-    await manager.getRepository(IdentityLifecycleEntity).update({ identityId: event.data.identityId }, { ownerId: null });
+    await manager.getRepository(IdentityLifecycleEntity).update({ identityId: event.data.identityId }, { ownerId: null, ownerPath: [] });
   }
 }

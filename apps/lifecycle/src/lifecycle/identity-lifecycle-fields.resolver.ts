@@ -1,4 +1,5 @@
 import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CanRead } from '@nhi/auth';
 import { byKeys, groupByKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { RotationPolicyModel } from '../policies/rotation-policy.model';
 import { RevocationRequestModel, RotationRequestModel } from '../requests/credential-request.model';
@@ -10,6 +11,7 @@ import { LifecycleService } from './lifecycle.service';
 
 const MAX_ROTATIONS_PAGE = 100;
 
+@CanRead()
 @Resolver(() => IdentityLifecycleModel)
 export class IdentityLifecycleFieldsResolver {
   constructor(

@@ -62,6 +62,10 @@ export class IdentityLifecycleEntity {
   @Column('uuid', { name: 'owner_id', nullable: true })
   ownerId!: string | null;
 
+  /** The PRIMARY owner's reference, then its teams', innermost first: who may act on the identity as its owner. */
+  @Column('text', { name: 'owner_path', array: true, default: () => "'{}'" })
+  ownerPath!: string[];
+
   @Column('uuid', { name: 'policy_id', nullable: true })
   policyId!: string | null;
 

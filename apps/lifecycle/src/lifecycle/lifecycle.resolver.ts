@@ -1,8 +1,10 @@
 import { Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { CanRead } from '@nhi/auth';
 import { byKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { IdentityLifecycleModel, IdentityWithLifecycleModel } from './identity-lifecycle.model';
 import { LifecycleService } from './lifecycle.service';
 
+@CanRead()
 @Resolver(() => IdentityWithLifecycleModel)
 export class LifecycleResolver {
   constructor(private readonly service: LifecycleService) {}

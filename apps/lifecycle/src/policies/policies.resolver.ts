@@ -1,9 +1,11 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CanRead, SecurityAdminOnly } from '@nhi/auth';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { RotationPolicyInput } from './dto/rotation-policy.input';
 import { PoliciesService } from './policies.service';
 import { RotationPolicyModel } from './rotation-policy.model';
 
+@CanRead()
 @Resolver(() => RotationPolicyModel)
 export class PoliciesResolver {
   constructor(
@@ -16,6 +18,7 @@ export class PoliciesResolver {
     return this.lifecycle.policies();
   }
 
+  @SecurityAdminOnly('change a rotation policy')
   @Mutation(() => RotationPolicyModel, {
     description: 'Creates or updates a policy by name; every identity moves at once to the policy that now applies to it.',
   })
@@ -23,6 +26,7 @@ export class PoliciesResolver {
     return this.policies.upsert(input);
   }
 
+  @SecurityAdminOnly('delete a rotation policy')
   @Mutation(() => Boolean, { description: 'Deletes a policy (not the default); its identities move to the policy that applies next.' })
   deleteRotationPolicy(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
     return this.policies.delete(id);

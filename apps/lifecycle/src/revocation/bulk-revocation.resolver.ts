@@ -1,9 +1,10 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@nhi/auth';
+import { Actor, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
 import { BulkRevocation } from './bulk-revocation';
 import { RevocationSelectorInput } from './dto/revocation-selector.input';
 import { BulkRevocationResultModel, RevocationPlanModel } from './revocation-plan.model';
 
+@SecurityAdminOnly('plan or request a bulk revocation')
 @Resolver(() => RevocationPlanModel)
 export class BulkRevocationResolver {
   constructor(private readonly bulk: BulkRevocation) {}

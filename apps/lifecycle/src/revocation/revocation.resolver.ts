@@ -1,8 +1,9 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@nhi/auth';
+import { Actor, CurrentActor, OwnerOrSecurityAdmin } from '@nhi/auth';
 import { RevocationRequestModel } from '../requests/credential-request.model';
 import { RevocationService } from './revocation.service';
 
+@OwnerOrSecurityAdmin('request a revocation')
 @Resolver(() => RevocationRequestModel)
 export class RevocationResolver {
   constructor(private readonly revocations: RevocationService) {}

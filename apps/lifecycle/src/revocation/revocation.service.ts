@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '@nhi/auth';
+import { assertActsOnIdentities, type Actor } from '@nhi/auth';
 import { badInput, forbidden } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import type { RevocationCompletedData } from '@nhi/contracts';
@@ -30,7 +30,7 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     super('revocation', RevocationRequestEntity, dataSource, config, outbox);
   }
 
-  /** A person asks for a revocation; force (revoke even what is in use) needs the security-admin role. */
+  /** An owner of the identity or a security-admin asks for a revocation; force (revoke even what is in use) needs security-admin. */
   async request(identityId: string, reason: string, force: boolean, actor: Actor, now = new Date()): Promise<RevocationRequestEntity> {
     const why = reason.trim();
     if (!why) throw badInput('reason is required: say why the credential must be revoked', 'reason');
@@ -39,6 +39,7 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     }
     return this.dataSource.transaction(async (manager) => {
       const identity = await this.lockIdentity(manager, identityId);
+      assertActsOnIdentities(actor, [{ identityId, ownerPath: identity.ownerPath }], 'request a revocation');
       if (identity.state === 'REVOKED') throw badInput(`identity ${identityId} is already REVOKED`, 'identityId');
       await this.refuseIfOpen(manager, identityId);
       return this.attempt(manager, identity, 1, why, now, { force });

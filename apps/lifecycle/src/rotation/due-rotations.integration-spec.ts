@@ -48,7 +48,11 @@ describe('due dates, warnings, auto-rotation and expiry', () => {
       },
     );
     expect(request?.data['reason']).toMatch(/^due under policy "auto secrets" \(max age 30 days, 1 days overdue\)$/);
-    expect(eventsAbout(identityId).find((e) => e.type === 'nhi.credential.rotation-due')?.data).toMatchObject({
+    // The request and the due event are on two topics: one may arrive before the other.
+    const due = await waitFor(() => eventsAbout(identityId).find((e) => e.type === 'nhi.credential.rotation-due'), {
+      what: 'the rotation-due event',
+    });
+    expect(due.data).toMatchObject({
       warning: false,
       policy: 'auto secrets',
       autoRotate: true,

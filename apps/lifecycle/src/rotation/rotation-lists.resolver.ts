@@ -1,4 +1,5 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CanRead } from '@nhi/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
@@ -14,6 +15,7 @@ const CONDITIONS: Record<RotationList, string> = {
   failed: "l.state = 'ROTATION_FAILED'",
 };
 
+@CanRead()
 @Resolver(() => LifecycleIdentityConnectionModel)
 export class RotationListsResolver {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -1,5 +1,7 @@
 import { dlqTopic, TOPICS } from '@nhi/contracts';
-import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@nhi/auth';
+import { KafkaTopicTap, ownershipAssignedData, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
 let lifecycle: SubgraphUnderTest;
@@ -41,11 +43,19 @@ async function lifecycleOf(id: string): Promise<Lifecycle> {
   return found;
 }
 
-async function requestRotation(identityId: string, reason = 'leaked in a ticket') {
+async function requestRotation(identityId: string, reason = 'leaked in a ticket', actor?: Actor) {
   return lifecycle.query<{ requestRotation: { id: string; status: string; attempt: number; deadline: string } }>(
     'mutation($id: ID!, $reason: String!) { requestRotation(identityId: $id, reason: $reason) { id status attempt deadline } }',
     { id: identityId, reason },
+    actor,
   );
+}
+
+/** Ownership says who owns the identity: the owner's reference and its teams', as nhi.ownership.assigned carries them. */
+async function ownedBy(identityId: string, ownerPath: string[]): Promise<void> {
+  const data = ownershipAssignedData(identityId, randomUUID(), { ownerRef: ownerPath[0] ?? 'nobody', ownerPath });
+  const event = await lifecycle.publish('nhi.ownership.assigned', data, 'ownership');
+  await waitFor(async () => (await lifecycle.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [event.id])).length > 0);
 }
 
 /** The rotation requests an integrator saw for an identity, oldest first. */
@@ -194,5 +204,21 @@ describe('the rotation handshake with an integrator', () => {
     await requestRotation(identityId);
     const again = await requestRotation(identityId);
     expect(again.errors?.[0]?.message).toMatch(/a rotation of identity .* is already in progress/);
+  });
+
+  it("lets an owner rotate what its team owns, and refuses another team's identity with nothing requested", async () => {
+    const [ours, theirs] = [await discovered(), await discovered()];
+    await ownedBy(ours, ['bob', 'team-payments', 'division-finance']);
+    await ownedBy(theirs, ['carol', 'team-billing']);
+    const alice: Actor = { sub: 'alice', roles: ['owner'], ownerRefs: ['alice', 'team-payments'] };
+
+    expect((await requestRotation(ours, 'team key', alice)).data?.requestRotation).toMatchObject({ status: 'REQUESTED' });
+    const refused = await requestRotation(theirs, 'not ours', alice);
+
+    expect(refused.errors?.[0]).toMatchObject({
+      message: `Forbidden: alice may request a rotation only for identities owned by alice, team-payments or their teams; not for ${theirs}`,
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect(await lifecycle.sql('SELECT count(*)::int AS n FROM rotation_requests WHERE identity_id = $1', [theirs])).toEqual([{ n: 0 }]);
   });
 });

@@ -1,7 +1,9 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentActor, OwnerOrSecurityAdmin } from '@nhi/auth';
 import { RotationRequestModel } from '../requests/credential-request.model';
 import { RotationService } from './rotation.service';
 
+@OwnerOrSecurityAdmin('request a rotation')
 @Resolver(() => RotationRequestModel)
 export class RotationResolver {
   constructor(private readonly rotations: RotationService) {}
@@ -14,7 +16,8 @@ export class RotationResolver {
   requestRotation(
     @Args('identityId', { type: () => ID }) identityId: string,
     @Args('reason') reason: string,
+    @CurrentActor() actor: Actor,
   ): Promise<RotationRequestModel> {
-    return this.rotations.request(identityId, reason);
+    return this.rotations.request(identityId, reason, actor);
   }
 }

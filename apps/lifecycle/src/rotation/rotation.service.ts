@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Actor, assertActsOnIdentities } from '@nhi/auth';
 import { badInput } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import type { RotationCompletedData } from '@nhi/contracts';
@@ -21,12 +22,13 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity> 
     super('rotation', RotationRequestEntity, dataSource, config, outbox);
   }
 
-  /** A person (or a trigger) asks for a rotation now. */
-  async request(identityId: string, reason: string, now = new Date()): Promise<RotationRequestEntity> {
+  /** A person asks for a rotation now: an owner of the identity (or one of its teams), or a security-admin. */
+  async request(identityId: string, reason: string, actor: Actor, now = new Date()): Promise<RotationRequestEntity> {
     const why = reason.trim();
     if (!why) throw badInput('reason is required: say why the credential must be rotated', 'reason');
     return this.dataSource.transaction(async (manager) => {
       const identity = await this.lockIdentity(manager, identityId);
+      assertActsOnIdentities(actor, [{ identityId, ownerPath: identity.ownerPath }], 'request a rotation');
       if (REVOKED_STATES.has(identity.state)) {
         throw badInput(`identity ${identityId} is ${identity.state}; a revoked credential is never rotated`, 'identityId');
       }

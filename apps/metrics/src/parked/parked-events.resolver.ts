@@ -1,4 +1,5 @@
 import { Args, Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { CanAudit } from '@nhi/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { pageSize } from '@nhi/graphql';
@@ -46,6 +47,7 @@ export class ParkedEventsModel {
 }
 
 /** Events metrics could not apply are parked, never silently dropped: here they are visible and counted. */
+@CanAudit('read parked events')
 @Resolver(() => ParkedEventsModel)
 export class ParkedEventsResolver {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -1,10 +1,12 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { CanRead } from '@nhi/auth';
 import type { Framework } from '../governance/framework-controls';
 import { BusinessUnitAdoptionModel, ControlCoverageModel, FrameworkEnum, GovernanceSummaryModel } from './governance-summary.model';
 import { GovernanceService } from './governance.service';
 
 const AT_DESCRIPTION = 'The time ages and windows are measured from; now by default.';
 
+@CanRead()
 @Resolver(() => GovernanceSummaryModel)
 export class GovernanceResolver {
   constructor(private readonly governance: GovernanceService) {}

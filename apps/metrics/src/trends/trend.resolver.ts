@@ -1,4 +1,5 @@
 import { Args, Field, Float, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
+import { CanRead } from '@nhi/auth';
 import { GovernanceMetric, TrendInterval, TrendService } from './trend.service';
 
 const METRICS: GovernanceMetric[] = [
@@ -27,6 +28,7 @@ export class TrendPointModel {
   value!: number | null;
 }
 
+@CanRead()
 @Resolver(() => TrendPointModel)
 export class TrendResolver {
   constructor(private readonly trends: TrendService) {}

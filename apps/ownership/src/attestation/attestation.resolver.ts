@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@nhi/auth';
+import { Actor, CanRead, CurrentActor, OwnerOrSecurityAdmin, SecurityAdminOnly } from '@nhi/auth';
 import { SubgraphContext } from '@nhi/graphql';
 import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owners/owner.model';
@@ -15,10 +15,12 @@ import { AttestationDecision } from './attestation-enums';
 import { AttestationService, toProgress } from './attestation.service';
 import { CampaignInput } from './dto/campaign.input';
 
+@CanRead()
 @Resolver(() => AttestationCampaignModel)
 export class AttestationResolver {
   constructor(private readonly attestation: AttestationService) {}
 
+  @SecurityAdminOnly('start an attestation campaign')
   @Mutation(() => AttestationCampaignModel, {
     description: 'Asks the owners of every owned identity in scope (business unit, kind or owner) to attest it before the deadline.',
   })
@@ -26,6 +28,7 @@ export class AttestationResolver {
     return this.attestation.start(input, actor);
   }
 
+  @OwnerOrSecurityAdmin('attest')
   @Mutation(() => IdentityOwnershipModel, { description: "The owner's decision about one identity in a campaign; one per identity." })
   async attest(
     @Args('identityId', { type: () => ID }) identityId: string,
@@ -62,6 +65,7 @@ export class AttestationResolver {
   }
 }
 
+@CanRead()
 @Resolver(() => OwnerAttestationProgressModel)
 export class OwnerAttestationProgressResolver {
   constructor(private readonly owners: OwnersService) {}

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '@nhi/auth';
+import { assertActsOnIdentities, type Actor } from '@nhi/auth';
 import { timeOrderedUuid, type AttestationDecision } from '@nhi/contracts';
 import { badInput, notFound } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import { OwnerEntity } from '../owners/owner.entity';
+import { identityOwnerPaths } from '../owners/owner-paths';
 import { AssignmentService } from '../ownership/assignment.service';
 import { IdentityOwnershipEntity } from '../ownership/identity-ownership.entity';
 import { RulesService } from '../rules/rules.service';
@@ -117,6 +118,7 @@ export class AttestationService {
         .getRepository(IdentityOwnershipEntity)
         .findOne({ where: { identityId }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw notFound(`ownership knows no identity ${identityId}`);
+      assertActsOnIdentities(actor, await identityOwnerPaths(manager, [identityId]), 'attest');
       Object.assign(item, { decision, note: cleanNote, decidedBy: actor.sub, decidedAt: now });
       await items.save(item);
       if (decision === 'NOT_MINE') await this.handBack(manager, row, item.ownerId, actor, now);

@@ -1,9 +1,10 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@nhi/auth';
+import { Actor, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
 import { DirectorySyncInput } from './dto/directory-sync.input';
 import { DirectorySyncReportModel } from './directory-sync-report.model';
 import { DirectorySyncService } from './directory-sync.service';
 
+@SecurityAdminOnly('sync the directory')
 @Resolver(() => DirectorySyncReportModel)
 export class DirectoryResolver {
   constructor(private readonly directory: DirectorySyncService) {}

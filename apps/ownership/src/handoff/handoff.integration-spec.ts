@@ -1,3 +1,4 @@
+import type { Actor } from '@nhi/auth';
 import { waitFor } from '@nhi/testing';
 import { ownershipSpec, uniqueNames } from '../test-support/ownership-spec';
 
@@ -15,15 +16,20 @@ interface HandoffView {
 
 const HANDOFF_FIELDS = 'id status moved identities { id } toOwner { externalRef }';
 
-async function requestHandoff(input: Record<string, unknown>) {
+async function requestHandoff(input: Record<string, unknown>, actor?: Actor) {
   return spec.ownership.query<{ requestHandoff: HandoffView }>(
     `mutation($input: HandoffInput!) { requestHandoff(input: $input) { ${HANDOFF_FIELDS} } }`,
     { input },
+    actor,
   );
 }
 
-async function decide(mutation: 'acceptHandoff' | 'declineHandoff', id: string) {
-  return spec.ownership.query<Record<string, HandoffView>>(`mutation($id: ID!) { ${mutation}(id: $id) { ${HANDOFF_FIELDS} } }`, { id });
+async function decide(mutation: 'acceptHandoff' | 'declineHandoff', id: string, actor?: Actor) {
+  return spec.ownership.query<Record<string, HandoffView>>(
+    `mutation($id: ID!) { ${mutation}(id: $id) { ${HANDOFF_FIELDS} } }`,
+    { id },
+    actor,
+  );
 }
 
 const eventsAbout = (identityId: string) =>
@@ -107,5 +113,45 @@ describe('handoff from a pilot team to operations', () => {
       expect.stringMatching(/owner Gone .* is inactive; hand off to an active owner/),
       expect.stringMatching(/no identity matches this handoff/),
     ]);
+  });
+
+  it('lets owners hand off only their own identities, and only the receiving team decide', async () => {
+    const pilot = await spec.client.owner({ externalRef: unique('pilot'), kind: 'TEAM', name: 'Pilot' });
+    const pilotDev = await spec.client.owner({
+      externalRef: unique('pilot-dev'),
+      kind: 'PERSON',
+      name: 'Pat',
+      parentRef: pilot.externalRef,
+    });
+    const ops = await spec.client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Operations' });
+    const [mine, notMine] = [await spec.client.discovered(), await spec.client.discovered()];
+    await spec.client.assign({ identityId: mine, ownerId: pilotDev.id });
+    await spec.client.assign({ identityId: notMine, ownerId: ops.id });
+    const pilotLead: Actor = { sub: 'lead', roles: ['owner'], ownerRefs: [pilot.externalRef] };
+    const opsLead: Actor = { sub: 'ops-lead', roles: ['owner'], ownerRefs: [ops.externalRef] };
+
+    const grab = await requestHandoff({ fromOwnerId: ops.id, toOwnerId: pilot.id, reason: 'mine now' }, pilotLead);
+    expect(grab.errors?.[0]?.message).toBe(
+      `Forbidden: lead may hand off identities only for identities owned by ${pilot.externalRef} or their teams; not for ${notMine}`,
+    );
+    // The team lead acts for a member's identity through the team.
+    const handoff = (await requestHandoff({ fromOwnerId: pilotDev.id, toOwnerId: ops.id, reason: 'to ops' }, pilotLead)).data
+      ?.requestHandoff;
+    expect(handoff).toMatchObject({ status: 'REQUESTED' });
+
+    const selfAccept = await decide('acceptHandoff', handoff?.id ?? '', pilotLead);
+    expect(selfAccept.errors?.[0]?.message).toBe(
+      `Forbidden: lead may accept a handoff only as ${pilot.externalRef} or their teams; not as ${ops.externalRef}`,
+    );
+    expect(await spec.client.identity(mine)).toMatchObject({ owner: { externalRef: pilotDev.externalRef } });
+    expect((await decide('acceptHandoff', handoff?.id ?? '', opsLead)).data?.['acceptHandoff']).toMatchObject({
+      status: 'COMPLETED',
+      moved: 1,
+    });
+    const assigned = await waitFor(() => {
+      const events = eventsAbout(mine).filter((e) => e.type === 'nhi.ownership.assigned');
+      return events.length === 2 && events;
+    });
+    expect(assigned.map((e) => e.data['ownerPath'])).toEqual([[pilotDev.externalRef, pilot.externalRef], [ops.externalRef]]);
   });
 });

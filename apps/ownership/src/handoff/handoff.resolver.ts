@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@nhi/auth';
+import { Actor, CanRead, CurrentActor, OwnerOrSecurityAdmin } from '@nhi/auth';
 import { SubgraphContext } from '@nhi/graphql';
 import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owners/owner.model';
@@ -9,6 +9,7 @@ import { HandoffInput } from './dto/handoff.input';
 import { HandoffModel } from './handoff.model';
 import { HandoffService } from './handoff.service';
 
+@CanRead()
 @Resolver(() => HandoffModel)
 export class HandoffResolver {
   constructor(
@@ -16,11 +17,13 @@ export class HandoffResolver {
     private readonly owners: OwnersService,
   ) {}
 
+  @OwnerOrSecurityAdmin('hand off identities')
   @Mutation(() => HandoffModel, { description: 'Lists the identities to move; they move only when the receiving owner accepts.' })
   requestHandoff(@Args('input') input: HandoffInput, @CurrentActor() actor: Actor): Promise<HandoffModel> {
     return this.handoffs.request(input, actor);
   }
 
+  @OwnerOrSecurityAdmin('accept a handoff')
   @Mutation(() => HandoffModel, {
     description: 'The receiving owner takes the listed identities (those that changed hands since stay where they are).',
   })
@@ -28,6 +31,7 @@ export class HandoffResolver {
     return this.handoffs.accept(id, actor);
   }
 
+  @OwnerOrSecurityAdmin('decline a handoff')
   @Mutation(() => HandoffModel, { description: 'The receiving owner refuses; nothing moves.' })
   declineHandoff(
     @Args('id', { type: () => ID }) id: string,

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { Actor } from '@nhi/auth';
+import { assertActsForOwner, assertActsOnIdentities, type Actor } from '@nhi/auth';
 import { timeOrderedUuid, type EventType } from '@nhi/contracts';
 import { badInput, notFound } from '@nhi/graphql';
 import { OutboxEventInput, OutboxService } from '@nhi/messaging';
 import { OwnerEntity } from '../owners/owner.entity';
+import { ownerPaths, identityOwnerPaths } from '../owners/owner-paths';
 import { AssignmentService } from '../ownership/assignment.service';
 import { IdentityOwnershipEntity } from '../ownership/identity-ownership.entity';
 import type { HandoffInput } from './dto/handoff.input';
@@ -48,6 +49,14 @@ export class HandoffService {
         [to.id, input.fromOwnerId ?? null, system],
       );
       if (selected.length === 0) throw badInput('no identity matches this handoff (or they all belong to the receiver already)', 'input');
+      assertActsOnIdentities(
+        actor,
+        await identityOwnerPaths(
+          manager,
+          selected.map((s) => s.identity_id),
+        ),
+        'hand off identities',
+      );
       const busy: Array<{ identity_id: string }> = await manager.query(
         `SELECT i.identity_id FROM handoff_items i JOIN handoffs h ON h.id = i.handoff_id
          WHERE h.status = 'REQUESTED' AND i.identity_id = ANY($1::uuid[])`,
@@ -93,6 +102,7 @@ export class HandoffService {
   async accept(id: string, actor: Actor, now = new Date()): Promise<HandoffEntity> {
     return this.dataSource.transaction(async (manager) => {
       const handoff = await this.lockRequested(manager, id);
+      await this.assertReceiver(manager, handoff, actor, 'accept a handoff');
       const to = await manager.getRepository(OwnerEntity).findOne({ where: { id: handoff.toOwnerId } });
       if (!to?.active) throw badInput(`the receiving owner ${to?.name ?? handoff.toOwnerId} has left since; decline this handoff`, 'id');
       const items = await manager.getRepository(HandoffItemEntity).find({ where: { handoffId: id }, order: { identityId: 'ASC' } });
@@ -121,6 +131,7 @@ export class HandoffService {
   async decline(id: string, note: string | null, actor: Actor, now = new Date()): Promise<HandoffEntity> {
     return this.dataSource.transaction(async (manager) => {
       const handoff = await this.lockRequested(manager, id);
+      await this.assertReceiver(manager, handoff, actor, 'decline a handoff');
       Object.assign(handoff, { status: 'DECLINED', decidedBy: actor.sub, decidedAt: now, decisionNote: note?.trim() || null });
       await manager.getRepository(HandoffEntity).save(handoff);
       const items = await manager.getRepository(HandoffItemEntity).find({ where: { handoffId: id }, order: { identityId: 'ASC' } });
@@ -141,6 +152,12 @@ export class HandoffService {
     return this.dataSource
       .getRepository(HandoffEntity)
       .find({ where: { toOwnerId: ownerId, status: 'REQUESTED' }, order: { requestedAt: 'ASC' } });
+  }
+
+  /** Only the receiving owner (or someone acting for one of its teams) decides a handoff, or a security-admin. */
+  private async assertReceiver(manager: EntityManager, handoff: HandoffEntity, actor: Actor, action: string): Promise<void> {
+    const path = (await ownerPaths(manager, [handoff.toOwnerId])).get(handoff.toOwnerId) ?? [];
+    assertActsForOwner(actor, { ref: path[0] ?? handoff.toOwnerId, path }, action);
   }
 
   private async lockRequested(manager: EntityManager, id: string): Promise<HandoffEntity> {

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@nhi/auth';
+import { Actor, CanRead, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
 import { SubgraphContext } from '@nhi/graphql';
 import { IdentityPages } from '../ownership/identity-pages';
 import { OwnershipIdentityConnectionModel } from '../ownership/ownership-identity-connection.model';
@@ -8,6 +8,7 @@ import { ownersLoader } from './owners.loader';
 import { OwnerModel } from './owner.model';
 import { OwnersService } from './owners.service';
 
+@CanRead()
 @Resolver(() => OwnerModel)
 export class OwnersResolver {
   constructor(
@@ -20,6 +21,7 @@ export class OwnersResolver {
     return ownersLoader(context, this.owners).load(id);
   }
 
+  @SecurityAdminOnly('create or change an owner')
   @Mutation(() => OwnerModel, {
     description:
       'Creates or updates a team or person by externalRef. active: false deactivates it, with what that means for its identities.',
@@ -28,6 +30,7 @@ export class OwnersResolver {
     return this.owners.upsert(input, actor);
   }
 
+  @SecurityAdminOnly('deactivate an owner')
   @Mutation(() => OwnerModel, {
     description: 'The owner leaves: its identities go to their BACKUP owner, else its parent team, else become ORPHANED (NHI1).',
   })

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { timeOrderedUuid, type AssignmentVia, type OwnershipOrphanedData } from '@nhi/contracts';
 import { OutboxService } from '@nhi/messaging';
 import type { OwnerEntity } from '../owners/owner.entity';
+import { ownerPaths } from '../owners/owner-paths';
 import { OWNERSHIP_CONFIG, OwnershipConfig } from '../ownership-config';
 import { IdentityOwnershipEntity } from './identity-ownership.entity';
 import type { OwnerRole } from './ownership-status';
@@ -158,6 +159,7 @@ export class AssignmentService {
         identityId: row.identityId,
         ownerId: owner.id,
         ownerRef: owner.externalRef,
+        ownerPath: (await ownerPaths(manager, [owner.id])).get(owner.id) ?? [owner.externalRef],
         role,
         previousOwnerId: previous,
         via,

@@ -1,10 +1,12 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CanRead } from '@nhi/auth';
 import { SubgraphContext } from '@nhi/graphql';
 import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owners/owner.model';
 import { OwnersService } from '../owners/owners.service';
 import { OwnershipChangeModel } from './ownership-change.model';
 
+@CanRead()
 @Resolver(() => OwnershipChangeModel)
 export class OwnershipChangeResolver {
   constructor(private readonly owners: OwnersService) {}

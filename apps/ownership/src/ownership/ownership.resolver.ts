@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@nhi/auth';
+import { Actor, CanRead, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
 import { byKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owners/owner.model';
@@ -12,6 +12,7 @@ import { OwnershipIdentityConnectionModel } from './ownership-identity-connectio
 import { OwnershipService } from './ownership.service';
 import { OwnerRole, OwnershipStatus } from './ownership-status';
 
+@CanRead()
 @Resolver(() => IdentityOwnershipModel)
 export class OwnershipResolver {
   constructor(
@@ -26,6 +27,7 @@ export class OwnershipResolver {
     return { id: reference.id };
   }
 
+  @SecurityAdminOnly('assign an owner')
   @Mutation(() => IdentityOwnershipModel, {
     description:
       'Makes an owner the PRIMARY (accountable) or BACKUP owner of an identity, recorded with actor, reason and time. ' +
@@ -43,6 +45,7 @@ export class OwnershipResolver {
     return { id: row.identityId };
   }
 
+  @SecurityAdminOnly('unassign an owner')
   @Mutation(() => IdentityOwnershipModel, { description: 'Takes the PRIMARY or BACKUP owner off an identity, with a reason.' })
   async unassignOwner(
     @Args('identityId', { type: () => ID }) identityId: string,

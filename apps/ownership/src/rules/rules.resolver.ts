@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@nhi/auth';
+import { Actor, CanRead, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
 import { SubgraphContext } from '@nhi/graphql';
 import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owners/owner.model';
@@ -29,6 +29,7 @@ export function toRuleModel(rule: OwnershipRuleEntity): OwnershipRuleModel {
   };
 }
 
+@CanRead()
 @Resolver(() => OwnershipRuleModel)
 export class RulesResolver {
   constructor(
@@ -36,6 +37,7 @@ export class RulesResolver {
     private readonly owners: OwnersService,
   ) {}
 
+  @SecurityAdminOnly('create an ownership rule')
   @Mutation(() => OwnershipRuleModel, {
     description: 'A rule runs on every new or changed identity, and at once on the identities waiting for an owner.',
   })
@@ -43,6 +45,7 @@ export class RulesResolver {
     return toRuleModel(await this.rules.create(input, actor));
   }
 
+  @SecurityAdminOnly('delete an ownership rule')
   @Mutation(() => Boolean, { description: 'Disables a rule; what it assigned stays assigned.' })
   deleteOwnershipRule(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
     return this.rules.delete(id);

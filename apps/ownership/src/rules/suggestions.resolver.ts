@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@nhi/auth';
+import { Actor, CanRead, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
 import { byKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owners/owner.model';
@@ -16,6 +16,7 @@ const toModel = (suggestion: OwnershipSuggestionEntity): OwnershipSuggestionMode
   identity: { id: suggestion.identityId },
 });
 
+@CanRead()
 @Resolver(() => OwnershipSuggestionModel)
 export class SuggestionsResolver {
   constructor(
@@ -28,6 +29,7 @@ export class SuggestionsResolver {
     return (await this.rules.suggestionsFor(identityId)).map(toModel);
   }
 
+  @SecurityAdminOnly('accept an ownership suggestion')
   @Mutation(() => OwnershipSuggestionModel, {
     description: 'Makes the suggested owner the PRIMARY owner; other open suggestions for the identity close.',
   })
@@ -35,6 +37,7 @@ export class SuggestionsResolver {
     return toModel(await this.rules.accept(id, actor));
   }
 
+  @SecurityAdminOnly('reject an ownership suggestion')
   @Mutation(() => OwnershipSuggestionModel, {
     description: 'Declines a suggestion; the same rule will not suggest that owner for that identity again.',
   })

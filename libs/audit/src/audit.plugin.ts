@@ -1,0 +1,78 @@
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
+import { Plugin } from '@nestjs/apollo';
+import type { RequestWithActor } from '@nhi/auth';
+import { AuditRecorder } from './audit-recorder';
+import { extractTargetIds } from './target-ids';
+
+interface ContextWithRequest extends BaseContext {
+  req?: RequestWithActor;
+}
+
+/**
+ * Target ids, never an exception: this runs in Apollo's promise callback, where
+ * a throw (a result with a getter that fails) would become an unhandled rejection.
+ */
+function targetsOf(args: unknown, result: unknown): string[] {
+  try {
+    return extractTargetIds(args, result);
+  } catch {
+    try {
+      return extractTargetIds(args);
+    } catch {
+      return [];
+    }
+  }
+}
+
+/**
+ * Records every GraphQL mutation, whatever becomes of it. It sits in Apollo
+ * Server rather than in a Nest interceptor because Nest runs guards before
+ * interceptors: a mutation the AccessGuard refuses never reaches one. Apollo's
+ * `willResolveField` wraps the whole Nest resolver (guards, pipes, the
+ * resolver and exception filters), and hands back the arguments as the caller
+ * sent them and the raw result (before field selection, so a result's id is
+ * known even when the caller did not ask for it).
+ *
+ * Each root mutation field becomes one record, written in a transaction of its
+ * own after the field settled; the response waits until the records are in
+ * the outbox, and a record that cannot be written is logged, never answered.
+ */
+@Plugin()
+export class AuditPlugin implements ApolloServerPlugin<ContextWithRequest> {
+  constructor(private readonly recorder: AuditRecorder) {}
+
+  async requestDidStart(): Promise<GraphQLRequestListener<ContextWithRequest>> {
+    const recording: Array<Promise<void>> = [];
+    const recorder = this.recorder;
+    return {
+      async executionDidStart(requestContext) {
+        // Queries are not audited and get no field listener: their fields run without a per-field hook.
+        if (requestContext.operation.operation !== 'mutation') return;
+        return {
+          willResolveField({ info, args, contextValue }) {
+            if (info.path.prev !== undefined || info.parentType !== info.schema.getMutationType()) return;
+            const startedAt = new Date();
+            const actor = contextValue.req?.actor ?? null;
+            return (error: unknown, result: unknown) => {
+              // A Nest exception filter that returns the error (GraphQLErrorPassthroughFilter) makes it the resolver's value.
+              const failure = error ?? (result instanceof Error ? result : undefined);
+              recording.push(
+                recorder.record({
+                  actor,
+                  operation: info.fieldName,
+                  targetIds: targetsOf(args, failure ? undefined : result),
+                  input: args,
+                  result: failure ? { error: failure } : { outcome: 'SUCCEEDED' },
+                  startedAt,
+                }),
+              );
+            };
+          },
+        };
+      },
+      async willSendResponse() {
+        await Promise.all(recording);
+      },
+    };
+  }
+}

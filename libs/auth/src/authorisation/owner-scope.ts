@@ -1,0 +1,53 @@
+import type { Actor } from '../actor';
+import { accessDenied } from './access-denied';
+
+/** An identity and who is accountable for it: the owner's reference followed by the references of its teams, innermost first. */
+export interface OwnedTarget {
+  identityId: string;
+  ownerPath: readonly string[];
+}
+
+const SHOWN = 5;
+
+/** True when the actor owns the identity directly or through one of its teams. */
+export function actsFor(actor: Actor, ownerPath: readonly string[]): boolean {
+  return ownerPath.some((ref) => actor.ownerRefs.includes(ref));
+}
+
+/** Whether the actor may act on this identity: a security-admin on any, an owner on its own. */
+export function mayActOn(actor: Actor, target: OwnedTarget): boolean {
+  return actor.roles.includes('security-admin') || (actor.roles.includes('owner') && actsFor(actor, target.ownerPath));
+}
+
+/**
+ * Owners act only on identities they own; a security-admin acts on any.
+ * Refuses the whole action when one target is not the actor's, so nothing is half done.
+ */
+export function assertActsOnIdentities(actor: Actor, targets: readonly OwnedTarget[], action: string): void {
+  if (!needsOwnership(actor, action)) return;
+  const notOwned = targets.filter((target) => !actsFor(actor, target.ownerPath)).map((target) => target.identityId);
+  if (notOwned.length === 0) return;
+  const listed = notOwned.slice(0, SHOWN).join(', ') + (notOwned.length > SHOWN ? ` and ${notOwned.length - SHOWN} more` : '');
+  throw accessDenied(`${actor.sub} may ${action} only for identities owned by ${actingFor(actor)} or their teams; not for ${listed}`);
+}
+
+/** The receiving owner of a handoff and the like: the actor must be that owner or act for one of its teams. */
+export function assertActsForOwner(actor: Actor, owner: { ref: string; path: readonly string[] }, action: string): void {
+  if (!needsOwnership(actor, action)) return;
+  if (!actsFor(actor, owner.path)) {
+    throw accessDenied(`${actor.sub} may ${action} only as ${actingFor(actor)} or their teams; not as ${owner.ref}`);
+  }
+}
+
+/** False for a security-admin, who acts on anything; refuses anyone who is not an owner either. */
+function needsOwnership(actor: Actor, action: string): boolean {
+  if (actor.roles.includes('security-admin')) return false;
+  if (!actor.roles.includes('owner')) {
+    throw accessDenied(`to ${action} needs the owner or security-admin role; ${actor.sub} has ${actor.roles.join(', ') || 'none'}`);
+  }
+  return true;
+}
+
+function actingFor(actor: Actor): string {
+  return actor.ownerRefs.join(', ') || 'no owner';
+}
