@@ -3,6 +3,7 @@ import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
+import { GraphQLError } from 'graphql';
 import { loggingModule } from '@nhi/runtime';
 import { ActorForwardingDataSource, GatewayContext } from './auth/actor-forwarding.data-source';
 import { Authenticator } from './auth/authenticator';
@@ -21,6 +22,10 @@ export interface GatewayOptions {
   rateLimitKeyPrefix?: string;
 }
 
+function isUnauthenticated(error: unknown): boolean {
+  return error instanceof GraphQLError && error.extensions['code'] === 'UNAUTHENTICATED';
+}
+
 @Module({})
 export class GatewayModule {
   static forRoot(config: GatewayConfig, options: GatewayOptions = {}): DynamicModule {
@@ -31,6 +36,7 @@ export class GatewayModule {
       redisUrl: config.RATE_LIMIT_REDIS_URL,
       perMinute: config.RATE_LIMIT_PER_MINUTE,
       mutationsPerMinute: config.RATE_LIMIT_MUTATIONS_PER_MINUTE,
+      authFailuresPerMinute: config.AUTH_FAILURES_PER_MINUTE,
       keyPrefix: options.rateLimitKeyPrefix,
       logger: new Logger('RateLimit'),
     });
@@ -64,7 +70,15 @@ export class GatewayModule {
               // Before anything else: a large batch is refused before it is authenticated or run.
               const batchRefusal = checkBatchSize(req.body, config.MAX_BATCH_SIZE);
               if (batchRefusal) throw batchRefusal;
-              return { actor: assertGraphQLAccess(await authenticator.authenticate(req.headers.authorization)) };
+              const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+              const blocked = await rateLimiter.refusedClient(client);
+              if (blocked) throw blocked;
+              try {
+                return { actor: assertGraphQLAccess(await authenticator.authenticate(req.headers.authorization)) };
+              } catch (error) {
+                if (isUnauthenticated(error)) await rateLimiter.authenticationFailed(client);
+                throw error;
+              }
             },
           },
           gateway: {

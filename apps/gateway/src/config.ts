@@ -55,6 +55,10 @@ export function gatewayLimitsEnvShape(environment: NodeJS.ProcessEnv) {
     RATE_LIMIT_REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
     RATE_LIMIT_PER_MINUTE: env.positiveInt(production ? 600 : 10_000),
     RATE_LIMIT_MUTATIONS_PER_MINUTE: env.positiveInt(production ? 120 : 5_000),
+    /** Failed authentications a client address may make per minute before it is refused outright for the rest of it. */
+    AUTH_FAILURES_PER_MINUTE: env.positiveInt(production ? 30 : 1_000),
+    /** Proxies in front of the gateway whose X-Forwarded-For is trusted for the client address (0: none). */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     GRAPHQL_INTROSPECTION: env.boolean(!production),
     GRAPHQL_FIELD_SUGGESTIONS: env.boolean(!production),
     CORS_ORIGINS: corsOrigins(production ? 'none' : 'http://localhost:3000'),

@@ -21,6 +21,8 @@ export async function bootstrap(env?: Record<string, string>, options: GatewayOp
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  // The client address that failed authentications are counted against: behind a load balancer, its forwarded one.
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.enableCors(corsOptions(config));
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   // Right after the parser: an oversized body gets a JSON 413 naming BODY_LIMIT.

@@ -65,7 +65,8 @@ async function rotationsOf(identityId: string): Promise<unknown[]> {
 }
 
 beforeAll(async () => {
-  e2e = await startE2ePlatform(5200, { RATE_LIMIT_PER_MINUTE: '100000' });
+  // A small budget of failed authentications, so that the last test can spend it.
+  e2e = await startE2ePlatform(5200, { AUTH_FAILURES_PER_MINUTE: '20' });
   gateway = e2e.platform.gatewayUrl;
   const run = e2e.runId;
   tokens.admin = await e2e.token({ sub: 'sec-admin', roles: ['security-admin'] });
@@ -473,5 +474,21 @@ describe('the audit trail of the attacks', () => {
       message: 'Forbidden: to read the audit log needs the auditor or security-admin role; val has viewer',
       extensions: { code: 'FORBIDDEN' },
     });
+  });
+});
+
+// Last: once this address spent its failed authentications, every request from it is refused for the minute.
+describe('a flood of bad tokens', () => {
+  it('refuses the address outright once it spent AUTH_FAILURES_PER_MINUTE, valid tokens included', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i += 1) statuses.push((await asGraphQL('not.a.token', COUNT)).status);
+    const answer = await asGraphQL(tokens.admin, COUNT);
+    const { code, message } = refusal(answer);
+    observed.push(['a flood of bad tokens (then a valid one)', answer.status, code, message]);
+
+    expect(statuses.at(-1)).toBe(429);
+    expect({ status: answer.status, code }).toEqual({ status: 429, code: 'RATE_LIMITED' });
+    expect(message).toMatch(/sent more than 20 failed authentications in a minute \(AUTH_FAILURES_PER_MINUTE=20\); retry after \d+ s$/);
+    expect(answer.body.data ?? null).toBeNull();
   });
 });

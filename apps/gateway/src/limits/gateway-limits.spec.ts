@@ -68,6 +68,7 @@ beforeAll(async () => {
       RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:6379',
       RATE_LIMIT_PER_MINUTE: '5',
       RATE_LIMIT_MUTATIONS_PER_MINUTE: '2',
+      AUTH_FAILURES_PER_MINUTE: '5',
       GRAPHQL_INTROSPECTION: 'false',
       GRAPHQL_FIELD_SUGGESTIONS: 'false',
       CORS_ORIGINS: 'https://portal.example.com',
@@ -295,5 +296,21 @@ describe('the gateway abuse limits', () => {
 
     expect(response.status).toBe(200);
     expect(((await response.json()) as { status: string }).status).toBe('ok');
+  });
+
+  // Last: it spends this address's failed authentications, which every request from here would then meet.
+  it('refuses a client address outright once it spent AUTH_FAILURES_PER_MINUTE on bad tokens, valid tokens included', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i += 1) statuses.push((await post({ query: '{ __typename }' }, 'not.a.token')).status);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.at(-1)).toBe(429);
+
+    const { status, headers, error } = await refused({ query: '{ governanceSummary { totalIdentities } }' }, await token());
+    expect(status).toBe(429);
+    expect(headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(error.message).toMatch(
+      /^Rate limited: .+ sent more than 5 failed authentications in a minute \(AUTH_FAILURES_PER_MINUTE=5\); retry after \d+ s$/,
+    );
+    expect(error.extensions).toMatchObject({ code: 'RATE_LIMITED', setting: 'AUTH_FAILURES_PER_MINUTE' });
   });
 });

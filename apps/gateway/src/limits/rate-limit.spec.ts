@@ -12,6 +12,7 @@ describe('ActorRateLimiter', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       perMinute: 3,
       mutationsPerMinute: 1,
+      authFailuresPerMinute: 2,
       keyPrefix: prefix(),
       logger: log,
     });
@@ -46,6 +47,7 @@ describe('ActorRateLimiter', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       perMinute: 10,
       mutationsPerMinute: 1,
+      authFailuresPerMinute: 2,
       keyPrefix: prefix(),
       logger: logger(),
     });
@@ -66,6 +68,7 @@ describe('ActorRateLimiter', () => {
       redisUrl: 'redis://127.0.0.1:1',
       perMinute: 2,
       mutationsPerMinute: 1,
+      authFailuresPerMinute: 2,
       keyPrefix: prefix(),
       logger: log,
     });
@@ -79,6 +82,32 @@ describe('ActorRateLimiter', () => {
       expect(limiter.usingFallback).toBe(true);
       expect(log.warn).toHaveBeenCalledTimes(1);
       expect(log.warn.mock.calls[0]?.[0]).toMatch(/Redis at redis:\/\/127.0.0.1:1 is unreachable .*counting per gateway process/);
+    } finally {
+      await limiter.close();
+    }
+  });
+
+  it('refuses a client address once it spent its failed authentications, and no other address', async () => {
+    const limiter = new ActorRateLimiter({
+      redisUrl: 'redis://127.0.0.1:6379',
+      perMinute: 100,
+      mutationsPerMinute: 100,
+      authFailuresPerMinute: 2,
+      keyPrefix: prefix(),
+      logger: logger(),
+    });
+    try {
+      expect(await limiter.whenConnected()).toBe(true);
+      for (let i = 0; i < 2; i += 1) {
+        await limiter.authenticationFailed('10.0.0.7');
+        expect(await limiter.refusedClient('10.0.0.7')).toBeUndefined();
+      }
+      await limiter.authenticationFailed('10.0.0.7');
+
+      expect((await limiter.refusedClient('10.0.0.7'))?.message).toMatch(
+        /^Rate limited: 10\.0\.0\.7 sent more than 2 failed authentications in a minute \(AUTH_FAILURES_PER_MINUTE=2\); retry after \d+ s$/,
+      );
+      expect(await limiter.refusedClient('10.0.0.8')).toBeUndefined();
     } finally {
       await limiter.close();
     }

@@ -7,6 +7,8 @@ export interface RateLimitOptions {
   redisUrl: string;
   perMinute: number;
   mutationsPerMinute: number;
+  /** Failed authentications per minute per client address, before the address is refused outright. */
+  authFailuresPerMinute: number;
   /** Namespaces the counters in Redis (tests use their own). */
   keyPrefix?: string;
   logger: { warn(message: string): void; log(message: string): void };
@@ -29,6 +31,7 @@ export class ActorRateLimiter {
   private readonly redis: Redis;
   private readonly all: Budget;
   private readonly mutations: Budget;
+  private readonly authFailures: Budget;
   private degraded = false;
 
   constructor(private readonly options: RateLimitOptions) {
@@ -48,6 +51,36 @@ export class ActorRateLimiter {
     const prefix = options.keyPrefix ?? 'nhi:gateway:rate';
     this.all = this.budget(`${prefix}:all`, options.perMinute, 'requests', 'RATE_LIMIT_PER_MINUTE');
     this.mutations = this.budget(`${prefix}:mutations`, options.mutationsPerMinute, 'mutations', 'RATE_LIMIT_MUTATIONS_PER_MINUTE');
+    this.authFailures = this.budget(
+      `${prefix}:auth-failures`,
+      options.authFailuresPerMinute,
+      'failed authentications',
+      'AUTH_FAILURES_PER_MINUTE',
+    );
+  }
+
+  /**
+   * The refusal for a client address that spent its failed authentications: tokens are
+   * not worth guessing, and a flood of bad ones stops before it costs signature checks.
+   */
+  async refusedClient(address: string): Promise<GraphQLError | undefined> {
+    let spent: RateLimiterRes | null;
+    try {
+      spent = await this.authFailures.limiter.get(address);
+    } catch {
+      // Redis is down and get() has no insurance: the failures recorded in process still count on the next consume.
+      return undefined;
+    }
+    return spent && spent.consumedPoints > this.authFailures.points ? this.refusal(address, this.authFailures, spent) : undefined;
+  }
+
+  /** Counts a failed authentication against the client's address. */
+  async authenticationFailed(address: string): Promise<void> {
+    try {
+      await this.authFailures.limiter.consume(address);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) this.fellBack(rejection instanceof Error ? rejection.message : String(rejection));
+    }
   }
 
   /** Spends one request (and one mutation, for a mutation) of the actor's budget; the refusal when it is spent. */
