@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { Actor } from './actor';
+import { Actor, hasAnyRole, whoHas } from './actor';
 import { ACTOR_HEADER, ActorHeaderError, verifyActorHeader } from './actor-header';
 import { READ_ROLES } from './authorisation/access-rules';
 
@@ -22,8 +22,8 @@ export function actorMiddleware(signingKey: string) {
       return;
     }
     // Integrators talk over Kafka and the bulk ingest endpoint; the graph, reads included, is not theirs.
-    if (!actor.roles.some((role) => READ_ROLES.includes(role))) {
-      const message = `Forbidden: the graph needs one of the roles ${READ_ROLES.join(', ')}; ${actor.sub} has ${actor.roles.join(', ') || 'none'}`;
+    if (!hasAnyRole(actor, READ_ROLES)) {
+      const message = `Forbidden: the graph needs one of the roles ${READ_ROLES.join(', ')}; ${whoHas(actor)}`;
       res.status(403).json({ errors: [{ message, extensions: { code: 'FORBIDDEN' } }] });
       return;
     }

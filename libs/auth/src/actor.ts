@@ -12,6 +12,16 @@ export interface Actor {
   sources?: string[];
 }
 
+/** True when the actor holds at least one of the roles. */
+export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {
+  return actor.roles.some((role) => roles.includes(role));
+}
+
+/** "alice has viewer, owner": the end of every refusal that names a missing role. */
+export function whoHas(actor: Actor): string {
+  return `${actor.sub} has ${actor.roles.join(', ') || 'none'}`;
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

@@ -1,4 +1,4 @@
-import { Actor, Role } from './actor';
+import { Actor, hasAnyRole, Role, whoHas } from './actor';
 import { ACTOR_HEADER, verifyActorHeader } from './actor-header';
 import { bearerToken, type JwtVerifier } from './jwt-verifier';
 
@@ -39,12 +39,8 @@ export class RequestAuthenticator {
     } catch (error) {
       throw new RequestAuthError(401, `Unauthenticated: ${error instanceof Error ? error.message : 'authentication failed'}`);
     }
-    if (!actor.roles.some((role) => roles.includes(role))) {
-      throw new RequestAuthError(
-        403,
-        `Forbidden: ${what} needs the ${roles.join(' or ')} role; ${actor.sub} has ${actor.roles.join(', ') || 'none'}`,
-        actor,
-      );
+    if (!hasAnyRole(actor, roles)) {
+      throw new RequestAuthError(403, `Forbidden: ${what} needs the ${roles.join(' or ')} role; ${whoHas(actor)}`, actor);
     }
     return actor;
   }

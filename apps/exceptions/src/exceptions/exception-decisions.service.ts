@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '@nhi/auth';
+import { whoHas, type Actor } from '@nhi/auth';
 import { badInput, forbidden, notFound } from '@nhi/graphql';
 import { EXCEPTIONS_CONFIG, ExceptionsConfig } from '../exceptions-config';
 import { ExceptionJournal } from './exception-journal';
@@ -103,7 +103,7 @@ export class ExceptionDecisionsService {
         throw forbidden(`separation of duties: ${actor.sub} requested exception ${id} and cannot ${verb} it; someone else must`);
       }
       if (!actor.roles.includes(APPROVER_ROLE)) {
-        throw forbidden(`to ${verb} an exception needs the ${APPROVER_ROLE} role; ${actor.sub} has ${actor.roles.join(', ') || 'none'}`);
+        throw forbidden(`to ${verb} an exception needs the ${APPROVER_ROLE} role; ${whoHas(actor)}`);
       }
       if (named.expiresAt <= now) {
         throw badInput(`exception ${id} expired at ${named.expiresAt.toISOString()} before it was decided; request a new one`, 'id');

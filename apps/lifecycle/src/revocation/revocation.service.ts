@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertActsOnIdentities, type Actor } from '@nhi/auth';
+import { assertActsOnIdentities, whoHas, type Actor } from '@nhi/auth';
 import { badInput, forbidden } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import type { RevocationCompletedData } from '@nhi/contracts';
@@ -35,7 +35,7 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     const why = reason.trim();
     if (!why) throw badInput('reason is required: say why the credential must be revoked', 'reason');
     if (force && !actor.roles.includes('security-admin')) {
-      throw forbidden(`a forced revocation needs the security-admin role; ${actor.sub} has ${actor.roles.join(', ') || 'none'}`);
+      throw forbidden(`a forced revocation needs the security-admin role; ${whoHas(actor)}`);
     }
     return this.dataSource.transaction(async (manager) => {
       const identity = await this.lockIdentity(manager, identityId);

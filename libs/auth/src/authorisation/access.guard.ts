@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import { hasAnyRole, whoHas } from '../actor';
 import { actorFromContext, GraphQLContextWithActor } from '../current-actor.decorator';
 import { accessDenied } from './access-denied';
 import { ACCESS_RULE, AccessRule } from './access-rules';
@@ -20,10 +21,8 @@ export class AccessGuard implements CanActivate {
     const field = `${context.getClass().name}.${context.getHandler().name}`;
     if (!rule) throw accessDenied(`${field} has no authorisation decision, so it is refused`);
     const actor = actorFromContext(GqlExecutionContext.create(context).getContext<GraphQLContextWithActor>());
-    if (!actor.roles.some((role) => rule.roles.includes(role))) {
-      throw accessDenied(
-        `to ${rule.action} needs the ${rule.roles.join(' or ')} role; ${actor.sub} has ${actor.roles.join(', ') || 'none'}`,
-      );
+    if (!hasAnyRole(actor, rule.roles)) {
+      throw accessDenied(`to ${rule.action} needs the ${rule.roles.join(' or ')} role; ${whoHas(actor)}`);
     }
     return true;
   }

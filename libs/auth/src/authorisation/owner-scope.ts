@@ -1,4 +1,4 @@
-import type { Actor } from '../actor';
+import { whoHas, type Actor } from '../actor';
 import { accessDenied } from './access-denied';
 
 /** An identity and who is accountable for it: the owner's reference followed by the references of its teams, innermost first. */
@@ -43,7 +43,7 @@ export function assertActsForOwner(actor: Actor, owner: { ref: string; path: rea
 function needsOwnership(actor: Actor, action: string): boolean {
   if (actor.roles.includes('security-admin')) return false;
   if (!actor.roles.includes('owner')) {
-    throw accessDenied(`to ${action} needs the owner or security-admin role; ${actor.sub} has ${actor.roles.join(', ') || 'none'}`);
+    throw accessDenied(`to ${action} needs the owner or security-admin role; ${whoHas(actor)}`);
   }
   return true;
 }
