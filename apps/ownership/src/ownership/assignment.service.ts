@@ -33,6 +33,13 @@ const DAY_MS = 86_400_000;
  */
 @Injectable()
 export class AssignmentService {
+  /**
+   * Owner paths already read in a transaction: a leaver, a merge or a new rule moves many identities to
+   * the same owner in one transaction, and the owner tree does not change while it does. Keyed by the
+   * transaction's manager, so nothing outlives it.
+   */
+  private readonly pathsInTransaction = new WeakMap<EntityManager, Map<string, string[]>>();
+
   constructor(
     private readonly outbox: OutboxService,
     @Inject(OWNERSHIP_CONFIG) private readonly config: OwnershipConfig,
@@ -159,7 +166,7 @@ export class AssignmentService {
         identityId: row.identityId,
         ownerId: owner.id,
         ownerRef: owner.externalRef,
-        ownerPath: (await ownerPaths(manager, [owner.id])).get(owner.id) ?? [owner.externalRef],
+        ownerPath: await this.ownerPath(manager, owner),
         role,
         previousOwnerId: previous,
         via,
@@ -169,6 +176,17 @@ export class AssignmentService {
         assignedAt: change.at.toISOString(),
       },
     });
+  }
+
+  private async ownerPath(manager: EntityManager, owner: OwnerEntity): Promise<string[]> {
+    const known = this.pathsInTransaction.get(manager) ?? new Map<string, string[]>();
+    this.pathsInTransaction.set(manager, known);
+    let path = known.get(owner.id);
+    if (!path) {
+      path = (await ownerPaths(manager, [owner.id])).get(owner.id) ?? [owner.externalRef];
+      known.set(owner.id, path);
+    }
+    return path;
   }
 
   private async record(
