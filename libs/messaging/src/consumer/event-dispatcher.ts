@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { NhiEvent } from '@nhi/contracts';
 import { describeError } from '../describe-error';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
@@ -48,24 +48,7 @@ export class EventDispatcher {
   async dispatch(event: NhiEvent, handlers: readonly RegisteredEventHandler[], origin: ConsumedMessage): Promise<number> {
     let applied = 0;
     for (const handler of handlers) {
-      const appliedNow = await this.dataSource.transaction(async (manager) => {
-        const claimed = await claimInboxEntry(manager, {
-          eventId: event.id,
-          consumer: inboxConsumerName(this.options.groupId, handler.name),
-          topic: origin.topic,
-          partition: origin.partition,
-          offset: origin.message.offset,
-          eventType: event.type,
-        });
-        if (!claimed) return false;
-        try {
-          await handler.handle(event, manager);
-        } catch (error) {
-          throw new EventHandlerError(handler.name, error);
-        }
-        return true;
-      });
-      if (appliedNow) applied += 1;
+      if (await this.dataSource.transaction((manager) => this.apply(manager, event, handler, origin))) applied += 1;
     }
     return applied;
   }
@@ -87,25 +70,39 @@ export class EventDispatcher {
       for (const [index, { event, handlers, origin }] of items.entries()) {
         let count = 0;
         for (const handler of handlers) {
-          const claimed = await claimInboxEntry(manager, {
-            eventId: event.id,
-            consumer: inboxConsumerName(this.options.groupId, handler.name),
-            topic: origin.topic,
-            partition: origin.partition,
-            offset: origin.message.offset,
-            eventType: event.type,
-          });
-          if (!claimed) continue;
           try {
-            await handler.handle(event, manager);
+            if (await this.apply(manager, event, handler, origin)) count += 1;
           } catch (error) {
-            throw new RunItemError(index, new EventHandlerError(handler.name, error));
+            // A handler's failure names the event; anything else (the inbox claim) fails the run as it is.
+            throw error instanceof EventHandlerError ? new RunItemError(index, error) : error;
           }
-          count += 1;
         }
         applied.push(count);
       }
       return applied;
     });
+  }
+
+  /**
+   * Claims the handler's inbox row for the event and, when it was not applied
+   * before, applies the event in the caller's transaction. False for a redelivery;
+   * a handler's failure becomes an EventHandlerError naming it.
+   */
+  private async apply(manager: EntityManager, event: NhiEvent, handler: RegisteredEventHandler, origin: ConsumedMessage): Promise<boolean> {
+    const claimed = await claimInboxEntry(manager, {
+      eventId: event.id,
+      consumer: inboxConsumerName(this.options.groupId, handler.name),
+      topic: origin.topic,
+      partition: origin.partition,
+      offset: origin.message.offset,
+      eventType: event.type,
+    });
+    if (!claimed) return false;
+    try {
+      await handler.handle(event, manager);
+    } catch (error) {
+      throw new EventHandlerError(handler.name, error);
+    }
+    return true;
   }
 }
