@@ -1,5 +1,5 @@
 import { FieldNode, OperationDefinitionNode } from 'graphql';
-import { foldSelections, Fragments } from './operation-walk';
+import { foldSelections, Fragments, sum } from './operation-walk';
 import { limitError } from './limit-error';
 
 /** How many aliased fields the operation has, counted at every fragment spread. */
@@ -9,8 +9,6 @@ export function aliasCount(operation: OperationDefinitionNode, fragments: Fragme
     (field.alias ? 1 : 0) + (field.selectionSet ? foldSelections(field.selectionSet, fragments, memo, countIn, sum, 0) : 0);
   return foldSelections(operation.selectionSet, fragments, memo, countIn, sum, 0);
 }
-
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 export function checkAliases(operation: OperationDefinitionNode, fragments: Fragments, limit: number) {
   const count = aliasCount(operation, fragments);

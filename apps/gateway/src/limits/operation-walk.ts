@@ -10,6 +10,9 @@ export function fragmentsOf(document: DocumentNode): Fragments {
   return fragments;
 }
 
+/** Combines counts for foldSelections. */
+export const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+
 /** Introspection subtrees answer from the gateway's own schema and never reach a subgraph. */
 export function isIntrospection(fieldName: string): boolean {
   return fieldName === '__schema' || fieldName === '__type' || fieldName === '__typename';

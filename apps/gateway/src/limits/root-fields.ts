@@ -1,5 +1,5 @@
 import { OperationDefinitionNode } from 'graphql';
-import { foldSelections, Fragments } from './operation-walk';
+import { foldSelections, Fragments, sum } from './operation-walk';
 import { limitError } from './limit-error';
 
 /** How many root fields (queries or mutations) the operation asks for; __typename is free. */
@@ -9,7 +9,7 @@ export function rootFieldCount(operation: OperationDefinitionNode, fragments: Fr
     fragments,
     new Map<string, number>(),
     (field) => (field.name.value === '__typename' ? 0 : 1),
-    (values) => values.reduce((a, b) => a + b, 0),
+    sum,
     0,
   );
 }
