@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { generateDevKeys, mintDevToken } from '@nhi/auth';
 import { consoleProgress, ensureKafka, ensurePostgres, graphql, spawnService, waitHealthy } from '@nhi/launcher';
 import { ensureDatabase } from '@nhi/persistence';
+import { KafkaTestClient } from '@nhi/testing';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { estateEvents } from './metrics-estate-events';
 import { databaseUrlOn, percentile, runBench, waitUntil } from './bench-support';
@@ -159,11 +160,9 @@ async function main(): Promise<void> {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
-    const kafkaAdmin = new Kafka({ clientId: 'metrics-bench-cleanup', brokers, logLevel: logLevel.NOTHING }).admin();
-    await kafkaAdmin.connect();
-    const ours = (await kafkaAdmin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));
-    if (ours.length) await kafkaAdmin.deleteTopics({ topics: ours });
-    await kafkaAdmin.disconnect();
+    const topics = await KafkaTestClient.connect(brokers);
+    await topics.deleteTopicsWithPrefix(topicPrefix);
+    await topics.disconnect();
   }
 }
 

@@ -29,11 +29,12 @@ interface Answer {
   body: { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> } & Record<string, unknown>;
 }
 
+/** Posts JSON (or a string as it is) and reads the answer, whatever its shape. */
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
   let parsed: Answer['body'];
@@ -47,6 +48,13 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 
 const asGraphQL = (token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Answer> =>
   postGraphQL(gateway, token, query, variables) as Promise<Answer>;
+
+/** One row to inventory's bulk ingest endpoint, as the integrator. */
+const ingestAsIntegrator = (source: string, row: Record<string, unknown>): Promise<Answer> =>
+  post(`${e2e.serviceUrl('inventory')}/ingest/${source}`, JSON.stringify(row), {
+    'content-type': 'application/x-ndjson',
+    authorization: `Bearer ${tokens.integrator}`,
+  });
 
 const COUNT = '{ identities(first: 1) { totalCount } }';
 
@@ -364,17 +372,13 @@ const ATTACKS: Array<[string, Attack]> = [
     'an ingest carrying secrets',
     {
       send: () =>
-        fetch(`${e2e.serviceUrl('inventory')}/ingest/e2e-src-${e2e.runId}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${tokens.integrator}` },
-          body: JSON.stringify({
-            provider: 'demo',
-            externalId: `secret/leaky-${e2e.runId}`,
-            kind: 'secret',
-            name: 'leaky',
-            tags: [{ key: 'note', value: '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----' }],
-          }),
-        }).then(async (response) => ({ status: response.status, body: (await response.json()) as Answer['body'] })),
+        ingestAsIntegrator(`e2e-src-${e2e.runId}`, {
+          provider: 'demo',
+          externalId: `secret/leaky-${e2e.runId}`,
+          kind: 'secret',
+          name: 'leaky',
+          tags: [{ key: 'note', value: '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----' }],
+        }),
       status: 200,
       code: 'ROW_REJECTED',
       message: /looks like .*the platform never stores secret material/,
@@ -385,11 +389,7 @@ const ATTACKS: Array<[string, Attack]> = [
     "an integrator ingesting for another connector's source",
     {
       send: () =>
-        fetch(`${e2e.serviceUrl('inventory')}/ingest/okta`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${tokens.integrator}` },
-          body: JSON.stringify({ provider: 'okta', externalId: `okta/${e2e.runId}`, kind: 'service-account', name: 'not yours' }),
-        }).then(async (response) => ({ status: response.status, body: (await response.json()) as Answer['body'] })),
+        ingestAsIntegrator('okta', { provider: 'okta', externalId: `okta/${e2e.runId}`, kind: 'service-account', name: 'not yours' }),
       status: 403,
       code: 'FORBIDDEN',
       message: /may ingest only for its own sources/,

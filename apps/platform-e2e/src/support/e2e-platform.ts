@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { DevTokenInput, generateDevKeys, mintDevToken } from '@nhi/auth';
 import { ensureKafka, ensurePostgres, RunningPlatform, silentProgress, startPlatform, SUBGRAPH_NAMES } from '@nhi/launcher';
-import { testDatabaseServerUrl, testKafkaBrokers } from '@nhi/testing';
+import { KafkaTestClient, testDatabaseServerUrl, testKafkaBrokers } from '@nhi/testing';
 
 export const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -77,11 +76,9 @@ export async function startE2ePlatform(basePort: number, extraEnv: Record<string
       await client.connect();
       for (const name of SUBGRAPH_NAMES) await client.query(`DROP DATABASE IF EXISTS "${databasePrefix}${name}" WITH (FORCE)`);
       await client.end();
-      const admin = new Kafka({ clientId: 'e2e-cleanup', brokers, logLevel: logLevel.NOTHING }).admin();
-      await admin.connect();
-      const ours = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
-      if (ours.length) await admin.deleteTopics({ topics: ours });
-      await admin.disconnect();
+      const kafka = await KafkaTestClient.connect(brokers);
+      await kafka.deleteTopicsWithPrefix(topicPrefix);
+      await kafka.disconnect();
     },
   };
 }
