@@ -4,3 +4,4 @@ export * from './persistence.module';
 export * from './nest-typeorm-logger';
 export * from './planner-statistics';
 export * from './append-only';
+export * from './transaction';

@@ -5,3 +5,4 @@ export * from './wait-for';
 export * from './kafka-topic-tap';
 export * from './kafka-test-client';
 export * from './subgraph-under-test';
+export * from './subgraph-spec';
