@@ -1,6 +1,7 @@
 import { loadOrCreateDevKeys, mintDevToken } from '@nhi/auth';
 import {
   consoleProgress,
+  DemoSummary,
   ensureKafka,
   ensurePostgres,
   ensureRedis,
@@ -21,52 +22,79 @@ import { DATA_DIR, DEV_KEYS_DIR, LOG_DIR, WORKSPACE_ROOT } from './dev-paths';
  */
 const env = process.env;
 const progress = consoleProgress;
+const brokers = env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
+const databaseServerUrl = env['DATABASE_SERVER_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = env['RATE_LIMIT_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+
+/** What this command started, so that stopping stops exactly that. */
+const started: { kafka: boolean; redis: boolean; postgres: StartedPostgres | null; platform: RunningPlatform | null } = {
+  kafka: false,
+  redis: false,
+  postgres: null,
+  platform: null,
+};
+let stopping = false;
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  progress('\nstopping ...');
+  await started.platform?.stop();
+  if (started.kafka) await stopKafka(WORKSPACE_ROOT, progress).catch((e: unknown) => progress(`  kafka: ${String(e)}`));
+  await started.postgres?.stop();
+  if (started.redis) stopRedis(redisUrl);
+  progress('stopped everything this command started');
+  process.exit(code);
+}
+
+async function startInfrastructure(): Promise<void> {
+  started.kafka = await ensureKafka(WORKSPACE_ROOT, brokers.split(',')[0] ?? '127.0.0.1:9092', progress);
+  started.postgres = await ensurePostgres(WORKSPACE_ROOT, databaseServerUrl, progress);
+  started.redis = await ensureRedis(redisUrl, progress);
+}
+
+function startServices(): Promise<RunningPlatform> {
+  return startPlatform({
+    root: WORKSPACE_ROOT,
+    basePort: Number(env['GATEWAY_PORT'] ?? 4000),
+    databaseServerUrl,
+    databasePrefix: 'nhi_',
+    kafkaBrokers: brokers,
+    topicPrefix: env['KAFKA_TOPIC_PREFIX'] ?? '',
+    groupSuffix: '',
+    actorSigningKey: env['ACTOR_SIGNING_KEY'] ?? loadOrCreateActorSigningKey(DATA_DIR),
+    devKeysDir: DEV_KEYS_DIR,
+    logDir: LOG_DIR,
+    logLevel: env['LOG_LEVEL'] ?? 'info',
+    progress,
+  });
+}
+
+function printReady(gatewayUrl: string, demo: DemoSummary, token: string, began: number): void {
+  progress(
+    `demo       ${demo.identities} identities loaded through the gateway from ${demo.rows} generated rows ` +
+      `(${demo.rejected} rejected on purpose: secrets, unknown kinds, bad dates)`,
+  );
+  progress(`\nReady in ${((Date.now() - began) / 1000).toFixed(1)}s.\n`);
+  progress(`  GraphQL:  ${gatewayUrl}`);
+  progress(`  Token:    alice, security-admin, valid 8 h (more: npm run token -- --sub bob --role viewer)`);
+  progress(`\n  export TOKEN=${token}`);
+  progress(`  curl -s ${gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
+  progress(`    -d '{"query":"{ governanceSummary { totalIdentities byKind { key count } } }"}'`);
+  progress(`\nLogs in .data/logs/. Press Ctrl-C to stop.`);
+}
 
 async function main(): Promise<void> {
   const began = Date.now();
-  const brokers = env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
-  const databaseServerUrl = env['DATABASE_SERVER_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const redisUrl = env['RATE_LIMIT_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-  let startedKafka = false;
-  let startedRedis = false;
-  let postgres: StartedPostgres | null = null;
-  let platform: RunningPlatform | null = null;
-
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    progress('\nstopping ...');
-    await platform?.stop();
-    if (startedKafka) await stopKafka(WORKSPACE_ROOT, progress).catch((e: unknown) => progress(`  kafka: ${String(e)}`));
-    await postgres?.stop();
-    if (startedRedis) stopRedis(redisUrl);
-    progress('stopped everything this command started');
-    process.exit(code);
-  };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
     progress('NHI governance platform: starting');
-    startedKafka = await ensureKafka(WORKSPACE_ROOT, brokers.split(',')[0] ?? '127.0.0.1:9092', progress);
-    postgres = await ensurePostgres(WORKSPACE_ROOT, databaseServerUrl, progress);
-    startedRedis = await ensureRedis(redisUrl, progress);
+    await startInfrastructure();
     const keys = loadOrCreateDevKeys(DEV_KEYS_DIR);
-    platform = await startPlatform({
-      root: WORKSPACE_ROOT,
-      basePort: Number(env['GATEWAY_PORT'] ?? 4000),
-      databaseServerUrl,
-      databasePrefix: 'nhi_',
-      kafkaBrokers: brokers,
-      topicPrefix: env['KAFKA_TOPIC_PREFIX'] ?? '',
-      groupSuffix: '',
-      actorSigningKey: env['ACTOR_SIGNING_KEY'] ?? loadOrCreateActorSigningKey(DATA_DIR),
-      devKeysDir: DEV_KEYS_DIR,
-      logDir: LOG_DIR,
-      logLevel: env['LOG_LEVEL'] ?? 'info',
-      progress,
-    });
+    const platform = await startServices();
+    started.platform = platform;
     const token = await mintDevToken(keys.privateKeyPem, {
       sub: 'alice',
       roles: ['security-admin'],
@@ -74,17 +102,7 @@ async function main(): Promise<void> {
       audience: 'nhi-platform',
     });
     const demo = await seedDemoEstate(platform.gatewayUrl, token);
-    progress(
-      `demo       ${demo.identities} identities loaded through the gateway from ${demo.rows} generated rows ` +
-        `(${demo.rejected} rejected on purpose: secrets, unknown kinds, bad dates)`,
-    );
-    progress(`\nReady in ${((Date.now() - began) / 1000).toFixed(1)}s.\n`);
-    progress(`  GraphQL:  ${platform.gatewayUrl}`);
-    progress(`  Token:    alice, security-admin, valid 8 h (more: npm run token -- --sub bob --role viewer)`);
-    progress(`\n  export TOKEN=${token}`);
-    progress(`  curl -s ${platform.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
-    progress(`    -d '{"query":"{ governanceSummary { totalIdentities byKind { key count } } }"}'`);
-    progress(`\nLogs in .data/logs/. Press Ctrl-C to stop.`);
+    printReady(platform.gatewayUrl, demo, token, began);
     if (env['NHI_START_EXIT_WHEN_READY'] === '1') await shutdown(0);
   } catch (error) {
     progress(`\nstart failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,14 +1,19 @@
 import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
 import { subgraphModule } from '@nhi/runtime';
-import { METRICS_SCHEMA } from './schema';
-import { GovernanceReadModels1765700000000 } from './migrations/1765700000000-governance-read-models';
-import { GovernanceHistory1765900000000 } from './migrations/1765900000000-governance-history';
+import { AuditModule } from './audit/audit.module';
+import { FactsModule } from './facts/facts.module';
 import { METRICS_CONFIG, loadMetricsConfig } from './metrics-config';
 import { CreateIdentityFacts1764202100000 } from './migrations/1764202100000-create-identity-facts';
-import { SummaryModule } from './summary/summary.module';
-import { AuditModule } from './audit/audit.module';
+import { GovernanceReadModels1765700000000 } from './migrations/1765700000000-governance-read-models';
+import { GovernanceHistory1765900000000 } from './migrations/1765900000000-governance-history';
 import { AuditRecords1766100000000 } from './migrations/1766100000000-audit-records';
+import { ParkedModule } from './parked/parked.module';
+import { PrometheusModule } from './prometheus/prometheus.module';
+import { ReportsModule } from './reports/reports.module';
+import { METRICS_SCHEMA } from './schema';
+import { SummaryModule } from './summary/summary.module';
+import { TrendsModule } from './trends/trends.module';
 
 export const SERVICE = 'metrics';
 export const DEFAULT_PORT = 4005;
@@ -25,7 +30,7 @@ export function metricsModule(config: SubgraphConfig, environment: NodeJS.Proces
       AuditRecords1766100000000,
     ],
     schema: METRICS_SCHEMA,
-    features: [SummaryModule, AuditModule],
+    features: [FactsModule, SummaryModule, TrendsModule, ParkedModule, ReportsModule, PrometheusModule, AuditModule],
     settings: [{ provide: METRICS_CONFIG, useValue: loadMetricsConfig(environment) }],
   });
 }

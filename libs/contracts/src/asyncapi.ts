@@ -1,6 +1,6 @@
 import definitionsSchema from '../schemas/definitions.schema.json';
 import envelopeSchema from '../schemas/cloudevent.schema.json';
-import { EVENT_TYPES, eventTypesOnTopic } from './event-types';
+import { EVENT_TYPES, EventTypeDefinition, eventTypesOnTopic } from './event-types';
 import { ALL_TOPICS, TOPICS } from './topics';
 
 const TOPIC_DESCRIPTIONS: Record<string, string> = {
@@ -48,44 +48,47 @@ function inlineRefs(node: unknown): unknown {
   );
 }
 
-/**
- * The AsyncAPI 3.0 document integrators read: every topic, who sends on it,
- * and the schema of every event type. Generated from EVENT_TYPES so it cannot drift.
- */
-export function buildAsyncApiDocument(): Record<string, unknown> {
-  const channels: Record<string, unknown> = {};
-  const operations: Record<string, unknown> = {};
-  const messages: Record<string, unknown> = {};
-  const schemas: Record<string, unknown> = { CloudEventEnvelope: inlineRefs(envelopeSchema) };
+/** One event type as an AsyncAPI message: the CloudEvents envelope with its type, dataschema and data pinned. */
+function messageOf(definition: EventTypeDefinition): Record<string, unknown> {
+  return {
+    name: definition.type,
+    title: definition.type,
+    summary: definition.summary,
+    contentType: 'application/cloudevents+json',
+    headers: {
+      type: 'object',
+      properties: { 'content-type': { type: 'string', const: 'application/cloudevents+json; charset=UTF-8' } },
+    },
+    payload: {
+      allOf: [
+        { $ref: '#/components/schemas/CloudEventEnvelope' },
+        {
+          type: 'object',
+          properties: {
+            type: { const: definition.type },
+            dataschema: { const: definition.schema.$id },
+            data: { $ref: `#/components/schemas/${key(definition.type)}` },
+          },
+        },
+      ],
+    },
+    bindings: { kafka: { key: messageKey(definition.topic) } },
+  };
+}
 
+function components(): { schemas: Record<string, unknown>; messages: Record<string, unknown> } {
+  const schemas: Record<string, unknown> = { CloudEventEnvelope: inlineRefs(envelopeSchema) };
+  const messages: Record<string, unknown> = {};
   for (const definition of Object.values(EVENT_TYPES)) {
     schemas[key(definition.type)] = inlineRefs(definition.schema);
-    messages[key(definition.type)] = {
-      name: definition.type,
-      title: definition.type,
-      summary: definition.summary,
-      contentType: 'application/cloudevents+json',
-      headers: {
-        type: 'object',
-        properties: { 'content-type': { type: 'string', const: 'application/cloudevents+json; charset=UTF-8' } },
-      },
-      payload: {
-        allOf: [
-          { $ref: '#/components/schemas/CloudEventEnvelope' },
-          {
-            type: 'object',
-            properties: {
-              type: { const: definition.type },
-              dataschema: { const: definition.schema.$id },
-              data: { $ref: `#/components/schemas/${key(definition.type)}` },
-            },
-          },
-        ],
-      },
-      bindings: { kafka: { key: messageKey(definition.topic) } },
-    };
+    messages[key(definition.type)] = messageOf(definition);
   }
+  return { schemas, messages };
+}
 
+function channelsAndOperations(): { channels: Record<string, unknown>; operations: Record<string, unknown> } {
+  const channels: Record<string, unknown> = {};
+  const operations: Record<string, unknown> = {};
   for (const topic of ALL_TOPICS) {
     const onTopic = eventTypesOnTopic(topic);
     const channelKey = key(topic);
@@ -104,7 +107,15 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       messages: onTopic.map((d) => ({ $ref: `#/channels/${channelKey}/messages/${key(d.type)}` })),
     };
   }
+  return { channels, operations };
+}
 
+/**
+ * The AsyncAPI 3.0 document integrators read: every topic, who sends on it,
+ * and the schema of every event type. Generated from EVENT_TYPES so it cannot drift.
+ */
+export function buildAsyncApiDocument(): Record<string, unknown> {
+  const { channels, operations } = channelsAndOperations();
   return {
     asyncapi: '3.0.0',
     info: {
@@ -121,6 +132,6 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
     },
     channels,
     operations,
-    components: { schemas, messages },
+    components: components(),
   };
 }

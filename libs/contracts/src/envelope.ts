@@ -1,21 +1,9 @@
 import { EVENT_TYPES } from './event-types';
 import { timeOrderedUuid } from './time-ordered-uuid';
 import type { EventDataByType, EventType } from './event-data';
+import type { NhiEvent } from './nhi-event';
 import { assertValidEvent } from './validator';
 import { ContractViolationError } from './contract-violation.error';
-
-/** A platform event: a CloudEvents 1.0 envelope in structured JSON mode. */
-export interface NhiEvent<T extends EventType = EventType> {
-  specversion: '1.0';
-  id: string;
-  source: string;
-  type: T;
-  subject: string;
-  time: string;
-  datacontenttype: 'application/json';
-  dataschema: string;
-  data: EventDataByType[T];
-}
 
 export interface NewEvent<T extends EventType> {
   /** Service name, becomes `/nhi/<service>`. */

@@ -1,6 +1,7 @@
 export * from './topics';
 export * from './event-data';
 export * from './event-types';
+export * from './nhi-event';
 export * from './envelope';
 export * from './validator';
 export * from './contract-violation.error';

@@ -5,7 +5,7 @@ import definitionsSchema from '../schemas/definitions.schema.json';
 import { ContractViolationError } from './contract-violation.error';
 import { EVENT_TYPES, isKnownEventType } from './event-types';
 import type { EventType } from './event-data';
-import type { NhiEvent } from './envelope';
+import type { NhiEvent } from './nhi-event';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);

@@ -56,18 +56,17 @@ function databaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-/**
- * Starts the five subgraphs as separate processes, waits until each is
- * healthy, then the gateway in front of them. On any failure everything
- * started so far is stopped again.
- */
-export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
-  const started: ServiceProcess[] = [];
-  const stop = async () => {
-    await Promise.all([...started].reverse().map((service) => service.stop()));
-  };
-  const timeout = options.startTimeoutMs ?? 180_000;
-  const common = {
+/** One start of the platform: what every service shares, and what was started so far. */
+interface Launch {
+  options: PlatformOptions;
+  env: Record<string, string>;
+  timeoutMs: number;
+  /** Stopped again, in reverse, when a later step fails. */
+  started: ServiceProcess[];
+}
+
+function sharedEnv(options: PlatformOptions): Record<string, string> {
+  return {
     NODE_ENV: 'development',
     LOG_LEVEL: options.logLevel,
     KAFKA_BROKERS: options.kafkaBrokers,
@@ -78,63 +77,78 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     ...options.extraEnv,
   };
+}
+
+function spawnTracked(launch: Launch, name: string, port: number, env: Record<string, string>): ServiceProcess {
+  const { root, logDir, nodeArgs } = launch.options;
+  const service = spawnService({ root, name, port, logDir, env: { ...launch.env, ...env }, nodeArgs });
+  launch.started.push(service);
+  return service;
+}
+
+function healthy(service: ServiceProcess, ms: number): string {
+  return `  ✓ ${service.name.padEnd(11)} ${service.baseUrl}/graphql  healthy in ${(ms / 1000).toFixed(1)}s`;
+}
+
+async function startSubgraphs(launch: Launch): Promise<ServiceProcess[]> {
+  const { options } = launch;
+  const subgraphs = SUBGRAPH_NAMES.map((name, index) =>
+    spawnTracked(launch, name, options.basePort + index + 1, {
+      DATABASE_URL: databaseUrl(options.databaseServerUrl, `${options.databasePrefix}${name}`),
+      KAFKA_GROUP_ID: `nhi-${name}${options.groupSuffix}`,
+      KAFKA_CLIENT_ID: `nhi-${name}`,
+    }),
+  );
+  options.progress(
+    `services   starting ${subgraphs.map((s) => s.name).join(', ')} (logs in ${path.relative(options.root, options.logDir)}/)`,
+  );
+  await Promise.all(
+    subgraphs.map(async (service) => {
+      options.progress(healthy(service, await waitHealthy(service, launch.timeoutMs)));
+    }),
+  );
+  return subgraphs;
+}
+
+/** The simulated secret manager's connector answers rotation and revocation requests for the demo provider. */
+async function startIntegrator(launch: Launch): Promise<void> {
+  const { options } = launch;
+  const integrator = spawnTracked(launch, 'reference-integrator', options.basePort + SUBGRAPH_NAMES.length + 1, {
+    KAFKA_GROUP_ID: `reference-integrator${options.groupSuffix}`,
+    ...options.integratorEnv,
+  });
+  await waitHealthy(integrator, launch.timeoutMs);
+  options.progress(`  ✓ ${'integrator'.padEnd(11)} answering rotation and revocation requests for the demo provider`);
+}
+
+async function startGateway(launch: Launch, subgraphs: readonly ServiceProcess[]): Promise<ServiceProcess> {
+  const gateway = spawnTracked(
+    launch,
+    'gateway',
+    launch.options.basePort,
+    Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `${s.baseUrl}/graphql`])),
+  );
+  launch.options.progress(healthy(gateway, await waitHealthy(gateway, launch.timeoutMs)));
+  return gateway;
+}
+
+/**
+ * Starts the five subgraphs as separate processes, waits until each is
+ * healthy, then the gateway in front of them. On any failure everything
+ * started so far is stopped again.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const launch: Launch = { options, env: sharedEnv(options), timeoutMs: options.startTimeoutMs ?? 180_000, started: [] };
+  const stop = async () => {
+    await Promise.all([...launch.started].reverse().map((service) => service.stop()));
+  };
   // The gateway, the five subgraphs, and the reference integrator after them.
   await assertPortsFree(options.basePort, SUBGRAPH_NAMES.length + 2);
   try {
-    const subgraphs = SUBGRAPH_NAMES.map((name, index) =>
-      spawnService({
-        root: options.root,
-        name,
-        port: options.basePort + index + 1,
-        logDir: options.logDir,
-        env: {
-          ...common,
-          DATABASE_URL: databaseUrl(options.databaseServerUrl, `${options.databasePrefix}${name}`),
-          KAFKA_GROUP_ID: `nhi-${name}${options.groupSuffix}`,
-          KAFKA_CLIENT_ID: `nhi-${name}`,
-        },
-        nodeArgs: options.nodeArgs,
-      }),
-    );
-    started.push(...subgraphs);
-    options.progress(
-      `services   starting ${subgraphs.map((s) => s.name).join(', ')} (logs in ${path.relative(options.root, options.logDir)}/)`,
-    );
-    await Promise.all(
-      subgraphs.map(async (service) => {
-        const ms = await waitHealthy(service, timeout);
-        options.progress(`  ✓ ${service.name.padEnd(11)} ${service.baseUrl}/graphql  healthy in ${(ms / 1000).toFixed(1)}s`);
-      }),
-    );
-
-    // The simulated secret manager's connector answers rotation and revocation requests for the demo provider.
-    const integrator = spawnService({
-      root: options.root,
-      name: 'reference-integrator',
-      port: options.basePort + SUBGRAPH_NAMES.length + 1,
-      logDir: options.logDir,
-      env: { ...common, KAFKA_GROUP_ID: `reference-integrator${options.groupSuffix}`, ...options.integratorEnv },
-      nodeArgs: options.nodeArgs,
-    });
-    started.push(integrator);
-    await waitHealthy(integrator, timeout);
-    options.progress(`  ✓ ${'integrator'.padEnd(11)} answering rotation and revocation requests for the demo provider`);
-
-    const gateway = spawnService({
-      root: options.root,
-      name: 'gateway',
-      port: options.basePort,
-      logDir: options.logDir,
-      env: {
-        ...common,
-        ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `${s.baseUrl}/graphql`])),
-      },
-      nodeArgs: options.nodeArgs,
-    });
-    started.push(gateway);
-    const ms = await waitHealthy(gateway, timeout);
-    options.progress(`  ✓ ${'gateway'.padEnd(11)} ${gateway.baseUrl}/graphql  healthy in ${(ms / 1000).toFixed(1)}s`);
-    return { gatewayUrl: `${gateway.baseUrl}/graphql`, services: started, stop };
+    const subgraphs = await startSubgraphs(launch);
+    await startIntegrator(launch);
+    const gateway = await startGateway(launch, subgraphs);
+    return { gatewayUrl: `${gateway.baseUrl}/graphql`, services: launch.started, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -5,7 +5,7 @@ import { SubgraphBootstrap, SubgraphUnderTest } from './subgraph-under-test';
 export interface SubgraphSpecOptions {
   /** Environment for this run of the service, over the harness's defaults. */
   env?: Record<string, string>;
-  /** Logical topics (values of TOPICS) to record from before the service starts: what a test asserts was published. */
+  /** Logical topics (values of TOPICS) to record from the beginning, before any test runs: what a test asserts was published. */
   tap?: string[];
 }
 

@@ -57,6 +57,89 @@ function brokenRow(random: SeededRandom, good: Record<string, unknown>): { row: 
   }
 }
 
+/** Fingerprints where a share repeat the one before: one credential used by two identities. */
+function fingerprints(random: SeededRandom, sharedShare: number): () => string {
+  let previous = fingerprint(random);
+  return () => {
+    previous = random.chance(sharedShare) ? previous : fingerprint(random);
+    return previous;
+  };
+}
+
+/** One identity as its first source reports it, with what the further rows about it are made from. */
+interface Identity {
+  index: number;
+  provider: ProviderProfile;
+  kindWords: readonly string[];
+  baseName: string;
+  source: string;
+  row: Record<string, unknown>;
+}
+
+// The draws stay in this order: a seed gives the same estate only while they do.
+function identity(random: SeededRandom, index: number, now: number, nextFingerprint: () => string): Identity {
+  const provider: ProviderProfile = random.pick(PROVIDERS);
+  const [, kindWords] = random.pick(provider.kinds);
+  const environment = random.pick(ENVIRONMENTS);
+  const system = random.pick(SYSTEMS);
+  const account = `acct-${random.int(50).toString().padStart(3, '0')}`;
+  const baseName = `${system}-${random.pick(ROLES)}-${environment.hint}-${index.toString(36)}`;
+  const scopeCount = provider.scopes.length ? 1 + random.int(3) : 0;
+  const scopes = Array.from({ length: scopeCount }, () => random.pick(provider.scopes));
+  const fp = nextFingerprint();
+  const createdAt = new Date(now - (1 + random.int(900)) * DAY_MS).toISOString();
+  const row: Record<string, unknown> = {
+    provider: random.pick(provider.aliases),
+    externalId: provider.externalId(baseName, account),
+    kind: random.pick(kindWords),
+    name: messy(random, baseName),
+    // A third of sources leave the environment out; inventory infers it from the name.
+    ...(random.chance(0.66) ? { environment: random.pick(environment.words) } : {}),
+    system,
+    businessUnit: random.pick(BUSINESS_UNITS),
+    scopes,
+    createdAt,
+    ...(random.chance(0.4) ? { expiresAt: new Date(now + (30 + random.int(400)) * DAY_MS).toISOString() } : {}),
+    ...(random.chance(0.5) ? { lastUsedAt: new Date(now - random.int(60) * DAY_MS).toISOString() } : {}),
+    credentialFingerprint: fp,
+    tags: [{ key: 'account', value: account }],
+  };
+  return { index, provider, kindWords, baseName, source: random.pick(provider.sources), row };
+}
+
+/** The same identity from another source: other spelling of provider and kind, different casing and spacing. */
+function overlapRow(random: SeededRandom, { provider, kindWords, baseName, source, row }: Identity): EstateRow {
+  const otherSource = provider.sources.length > 1 ? (provider.sources.find((s) => s !== source) ?? 'cmdb') : 'cmdb';
+  return {
+    source: otherSource,
+    row: {
+      ...row,
+      provider: random.pick(provider.aliases),
+      kind: random.pick(kindWords),
+      name: messy(random, baseName),
+      environment: undefined,
+    },
+  };
+}
+
+function leakRow({ index, provider, row }: Identity): EstateRow {
+  return {
+    source: LEAK_SCANNER,
+    row: {
+      provider: provider.canonical,
+      externalId: `leak-${index}`,
+      kind: 'secret',
+      name: `found in a public repo ${index}`,
+      credentialFingerprint: row['credentialFingerprint'],
+    },
+  };
+}
+
+function badRow(random: SeededRandom, { source, row }: Identity): EstateRow {
+  const { row: bad, broken } = brokenRow(random, { ...row, externalId: `${String(row['externalId'])}-bad` });
+  return { source, row: bad, broken };
+}
+
 /**
  * A realistic estate for demos, tests and benchmarks: identities across
  * providers and sources, with messy names and aliases, overlaps between
@@ -68,70 +151,14 @@ export function* generateEstate(options: EstateOptions): Generator<EstateRow> {
   const now = (options.now ?? new Date('2026-11-27T00:00:00Z')).getTime();
   const overlapShare = options.overlapShare ?? 0.15;
   const badRowShare = options.badRowShare ?? 0.02;
-  const sharedShare = options.sharedFingerprintShare ?? 0.03;
   const leakShare = options.leakShare ?? 0.002;
-  let previousFingerprint = fingerprint(random);
+  const nextFingerprint = fingerprints(random, options.sharedFingerprintShare ?? 0.03);
 
   for (let i = 0; i < options.size; i += 1) {
-    const provider: ProviderProfile = random.pick(PROVIDERS);
-    const [, kindWords] = random.pick(provider.kinds);
-    const environment = random.pick(ENVIRONMENTS);
-    const system = random.pick(SYSTEMS);
-    const account = `acct-${random.int(50).toString().padStart(3, '0')}`;
-    const baseName = `${system}-${random.pick(ROLES)}-${environment.hint}-${i.toString(36)}`;
-    const scopeCount = provider.scopes.length ? 1 + random.int(3) : 0;
-    const scopes = Array.from({ length: scopeCount }, () => random.pick(provider.scopes));
-    const fp = random.chance(sharedShare) ? previousFingerprint : fingerprint(random);
-    previousFingerprint = fp;
-    const createdAt = new Date(now - (1 + random.int(900)) * DAY_MS).toISOString();
-    const row: Record<string, unknown> = {
-      provider: random.pick(provider.aliases),
-      externalId: provider.externalId(baseName, account),
-      kind: random.pick(kindWords),
-      name: messy(random, baseName),
-      // A third of sources leave the environment out; inventory infers it from the name.
-      ...(random.chance(0.66) ? { environment: random.pick(environment.words) } : {}),
-      system,
-      businessUnit: random.pick(BUSINESS_UNITS),
-      scopes,
-      createdAt,
-      ...(random.chance(0.4) ? { expiresAt: new Date(now + (30 + random.int(400)) * DAY_MS).toISOString() } : {}),
-      ...(random.chance(0.5) ? { lastUsedAt: new Date(now - random.int(60) * DAY_MS).toISOString() } : {}),
-      credentialFingerprint: fp,
-      tags: [{ key: 'account', value: account }],
-    };
-    const source = random.pick(provider.sources);
-    yield { source, row };
-
-    if (random.chance(overlapShare)) {
-      // The same identity from another source: other spelling of provider and kind, different casing and spacing.
-      const otherSource = provider.sources.length > 1 ? (provider.sources.find((s) => s !== source) ?? 'cmdb') : 'cmdb';
-      yield {
-        source: otherSource,
-        row: {
-          ...row,
-          provider: random.pick(provider.aliases),
-          kind: random.pick(kindWords),
-          name: messy(random, baseName),
-          environment: undefined,
-        },
-      };
-    }
-    if (random.chance(leakShare)) {
-      yield {
-        source: LEAK_SCANNER,
-        row: {
-          provider: provider.canonical,
-          externalId: `leak-${i}`,
-          kind: 'secret',
-          name: `found in a public repo ${i}`,
-          credentialFingerprint: fp,
-        },
-      };
-    }
-    if (random.chance(badRowShare)) {
-      const { row: bad, broken } = brokenRow(random, { ...row, externalId: `${String(row['externalId'])}-bad` });
-      yield { source, row: bad, broken };
-    }
+    const found = identity(random, i, now, nextFingerprint);
+    yield { source: found.source, row: found.row };
+    if (random.chance(overlapShare)) yield overlapRow(random, found);
+    if (random.chance(leakShare)) yield leakRow(found);
+    if (random.chance(badRowShare)) yield badRow(random, found);
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@nhi/auth';
 import { AuditRecordedData, createEvent, NhiEvent } from '@nhi/contracts';
-import { SubgraphUnderTest, waitFor } from '@nhi/testing';
+import { subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
 /**
@@ -9,7 +9,7 @@ import { bootstrap } from '../main';
  * publishes them, kept by metrics in an append-only table and read back
  * through auditLog with filters and pages.
  */
-let metrics: SubgraphUnderTest;
+const spec = subgraphSpec('metrics_audit', bootstrap, { env: { SNAPSHOT_INTERVAL_MS: '0' } });
 
 const AUDITOR: Actor = { sub: 'ada-auditor', roles: ['auditor'], ownerRefs: [] };
 const VIEWER: Actor = { sub: 'val-viewer', roles: ['viewer'], ownerRefs: [] };
@@ -37,14 +37,6 @@ interface AuditLogPage {
   auditLog: { edges: Array<{ cursor: string; node: AuditNode }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
 
-beforeAll(async () => {
-  metrics = await SubgraphUnderTest.start('metrics_audit', bootstrap, { SNAPSHOT_INTERVAL_MS: '0' });
-});
-
-afterAll(async () => {
-  await metrics?.stop();
-});
-
 const minutesAfter = (minutes: number) => new Date(Date.UTC(2026, 10, 20, 12, minutes)).toISOString();
 
 function record(overrides: Partial<AuditRecordedData>): AuditRecordedData {
@@ -67,12 +59,12 @@ function record(overrides: Partial<AuditRecordedData>): AuditRecordedData {
 
 async function publish(data: AuditRecordedData): Promise<NhiEvent<'nhi.audit.recorded'>> {
   const event = createEvent({ source: data.service, type: 'nhi.audit.recorded', subject: data.targetIds[0] ?? data.actor, data });
-  await metrics.redeliver(event);
+  await spec.subgraph.redeliver(event);
   return event;
 }
 
 async function auditLog(variables: Record<string, unknown>, actor: Actor = AUDITOR) {
-  const result = await metrics.query<AuditLogPage>(AUDIT_LOG, variables, actor);
+  const result = await spec.subgraph.query<AuditLogPage>(AUDIT_LOG, variables, actor);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.auditLog;
 }
@@ -117,10 +109,13 @@ describe('auditLog', () => {
     ];
     for (const data of records) events.push(await publish(data));
     // A redelivered record is still one record.
-    await metrics.redeliver(events[0]);
-    await waitFor(async () => (await metrics.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_records'))[0].n === records.length, {
-      what: 'metrics to keep five audit records',
-    });
+    await spec.subgraph.redeliver(events[0]);
+    await waitFor(
+      async () => (await spec.subgraph.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_records'))[0].n === records.length,
+      {
+        what: 'metrics to keep five audit records',
+      },
+    );
   });
 
   it('serves every record newest first, in pages that follow each other without gaps or repeats', async () => {
@@ -160,20 +155,22 @@ describe('auditLog', () => {
   });
 
   it('is for auditors and security-admins only', async () => {
-    const refused = await metrics.query<AuditLogPage>(AUDIT_LOG, { first: 1 }, VIEWER);
+    const refused = await spec.subgraph.query<AuditLogPage>(AUDIT_LOG, { first: 1 }, VIEWER);
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     expect(refused.data?.auditLog ?? null).toBeNull();
   });
 
   it('refuses a cursor it did not issue', async () => {
-    const result = await metrics.query<AuditLogPage>(AUDIT_LOG, { after: 'not-a-cursor' }, AUDITOR);
+    const result = await spec.subgraph.query<AuditLogPage>(AUDIT_LOG, { after: 'not-a-cursor' }, AUDITOR);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('keeps records append-only: updates, deletes and truncation are refused', async () => {
-    await expect(metrics.sql("UPDATE audit_records SET actor = 'someone-else'")).rejects.toThrow(/audit_records is append-only: UPDATE/);
-    await expect(metrics.sql('DELETE FROM audit_records')).rejects.toThrow(/audit_records is append-only: DELETE/);
-    await expect(metrics.sql('TRUNCATE audit_records')).rejects.toThrow(/audit_records is append-only: TRUNCATE/);
-    expect((await metrics.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_records'))[0].n).toBe(5);
+    await expect(spec.subgraph.sql("UPDATE audit_records SET actor = 'someone-else'")).rejects.toThrow(
+      /audit_records is append-only: UPDATE/,
+    );
+    await expect(spec.subgraph.sql('DELETE FROM audit_records')).rejects.toThrow(/audit_records is append-only: DELETE/);
+    await expect(spec.subgraph.sql('TRUNCATE audit_records')).rejects.toThrow(/audit_records is append-only: TRUNCATE/);
+    expect((await spec.subgraph.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_records'))[0].n).toBe(5);
   });
 });

@@ -1,15 +1,7 @@
-import { identityDiscoveredData, SubgraphUnderTest, waitFor } from '@nhi/testing';
+import { identityDiscoveredData, subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
-let metrics: SubgraphUnderTest;
-
-beforeAll(async () => {
-  metrics = await SubgraphUnderTest.start('metrics', bootstrap);
-});
-
-afterAll(async () => {
-  await metrics?.stop();
-});
+const spec = subgraphSpec('metrics', bootstrap);
 
 const SUMMARY = `
   query($bu: String) {
@@ -46,20 +38,21 @@ describe('governanceSummary', () => {
       },
       '2026-11-03T10:00:00.000Z',
     );
-    const first = await metrics.publish('nhi.identity.discovered', payments1);
-    await metrics.publish('nhi.identity.discovered', payments2);
-    await metrics.publish('nhi.identity.discovered', data);
-    await metrics.redeliver(first);
+    const first = await spec.subgraph.publish('nhi.identity.discovered', payments1);
+    await spec.subgraph.publish('nhi.identity.discovered', payments2);
+    await spec.subgraph.publish('nhi.identity.discovered', data);
+    await spec.subgraph.redeliver(first);
 
     const all = await waitFor(
       async () => {
-        const result = await metrics.query<Summary>(SUMMARY);
+        const result = await spec.subgraph.query<Summary>(SUMMARY);
         return result.data?.governanceSummary.totalIdentities === 3 && result.data.governanceSummary;
       },
       { what: 'metrics to count three identities' },
     );
     await waitFor(
-      async () => Number(await metrics.kafka.committedOffset(metrics.groupId, metrics.topic('nhi.inventory.events.v1'), 0)) >= 4,
+      async () =>
+        Number(await spec.subgraph.kafka.committedOffset(spec.subgraph.groupId, spec.subgraph.topic('nhi.inventory.events.v1'), 0)) >= 4,
       { what: 'all four deliveries to be committed' },
     );
 
@@ -79,10 +72,10 @@ describe('governanceSummary', () => {
       ],
       asOf: '2026-11-03T10:00:00.000Z',
     });
-    const payments = await metrics.query<Summary>(SUMMARY, { bu: 'Payments' });
+    const payments = await spec.subgraph.query<Summary>(SUMMARY, { bu: 'Payments' });
     expect(payments.data?.governanceSummary).toMatchObject({ totalIdentities: 2, asOf: '2026-11-02T10:00:00.000Z' });
     // The redelivered event did not count twice, even after everything was committed.
-    expect((await metrics.query<Summary>(SUMMARY)).data?.governanceSummary.totalIdentities).toBe(3);
+    expect((await spec.subgraph.query<Summary>(SUMMARY)).data?.governanceSummary.totalIdentities).toBe(3);
   });
 });
 
@@ -98,14 +91,17 @@ describe('events metrics cannot apply', () => {
       datacontenttype: 'application/json',
       data: {},
     };
-    await metrics.kafka.produce(metrics.topic('nhi.inventory.events.v1'), { key: 'teleported', value: JSON.stringify(unknownType) });
-    await metrics.kafka.produce(metrics.topic('nhi.inventory.events.v1'), { key: 'garbage', value: 'not an event' });
+    await spec.subgraph.kafka.produce(spec.subgraph.topic('nhi.inventory.events.v1'), {
+      key: 'teleported',
+      value: JSON.stringify(unknownType),
+    });
+    await spec.subgraph.kafka.produce(spec.subgraph.topic('nhi.inventory.events.v1'), { key: 'garbage', value: 'not an event' });
     const after = identityDiscoveredData({ businessUnit: 'After-Parking' });
-    await metrics.publish('nhi.identity.discovered', after);
+    await spec.subgraph.publish('nhi.identity.discovered', after);
 
     const parked = await waitFor(
       async () => {
-        const result = await metrics.query<{
+        const result = await spec.subgraph.query<{
           parkedEvents: {
             total: number;
             byType: Array<{ key: string; count: number }>;
@@ -122,7 +118,7 @@ describe('events metrics cannot apply', () => {
     ]);
     expect(parked.latest.map((event) => event.errorType)).toEqual(['ContractViolationError', 'ContractViolationError']);
     await waitFor(
-      async () => (await metrics.query<Summary>(SUMMARY, { bu: 'After-Parking' })).data?.governanceSummary.totalIdentities === 1,
+      async () => (await spec.subgraph.query<Summary>(SUMMARY, { bu: 'After-Parking' })).data?.governanceSummary.totalIdentities === 1,
       { what: 'the event after the parked ones to be applied' },
     );
   });
@@ -130,9 +126,9 @@ describe('events metrics cannot apply', () => {
 
 describe('GET /metrics', () => {
   it('exports events applied and parked per topic, failed attempts and the consumer lag for Prometheus', async () => {
-    const inventoryTopic = metrics.topic('nhi.inventory.events.v1');
+    const inventoryTopic = spec.subgraph.topic('nhi.inventory.events.v1');
     const scrape = async () => {
-      const response = await fetch(`${new URL(metrics.url).origin}/metrics`);
+      const response = await fetch(`${new URL(spec.subgraph.url).origin}/metrics`);
       expect(response.headers.get('content-type')).toContain('text/plain');
       return response.text();
     };

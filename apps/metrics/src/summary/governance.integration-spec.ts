@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ACTOR_HEADER, signActorHeader } from '@nhi/auth';
-import { identityDiscoveredData, ownershipAssignedData, SubgraphUnderTest, waitFor } from '@nhi/testing';
+import { identityDiscoveredData, ownershipAssignedData, subgraphSpec, SubgraphUnderTest, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
 /**
@@ -9,8 +9,13 @@ import { bootstrap } from '../main';
  * with an empty database, rebuilds from the same topics and must give exactly
  * the same numbers.
  */
-let metrics: SubgraphUnderTest;
 let rebuilt: SubgraphUnderTest | undefined;
+// Declared before the harness, so it runs first: the rebuild still reads the topics the harness deletes.
+afterAll(async () => {
+  await rebuilt?.stop();
+});
+
+const spec = subgraphSpec('metrics_governance', bootstrap, { env: { SNAPSHOT_INTERVAL_MS: '300' } });
 
 const AT = new Date('2026-11-20T12:00:00.000Z');
 const daysBefore = (days: number) => new Date(AT.getTime() - days * 86_400_000).toISOString();
@@ -72,18 +77,9 @@ async function everything(subgraph: SubgraphUnderTest) {
   };
 }
 
-beforeAll(async () => {
-  metrics = await SubgraphUnderTest.start('metrics_governance', bootstrap, { SNAPSHOT_INTERVAL_MS: '300' });
-});
-
-afterAll(async () => {
-  await rebuilt?.stop();
-  await metrics?.stop();
-});
-
 async function discovered(overrides: Parameters<typeof identityDiscoveredData>[0], at: string): Promise<string> {
   const data = identityDiscoveredData(overrides, at);
-  await metrics.publish('nhi.identity.discovered', data);
+  await spec.subgraph.publish('nhi.identity.discovered', data);
   return data.identity.id;
 }
 
@@ -112,9 +108,9 @@ describe('governance numbers from events', () => {
     // Ownership: a and b owned (a attested 10 days ago), c orphaned, the fourth never owned.
     const owner = randomUUID();
     for (const id of [a, b, c]) {
-      await metrics.publish('nhi.ownership.assigned', ownershipAssignedData(id, owner, { assignedAt: daysBefore(20) }), 'ownership');
+      await spec.subgraph.publish('nhi.ownership.assigned', ownershipAssignedData(id, owner, { assignedAt: daysBefore(20) }), 'ownership');
     }
-    await metrics.publish(
+    await spec.subgraph.publish(
       'nhi.ownership.orphaned',
       {
         identityId: c,
@@ -126,19 +122,19 @@ describe('governance numbers from events', () => {
       },
       'ownership',
     );
-    await metrics.publish(
+    await spec.subgraph.publish(
       'nhi.ownership.attested',
       { identityId: a, campaignId: randomUUID(), ownerId: owner, decision: 'KEEP', note: null, actor: 'olive', attestedAt: daysBefore(10) },
       'ownership',
     );
 
     // Lifecycle: a overdue on an auto-rotating policy; b rotated 2 days ago; gone revoked 3 hours after the request.
-    await metrics.publish(
+    await spec.subgraph.publish(
       'nhi.credential.rotation-due',
       { identityId: a, dueAt: daysBefore(5), warning: false, policy: 'auto keys', autoRotate: true },
       'lifecycle',
     );
-    await metrics.publish(
+    await spec.subgraph.publish(
       'nhi.credential.rotated',
       {
         requestId: randomUUID(),
@@ -151,13 +147,17 @@ describe('governance numbers from events', () => {
       'lifecycle',
     );
     const requestId = randomUUID();
-    await metrics.publish(
+    await spec.subgraph.publish(
       'nhi.credential.revocation-requested',
       { requestId, identityId: gone, attempt: 1, reason: 'retired', force: false, requestedAt: daysBefore(1), deadline: daysBefore(0) },
       'lifecycle',
     );
-    await metrics.publish('nhi.credential.revoked', { requestId, identityId: gone, revokedAt: hoursAfter(daysBefore(1), 3) }, 'lifecycle');
-    await metrics.publish('nhi.identity.decommissioned', {
+    await spec.subgraph.publish(
+      'nhi.credential.revoked',
+      { requestId, identityId: gone, revokedAt: hoursAfter(daysBefore(1), 3) },
+      'lifecycle',
+    );
+    await spec.subgraph.publish('nhi.identity.decommissioned', {
       id: gone,
       reason: 'retired',
       decommissionedBy: 'alice',
@@ -174,11 +174,11 @@ describe('governance numbers from events', () => {
       detail: 'test',
       detectedAt: daysBefore(50),
     });
-    await metrics.publish('nhi.finding.opened', finding(a, 'NHI7'));
-    await metrics.publish('nhi.finding.opened', finding(a, 'NHI5'));
+    await spec.subgraph.publish('nhi.finding.opened', finding(a, 'NHI7'));
+    await spec.subgraph.publish('nhi.finding.opened', finding(a, 'NHI5'));
     const closed = finding(b, 'NHI5');
-    await metrics.publish('nhi.finding.opened', closed);
-    await metrics.publish('nhi.finding.closed', {
+    await spec.subgraph.publish('nhi.finding.opened', closed);
+    await spec.subgraph.publish('nhi.finding.closed', {
       identityId: closed.identityId,
       findingId: closed.findingId,
       category: closed.category,
@@ -197,35 +197,35 @@ describe('governance numbers from events', () => {
       at,
     });
     const onA = exception(a, 'ROTATION', daysBefore(-3), daysBefore(6));
-    await metrics.publish(
+    await spec.subgraph.publish(
       'nhi.exception.requested',
       { ...onA, justification: 'vendor', compensatingControls: [], riskRating: null, renewsId: null },
       'exceptions',
     );
-    await metrics.publish('nhi.exception.approved', { ...onA, actor: 'sam', at: daysBefore(5), note: null }, 'exceptions');
+    await spec.subgraph.publish('nhi.exception.approved', { ...onA, actor: 'sam', at: daysBefore(5), note: null }, 'exceptions');
     const onE = exception(e, 'NHI7', daysBefore(1), daysBefore(4));
-    await metrics.publish(
+    await spec.subgraph.publish(
       'nhi.exception.requested',
       { ...onE, justification: 'legacy', compensatingControls: [], riskRating: 'LOW', renewsId: null },
       'exceptions',
     );
-    const last = await metrics.publish(
+    const last = await spec.subgraph.publish(
       'nhi.exception.expired',
       { ...onE, actor: 'exceptions', at: daysBefore(1), previousStatus: 'REQUESTED' },
       'exceptions',
     );
 
-    await waitFor(async () => (await metrics.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [last.id])).length > 0, {
+    await waitFor(async () => (await spec.subgraph.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [last.id])).length > 0, {
       what: 'metrics to apply the last event',
     });
     await waitFor(
       async () =>
-        (await metrics.sql("SELECT 1 FROM identity_facts WHERE identity_id = $1 AND status = 'DECOMMISSIONED'", [gone])).length > 0,
+        (await spec.subgraph.sql("SELECT 1 FROM identity_facts WHERE identity_id = $1 AND status = 'DECOMMISSIONED'", [gone])).length > 0,
       {
         what: 'the decommissioning to be applied',
       },
     );
-    const live = await everything(metrics);
+    const live = await everything(spec.subgraph);
 
     expect(live.unit).toEqual({
       governanceSummary: {
@@ -296,8 +296,8 @@ describe('governance numbers from events', () => {
 
     // The auditor's export says the same as the API.
     const report = (format: string, roles: Array<'auditor' | 'viewer'> | null) =>
-      fetch(`${new URL(metrics.url).origin}/reports/governance.${format}?at=${AT.toISOString()}`, {
-        headers: roles ? { [ACTOR_HEADER]: signActorHeader({ sub: 'audra', roles, ownerRefs: [] }, metrics.signingKey) } : {},
+      fetch(`${new URL(spec.subgraph.url).origin}/reports/governance.${format}?at=${AT.toISOString()}`, {
+        headers: roles ? { [ACTOR_HEADER]: signActorHeader({ sub: 'audra', roles, ownerRefs: [] }, spec.subgraph.signingKey) } : {},
       });
     expect((await report('json', null)).status).toBe(401);
     const viewer = await report('json', ['viewer']);
@@ -321,13 +321,13 @@ describe('governance numbers from events', () => {
 
     // The rebuild: an empty database, a new consumer group, the same topics from the beginning.
     rebuilt = await SubgraphUnderTest.start('metrics_rebuild', bootstrap, {
-      KAFKA_TOPIC_PREFIX: metrics.topicPrefix,
+      KAFKA_TOPIC_PREFIX: spec.subgraph.topicPrefix,
       SNAPSHOT_INTERVAL_MS: '300',
     });
     const rebuiltNumbers = await waitFor(
       async () => {
         const applied = await rebuilt!.sql<{ n: string }>('SELECT count(*) AS n FROM inbox_events');
-        const expected = await metrics.sql<{ n: string }>('SELECT count(*) AS n FROM inbox_events');
+        const expected = await spec.subgraph.sql<{ n: string }>('SELECT count(*) AS n FROM inbox_events');
         return applied[0].n === expected[0].n && (await everything(rebuilt!));
       },
       { what: 'the rebuild to apply every event', timeoutMs: 30_000 },

@@ -1,32 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ExceptionsFactsHandler } from '../facts/exceptions-facts.handler';
-import { InventoryFactsHandler } from '../facts/inventory-facts.handler';
-import { LifecycleFactsHandler } from '../facts/lifecycle-facts.handler';
-import { OwnershipFactsHandler } from '../facts/ownership-facts.handler';
-import { GovernanceReadService } from '../governance/governance-read.service';
-import { PrometheusController } from '../prometheus/prometheus.controller';
-import { ReportsController } from '../reports/reports.controller';
-import { DailySnapshots } from '../trends/daily-snapshots';
-import { TrendResolver } from '../trends/trend.resolver';
-import { TrendService } from '../trends/trend.service';
-import { ParkedEventsResolver } from '../parked/parked-events.resolver';
+import { GovernanceModule } from '../governance/governance.module';
 import { GovernanceResolver } from './governance.resolver';
 import { GovernanceService } from './governance.service';
 
+/** governanceSummary, adoption and frameworkCoverage; the service is exported for the auditor reports. */
 @Module({
-  controllers: [PrometheusController, ReportsController],
-  providers: [
-    GovernanceReadService,
-    GovernanceService,
-    GovernanceResolver,
-    ParkedEventsResolver,
-    DailySnapshots,
-    TrendService,
-    TrendResolver,
-    InventoryFactsHandler,
-    OwnershipFactsHandler,
-    LifecycleFactsHandler,
-    ExceptionsFactsHandler,
-  ],
+  imports: [GovernanceModule],
+  providers: [GovernanceService, GovernanceResolver],
+  exports: [GovernanceService],
 })
 export class SummaryModule {}

@@ -12,3 +12,6 @@ export interface ProcessingContext {
   heartbeat: () => Promise<void>;
   signal: AbortSignal;
 }
+
+/** What became of one consumed message: what the consumer counts per topic. */
+export type ProcessOutcome = 'applied' | 'duplicate' | 'no-handler' | 'dead-lettered';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { MESSAGING_KAFKA } from '../kafka/kafka-client';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
-import type { ProcessOutcome } from './message-processor';
+import type { ProcessOutcome } from './consumed-message';
 
 export interface PartitionLag {
   topic: string;

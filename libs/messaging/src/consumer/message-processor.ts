@@ -4,7 +4,7 @@ import { describeError } from '../describe-error';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { retryDelayMs } from '../timing/backoff';
 import { sleepWithHeartbeat } from '../timing/sleep';
-import type { ConsumedMessage, ProcessingContext } from './consumed-message';
+import type { ConsumedMessage, ProcessingContext, ProcessOutcome } from './consumed-message';
 import { DeadLetterPublisher, type ProcessingFailure } from './dead-letter-publisher';
 import { EventDispatcher, EventHandlerError, RunItemError } from './event-dispatcher';
 import { ConsumerStats } from './consumer-stats';
@@ -12,8 +12,6 @@ import { EventHandlerRegistry } from './event-handler-registry';
 
 /** Longest wait between two attempts, whatever the base and attempt count. */
 const RETRY_CAP_MS = 30_000;
-
-export type ProcessOutcome = 'applied' | 'duplicate' | 'no-handler' | 'dead-lettered';
 
 interface RunItem {
   event: NhiEvent;
