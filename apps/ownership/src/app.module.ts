@@ -15,9 +15,9 @@ import { AttestationItemEntity } from './attestation/attestation-item.entity';
 import { OwnershipRuleEntity } from './rules/ownership-rule.entity';
 import { OwnershipSuggestionEntity } from './rules/ownership-suggestion.entity';
 import { loadOwnershipConfig, OWNERSHIP_CONFIG } from './ownership-config';
-import { OwnerEntity } from './owners/owner.entity';
-import { IdentityOwnershipEntity } from './ownership/identity-ownership.entity';
-import { OwnershipModule } from './ownership/ownership.module';
+import { OwnerEntity } from './owner-data/owner.entity';
+import { IdentityOwnershipEntity } from './identity-data/identity-ownership.entity';
+import { OwnershipModule } from './ownership.module';
 
 export const SERVICE = 'ownership';
 export const DEFAULT_PORT = 4002;

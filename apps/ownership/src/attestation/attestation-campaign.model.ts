@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { OwnerModel } from '../owners/owner.model';
+import { OwnerModel } from '../owner-data/owner.model';
 import { CampaignStatus } from './attestation-enums';
 
 @ObjectType('AttestationProgress', { description: 'Decisions so far, for a whole campaign or one part of it.' })

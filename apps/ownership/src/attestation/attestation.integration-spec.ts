@@ -1,5 +1,6 @@
 import { waitFor } from '@nhi/testing';
-import { ownershipSpec, uniqueNames } from '../test-support/ownership-spec';
+import { ownershipSpec } from '../test-support/ownership-spec';
+import { uniqueNames } from '../test-support/unique-names';
 
 const spec = ownershipSpec('ownership_attestation', { DEADLINE_CHECK_INTERVAL_MS: '200' });
 
@@ -16,14 +17,14 @@ interface Progress {
 }
 
 async function startCampaign(input: Record<string, unknown>) {
-  return spec.ownership.query<{ startAttestationCampaign: { id: string; status: string } }>(
+  return spec.subgraph.query<{ startAttestationCampaign: { id: string; status: string } }>(
     'mutation($input: CampaignInput!) { startAttestationCampaign(input: $input) { id status } }',
     { input },
   );
 }
 
 async function attest(identityId: string, campaignId: string, decision: string, note?: string) {
-  return spec.ownership.query<{ attest: { ownershipStatus: string; lastAttestation: string | null } }>(
+  return spec.subgraph.query<{ attest: { ownershipStatus: string; lastAttestation: string | null } }>(
     `mutation($i: ID!, $c: ID!, $d: AttestationDecision!, $n: String) {
        attest(identityId: $i, campaignId: $c, decision: $d, note: $n) { ownershipStatus lastAttestation }
      }`,
@@ -32,7 +33,7 @@ async function attest(identityId: string, campaignId: string, decision: string, 
 }
 
 async function campaign(id: string) {
-  const result = await spec.ownership.query<{
+  const result = await spec.subgraph.query<{
     attestationCampaign: {
       status: string;
       progress: Progress;
@@ -81,7 +82,7 @@ describe('attestation campaigns', () => {
 
     expect(kept.data?.attest).toMatchObject({ ownershipStatus: 'OWNED', lastAttestation: expect.any(String) });
     expect(await spec.client.identity(notMine)).toMatchObject({ ownershipStatus: 'UNASSIGNED', owner: null });
-    const suggestions = await spec.ownership.query<{ ownershipSuggestions: Array<{ owner: { externalRef: string }; reason: string }> }>(
+    const suggestions = await spec.subgraph.query<{ ownershipSuggestions: Array<{ owner: { externalRef: string }; reason: string }> }>(
       'query($id: ID!) { ownershipSuggestions(identityId: $id) { owner { externalRef } reason } }',
       { id: notMine },
     );

@@ -2,9 +2,9 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { Actor, CanRead, CurrentActor, OwnerOrSecurityAdmin, SecurityAdminOnly } from '@nhi/auth';
 import { SubgraphContext } from '@nhi/graphql';
 import { ownersLoader } from '../owners/owners.loader';
-import { OwnerModel } from '../owners/owner.model';
+import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from '../owners/owners.service';
-import { IdentityOwnershipModel } from '../ownership/identity.model';
+import { IdentityOwnershipModel } from '../identity-data/identity.model';
 import {
   AttestationCampaignModel,
   AttestationProgressModel,

@@ -1,15 +1,7 @@
-import { identityDiscoveredData, SubgraphUnderTest, waitFor } from '@nhi/testing';
-import { bootstrap } from '../main';
+import { identityDiscoveredData, waitFor } from '@nhi/testing';
+import { ownershipSpec } from '../test-support/ownership-spec';
 
-let ownership: SubgraphUnderTest;
-
-beforeAll(async () => {
-  ownership = await SubgraphUnderTest.start('ownership', bootstrap);
-});
-
-afterAll(async () => {
-  await ownership?.stop();
-});
+const spec = ownershipSpec('ownership');
 
 const OWNERSHIP_OF = `
   query($r: [_Any!]!) {
@@ -18,6 +10,7 @@ const OWNERSHIP_OF = `
 
 describe('ownership learns identities from inventory events', () => {
   it('tracks a registered identity as UNASSIGNED, once, even when the event is delivered twice', async () => {
+    const ownership = spec.subgraph;
     const data = identityDiscoveredData({ businessUnit: 'Payments' });
     const event = await ownership.publish('nhi.identity.discovered', data);
     await ownership.redeliver(event);

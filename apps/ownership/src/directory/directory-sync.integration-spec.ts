@@ -23,7 +23,7 @@ interface Report {
 }
 
 async function sync(directory: string, entries: Array<Record<string, unknown>>, options: { force?: boolean; dryRun?: boolean } = {}) {
-  return spec.ownership.query<{ syncDirectory: Report }>(
+  return spec.subgraph.query<{ syncDirectory: Report }>(
     `mutation($input: DirectorySyncInput!) {
        syncDirectory(input: $input) {
          created updated unchanged reactivated deactivated merged identitiesMoved identitiesOrphaned dryRun rejected { index externalRef reason }
@@ -34,7 +34,7 @@ async function sync(directory: string, entries: Array<Record<string, unknown>>, 
 }
 
 async function ownerId(externalRef: string): Promise<string> {
-  const [row] = await spec.ownership.sql<{ id: string }>('SELECT id FROM owners WHERE external_ref = $1', [externalRef]);
+  const [row] = await spec.subgraph.sql<{ id: string }>('SELECT id FROM owners WHERE external_ref = $1', [externalRef]);
   if (!row) throw new Error(`no owner ${externalRef}`);
   return row.id;
 }
@@ -59,7 +59,7 @@ describe('directory sync and a re-organisation', () => {
 
     expect(first.data?.syncDirectory).toMatchObject({ created: 7, updated: 0, deactivated: 0, rejected: [] });
     expect(again.data?.syncDirectory).toMatchObject({ created: 0, updated: 0, unchanged: 7, deactivated: 0, merged: 0, rejected: [] });
-    const [ana] = await spec.ownership.sql<{ parent: string }>(
+    const [ana] = await spec.subgraph.sql<{ parent: string }>(
       'SELECT p.external_ref AS parent FROM owners o JOIN owners p ON p.id = o.parent_id WHERE o.external_ref = $1',
       ['ana'],
     );
@@ -103,7 +103,7 @@ describe('directory sync and a re-organisation', () => {
   });
 
   it('refuses a list that would remove more than the allowed share, changing nothing, unless forced', async () => {
-    const before = await spec.ownership.sql('SELECT external_ref, active FROM owners ORDER BY external_ref');
+    const before = await spec.subgraph.sql('SELECT external_ref, active FROM owners ORDER BY external_ref');
 
     const refused = await sync('okta', [{ externalRef: 'eng', kind: 'TEAM', name: 'Engineering' }]);
     const empty = await sync('okta', []);
@@ -112,11 +112,11 @@ describe('directory sync and a re-organisation', () => {
       /this sync would deactivate 3 of the 4 active owners from okta \(75%\), more than .* \(50%\)/,
     );
     expect(empty.errors?.[0]?.message).toMatch(/deactivate 4 of the 4 active owners/);
-    expect(await spec.ownership.sql('SELECT external_ref, active FROM owners ORDER BY external_ref')).toEqual(before);
+    expect(await spec.subgraph.sql('SELECT external_ref, active FROM owners ORDER BY external_ref')).toEqual(before);
 
     const dryRun = await sync('okta', [{ externalRef: 'eng', kind: 'TEAM', name: 'Engineering' }], { force: true, dryRun: true });
     expect(dryRun.data?.syncDirectory).toMatchObject({ dryRun: true, deactivated: 3 });
-    expect(await spec.ownership.sql('SELECT external_ref, active FROM owners ORDER BY external_ref')).toEqual(before);
+    expect(await spec.subgraph.sql('SELECT external_ref, active FROM owners ORDER BY external_ref')).toEqual(before);
   });
 
   it('reports a broken entry and applies the rest, never taking the broken one for a leaver', async () => {

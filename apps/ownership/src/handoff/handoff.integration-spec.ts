@@ -1,6 +1,7 @@
 import type { Actor } from '@nhi/auth';
 import { waitFor } from '@nhi/testing';
-import { ownershipSpec, uniqueNames } from '../test-support/ownership-spec';
+import { ownershipSpec } from '../test-support/ownership-spec';
+import { uniqueNames } from '../test-support/unique-names';
 
 const spec = ownershipSpec('ownership_handoff');
 
@@ -17,7 +18,7 @@ interface HandoffView {
 const HANDOFF_FIELDS = 'id status moved identities { id } toOwner { externalRef }';
 
 async function requestHandoff(input: Record<string, unknown>, actor?: Actor) {
-  return spec.ownership.query<{ requestHandoff: HandoffView }>(
+  return spec.subgraph.query<{ requestHandoff: HandoffView }>(
     `mutation($input: HandoffInput!) { requestHandoff(input: $input) { ${HANDOFF_FIELDS} } }`,
     { input },
     actor,
@@ -25,7 +26,7 @@ async function requestHandoff(input: Record<string, unknown>, actor?: Actor) {
 }
 
 async function decide(mutation: 'acceptHandoff' | 'declineHandoff', id: string, actor?: Actor) {
-  return spec.ownership.query<Record<string, HandoffView>>(
+  return spec.subgraph.query<Record<string, HandoffView>>(
     `mutation($id: ID!) { ${mutation}(id: $id) { ${HANDOFF_FIELDS} } }`,
     { id },
     actor,

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { OwnerModel } from '../owners/owner.model';
-import { IdentityOwnershipModel } from '../ownership/identity.model';
+import { OwnerModel } from '../owner-data/owner.model';
+import { IdentityOwnershipModel } from '../identity-data/identity.model';
 import type { HandoffStatus as Status } from './handoff.entity';
 
 export type HandoffStatus = Status;

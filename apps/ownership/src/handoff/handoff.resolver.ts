@@ -2,9 +2,9 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { Actor, CanRead, CurrentActor, OwnerOrSecurityAdmin } from '@nhi/auth';
 import { SubgraphContext } from '@nhi/graphql';
 import { ownersLoader } from '../owners/owners.loader';
-import { OwnerModel } from '../owners/owner.model';
+import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from '../owners/owners.service';
-import { IdentityOwnershipModel } from '../ownership/identity.model';
+import { IdentityOwnershipModel } from '../identity-data/identity.model';
 import { HandoffInput } from './dto/handoff.input';
 import { HandoffModel } from './handoff.model';
 import { HandoffService } from './handoff.service';

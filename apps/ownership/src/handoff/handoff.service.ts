@@ -5,13 +5,18 @@ import { assertActsForOwner, assertActsOnIdentities, type Actor } from '@nhi/aut
 import { timeOrderedUuid, type EventType } from '@nhi/contracts';
 import { badInput, notFound } from '@nhi/graphql';
 import { OutboxEventInput, OutboxService } from '@nhi/messaging';
-import { OwnerEntity } from '../owners/owner.entity';
-import { ownerPaths, identityOwnerPaths } from '../owners/owner-paths';
-import { AssignmentService } from '../ownership/assignment.service';
-import { IdentityOwnershipEntity } from '../ownership/identity-ownership.entity';
+import { OwnerEntity } from '../owner-data/owner.entity';
+import { ownerPaths, identityOwnerPaths } from '../owner-data/owner-paths';
+import { AssignmentService } from '../assignment/assignment.service';
+import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
 import type { HandoffInput } from './dto/handoff.input';
 import { HandoffEntity } from './handoff.entity';
 import { HandoffItemEntity } from './handoff-item.entity';
+
+interface SelectedIdentity {
+  identity_id: string;
+  owner_id: string | null;
+}
 
 /**
  * Handoff is how a pilot team hands identities to operations: the request
@@ -33,42 +38,8 @@ export class HandoffService {
     const system = input.system?.trim() || null;
     if (!input.fromOwnerId && !system) throw badInput('choose the identities to hand off: give fromOwnerId, system, or both', 'input');
     return this.dataSource.transaction(async (manager) => {
-      const owners = manager.getRepository(OwnerEntity);
-      const to = await owners.findOne({ where: { id: input.toOwnerId } });
-      if (!to) throw notFound(`no owner with id ${input.toOwnerId}`);
-      if (!to.active) throw badInput(`owner ${to.name} (${to.externalRef}) is inactive; hand off to an active owner`, 'toOwnerId');
-      if (input.fromOwnerId && !(await owners.exists({ where: { id: input.fromOwnerId } })))
-        throw notFound(`no owner with id ${input.fromOwnerId}`);
-      if (input.fromOwnerId === to.id) throw badInput('fromOwnerId and toOwnerId are the same owner', 'toOwnerId');
-
-      const selected: Array<{ identity_id: string; owner_id: string | null }> = await manager.query(
-        `SELECT identity_id, owner_id FROM identity_ownership
-         WHERE identity_status <> 'DECOMMISSIONED' AND owner_id IS DISTINCT FROM $1
-           AND ($2::uuid IS NULL OR owner_id = $2) AND ($3::text IS NULL OR lower(system) = lower($3))
-         ORDER BY identity_id FOR UPDATE`,
-        [to.id, input.fromOwnerId ?? null, system],
-      );
-      if (selected.length === 0) throw badInput('no identity matches this handoff (or they all belong to the receiver already)', 'input');
-      assertActsOnIdentities(
-        actor,
-        await identityOwnerPaths(
-          manager,
-          selected.map((s) => s.identity_id),
-        ),
-        'hand off identities',
-      );
-      const busy: Array<{ identity_id: string }> = await manager.query(
-        `SELECT i.identity_id FROM handoff_items i JOIN handoffs h ON h.id = i.handoff_id
-         WHERE h.status = 'REQUESTED' AND i.identity_id = ANY($1::uuid[])`,
-        [selected.map((s) => s.identity_id)],
-      );
-      if (busy.length > 0) {
-        throw badInput(
-          `${busy.length} of these identities are already in a handoff waiting for acceptance; settle that one first`,
-          'input',
-        );
-      }
-
+      const to = await this.receiver(manager, input);
+      const selected = await this.selectIdentities(manager, input.fromOwnerId ?? null, to, system, actor);
       const handoff = manager.getRepository(HandoffEntity).create({
         id: timeOrderedUuid(),
         fromOwnerId: input.fromOwnerId ?? null,
@@ -152,6 +123,56 @@ export class HandoffService {
     return this.dataSource
       .getRepository(HandoffEntity)
       .find({ where: { toOwnerId: ownerId, status: 'REQUESTED' }, order: { requestedAt: 'ASC' } });
+  }
+
+  /** The owner a handoff goes to: an active one, other than the owner it comes from (which must exist when named). */
+  private async receiver(manager: EntityManager, input: HandoffInput): Promise<OwnerEntity> {
+    const owners = manager.getRepository(OwnerEntity);
+    const to = await owners.findOne({ where: { id: input.toOwnerId } });
+    if (!to) throw notFound(`no owner with id ${input.toOwnerId}`);
+    if (!to.active) throw badInput(`owner ${to.name} (${to.externalRef}) is inactive; hand off to an active owner`, 'toOwnerId');
+    if (input.fromOwnerId && !(await owners.exists({ where: { id: input.fromOwnerId } })))
+      throw notFound(`no owner with id ${input.fromOwnerId}`);
+    if (input.fromOwnerId === to.id) throw badInput('fromOwnerId and toOwnerId are the same owner', 'toOwnerId');
+    return to;
+  }
+
+  /**
+   * The identities a handoff moves, locked: chosen by owner, system or both, none the receiver has already.
+   * The actor must act for them, and none may be waiting in another handoff.
+   */
+  private async selectIdentities(
+    manager: EntityManager,
+    fromOwnerId: string | null,
+    to: OwnerEntity,
+    system: string | null,
+    actor: Actor,
+  ): Promise<SelectedIdentity[]> {
+    const selected: SelectedIdentity[] = await manager.query(
+      `SELECT identity_id, owner_id FROM identity_ownership
+       WHERE identity_status <> 'DECOMMISSIONED' AND owner_id IS DISTINCT FROM $1
+         AND ($2::uuid IS NULL OR owner_id = $2) AND ($3::text IS NULL OR lower(system) = lower($3))
+       ORDER BY identity_id FOR UPDATE`,
+      [to.id, fromOwnerId, system],
+    );
+    if (selected.length === 0) throw badInput('no identity matches this handoff (or they all belong to the receiver already)', 'input');
+    assertActsOnIdentities(
+      actor,
+      await identityOwnerPaths(
+        manager,
+        selected.map((s) => s.identity_id),
+      ),
+      'hand off identities',
+    );
+    const busy: Array<{ identity_id: string }> = await manager.query(
+      `SELECT i.identity_id FROM handoff_items i JOIN handoffs h ON h.id = i.handoff_id
+       WHERE h.status = 'REQUESTED' AND i.identity_id = ANY($1::uuid[])`,
+      [selected.map((s) => s.identity_id)],
+    );
+    if (busy.length > 0) {
+      throw badInput(`${busy.length} of these identities are already in a handoff waiting for acceptance; settle that one first`, 'input');
+    }
+    return selected;
   }
 
   /** Only the receiving owner (or someone acting for one of its teams) decides a handoff, or a security-admin. */

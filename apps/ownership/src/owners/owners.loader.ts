@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { byKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
-import type { OwnerEntity } from './owner.entity';
+import type { OwnerEntity } from '../owner-data/owner.entity';
 import type { OwnersService } from './owners.service';
 
 /** Owners of one request, loaded in one query whichever field asks for them. */

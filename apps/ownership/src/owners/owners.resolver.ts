@@ -1,11 +1,11 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Actor, CanRead, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
 import { SubgraphContext } from '@nhi/graphql';
-import { IdentityPages } from '../ownership/identity-pages';
-import { OwnershipIdentityConnectionModel } from '../ownership/ownership-identity-connection.model';
+import { IdentityPages } from '../identity-pages/identity-pages';
+import { OwnershipIdentityConnectionModel } from '../identity-pages/ownership-identity-connection.model';
 import { OwnerInput } from './dto/owner.input';
 import { ownersLoader } from './owners.loader';
-import { OwnerModel } from './owner.model';
+import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from './owners.service';
 
 @CanRead()

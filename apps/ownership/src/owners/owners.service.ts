@@ -4,11 +4,11 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
 import { timeOrderedUuid, type OwnershipOrphanedData } from '@nhi/contracts';
 import { badInput, notFound } from '@nhi/graphql';
-import { AssignmentService, ChangeContext, Successor } from '../ownership/assignment.service';
-import { IdentityOwnershipEntity } from '../ownership/identity-ownership.entity';
+import { AssignmentService, ChangeContext, Successor } from '../assignment/assignment.service';
+import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
 import type { OwnerInput } from './dto/owner.input';
-import { OwnerEntity } from './owner.entity';
-import { cleanEmail, cleanText, isEmail } from './owner-text';
+import { OwnerEntity } from '../owner-data/owner.entity';
+import { cleanEmail, cleanText, isEmail } from '../owner-data/owner-text';
 
 function required(value: string | null | undefined, field: string, max: number): string {
   const text = cleanText(value) ?? '';

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { OwnerModel } from '../owners/owner.model';
-import { OwnerRole } from './ownership-status';
+import { OwnerModel } from '../owner-data/owner.model';
+import { OwnerRole } from '../identity-data/ownership-status';
 
 export type OwnershipChangeKind = 'ASSIGNED' | 'UNASSIGNED' | 'ORPHANED';
 export const OwnershipChangeKind: { [K in OwnershipChangeKind]: K } = {

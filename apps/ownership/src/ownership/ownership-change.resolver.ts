@@ -2,7 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CanRead } from '@nhi/auth';
 import { SubgraphContext } from '@nhi/graphql';
 import { ownersLoader } from '../owners/owners.loader';
-import { OwnerModel } from '../owners/owner.model';
+import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from '../owners/owners.service';
 import { OwnershipChangeModel } from './ownership-change.model';
 

@@ -1,5 +1,6 @@
 import { waitFor } from '@nhi/testing';
-import { ownershipSpec, uniqueNames } from '../test-support/ownership-spec';
+import { ownershipSpec } from '../test-support/ownership-spec';
+import { uniqueNames } from '../test-support/unique-names';
 
 const spec = ownershipSpec('ownership_model', { ORPHAN_GRACE_DAYS: '7' });
 
@@ -21,7 +22,7 @@ async function eventsOf(identityId: string, count: number): Promise<Array<[strin
 }
 
 const countHistory = async (identityId: string) =>
-  (await spec.ownership.sql<{ n: number }>('SELECT count(*)::int AS n FROM ownership_history WHERE identity_id = $1', [identityId]))[0]?.n;
+  (await spec.subgraph.sql<{ n: number }>('SELECT count(*)::int AS n FROM ownership_history WHERE identity_id = $1', [identityId]))[0]?.n;
 
 describe('owners', () => {
   it('creates a team hierarchy by reference and updates an owner in place', async () => {
@@ -141,9 +142,9 @@ describe('assignment', () => {
     await spec.client.assign({ identityId, ownerId: team.id });
 
     await expect(
-      spec.ownership.sql("UPDATE ownership_history SET actor = 'someone-else' WHERE identity_id = $1", [identityId]),
+      spec.subgraph.sql("UPDATE ownership_history SET actor = 'someone-else' WHERE identity_id = $1", [identityId]),
     ).rejects.toThrow(/ownership_history is append-only: UPDATE is not allowed/);
-    await expect(spec.ownership.sql('DELETE FROM ownership_history WHERE identity_id = $1', [identityId])).rejects.toThrow(
+    await expect(spec.subgraph.sql('DELETE FROM ownership_history WHERE identity_id = $1', [identityId])).rejects.toThrow(
       /append-only: DELETE/,
     );
     expect(await countHistory(identityId)).toBe(1);
@@ -200,7 +201,7 @@ describe('an owner leaves (OWASP NHI1)', () => {
     const owned = [await spec.client.discovered(), await spec.client.discovered(), await spec.client.discovered()];
     for (const identityId of owned) await spec.client.assign({ identityId, ownerId: team.id });
 
-    const byOwner = await spec.ownership.query<{
+    const byOwner = await spec.subgraph.query<{
       owner: {
         identities: { totalCount: number; edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
       };
@@ -212,7 +213,7 @@ describe('an owner leaves (OWASP NHI1)', () => {
     expect(firstPage).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
 
     await spec.client.deactivate(team.id, 'team dissolved');
-    const orphans = await spec.ownership.query<{
+    const orphans = await spec.subgraph.query<{
       orphanedIdentities: { totalCount: number; edges: Array<{ node: { id: string; ownershipStatus: string } }> };
     }>('{ orphanedIdentities(first: 500) { totalCount edges { node { id ownershipStatus } } } }');
     const orphanIds = orphans.data?.orphanedIdentities.edges.map((e) => e.node.id) ?? [];
@@ -222,7 +223,7 @@ describe('an owner leaves (OWASP NHI1)', () => {
     expect(data).toMatchObject({ cause: 'TEAM_REMOVED' });
 
     const fresh = await spec.client.discovered();
-    const unassigned = await spec.ownership.query<{ unassignedIdentities: { edges: Array<{ node: { id: string } }> } }>(
+    const unassigned = await spec.subgraph.query<{ unassignedIdentities: { edges: Array<{ node: { id: string } }> } }>(
       '{ unassignedIdentities(first: 500) { edges { node { id } } } }',
     );
     expect(unassigned.data?.unassignedIdentities.edges.map((e) => e.node.id)).toContain(fresh);

@@ -1,8 +1,8 @@
 import type { SubgraphContext } from '@nhi/graphql';
-import type { OwnerEntity } from '../owners/owner.entity';
+import type { OwnerEntity } from '../owner-data/owner.entity';
 import type { OwnersService } from '../owners/owners.service';
-import type { IdentityPages } from './identity-pages';
-import type { IdentityOwnershipEntity } from './identity-ownership.entity';
+import type { IdentityPages } from '../identity-pages/identity-pages';
+import type { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
 import { OwnershipResolver } from './ownership.resolver';
 import type { OwnershipService } from './ownership.service';
 

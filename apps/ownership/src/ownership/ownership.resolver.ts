@@ -2,15 +2,15 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { Actor, CanRead, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
 import { byKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { ownersLoader } from '../owners/owners.loader';
-import { OwnerModel } from '../owners/owner.model';
+import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from '../owners/owners.service';
-import { IdentityPages } from './identity-pages';
-import { IdentityOwnershipEntity } from './identity-ownership.entity';
-import { IdentityOwnershipModel } from './identity.model';
+import { IdentityPages } from '../identity-pages/identity-pages';
+import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
+import { IdentityOwnershipModel } from '../identity-data/identity.model';
 import { OwnershipChangeModel } from './ownership-change.model';
-import { OwnershipIdentityConnectionModel } from './ownership-identity-connection.model';
+import { OwnershipIdentityConnectionModel } from '../identity-pages/ownership-identity-connection.model';
 import { OwnershipService } from './ownership.service';
-import { OwnerRole, OwnershipStatus } from './ownership-status';
+import { OwnerRole, OwnershipStatus } from '../identity-data/ownership-status';
 
 @CanRead()
 @Resolver(() => IdentityOwnershipModel)

@@ -4,10 +4,10 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
 import type { IdentitySnapshot } from '@nhi/contracts';
 import { badInput, notFound } from '@nhi/graphql';
-import { OwnerEntity } from '../owners/owner.entity';
-import { AssignmentService } from './assignment.service';
-import { IdentityOwnershipEntity } from './identity-ownership.entity';
-import type { OwnerRole } from './ownership-status';
+import { OwnerEntity } from '../owner-data/owner.entity';
+import { AssignmentService } from '../assignment/assignment.service';
+import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
+import type { OwnerRole } from '../identity-data/ownership-status';
 
 export interface AssignRequest {
   identityId: string;

@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import { OwnerModel } from '../owners/owner.model';
+import { OwnerModel } from '../owner-data/owner.model';
 import { RuleMode } from './rule-mode';
 
 @ObjectType('RuleTag')

@@ -1,6 +1,6 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import { OwnerModel } from '../owners/owner.model';
-import { IdentityOwnershipModel } from '../ownership/identity.model';
+import { OwnerModel } from '../owner-data/owner.model';
+import { IdentityOwnershipModel } from '../identity-data/identity.model';
 import { OwnershipRuleModel } from './ownership-rule.model';
 import { SuggestionStatus } from './rule-mode';
 

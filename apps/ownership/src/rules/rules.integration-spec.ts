@@ -1,5 +1,6 @@
 import { identitySnapshot, waitFor } from '@nhi/testing';
-import { ownershipSpec, uniqueNames } from '../test-support/ownership-spec';
+import { ownershipSpec } from '../test-support/ownership-spec';
+import { uniqueNames } from '../test-support/unique-names';
 
 const spec = ownershipSpec('ownership_rules');
 
@@ -15,7 +16,7 @@ interface Suggestion {
 }
 
 async function createRule(input: Record<string, unknown>) {
-  return spec.ownership.query<{ createOwnershipRule: { id: string; name: string; confidence: number } }>(
+  return spec.subgraph.query<{ createOwnershipRule: { id: string; name: string; confidence: number } }>(
     'mutation($input: OwnershipRuleInput!) { createOwnershipRule(input: $input) { id name confidence } }',
     { input },
   );
@@ -28,7 +29,7 @@ async function rule(input: Record<string, unknown>) {
 }
 
 async function suggestions(identityId: string): Promise<Suggestion[]> {
-  const result = await spec.ownership.query<{ ownershipSuggestions: Suggestion[] }>(
+  const result = await spec.subgraph.query<{ ownershipSuggestions: Suggestion[] }>(
     'query($id: ID!) { ownershipSuggestions(identityId: $id) { id status confidence reason owner { externalRef } rule { name } } }',
     { id: identityId },
   );
@@ -77,7 +78,7 @@ describe('ownership rules', () => {
     ]);
     expect(open[0]?.reason).toMatch(/rules disagree, so none assigned: "treasury to A" .*, "treasury batch to B"/);
 
-    const accepted = await spec.ownership.query<{ acceptSuggestion: { status: string } }>(
+    const accepted = await spec.subgraph.query<{ acceptSuggestion: { status: string } }>(
       'mutation($id: ID!) { acceptSuggestion(id: $id) { status } }',
       {
         id: open[0]?.id,
@@ -88,7 +89,7 @@ describe('ownership rules', () => {
     expect((await suggestions(identityId)).map((s) => s.status).sort()).toEqual(['ACCEPTED', 'REJECTED']);
     expect(await spec.client.history(identityId)).toEqual([expect.objectContaining({ via: 'SUGGESTION', actor: 'test-admin' })]);
 
-    const again = await spec.ownership.query('mutation($id: ID!) { acceptSuggestion(id: $id) { status } }', { id: open[0]?.id });
+    const again = await spec.subgraph.query('mutation($id: ID!) { acceptSuggestion(id: $id) { status } }', { id: open[0]?.id });
     expect(again.errors?.[0]?.message).toMatch(/was already accepted by test-admin/);
   });
 
@@ -104,15 +105,15 @@ describe('ownership rules', () => {
       return list.length === 1 && list;
     });
     expect(suggestion).toMatchObject({ status: 'PENDING', reason: 'rule "crm hint" suggests this owner' });
-    await spec.ownership.query('mutation($id: ID!) { rejectSuggestion(id: $id) { status } }', { id: suggestion?.id });
+    await spec.subgraph.query('mutation($id: ID!) { rejectSuggestion(id: $id) { status } }', { id: suggestion?.id });
 
-    const updated = await spec.ownership.publish('nhi.identity.updated', {
+    const updated = await spec.subgraph.publish('nhi.identity.updated', {
       identity: { ...snapshot, name: 'renamed' },
       changes: [{ field: 'name', previous: snapshot.name, current: 'renamed' }],
       source: 'aws-config',
       updatedAt: new Date().toISOString(),
     });
-    await waitFor(async () => (await spec.ownership.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [updated.id])).length > 0);
+    await waitFor(async () => (await spec.subgraph.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [updated.id])).length > 0);
     expect((await suggestions(identityId)).map((s) => s.status)).toEqual(['REJECTED']);
     expect(await spec.client.identity(identityId)).toMatchObject({ ownershipStatus: 'UNASSIGNED' });
   });
@@ -128,7 +129,7 @@ describe('ownership rules', () => {
     expect(await spec.client.identity(waiting)).toMatchObject({ ownershipStatus: 'OWNED', owner: { externalRef: team.externalRef } });
     expect(await spec.client.identity(laterId)).toMatchObject({ ownershipStatus: 'UNASSIGNED' });
 
-    await spec.ownership.publish('nhi.identity.updated', {
+    await spec.subgraph.publish('nhi.identity.updated', {
       identity: later,
       changes: [{ field: 'provider', previous: 'gcp', current: 'aws' }],
       source: 'aws-config',

@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { Actor, CanRead, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
 import { byKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { ownersLoader } from '../owners/owners.loader';
-import { OwnerModel } from '../owners/owner.model';
+import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from '../owners/owners.service';
 import { OwnershipRuleEntity } from './ownership-rule.entity';
 import { OwnershipRuleModel } from './ownership-rule.model';

@@ -1,5 +1,5 @@
 import type { Actor } from '@nhi/auth';
-import { SubgraphUnderTest, TEST_ADMIN } from '@nhi/testing';
+import { type SubgraphSpec, type SubgraphUnderTest, TEST_ADMIN } from '@nhi/testing';
 import type { IdentitySnapshot } from '@nhi/contracts';
 
 export interface OwnerView {
@@ -23,7 +23,12 @@ const OWNERSHIP_FIELDS = 'id ownershipStatus owner { externalRef } backupOwner {
 
 /** Calls the ownership subgraph as the gateway would, and feeds it identities the way inventory does. */
 export class OwnershipClient {
-  constructor(private readonly ownership: SubgraphUnderTest) {}
+  constructor(private readonly spec: Pick<SubgraphSpec, 'subgraph'>) {}
+
+  /** Read at each call: a client is made when the suite is declared, before beforeAll starts the subgraph. */
+  private get ownership(): SubgraphUnderTest {
+    return this.spec.subgraph;
+  }
 
   /** Publishes a discovered identity on inventory's topic and waits until ownership tracks it. */
   discovered(overrides: Partial<IdentitySnapshot> = {}): Promise<string> {

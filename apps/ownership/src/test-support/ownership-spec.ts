@@ -1,35 +1,24 @@
 import { TOPICS } from '@nhi/contracts';
-import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers } from '@nhi/testing';
+import { type SubgraphSpec, subgraphSpec } from '@nhi/testing';
 import { bootstrap } from '../main';
 import { OwnershipClient } from './ownership-client';
 
-export interface OwnershipSpec {
-  ownership: SubgraphUnderTest;
-  client: OwnershipClient;
-  /** Everything published on nhi.ownership.events.v1 since the suite started. */
-  tap: KafkaTopicTap;
+export interface OwnershipSpec extends SubgraphSpec {
+  /** Calls ownership as the gateway would, and feeds it identities the way inventory does. */
+  readonly client: OwnershipClient;
 }
 
-/**
- * Runs ownership for one spec file: started in beforeAll (its own database and
- * topic prefix), stopped in afterAll. The fields are there once the suite runs.
- */
+/** The generic harness for ownership: its events topic tapped, and a client for its operations. */
 export function ownershipSpec(label: string, env: Record<string, string> = {}): OwnershipSpec {
-  const spec = {} as OwnershipSpec;
-  beforeAll(async () => {
-    spec.ownership = await SubgraphUnderTest.start(label, bootstrap, env);
-    spec.client = new OwnershipClient(spec.ownership);
-    spec.tap = await KafkaTopicTap.start(testKafkaBrokers(), [spec.ownership.topic(TOPICS.ownershipEvents)]);
-  });
-  afterAll(async () => {
-    await spec.tap?.stop();
-    await spec.ownership?.stop();
-  });
-  return spec;
-}
-
-/** Names that no other test (or earlier run on the same broker and database) has used. */
-export function uniqueNames(): (label: string) => string {
-  let n = 0;
-  return (label) => `${label}-${++n}-${Date.now().toString(36)}`;
+  const spec = subgraphSpec(label, bootstrap, { env, tap: [TOPICS.ownershipEvents] });
+  const client = new OwnershipClient(spec);
+  return {
+    get subgraph() {
+      return spec.subgraph;
+    },
+    get tap() {
+      return spec.tap;
+    },
+    client,
+  };
 }

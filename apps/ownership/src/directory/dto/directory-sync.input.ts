@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
-import { OwnerKind } from '../../owners/owner-kind';
+import { OwnerKind } from '../../owner-data/owner-kind';
 
 @InputType('DirectoryEntryInput', { description: 'One team or person as the directory lists it.' })
 export class DirectoryEntryInput {

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
-import { OwnerKind } from '../owner-kind';
+import { OwnerKind } from '../../owner-data/owner-kind';
 
 @InputType('OwnerInput', { description: 'A team or a person, keyed by its reference in the directory it comes from.' })
 export class OwnerInput {

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
-import { OwnerModel } from '../owners/owner.model';
+import { OwnerModel } from '../owner-data/owner.model';
 import { OwnershipStatus } from './ownership-status';
 
 /** Ownership's part of NonHumanIdentity: who is accountable for it. */

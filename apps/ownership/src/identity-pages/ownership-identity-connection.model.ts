@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { PageInfoModel } from '@nhi/graphql';
-import { IdentityOwnershipModel } from './identity.model';
+import { IdentityOwnershipModel } from '../identity-data/identity.model';
 
 @ObjectType('OwnershipIdentityEdge')
 export class OwnershipIdentityEdgeModel {

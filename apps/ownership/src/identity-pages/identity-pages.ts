@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
-import { IdentityOwnershipEntity } from './identity-ownership.entity';
+import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
 import type { OwnershipIdentityConnectionModel } from './ownership-identity-connection.model';
 
 /** Which identities a page lists: an owner's (as PRIMARY), or those in one ownership status. Decommissioned ones are left out. */

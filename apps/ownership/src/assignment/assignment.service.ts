@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { timeOrderedUuid, type AssignmentVia, type OwnershipOrphanedData } from '@nhi/contracts';
 import { OutboxService } from '@nhi/messaging';
-import type { OwnerEntity } from '../owners/owner.entity';
-import { ownerPaths } from '../owners/owner-paths';
+import type { OwnerEntity } from '../owner-data/owner.entity';
+import { ownerPaths } from '../owner-data/owner-paths';
 import { OWNERSHIP_CONFIG, OwnershipConfig } from '../ownership-config';
-import { IdentityOwnershipEntity } from './identity-ownership.entity';
-import type { OwnerRole } from './ownership-status';
+import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
+import type { OwnerRole } from '../identity-data/ownership-status';
 
 /** Who changes ownership, why and when: recorded on every change. */
 export interface ChangeContext {
