@@ -1,34 +1,32 @@
 import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
 import { subgraphModule } from '@nhi/runtime';
-import { INVENTORY_SCHEMA } from './schema';
+import { BulkIngestModule } from './bulk/bulk-ingest.module';
+import { ConsumersModule } from './consumers/consumers.module';
 import { FindingEntity } from './findings/finding.entity';
+import { FindingsModule } from './findings/findings.module';
 import { LeakedFingerprintEntity } from './findings/leaked-fingerprint.entity';
 import { IdentitiesModule } from './identities/identities.module';
+import { IdentityEntity } from './identity-data/identity.entity';
+import { SightingEntity } from './identity-data/sighting.entity';
+import { IngestModule } from './ingest/ingest.module';
 import { INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
-import { IngestModel1764300000000 } from './migrations/1764300000000-ingest-model';
-import { IdentityEntity } from './identities/identity.entity';
-import { SightingEntity } from './identities/sighting.entity';
 import { CreateIdentities1764201700000 } from './migrations/1764201700000-create-identities';
+import { IngestModel1764300000000 } from './migrations/1764300000000-ingest-model';
 import { RoomForSightings1764400000000 } from './migrations/1764400000000-room-for-sightings';
+import { INVENTORY_SCHEMA } from './schema';
 
 export const SERVICE = 'inventory';
 export const DEFAULT_PORT = 4001;
 
 export function inventoryModule(config: SubgraphConfig, environment: NodeJS.ProcessEnv): DynamicModule {
-  const inventoryConfig = loadInventoryConfig(environment);
-  const root = subgraphModule({
+  return subgraphModule({
     service: SERVICE,
     config,
     entities: [IdentityEntity, SightingEntity, FindingEntity, LeakedFingerprintEntity],
     migrations: [CreateIdentities1764201700000, IngestModel1764300000000, RoomForSightings1764400000000],
     schema: INVENTORY_SCHEMA,
-    features: [IdentitiesModule],
+    features: [FindingsModule, IdentitiesModule, IngestModule, BulkIngestModule, ConsumersModule],
+    settings: [{ provide: INVENTORY_CONFIG, useValue: loadInventoryConfig(environment) }],
   });
-  // Global like the rest of the root module, so feature providers can inject it.
-  return {
-    ...root,
-    providers: [...(root.providers ?? []), { provide: INVENTORY_CONFIG, useValue: inventoryConfig }],
-    exports: [...(root.exports ?? []), INVENTORY_CONFIG],
-  };
 }

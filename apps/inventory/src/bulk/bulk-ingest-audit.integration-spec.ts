@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateDevKeys, mintDevToken, signActorHeader } from '@nhi/auth';
 import type { AuditRecordedData } from '@nhi/contracts';
-import { SubgraphUnderTest } from '@nhi/testing';
+import { subgraphSpec } from '@nhi/testing';
 import { bootstrap } from '../main';
 
 /** Every upload to POST /ingest/{source} leaves one audit record in inventory's outbox: the source, the counts, never the rows. */
@@ -11,15 +11,7 @@ const keys = generateDevKeys();
 const keysDir = mkdtempSync(path.join(tmpdir(), 'bulk-audit-keys-'));
 writeFileSync(path.join(keysDir, 'jwt-dev-public.pem'), keys.publicKeyPem);
 
-let inventory: SubgraphUnderTest;
-
-beforeAll(async () => {
-  inventory = await SubgraphUnderTest.start('bulk_audit', bootstrap, { DEV_KEYS_DIR: keysDir });
-});
-
-afterAll(async () => {
-  await inventory?.stop();
-});
+const inventory = subgraphSpec('bulk_audit', bootstrap, { env: { DEV_KEYS_DIR: keysDir } });
 
 const ROW_SECRET = 'AKIAIOSFODNN7EXAMPLE';
 
@@ -28,7 +20,7 @@ async function upload(source: string, headers: Record<string, string>, query = '
     JSON.stringify({ provider: 'aws', externalId: 'audit-1', kind: 'role', name: 'audited role' }),
     JSON.stringify({ provider: 'aws', externalId: 'audit-2', kind: 'role', name: `leaks ${ROW_SECRET}` }),
   ].join('\n');
-  const response = await fetch(`${inventory.url}/ingest/${source}${query}`, {
+  const response = await fetch(`${inventory.subgraph.url}/ingest/${source}${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-ndjson', ...headers },
     body,
@@ -38,7 +30,7 @@ async function upload(source: string, headers: Record<string, string>, query = '
 }
 
 async function auditRecords(): Promise<AuditRecordedData[]> {
-  const rows = await inventory.sql<{ payload: { data: AuditRecordedData } }>(
+  const rows = await inventory.subgraph.sql<{ payload: { data: AuditRecordedData } }>(
     "SELECT payload FROM outbox_events WHERE payload->>'type' = 'nhi.audit.recorded' ORDER BY seq",
   );
   return rows.map((row) => row.payload.data);
@@ -46,7 +38,10 @@ async function auditRecords(): Promise<AuditRecordedData[]> {
 
 describe('audit records of bulk ingest', () => {
   it('records an upload with its source and counts, and refused uploads, never the rows', async () => {
-    const header = signActorHeader({ sub: 'connector', roles: ['integrator'], ownerRefs: [], sources: ['vault'] }, inventory.signingKey);
+    const header = signActorHeader(
+      { sub: 'connector', roles: ['integrator'], ownerRefs: [], sources: ['vault'] },
+      inventory.subgraph.signingKey,
+    );
     expect(await upload('vault', { 'x-nhi-actor': header }, '?fullSnapshot=false')).toBe(200);
     expect(await upload('vault', {})).toBe(401);
     const viewer = await mintDevToken(keys.privateKeyPem, { sub: 'val', roles: ['viewer'], issuer: 'nhi-dev', audience: 'nhi-platform' });

@@ -2,22 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateDevKeys, mintDevToken, Role, signActorHeader } from '@nhi/auth';
-import { SubgraphUnderTest } from '@nhi/testing';
+import { subgraphSpec } from '@nhi/testing';
 import { bootstrap } from '../main';
 
 const keys = generateDevKeys();
 const keysDir = mkdtempSync(path.join(tmpdir(), 'bulk-keys-'));
 writeFileSync(path.join(keysDir, 'jwt-dev-public.pem'), keys.publicKeyPem);
 
-let inventory: SubgraphUnderTest;
-
-beforeAll(async () => {
-  inventory = await SubgraphUnderTest.start('bulk', bootstrap, { DEV_KEYS_DIR: keysDir, INGEST_CHUNK_SIZE: '250' });
-});
-
-afterAll(async () => {
-  await inventory?.stop();
-});
+const inventory = subgraphSpec('bulk', bootstrap, { env: { DEV_KEYS_DIR: keysDir, INGEST_CHUNK_SIZE: '250' } });
 
 /** An integrator's token names the sources it may upload for. */
 const token = (role: Role, sources = ['aws-config']) =>
@@ -29,7 +21,7 @@ async function upload(
   headers: Record<string, string>,
   query = '',
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${inventory.url}/ingest/${source}${query}`, {
+  const response = await fetch(`${inventory.subgraph.url}/ingest/${source}${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-ndjson', ...headers },
     body,
@@ -60,10 +52,10 @@ describe('POST /ingest/{source}', () => {
       { index: 600, externalId: null, reason: 'the line is not valid JSON: send one identity object per line (NDJSON)' },
       { index: 601, externalId: 'x', reason: expect.stringMatching(/^kind "robot" is not known/) },
     ]);
-    expect(await inventory.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'bulk-%'")).toEqual([{ n: 600 }]);
-    expect(await inventory.sql("SELECT count(*)::int AS n FROM outbox_events WHERE payload->>'type' = 'nhi.identity.discovered'")).toEqual([
-      { n: 601 },
-    ]);
+    expect(await inventory.subgraph.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'bulk-%'")).toEqual([{ n: 600 }]);
+    expect(
+      await inventory.subgraph.sql("SELECT count(*)::int AS n FROM outbox_events WHERE payload->>'type' = 'nhi.identity.discovered'"),
+    ).toEqual([{ n: 601 }]);
   });
 
   it('re-ingests an unchanged upload as unchanged, and honours dryRun', async () => {
@@ -73,11 +65,14 @@ describe('POST /ingest/{source}', () => {
 
     expect((await upload('aws-config', body, auth)).body).toMatchObject({ created: 0, updated: 0, unchanged: 300 });
     expect((await upload('aws-config', ndjson(5, 'dry'), auth, '?dryRun=true')).body).toMatchObject({ dryRun: true, created: 5 });
-    expect(await inventory.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'dry-%'")).toEqual([{ n: 0 }]);
+    expect(await inventory.subgraph.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'dry-%'")).toEqual([{ n: 0 }]);
   });
 
   it('accepts the gateway-signed actor header too', async () => {
-    const header = signActorHeader({ sub: 'connector', roles: ['integrator'], ownerRefs: [], sources: ['vault'] }, inventory.signingKey);
+    const header = signActorHeader(
+      { sub: 'connector', roles: ['integrator'], ownerRefs: [], sources: ['vault'] },
+      inventory.subgraph.signingKey,
+    );
 
     expect((await upload('vault', ndjson(2, 'signed'), { 'x-nhi-actor': header })).body).toMatchObject({ created: 2 });
   });
@@ -101,14 +96,16 @@ describe('POST /ingest/{source}', () => {
       status: 403,
       body: { message: 'Forbidden: integrator-bot may ingest only for its own sources (aws-config), not for "okta"' },
     });
-    expect(await inventory.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'not-mine-%'")).toEqual([{ n: 0 }]);
+    expect(await inventory.subgraph.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'not-mine-%'")).toEqual([
+      { n: 0 },
+    ]);
 
-    const response = await fetch(`${inventory.url}/ingest/aws-config`, {
+    const response = await fetch(`${inventory.subgraph.url}/ingest/aws-config`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await token('integrator')}` },
       body: JSON.stringify([{ provider: 'aws' }]),
     });
     expect(response.status).toBe(415);
-    expect(await inventory.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'viewer-%'")).toEqual([{ n: 0 }]);
+    expect(await inventory.subgraph.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'viewer-%'")).toEqual([{ n: 0 }]);
   });
 });

@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { NhiEvent } from '@nhi/contracts';
 import { EventHandler, OutboxService } from '@nhi/messaging';
 import { FindingsService } from '../findings/findings.service';
-import { changesBetween, snapshotOf } from '../ingest/identity-state';
-import { identityStore } from '../ingest/identity-store';
+import { changesBetween, snapshotOf } from '../identity-data/identity-state';
+import { identityStore } from '../identity-data/identity-store';
 
 /**
  * A rotation changes the credential: inventory takes its new fingerprint and

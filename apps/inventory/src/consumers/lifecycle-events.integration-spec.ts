@@ -1,18 +1,9 @@
-import { SubgraphUnderTest, waitFor } from '@nhi/testing';
+import { subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 import { InventoryClient } from '../test-support/inventory-client';
 
-let inventory: SubgraphUnderTest;
-let client: InventoryClient;
-
-beforeAll(async () => {
-  inventory = await SubgraphUnderTest.start('inventory_rotated', bootstrap);
-  client = new InventoryClient(inventory);
-});
-
-afterAll(async () => {
-  await inventory?.stop();
-});
+const inventory = subgraphSpec('inventory_rotated', bootstrap);
+const client = new InventoryClient(inventory);
 
 describe('inventory learns rotations from lifecycle', () => {
   it('takes the new fingerprint and expiry, says what changed, and closes the no-expiry finding', async () => {
@@ -23,7 +14,7 @@ describe('inventory learns rotations from lifecycle', () => {
 
     const rotatedAt = new Date().toISOString();
     const fresh = 'sha256:11111111111111111111111111111111';
-    await inventory.publish(
+    await inventory.subgraph.publish(
       'nhi.credential.rotated',
       {
         requestId: '01900000-0000-7000-8000-0000000000d1',

@@ -1,22 +1,10 @@
 import { TOPICS } from '@nhi/contracts';
-import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 import { InventoryClient } from '../test-support/inventory-client';
 
-let inventory: SubgraphUnderTest;
-let client: InventoryClient;
-let tap: KafkaTopicTap;
-
-beforeAll(async () => {
-  inventory = await SubgraphUnderTest.start('inventory_attested', bootstrap);
-  client = new InventoryClient(inventory);
-  tap = await KafkaTopicTap.start(testKafkaBrokers(), [inventory.topic(TOPICS.inventoryEvents)]);
-});
-
-afterAll(async () => {
-  await tap?.stop();
-  await inventory?.stop();
-});
+const inventory = subgraphSpec('inventory_attested', bootstrap, { tap: [TOPICS.inventoryEvents] });
+const client = new InventoryClient(inventory);
 
 describe('inventory acts on ownership attestations', () => {
   it('decommissions an identity its owner attested DECOMMISSION, once, keeping a secret-looking note out', async () => {
@@ -32,12 +20,12 @@ describe('inventory acts on ownership attestations', () => {
       attestedAt: new Date().toISOString(),
     };
 
-    const event = await inventory.publish('nhi.ownership.attested', data, 'ownership');
-    await inventory.redeliver(event);
-    await inventory.publish('nhi.ownership.attested', { ...data, identityId: identity!.id, decision: 'KEEP' }, 'ownership');
+    const event = await inventory.subgraph.publish('nhi.ownership.attested', data, 'ownership');
+    await inventory.subgraph.redeliver(event);
+    await inventory.subgraph.publish('nhi.ownership.attested', { ...data, identityId: identity!.id, decision: 'KEEP' }, 'ownership');
 
     const decommissioned = await waitFor(async () => {
-      const [row] = await inventory.sql<{ status: string; decommissioned_by: string; decommission_reason: string }>(
+      const [row] = await inventory.subgraph.sql<{ status: string; decommissioned_by: string; decommission_reason: string }>(
         'SELECT status, decommissioned_by, decommission_reason FROM identities WHERE id = $1',
         [identity!.id],
       );
@@ -48,7 +36,7 @@ describe('inventory acts on ownership attestations', () => {
       decommissioned_by: 'alice',
       decommission_reason: 'attested DECOMMISSION in campaign 01900000-0000-7000-8000-000000000001',
     });
-    await waitFor(() => tap.messages.some((m) => m.key === identity!.id && m.value?.includes('nhi.identity.decommissioned')));
+    await waitFor(() => inventory.tap.messages.some((m) => m.key === identity!.id && m.value?.includes('nhi.identity.decommissioned')));
     expect(await client.eventTypes(identity!.id)).toEqual(['nhi.identity.discovered', 'nhi.identity.decommissioned']);
   });
 });

@@ -1,18 +1,9 @@
-import { SubgraphUnderTest, waitFor } from '@nhi/testing';
+import { subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 import { InventoryClient } from '../test-support/inventory-client';
 
-let inventory: SubgraphUnderTest;
-let client: InventoryClient;
-
-beforeAll(async () => {
-  inventory = await SubgraphUnderTest.start('age_sweep', bootstrap, { MAX_CREDENTIAL_AGE_DAYS: '1', FINDINGS_SWEEP_INTERVAL_MS: '250' });
-  client = new InventoryClient(inventory);
-});
-
-afterAll(async () => {
-  await inventory?.stop();
-});
+const inventory = subgraphSpec('age_sweep', bootstrap, { env: { MAX_CREDENTIAL_AGE_DAYS: '1', FINDINGS_SWEEP_INTERVAL_MS: '250' } });
+const client = new InventoryClient(inventory);
 
 describe('credential age sweep', () => {
   it('opens the NHI7 age finding, with its event, once a credential outgrows the maximum with no new report', async () => {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PeriodicJob } from '@nhi/runtime';
-import { identityStore } from '../ingest/identity-store';
+import { identityStore } from '../identity-data/identity-store';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
 import { FindingsService } from './findings.service';
 

@@ -1,29 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { timeOrderedUuid, type EventType, type FindingCategory, type NhiEnvironment, type Severity } from '@nhi/contracts';
-import { OutboxEventInput, OutboxService } from '@nhi/messaging';
-import type { IdentityState } from '../ingest/identity-state';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { OutboxService } from '@nhi/messaging';
+import type { IdentityState } from '../identity-data/identity-state';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
+import { FindingChanges, findingChanges, findingEvents, findingKey, StoredFinding } from './finding-changes';
 import type { FindingDraft } from './finding-draft';
+import { FindingEntity } from './finding.entity';
 import { identityFindings } from './identity-rules';
-import { CredentialGroup, CredentialHolder, SHARED_CREDENTIAL_CODES, sharedCredentialFindings } from './shared-credential-rules';
-
-interface OpenFinding {
-  id: string;
-  identity_id: string;
-  code: string;
-  category: FindingCategory;
-  severity: Severity;
-  detail: string;
-}
-
-interface HolderRow {
-  id: string;
-  credential_fingerprint: string;
-  environment: NhiEnvironment;
-  system: string | null;
-  status: IdentityState['status'];
-}
+import {
+  credentialGroups,
+  CredentialHolder,
+  HolderRow,
+  SHARED_CREDENTIAL_CODES,
+  sharedCredentialFindings,
+} from './shared-credential-rules';
 
 export interface ReconcileInput {
   /** Identities whose own data changed, as now written: every finding of theirs is checked. */
@@ -39,7 +30,11 @@ export interface ReconcileResult {
   closed: number;
 }
 
-const findingKey = (identityId: string, code: string) => `${identityId}\n${code}`;
+/** Every credential whose holders' shared-credential findings a reconcile checks. */
+function credentialsToCheck(input: ReconcileInput): string[] {
+  const held = input.identities.flatMap((s) => (s.credentialFingerprint ? [s.credentialFingerprint] : []));
+  return [...new Set([...(input.fingerprints ?? []), ...held])];
+}
 
 /**
  * Keeps stored findings equal to what the rules say now: opens the new ones,
@@ -51,89 +46,36 @@ const findingKey = (identityId: string, code: string) => `${identityId}\n${code}
 @Injectable()
 export class FindingsService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
     private readonly outbox: OutboxService,
   ) {}
 
   async reconcile(manager: EntityManager, input: ReconcileInput, now: Date): Promise<ReconcileResult> {
     const { identities, created = new Set<string>() } = input;
-    const fingerprints = [
-      ...new Set([...(input.fingerprints ?? []), ...identities.flatMap((s) => (s.credentialFingerprint ? [s.credentialFingerprint] : []))]),
-    ];
+    const fingerprints = credentialsToCheck(input);
     if (identities.length === 0 && fingerprints.length === 0) return { opened: 0, closed: 0 };
     await this.lockCredentials(manager, fingerprints);
-    const [holders, leaks] = await Promise.all([this.holders(manager, fingerprints), this.leakSources(manager, fingerprints)]);
-    const groups = credentialGroups(holders);
-    const sharedFindings = (holder: CredentialHolder) => {
-      const fp = holder.credentialFingerprint;
-      return sharedCredentialFindings(holder, fp ? groups.get(fp) : undefined, fp ? (leaks.get(fp) ?? []) : []);
-    };
-
-    const desired = new Map<string, FindingDraft>();
-    for (const state of identities) {
-      const drafts = [
-        ...identityFindings(state, now, { maxCredentialAgeDays: this.config.MAX_CREDENTIAL_AGE_DAYS }),
-        ...sharedFindings(state),
-      ];
-      for (const draft of drafts) desired.set(findingKey(state.id, draft.code), draft);
-    }
-    // Other holders of these credentials: only their shared-credential findings can have changed.
-    const own = new Set(identities.map((s) => s.id));
-    const neighbours = new Set<string>();
-    for (const holder of holders) {
-      if (own.has(holder.id)) continue;
-      neighbours.add(holder.id);
-      const drafts = sharedFindings({
-        status: holder.status,
-        credentialFingerprint: holder.credential_fingerprint,
-        environment: holder.environment,
-      });
-      for (const draft of drafts) desired.set(findingKey(holder.id, draft.code), draft);
-    }
-
+    const { desired, neighbours } = await this.desiredFindings(manager, identities, fingerprints, now);
     const checked = [...identities.map((s) => s.id).filter((id) => !created.has(id)), ...neighbours];
-    const stored: OpenFinding[] = checked.length
-      ? await manager.query(
-          `SELECT id, identity_id, code, category, severity, detail FROM identity_findings
-           WHERE identity_id = ANY($1::uuid[]) AND closed_at IS NULL FOR UPDATE`,
-          [checked],
-        )
-      : [];
-    const open = stored.filter((f) => !neighbours.has(f.identity_id) || SHARED_CREDENTIAL_CODES.has(f.code));
-    const openKeys = new Set(open.map((f) => findingKey(f.identity_id, f.code)));
-    const opened = [...desired]
-      .filter(([key]) => !openKeys.has(key))
-      .map(([key, draft]) => ({ id: timeOrderedUuid(), identityId: key.slice(0, key.indexOf('\n')), ...draft }));
-    const closed = open.filter((f) => !desired.has(findingKey(f.identity_id, f.code)));
-    const refreshed = open.flatMap((f) => {
-      const draft = desired.get(findingKey(f.identity_id, f.code));
-      return draft && (draft.severity !== f.severity || draft.detail !== f.detail) ? [{ id: f.id, ...draft }] : [];
-    });
+    const open = (await this.openFindings(manager, checked)).filter(
+      (f) => !neighbours.has(f.identityId) || SHARED_CREDENTIAL_CODES.has(f.code),
+    );
+    const changes = findingChanges(desired, open);
+    await this.store(manager, changes, now);
+    await this.outbox.enqueueMany(manager, findingEvents(changes, now));
+    return { opened: changes.opened.length, closed: changes.closed.length };
+  }
 
-    await this.store(manager, opened, closed, refreshed, now);
-    const at = now.toISOString();
-    const events: Array<OutboxEventInput<EventType>> = [
-      ...opened.map((f) => ({
-        type: 'nhi.finding.opened' as const,
-        subject: f.identityId,
-        data: {
-          identityId: f.identityId,
-          findingId: f.id,
-          category: f.category,
-          code: f.code,
-          severity: f.severity,
-          detail: f.detail,
-          detectedAt: at,
-        },
-      })),
-      ...closed.map((f) => ({
-        type: 'nhi.finding.closed' as const,
-        subject: f.identity_id,
-        data: { identityId: f.identity_id, findingId: f.id, category: f.category, code: f.code, closedAt: at },
-      })),
-    ];
-    await this.outbox.enqueueMany(manager, events);
-    return { opened: opened.length, closed: closed.length };
+  /** Open and, with includeClosed, closed findings of many identities in one query, newest first. */
+  forIdentities(identityIds: readonly string[], includeClosed: boolean): Promise<FindingEntity[]> {
+    const query = this.dataSource
+      .getRepository(FindingEntity)
+      .createQueryBuilder('f')
+      .where('f.identity_id IN (:...ids)', { ids: [...identityIds] })
+      .orderBy('f.detected_at', 'DESC');
+    if (!includeClosed) query.andWhere('f.closed_at IS NULL');
+    return query.getMany();
   }
 
   /** Leak-scanner sources report fingerprints that leaked; every identity holding one gets NHI2. */
@@ -150,13 +92,52 @@ export class FindingsService {
     return this.config.LEAK_SCANNER_SOURCES.includes(source.toLowerCase());
   }
 
-  private async store(
+  /**
+   * What the rules say now, keyed by findingKey: every finding of the given
+   * identities, and the shared-credential findings of the credentials' other
+   * holders (the neighbours), whose other findings this change cannot touch.
+   */
+  private async desiredFindings(
     manager: EntityManager,
-    opened: ReadonlyArray<FindingDraft & { id: string; identityId: string }>,
-    closed: readonly OpenFinding[],
-    refreshed: ReadonlyArray<FindingDraft & { id: string }>,
+    identities: readonly IdentityState[],
+    fingerprints: string[],
     now: Date,
-  ): Promise<void> {
+  ): Promise<{ desired: Map<string, FindingDraft>; neighbours: Set<string> }> {
+    const [holders, leaks] = await Promise.all([this.holders(manager, fingerprints), this.leakSources(manager, fingerprints)]);
+    const groups = credentialGroups(holders);
+    const sharedFindings = (holder: CredentialHolder) => {
+      const fp = holder.credentialFingerprint;
+      return sharedCredentialFindings(holder, fp ? groups.get(fp) : undefined, fp ? (leaks.get(fp) ?? []) : []);
+    };
+    const desired = new Map<string, FindingDraft>();
+    for (const state of identities) {
+      const drafts = [
+        ...identityFindings(state, now, { maxCredentialAgeDays: this.config.MAX_CREDENTIAL_AGE_DAYS }),
+        ...sharedFindings(state),
+      ];
+      for (const draft of drafts) desired.set(findingKey(state.id, draft.code), draft);
+    }
+    const own = new Set(identities.map((s) => s.id));
+    const neighbours = new Set<string>();
+    for (const holder of holders) {
+      if (own.has(holder.id)) continue;
+      neighbours.add(holder.id);
+      for (const draft of sharedFindings(holder)) desired.set(findingKey(holder.id, draft.code), draft);
+    }
+    return { desired, neighbours };
+  }
+
+  /** The open findings of these identities, locked until the transaction ends. */
+  private async openFindings(manager: EntityManager, identityIds: readonly string[]): Promise<StoredFinding[]> {
+    if (identityIds.length === 0) return [];
+    return manager.query(
+      `SELECT id, identity_id AS "identityId", code, category, severity, detail FROM identity_findings
+       WHERE identity_id = ANY($1::uuid[]) AND closed_at IS NULL FOR UPDATE`,
+      [identityIds],
+    );
+  }
+
+  private async store(manager: EntityManager, { opened, closed, refreshed }: FindingChanges, now: Date): Promise<void> {
     if (opened.length) {
       await manager.query(
         `INSERT INTO identity_findings (id, identity_id, category, code, severity, detail, detected_at)
@@ -197,7 +178,8 @@ export class FindingsService {
   private async holders(manager: EntityManager, fingerprints: string[]): Promise<HolderRow[]> {
     if (fingerprints.length === 0) return [];
     return manager.query(
-      `SELECT id, credential_fingerprint, environment, system, status FROM identities WHERE credential_fingerprint = ANY($1::text[])`,
+      `SELECT id, credential_fingerprint AS "credentialFingerprint", environment, system, status FROM identities
+       WHERE credential_fingerprint = ANY($1::text[])`,
       [fingerprints],
     );
   }
@@ -210,20 +192,4 @@ export class FindingsService {
     );
     return new Map(rows.map((r) => [r.fingerprint, r.sources]));
   }
-}
-
-/** Per credential, the environments and systems of the holders still in use. */
-function credentialGroups(holders: readonly HolderRow[]): Map<string, CredentialGroup> {
-  const sets = new Map<string, { environments: Set<NhiEnvironment>; systems: Set<string> }>();
-  for (const holder of holders) {
-    if (holder.status === 'DECOMMISSIONED') continue;
-    let group = sets.get(holder.credential_fingerprint);
-    if (!group) {
-      group = { environments: new Set(), systems: new Set() };
-      sets.set(holder.credential_fingerprint, group);
-    }
-    group.environments.add(holder.environment);
-    if (holder.system !== null) group.systems.add(holder.system);
-  }
-  return new Map([...sets].map(([fp, group]) => [fp, { environments: [...group.environments], systems: [...group.systems] }]));
 }

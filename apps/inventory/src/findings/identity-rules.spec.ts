@@ -1,4 +1,4 @@
-import { blankIdentityState, IdentityState } from '../ingest/identity-state';
+import { blankIdentityState, IdentityState } from '../identity-data/identity-state';
 import { identityFindings } from './identity-rules';
 
 const now = new Date('2026-11-27T00:00:00Z');

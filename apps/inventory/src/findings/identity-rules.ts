@@ -1,6 +1,6 @@
 import type { NhiKind, Severity } from '@nhi/contracts';
 import { adminOrWildcardScopes } from '../classification/privilege-classifier';
-import type { IdentityState } from '../ingest/identity-state';
+import type { IdentityState } from '../identity-data/identity-state';
 import type { FindingDraft } from './finding-draft';
 
 export interface FindingRulesConfig {

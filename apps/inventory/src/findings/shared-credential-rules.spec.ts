@@ -1,4 +1,4 @@
-import type { IdentityState } from '../ingest/identity-state';
+import type { IdentityState } from '../identity-data/identity-state';
 import { sharedCredentialFindings } from './shared-credential-rules';
 
 const state = { status: 'ACTIVE', credentialFingerprint: 'sha256:abcdefabcdefabcdef', environment: 'PRODUCTION' } as IdentityState;

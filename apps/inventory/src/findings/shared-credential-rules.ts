@@ -1,5 +1,5 @@
 import type { NhiEnvironment } from '@nhi/contracts';
-import type { IdentityState } from '../ingest/identity-state';
+import type { IdentityState } from '../identity-data/identity-state';
 import type { FindingDraft } from './finding-draft';
 
 /** Who else holds the same credential (by fingerprint), among identities still in use. */
@@ -15,6 +15,25 @@ export const SHARED_CREDENTIAL_CODES: ReadonlySet<string> = new Set(['SHARED_ACR
 
 /** What the shared-credential rules look at in the identity itself. */
 export type CredentialHolder = Pick<IdentityState, 'status' | 'credentialFingerprint' | 'environment'>;
+
+/** A stored identity that holds one of the credentials in question, with what grouping its holders needs. */
+export type HolderRow = Pick<IdentityState, 'id' | 'status' | 'environment' | 'system'> & { credentialFingerprint: string };
+
+/** Per credential, the environments and systems of the holders still in use. */
+export function credentialGroups(holders: readonly HolderRow[]): Map<string, CredentialGroup> {
+  const sets = new Map<string, { environments: Set<NhiEnvironment>; systems: Set<string> }>();
+  for (const holder of holders) {
+    if (holder.status === 'DECOMMISSIONED') continue;
+    let group = sets.get(holder.credentialFingerprint);
+    if (!group) {
+      group = { environments: new Set(), systems: new Set() };
+      sets.set(holder.credentialFingerprint, group);
+    }
+    group.environments.add(holder.environment);
+    if (holder.system !== null) group.systems.add(holder.system);
+  }
+  return new Map([...sets].map(([fp, group]) => [fp, { environments: [...group.environments], systems: [...group.systems] }]));
+}
 
 /** Findings that only show when identities are seen together: one credential in several places, or leaked. */
 export function sharedCredentialFindings(

@@ -1,9 +1,9 @@
-import { SubgraphUnderTest } from '@nhi/testing';
+import { subgraphSpec } from '@nhi/testing';
 import { bootstrap } from '../main';
 import { InventoryClient } from '../test-support/inventory-client';
 
-let inventory: SubgraphUnderTest;
-let client: InventoryClient;
+const inventory = subgraphSpec('identities', bootstrap);
+const client = new InventoryClient(inventory);
 
 const PAGE = `
   query($first: Int, $after: String, $filter: IdentityFilter, $orderBy: IdentityOrder) {
@@ -23,8 +23,6 @@ interface Page {
 }
 
 beforeAll(async () => {
-  inventory = await SubgraphUnderTest.start('identities', bootstrap);
-  client = new InventoryClient(inventory);
   await client.ingest('estate', [
     { provider: 'aws', externalId: 'r-1', kind: 'role', name: 'alpha-prd', scopes: ['s3:*'] },
     { provider: 'aws', externalId: 'r-2', kind: 'role', name: 'bravo', environment: 'stg' },
@@ -34,12 +32,8 @@ beforeAll(async () => {
   ]);
 });
 
-afterAll(async () => {
-  await inventory?.stop();
-});
-
 async function page(variables: Record<string, unknown>): Promise<Page['identities']> {
-  const result = await inventory.query<Page>(PAGE, variables);
+  const result = await inventory.subgraph.query<Page>(PAGE, variables);
   if (!result.data) throw new Error(JSON.stringify(result.errors));
   return result.data.identities;
 }
@@ -83,8 +77,10 @@ describe('identities connection', () => {
   });
 
   it('explains a bad page size and a forged cursor', async () => {
-    expect((await inventory.query(PAGE, { first: 100000 })).errors?.[0]?.message).toBe('first must be between 1 and 500, got 100000');
-    expect((await inventory.query(PAGE, { after: 'bm90LWEtY3Vyc29y' })).errors?.[0]?.message).toMatch(
+    expect((await inventory.subgraph.query(PAGE, { first: 100000 })).errors?.[0]?.message).toBe(
+      'first must be between 1 and 500, got 100000',
+    );
+    expect((await inventory.subgraph.query(PAGE, { after: 'bm90LWEtY3Vyc29y' })).errors?.[0]?.message).toMatch(
       /after is not a cursor this API issued/,
     );
   });
@@ -97,7 +93,7 @@ describe('decommissionIdentity', () => {
     const identity = await client.identity('aws', 'r-1');
     expect(identity?.findings).not.toEqual([]);
 
-    const result = await inventory.query<{ decommissionIdentity: unknown }>(DECOMMISSION, {
+    const result = await inventory.subgraph.query<{ decommissionIdentity: unknown }>(DECOMMISSION, {
       id: identity!.id,
       reason: '  replaced by role r-9 ',
     });
@@ -109,15 +105,19 @@ describe('decommissionIdentity', () => {
     });
     expect((await client.identity('aws', 'r-1'))?.findings).toEqual([]);
     expect(await client.eventTypes(identity!.id)).toEqual(expect.arrayContaining(['nhi.identity.decommissioned', 'nhi.finding.closed']));
-    const again = await inventory.query(DECOMMISSION, { id: identity!.id, reason: 'again' });
+    const again = await inventory.subgraph.query(DECOMMISSION, { id: identity!.id, reason: 'again' });
     expect(again.errors?.[0]?.message).toMatch(/was already decommissioned on .* by test-admin/);
   });
 
   it('requires a reason and an identity that exists', async () => {
     const identity = await client.identity('aws', 'r-2');
 
-    expect((await inventory.query(DECOMMISSION, { id: identity!.id, reason: '   ' })).errors?.[0]?.message).toMatch(/reason is required/);
-    expect((await inventory.query(DECOMMISSION, { id: '7d1b7a52-0000-4000-8000-000000000000', reason: 'x' })).errors?.[0]).toMatchObject({
+    expect((await inventory.subgraph.query(DECOMMISSION, { id: identity!.id, reason: '   ' })).errors?.[0]?.message).toMatch(
+      /reason is required/,
+    );
+    expect(
+      (await inventory.subgraph.query(DECOMMISSION, { id: '7d1b7a52-0000-4000-8000-000000000000', reason: 'x' })).errors?.[0],
+    ).toMatchObject({
       message: 'no identity with id 7d1b7a52-0000-4000-8000-000000000000',
       extensions: { code: 'NOT_FOUND' },
     });
@@ -130,7 +130,7 @@ describe('federation', () => {
     const b = (await client.identity('azure', 'app-1'))!.id;
     const unknown = '7d1b7a52-0000-4000-8000-000000000001';
 
-    const result = await inventory.query<{ _entities: Array<{ id: string; name: string } | null> }>(
+    const result = await inventory.subgraph.query<{ _entities: Array<{ id: string; name: string } | null> }>(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on NonHumanIdentity { id name } } }`,
       { r: [b, unknown, a].map((id) => ({ __typename: 'NonHumanIdentity', id })) },
     );
@@ -139,7 +139,7 @@ describe('federation', () => {
   });
 
   it('refuses a call without the gateway signature, even for the service SDL', async () => {
-    const response = await fetch(`${inventory.url}/graphql`, {
+    const response = await fetch(`${inventory.subgraph.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ _service { sdl } }' }),
@@ -152,7 +152,7 @@ describe('federation', () => {
   });
 
   it('serves /health without a signature and reports database and Kafka', async () => {
-    const response = await fetch(`${inventory.url}/health`);
+    const response = await fetch(`${inventory.subgraph.url}/health`);
 
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, kafka: { status: 'up' } } });

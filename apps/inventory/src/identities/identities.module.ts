@@ -1,31 +1,13 @@
 import { Module } from '@nestjs/common';
-import { BulkActorResolver } from '../bulk/bulk-actor';
-import { BulkIngestController } from '../bulk/bulk-ingest.controller';
-import { LifecycleEventsHandler } from '../consumers/lifecycle-events.handler';
-import { OwnershipEventsHandler } from '../consumers/ownership-events.handler';
-import { CredentialAgeSweep } from '../findings/credential-age-sweep';
-import { FindingsService } from '../findings/findings.service';
-import { ChunkWriter } from '../ingest/chunk-writer';
-import { IngestResolver } from '../ingest/ingest.resolver';
-import { IngestService } from '../ingest/ingest.service';
+import { FindingsModule } from '../findings/findings.module';
 import { IdentitiesResolver } from './identities.resolver';
 import { IdentitiesService } from './identities.service';
 import { IdentityConnectionResolver } from './identity-connection.resolver';
 
+/** Exports IdentitiesService: a decommission an owner attests is the same decommission, run by a consumer. */
 @Module({
-  controllers: [BulkIngestController],
-  providers: [
-    BulkActorResolver,
-    IdentitiesService,
-    IdentitiesResolver,
-    IdentityConnectionResolver,
-    FindingsService,
-    CredentialAgeSweep,
-    ChunkWriter,
-    IngestService,
-    IngestResolver,
-    OwnershipEventsHandler,
-    LifecycleEventsHandler,
-  ],
+  imports: [FindingsModule],
+  providers: [IdentitiesService, IdentitiesResolver, IdentityConnectionResolver],
+  exports: [IdentitiesService],
 })
 export class IdentitiesModule {}

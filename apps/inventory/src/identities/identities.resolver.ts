@@ -2,16 +2,20 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { Actor, CanRead, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
 import { byKeys, groupByKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
 import { FindingModel } from '../findings/finding.model';
+import { FindingsService } from '../findings/findings.service';
 import { IdentityFilterInput, IdentityOrderInput } from './dto/identity-filter.input';
 import { IdentitiesService } from './identities.service';
 import { IdentityConnectionModel } from './identity-connection.model';
-import { IdentityEntity } from './identity.entity';
+import { IdentityEntity } from '../identity-data/identity.entity';
 import { IdentityModel, SightingModel, TagModel } from './identity.model';
 
 @CanRead()
 @Resolver(() => IdentityModel)
 export class IdentitiesResolver {
-  constructor(private readonly service: IdentitiesService) {}
+  constructor(
+    private readonly service: IdentitiesService,
+    private readonly findingsService: FindingsService,
+  ) {}
 
   @Query(() => IdentityModel, { nullable: true, description: 'One identity by its platform id.' })
   identity(@Args('id', { type: () => ID }) id: string, @Context() context: SubgraphContext): Promise<IdentityModel | null> {
@@ -65,7 +69,7 @@ export class IdentitiesResolver {
     @Args('includeClosed', { defaultValue: false }) includeClosed: boolean,
   ): Promise<FindingModel[]> {
     return requestLoader<string, FindingModel[]>(context, `findings:${includeClosed}`, async (ids) => {
-      const rows = await this.service.findingsOf(ids, includeClosed);
+      const rows = await this.findingsService.forIdentities(ids, includeClosed);
       return groupByKeys(ids, rows, (row) => row.identityId);
     }).load(identity.id);
   }

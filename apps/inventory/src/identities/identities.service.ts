@@ -4,17 +4,16 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
 import { badInput, decodeCursor, encodeCursor, notFound, pageOf, pageSize } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
-import { FindingEntity } from '../findings/finding.entity';
 import { FindingsService } from '../findings/findings.service';
-import { identityStore } from '../ingest/identity-store';
+import { identityStore } from '../identity-data/identity-store';
 import { canonicalExternalId, canonicalProvider } from '../normalisation/provider-aliases';
 import { cleanText } from '../normalisation/text';
 import { detectSecret } from '@nhi/secrets';
 import { IdentityFilterInput, IdentityOrderField, IdentityOrderInput, OrderDirection } from './dto/identity-filter.input';
 import { IdentityConnectionModel } from './identity-connection.model';
-import { IdentityEntity } from './identity.entity';
+import { IdentityEntity } from '../identity-data/identity.entity';
 import { applyAfter, applyFilter, sortColumn, sortKeyOf } from './identity-query';
-import { SightingEntity } from './sighting.entity';
+import { SightingEntity } from '../identity-data/sighting.entity';
 
 const DEFAULT_ORDER: IdentityOrderInput = { field: IdentityOrderField.NAME, direction: OrderDirection.ASC };
 
@@ -40,16 +39,6 @@ export class IdentitiesService {
 
   sightingsOf(identityIds: readonly string[]): Promise<SightingEntity[]> {
     return this.dataSource.getRepository(SightingEntity).find({ where: { identityId: In([...identityIds]) }, order: { seenAt: 'DESC' } });
-  }
-
-  findingsOf(identityIds: readonly string[], includeClosed: boolean): Promise<FindingEntity[]> {
-    const query = this.dataSource
-      .getRepository(FindingEntity)
-      .createQueryBuilder('f')
-      .where('f.identity_id IN (:...ids)', { ids: [...identityIds] })
-      .orderBy('f.detected_at', 'DESC');
-    if (!includeClosed) query.andWhere('f.closed_at IS NULL');
-    return query.getMany();
   }
 
   async page(

@@ -1,31 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { timeOrderedUuid, type EventType, type FieldChange } from '@nhi/contracts';
-import { OutboxEventInput, OutboxService } from '@nhi/messaging';
+import { OutboxService } from '@nhi/messaging';
 import { FindingsService } from '../findings/findings.service';
-import { changesBetween, IdentityState, snapshotOf } from './identity-state';
-import { identityStore, naturalKey } from './identity-store';
-import { mergeSighting } from './merge-sighting';
+import { changesBetween, IdentityState } from '../identity-data/identity-state';
+import { identityStore, naturalKey } from '../identity-data/identity-store';
+import { Change, chunkEvents, ChunkContext, fold, groupByKey, planChunk, RowsByKey } from './chunk-plan';
 import type { NormalisedRow } from './normalised-row';
-
-export interface ChunkContext {
-  source: string;
-  seenAt: Date;
-  /** Set for a full snapshot: stamps the sightings it includes. */
-  snapshotId: string | null;
-}
 
 export interface ChunkResult {
   created: number;
   updated: number;
   unchanged: number;
-}
-
-/** Folds a key's rows (in order, at least one) onto what is known: the latest row wins, as in mergeSighting. */
-function fold(known: IdentityState | null, [first, ...rest]: readonly [NormalisedRow, ...NormalisedRow[]], seenAt: Date): IdentityState {
-  let state = mergeSighting(known, first, known?.id ?? timeOrderedUuid(), seenAt).state;
-  for (const row of rest) state = mergeSighting(state, row, state.id, seenAt).state;
-  return state;
 }
 
 /**
@@ -41,43 +26,52 @@ export class ChunkWriter {
   ) {}
 
   async write(manager: EntityManager, rows: readonly NormalisedRow[], context: ChunkContext): Promise<ChunkResult> {
-    const byKey = new Map<string, [NormalisedRow, ...NormalisedRow[]]>();
-    for (const row of rows) {
-      const key = naturalKey(row);
-      const group = byKey.get(key);
-      if (group) group.push(row);
-      else byKey.set(key, [row]);
-    }
-    const keys = [...byKey.values()].map(([first]) => first);
-    const known = await identityStore.lockByNaturalKeys(manager, keys);
+    const byKey = groupByKey(rows);
+    const known = await identityStore.lockByNaturalKeys(
+      manager,
+      [...byKey.values()].map(([first]) => first),
+    );
+    const plan = planChunk(byKey, known, context.seenAt);
+    const { fresh, merged } = await this.insertCreated(manager, plan.created, byKey, context.seenAt);
+    const changed = [...plan.changed, ...merged];
+    await this.recordSeen(manager, fresh, changed, plan.unchanged, context);
+    await this.outbox.enqueueMany(manager, chunkEvents(fresh, changed, context));
+    await this.recheckFindings(manager, rows, fresh, changed, context);
+    return { created: fresh.length, updated: changed.length, unchanged: plan.unchanged.length };
+  }
 
-    const created: IdentityState[] = [];
-    const changed: Array<{ before: IdentityState; after: IdentityState; changes: FieldChange[] }> = [];
-    const unchanged: IdentityState[] = [];
-    for (const [key, group] of byKey) {
-      const before = known.get(key) ?? null;
-      const after = fold(before, group, context.seenAt);
-      const changes = before ? changesBetween(before, after) : [];
-      if (!before) created.push(after);
-      else if (changes.length > 0) changed.push({ before, after, changes });
-      else unchanged.push(after);
-    }
-
+  /** Inserts the new identities; a key another ingest created after our read is merged onto its row instead. */
+  private async insertCreated(
+    manager: EntityManager,
+    created: readonly IdentityState[],
+    byKey: RowsByKey,
+    seenAt: Date,
+  ): Promise<{ fresh: IdentityState[]; merged: Change[] }> {
     const inserted = await identityStore.insert(manager, created);
     const lostRace = created.filter((state) => !inserted.has(state.id));
+    const merged: Change[] = [];
     if (lostRace.length > 0) {
-      // Another ingest created these keys after our read: merge onto its rows instead.
       const now = await identityStore.lockByNaturalKeys(manager, lostRace);
       for (const state of lostRace) {
         const key = naturalKey(state);
         const before = now.get(key);
         const group = byKey.get(key);
         if (!before || !group) throw new Error(`identity ${key.replace('\n', ' ')} was neither inserted nor found`);
-        const after = fold(before, group, context.seenAt);
-        changed.push({ before, after, changes: changesBetween(before, after) });
+        const after = fold(before, group, seenAt);
+        merged.push({ before, after, changes: changesBetween(before, after) });
       }
     }
-    const fresh = created.filter((state) => inserted.has(state.id));
+    return { fresh: created.filter((state) => inserted.has(state.id)), merged };
+  }
+
+  /** Writes what changed, moves the last-seen time of the rest, and records this source's sighting of all of them. */
+  private async recordSeen(
+    manager: EntityManager,
+    fresh: readonly IdentityState[],
+    changed: readonly Change[],
+    unchanged: readonly IdentityState[],
+    context: ChunkContext,
+  ): Promise<void> {
     await identityStore.update(
       manager,
       changed.map((c) => c.after),
@@ -94,24 +88,15 @@ export class ChunkWriter {
       context.seenAt,
       context.snapshotId,
     );
+  }
 
-    const at = context.seenAt.toISOString();
-    const events: Array<OutboxEventInput<EventType>> = [
-      ...fresh.map((state) => ({
-        type: 'nhi.identity.discovered' as const,
-        subject: state.id,
-        data: { identity: snapshotOf(state), source: context.source, discoveredAt: at },
-      })),
-      ...changed
-        .filter(({ changes }) => changes.length > 0)
-        .map(({ after, changes }) => ({
-          type: 'nhi.identity.updated' as const,
-          subject: after.id,
-          data: { identity: snapshotOf(after), changes, source: context.source, updatedAt: at },
-        })),
-    ];
-    await this.outbox.enqueueMany(manager, events);
-
+  private async recheckFindings(
+    manager: EntityManager,
+    rows: readonly NormalisedRow[],
+    fresh: readonly IdentityState[],
+    changed: readonly Change[],
+    context: ChunkContext,
+  ): Promise<void> {
     const leaked = this.findings.isLeakScanner(context.source)
       ? rows.flatMap((row) => (row.credentialFingerprint ? [row.credentialFingerprint] : []))
       : [];
@@ -129,7 +114,5 @@ export class ChunkWriter {
       },
       context.seenAt,
     );
-
-    return { created: fresh.length, updated: changed.length, unchanged: unchanged.length };
   }
 }

@@ -1,25 +1,16 @@
 import { TOPICS } from '@nhi/contracts';
-import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 import { InventoryClient } from '../test-support/inventory-client';
 
+const inventory = subgraphSpec('ingest', bootstrap, {
+  env: { STALE_AFTER_SNAPSHOTS: '2', INGEST_CHUNK_SIZE: '3' },
+  tap: [TOPICS.inventoryEvents],
+});
+const client = new InventoryClient(inventory);
+
 /** Events about identities; every mutation also leaves an audit record (nhi.audit.recorded), which is not one. */
 const COUNT_STATE_EVENTS = "SELECT count(*) FROM outbox_events WHERE payload->>'type' <> 'nhi.audit.recorded'";
-
-let inventory: SubgraphUnderTest;
-let client: InventoryClient;
-let tap: KafkaTopicTap;
-
-beforeAll(async () => {
-  inventory = await SubgraphUnderTest.start('ingest', bootstrap, { STALE_AFTER_SNAPSHOTS: '2', INGEST_CHUNK_SIZE: '3' });
-  client = new InventoryClient(inventory);
-  tap = await KafkaTopicTap.start(testKafkaBrokers(), [inventory.topic(TOPICS.inventoryEvents)]);
-});
-
-afterAll(async () => {
-  await tap?.stop();
-  await inventory?.stop();
-});
 
 let n = 0;
 const unique = (label: string) => `${label}-${++n}-${Date.now().toString(36)}`;
@@ -42,7 +33,9 @@ describe('normalise and publish', () => {
       privilegeLevel: 'LOW',
       sightings: [{ source: 'aws-config' }],
     });
-    const message = await waitFor(() => tap.messages.find((m) => m.key === identity!.id), { what: 'the discovered event on Kafka' });
+    const message = await waitFor(() => inventory.tap.messages.find((m) => m.key === identity!.id), {
+      what: 'the discovered event on Kafka',
+    });
     expect(message.headers['content-type']).toContain('application/cloudevents+json');
     expect(JSON.parse(message.value ?? '{}')).toMatchObject({
       type: 'nhi.identity.discovered',
@@ -73,7 +66,7 @@ describe('dedupe and merge', () => {
     const identity = await client.identity('github', externalId);
     expect(identity?.sightings.map((s) => s.source).sort()).toEqual(['github-audit', 'vault']);
     expect(identity).toMatchObject({ system: 'ci', environment: 'PRODUCTION', tags: [{ key: 'team', value: 'platform' }] });
-    const [updated] = await inventory.sql<{ payload: { data: { changes: Array<{ field: string }> } } }>(
+    const [updated] = await inventory.subgraph.sql<{ payload: { data: { changes: Array<{ field: string }> } } }>(
       `SELECT payload FROM outbox_events WHERE message_key = $1 AND payload->>'type' = 'nhi.identity.updated'`,
       [identity!.id],
     );
@@ -89,12 +82,12 @@ describe('dedupe and merge', () => {
       environment: 'dev',
     }));
     await client.ingest('gcp-assets', rows);
-    const before = await inventory.sql<{ count: string }>(COUNT_STATE_EVENTS);
+    const before = await inventory.subgraph.sql<{ count: string }>(COUNT_STATE_EVENTS);
 
     const again = await client.ingest('gcp-assets', rows);
 
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
-    expect(await inventory.sql<{ count: string }>(COUNT_STATE_EVENTS)).toEqual(before);
+    expect(await inventory.subgraph.sql<{ count: string }>(COUNT_STATE_EVENTS)).toEqual(before);
   });
 });
 
@@ -116,7 +109,7 @@ describe('bad rows', () => {
       [3, 'createdAt is not a valid date-time (use RFC 3339, e.g. 2026-01-31T12:00:00Z)'],
     ]);
     expect(JSON.stringify(report)).not.toContain(token);
-    const stored = await inventory.sql<{ found: boolean }>(
+    const stored = await inventory.subgraph.sql<{ found: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM identities WHERE name LIKE '%ghp_%') OR EXISTS (SELECT 1 FROM outbox_events WHERE payload::text LIKE '%ghp_16C7%') AS found`,
     );
     expect(stored).toEqual([{ found: false }]);
@@ -125,7 +118,7 @@ describe('bad rows', () => {
 
   it('reports without writing on a dry run', async () => {
     const externalId = unique('dry');
-    const events = await inventory.sql<{ count: string }>(COUNT_STATE_EVENTS);
+    const events = await inventory.subgraph.sql<{ count: string }>(COUNT_STATE_EVENTS);
 
     const report = await client.ingest(
       'dry-source',
@@ -138,7 +131,7 @@ describe('bad rows', () => {
 
     expect(report).toMatchObject({ received: 2, created: 1, rejectedCount: 1 });
     expect(await client.identity('aws', externalId)).toBeNull();
-    expect(await inventory.sql<{ count: string }>(COUNT_STATE_EVENTS)).toEqual(events);
+    expect(await inventory.subgraph.sql<{ count: string }>(COUNT_STATE_EVENTS)).toEqual(events);
   });
 });
 
@@ -205,7 +198,7 @@ describe('classification and findings', () => {
       },
     ]);
 
-    const rows = await inventory.sql<{ code: string }>(
+    const rows = await inventory.subgraph.sql<{ code: string }>(
       `SELECT f.code FROM identity_findings f JOIN identities i ON i.id = f.identity_id WHERE i.credential_fingerprint = $1 AND f.closed_at IS NULL ORDER BY f.code`,
       [shared],
     );
@@ -232,7 +225,7 @@ describe('classification and findings', () => {
 
     await Promise.all([client.ingest('vault', holders('prod')), client.ingest('vault-dr', holders('dev'))]);
 
-    const rows = await inventory.sql<{ holders: number; flagged: number }>(
+    const rows = await inventory.subgraph.sql<{ holders: number; flagged: number }>(
       `SELECT count(DISTINCT i.id)::int AS holders, count(DISTINCT f.identity_id)::int AS flagged
        FROM identities i LEFT JOIN identity_findings f
          ON f.identity_id = i.id AND f.code = 'SHARED_ACROSS_ENVIRONMENTS' AND f.closed_at IS NULL

@@ -3,23 +3,27 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
-import { PlannerStatistics } from '@nhi/persistence';
+import { inTransaction, PlannerStatistics } from '@nhi/persistence';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
 import { cleanText } from '../normalisation/text';
 import { detectSecret } from '@nhi/secrets';
+import type { ChunkContext } from './chunk-plan';
 import { ChunkWriter } from './chunk-writer';
 import { emptyReport, IngestReport, MAX_LISTED_REJECTIONS } from './ingest-report';
-import { naturalKey } from './identity-store';
+import { naturalKey } from '../identity-data/identity-store';
 import type { RawIdentityRow } from './raw-identity-row';
 import { normaliseRow } from './row-normaliser';
 import { UnparseableRow } from './unparseable-row';
-import { ChunkWork, inTransaction, laneOf, WriteLane } from './write-lane';
+import { ChunkWork, laneOf, WriteLane } from './write-lane';
 
 export interface IngestOptions {
   source: string;
   fullSnapshot: boolean;
   dryRun: boolean;
 }
+
+/** GraphQL batches are a list, NDJSON uploads a stream read as it arrives. */
+type IngestRows = Iterable<RawIdentityRow | UnparseableRow> | AsyncIterable<RawIdentityRow | UnparseableRow>;
 
 export class IngestRequestError extends Error {
   override readonly name = 'IngestRequestError';
@@ -55,11 +59,7 @@ export class IngestService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async ingest(
-    options: IngestOptions,
-    rows: Iterable<RawIdentityRow | UnparseableRow> | AsyncIterable<RawIdentityRow | UnparseableRow>,
-    now = new Date(),
-  ): Promise<IngestReport> {
+  async ingest(options: IngestOptions, rows: IngestRows, now = new Date()): Promise<IngestReport> {
     const source = canonicalSource(options.source);
     const report = emptyReport(source, options.dryRun, options.fullSnapshot);
     const context = { source, seenAt: now, snapshotId: options.fullSnapshot ? randomUUID() : null };
@@ -71,8 +71,27 @@ export class IngestService {
       report.unchanged += result.unchanged;
       return result.created + result.updated;
     });
-    const [first] = lanes;
-    if (!first) throw new Error('no write lane');
+    try {
+      const load = () => this.load(lanes, rows, report, context);
+      if (options.dryRun) await inTransaction(lanes[0].runner, load, { dryRun: true });
+      else await load();
+      this.logger.log(
+        `${options.dryRun ? 'dry run of ' : ''}ingest from ${source} done: ${report.received} rows, ${report.created} created, ` +
+          `${report.updated} updated, ${report.unchanged} unchanged, ${report.stale} stale, ${report.rejectedCount} rejected`,
+      );
+      return report;
+    } finally {
+      await Promise.all(lanes.map((lane) => lane.runner.release()));
+    }
+  }
+
+  /** Checks every row and hands the valid ones to their lane, waits for the lanes, then marks what a full snapshot left out. */
+  private async load(
+    lanes: readonly [WriteLane, ...WriteLane[]],
+    rows: IngestRows,
+    report: IngestReport,
+    context: ChunkContext,
+  ): Promise<void> {
     try {
       for await (const raw of rows) {
         const index = report.received++;
@@ -86,39 +105,29 @@ export class IngestService {
         if (report.received % PROGRESS_EVERY_ROWS === 0) this.logProgress(report);
       }
       await Promise.all(lanes.map((lane) => lane.drain()));
-      const { snapshotId } = context;
-      if (snapshotId) {
-        report.stale = await inTransaction(first.runner, options.dryRun, (manager) => this.markMissing(manager, source, snapshotId, now));
-      }
-      if (options.dryRun) await first.runner.rollbackTransaction();
-      this.logger.log(
-        `${options.dryRun ? 'dry run of ' : ''}ingest from ${source} done: ${report.received} rows, ${report.created} created, ` +
-          `${report.updated} updated, ${report.unchanged} unchanged, ${report.stale} stale, ${report.rejectedCount} rejected`,
-      );
-      return report;
     } catch (error) {
-      // A chunk may still be in flight (the upload failed while it was written): let it end first.
+      // A chunk may still be in flight (the upload failed while it was written): let it end before any rollback.
       await Promise.all(lanes.map((lane) => lane.settle()));
-      for (const lane of lanes) if (lane.runner.isTransactionActive) await lane.runner.rollbackTransaction();
       throw error;
-    } finally {
-      await Promise.all(lanes.map((lane) => lane.runner.release()));
     }
+    const { source, seenAt, snapshotId } = context;
+    if (snapshotId) report.stale = await lanes[0].transact((manager) => this.markMissing(manager, source, snapshotId, seenAt));
   }
 
-  private async openLanes(count: number, dryRun: boolean, write: ChunkWork): Promise<WriteLane[]> {
+  private async openLanes(count: number, dryRun: boolean, write: ChunkWork): Promise<[WriteLane, ...WriteLane[]]> {
     const lanes: WriteLane[] = [];
     for (let i = 0; i < count; i++) {
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
-      if (dryRun) await runner.startTransaction();
       lanes.push(
         new WriteLane(runner, this.config.INGEST_CHUNK_SIZE, dryRun, write, async (committed, changedRows) => {
           if (this.statistics.recordChanges(changedRows)) await this.statistics.refreshIfDue(committed.manager);
         }),
       );
     }
-    return lanes;
+    const [first, ...rest] = lanes;
+    if (!first) throw new Error('no write lane');
+    return [first, ...rest];
   }
 
   private reject(report: IngestReport, index: number, raw: RawIdentityRow, reason: string): void {

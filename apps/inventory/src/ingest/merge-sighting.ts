@@ -1,6 +1,6 @@
 import type { FieldChange } from '@nhi/contracts';
 import { classifyPrivilege } from '../classification/privilege-classifier';
-import { blankIdentityState, changesBetween, IdentityState } from './identity-state';
+import { blankIdentityState, changesBetween, IdentityState } from '../identity-data/identity-state';
 import type { NormalisedRow } from './normalised-row';
 
 export interface MergeResult {

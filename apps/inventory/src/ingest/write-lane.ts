@@ -1,28 +1,11 @@
 import type { EntityManager, QueryRunner } from 'typeorm';
+import { inTransaction } from '@nhi/persistence';
 import type { NormalisedRow } from './normalised-row';
 
 /** Writes one chunk in the given transaction; returns how many rows it inserted or changed. */
 export type ChunkWork = (manager: EntityManager, rows: NormalisedRow[]) => Promise<number>;
 /** Runs on the lane's connection after a chunk committed, outside any transaction. */
 export type AfterCommit = (runner: QueryRunner, changedRows: number) => Promise<void>;
-
-/** Runs work in its own transaction on the runner, or in the one already open there. */
-export async function inTransaction<T>(
-  runner: QueryRunner,
-  outerTransaction: boolean,
-  work: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
-  if (outerTransaction) return work(runner.manager);
-  await runner.startTransaction();
-  try {
-    const result = await work(runner.manager);
-    await runner.commitTransaction();
-    return result;
-  } catch (error) {
-    await runner.rollbackTransaction();
-    throw error;
-  }
-}
 
 /**
  * One connection that writes chunks one after another, in order, each in its
@@ -52,11 +35,16 @@ export class WriteLane {
     const rows = this.chunk;
     this.chunk = [];
     await this.writing;
-    this.writing = inTransaction(this.runner, this.outerTransaction, (manager) => this.work(manager, rows)).then((changed) =>
+    this.writing = this.transact((manager) => this.work(manager, rows)).then((changed) =>
       this.outerTransaction ? undefined : this.afterCommit(this.runner, changed),
     );
     // Handled here so a failure waits, without an unhandled rejection, for the next await to rethrow it.
     this.writing.catch(() => undefined);
+  }
+
+  /** Runs work in the transaction already open on the lane's connection (a dry run's), or in one of its own that commits. */
+  transact<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.outerTransaction ? work(this.runner.manager) : inTransaction(this.runner, work);
   }
 
   /** Writes the rest and waits for it. */

@@ -1,4 +1,4 @@
-import type { SubgraphUnderTest } from '@nhi/testing';
+import type { SubgraphSpec } from '@nhi/testing';
 
 export interface Report {
   created: number;
@@ -43,7 +43,12 @@ const IDENTITY = `
 
 /** Thin helpers over the inventory's GraphQL API for its integration tests. */
 export class InventoryClient {
-  constructor(private readonly inventory: SubgraphUnderTest) {}
+  /** Takes the spec, not its subgraph: a client is made at the top of a file, before beforeAll has started the service. */
+  constructor(private readonly spec: Pick<SubgraphSpec, 'subgraph'>) {}
+
+  private get inventory() {
+    return this.spec.subgraph;
+  }
 
   async ingest(source: string, identities: unknown[], options: { fullSnapshot?: boolean; dryRun?: boolean } = {}): Promise<Report> {
     const result = await this.inventory.query<{ ingestIdentities: Report }>(INGEST, { input: { source, identities, ...options } });

@@ -1,30 +1,12 @@
-import type { FieldChange, IdentitySnapshot, IdentityStatus, NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
+import type { FieldChange, IdentitySnapshot } from '@nhi/contracts';
+import type { IdentityEntity } from './identity.entity';
 
-/** Everything inventory keeps about one identity, as the ingest pipeline reads and writes it. */
-export interface IdentityState {
-  id: string;
-  provider: string;
-  externalId: string;
-  kind: NhiKind;
-  name: string;
-  environment: NhiEnvironment;
-  environmentInferred: boolean;
-  system: string | null;
-  businessUnit: string | null;
-  scopes: string[];
-  usedScopes: string[] | null;
-  privilegeLevel: PrivilegeLevel | null;
-  tags: Record<string, string>;
-  createdAt: Date | null;
-  lastUsedAt: Date | null;
-  expiresAt: Date | null;
-  credentialFingerprint: string | null;
-  authMethod: string | null;
-  interactiveUse: boolean;
-  status: IdentityStatus;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-}
+/**
+ * Everything inventory keeps about one identity, as ingest, findings and the
+ * consumers read and write it: the stored row but for the decommissioning
+ * record, which only a decommission writes.
+ */
+export type IdentityState = Omit<IdentityEntity, 'decommissionedAt' | 'decommissionedBy' | 'decommissionReason'>;
 
 /**
  * What is known of an identity before any sighting has filled it in. The fields
