@@ -2,7 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
 import { subgraphModule } from '@nhi/runtime';
 import { EXCEPTIONS_SCHEMA } from './schema';
-import { ExceptionsModule } from './exceptions/exceptions.module';
+import { ExceptionsModule } from './exceptions.module';
 import { PolicyExceptionEntity } from './exceptions/policy-exception.entity';
 import { KnownIdentityEntity } from './known-identities/known-identity.entity';
 import { CreateExceptions1764202000000 } from './migrations/1764202000000-create-exceptions';

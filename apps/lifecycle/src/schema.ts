@@ -1,5 +1,5 @@
 import type { SubgraphSchema } from '@nhi/graphql';
-import { IdentityWithLifecycleModel } from './lifecycle/identity-lifecycle.model';
+import { IdentityWithLifecycleModel } from './identity-data/identity-lifecycle.model';
 import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-fields.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';

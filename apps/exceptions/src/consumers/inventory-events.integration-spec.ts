@@ -1,18 +1,11 @@
-import { identityDiscoveredData, SubgraphUnderTest, waitFor } from '@nhi/testing';
+import { identityDiscoveredData, subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
-let exceptions: SubgraphUnderTest;
-
-beforeAll(async () => {
-  exceptions = await SubgraphUnderTest.start('exceptions', bootstrap);
-});
-
-afterAll(async () => {
-  await exceptions?.stop();
-});
+const spec = subgraphSpec('exceptions', bootstrap);
 
 describe('exceptions learns identities from inventory events', () => {
   it('remembers a registered identity, once, and lists its exceptions (none yet)', async () => {
+    const exceptions = spec.subgraph;
     const data = identityDiscoveredData({ businessUnit: 'Finance' });
     const event = await exceptions.publish('nhi.identity.discovered', data);
     await exceptions.redeliver(event);

@@ -1,5 +1,4 @@
 import { AuditRecordedData, TOPICS } from '@nhi/contracts';
-import { KafkaTopicTap, testKafkaBrokers } from '@nhi/testing';
 import { APPROVER, exceptionsSpec, REQUESTER, VIEWER } from '../test-support/exceptions-client';
 
 /**
@@ -8,19 +7,10 @@ import { APPROVER, exceptionsSpec, REQUESTER, VIEWER } from '../test-support/exc
  * interceptor runs) or by the service, or failed on its input; the record
  * carries the input with secrets redacted.
  */
-const spec = exceptionsSpec('exceptions-audit');
-let tap: KafkaTopicTap;
+const spec = exceptionsSpec('exceptions-audit', { tap: [TOPICS.audit] });
 
 const PEM =
   '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----';
-
-beforeAll(async () => {
-  tap = await KafkaTopicTap.start(testKafkaBrokers(), [spec.client.exceptions.topic(TOPICS.audit)]);
-});
-
-afterAll(async () => {
-  await tap?.stop();
-});
 
 interface AuditEvent {
   type: string;
@@ -36,7 +26,7 @@ async function auditRecord(operation: string, targetId: string, outcome: string)
     const event = JSON.parse(value ?? '{}') as AuditEvent;
     return event.data.operation === operation && event.data.targetIds.includes(targetId) && event.data.outcome === outcome;
   };
-  const message = await tap.waitFor(
+  const message = await spec.client.tap.waitFor(
     (m) => m.topic === topic && matches(m.value),
     `an audit record of ${operation} on ${targetId} (${outcome})`,
   );

@@ -2,7 +2,7 @@ import { waitFor } from '@nhi/testing';
 import { APPROVER, exceptionsSpec, inDays, REQUESTER, VIEWER } from '../test-support/exceptions-client';
 
 // A reminder 0.00004 days (3.5 s) before expiry, so one can be seen in a test.
-const spec = exceptionsSpec('exceptions-workflow', { EXCEPTION_REMINDER_DAYS: '0.00004' });
+const spec = exceptionsSpec('exceptions-workflow', { env: { EXCEPTION_REMINDER_DAYS: '0.00004' } });
 
 describe('requesting an exception', () => {
   it('refuses bad requests with errors that name the field, and creates nothing', async () => {

@@ -1,6 +1,6 @@
 import type { Actor } from '@nhi/auth';
 import { TOPICS, type IdentitySnapshot } from '@nhi/contracts';
-import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers } from '@nhi/testing';
+import { subgraphSpec, type KafkaTopicTap, type SubgraphSpec, type SubgraphSpecOptions, type SubgraphUnderTest } from '@nhi/testing';
 import { bootstrap } from '../main';
 
 export const REQUESTER: Actor = { sub: 'rita-requester', roles: ['owner', 'security-admin'], ownerRefs: [] };
@@ -28,10 +28,16 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 
 /** Calls the exceptions subgraph as the gateway would, and feeds it identities the way inventory does. */
 export class ExceptionsClient {
-  constructor(
-    readonly exceptions: SubgraphUnderTest,
-    readonly tap: KafkaTopicTap,
-  ) {}
+  constructor(private readonly spec: SubgraphSpec) {}
+
+  /** Read at each call: a client is made when the suite is declared, before beforeAll starts the subgraph. */
+  get exceptions(): SubgraphUnderTest {
+    return this.spec.subgraph;
+  }
+
+  get tap(): KafkaTopicTap {
+    return this.spec.tap;
+  }
 
   discovered(overrides: Partial<IdentitySnapshot> = {}): Promise<string> {
     return this.exceptions.discover('known_identities', overrides);
@@ -77,23 +83,12 @@ export class ExceptionsClient {
 }
 
 /**
- * Runs exceptions for one spec file: started in beforeAll (its own database
- * and topic prefix), stopped in afterAll.
+ * Runs exceptions for one spec file on the shared harness, its events topic
+ * always tapped (what eventsAbout reads), with the spec's own env and topics.
  */
-export function exceptionsSpec(label: string, env: Record<string, string> = {}): { client: ExceptionsClient } {
-  const spec = {} as { client: ExceptionsClient };
-  let subgraph: SubgraphUnderTest | undefined;
-  let tap: KafkaTopicTap | undefined;
-  beforeAll(async () => {
-    subgraph = await SubgraphUnderTest.start(label, bootstrap, env);
-    tap = await KafkaTopicTap.start(testKafkaBrokers(), [subgraph.topic(TOPICS.exceptionsEvents)]);
-    spec.client = new ExceptionsClient(subgraph, tap);
-  });
-  afterAll(async () => {
-    await tap?.stop();
-    await subgraph?.stop();
-  });
-  return spec;
+export function exceptionsSpec(label: string, options: SubgraphSpecOptions = {}): { client: ExceptionsClient } {
+  const spec = subgraphSpec(label, bootstrap, { ...options, tap: [TOPICS.exceptionsEvents, ...(options.tap ?? [])] });
+  return { client: new ExceptionsClient(spec) };
 }
 
 export { inDays };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NhiEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
-import { HeldEnforcement } from '../suspensions/held-enforcement';
+import { HeldEnforcement } from '../held-enforcement/held-enforcement';
 import { isSuspendable, Suspensions } from '../suspensions/suspensions';
 
 /** Approved exceptions on ROTATION or REVOCATION suspend enforcement; their expiry or revocation resumes it at once. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NhiEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
-import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
+import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 
 /** Learns identities from inventory: lifecycle never reads inventory's tables. */

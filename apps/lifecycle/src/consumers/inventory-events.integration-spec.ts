@@ -1,16 +1,8 @@
-import { identityDiscoveredData, SubgraphUnderTest, waitFor } from '@nhi/testing';
+import { identityDiscoveredData, subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
-let lifecycle: SubgraphUnderTest;
+const spec = subgraphSpec('lifecycle', bootstrap);
 const DAY_MS = 86_400_000;
-
-beforeAll(async () => {
-  lifecycle = await SubgraphUnderTest.start('lifecycle', bootstrap);
-});
-
-afterAll(async () => {
-  await lifecycle?.stop();
-});
 
 interface LifecycleResult {
   _entities: Array<{
@@ -34,7 +26,7 @@ const LIFECYCLE_OF = `
   }`;
 
 async function lifecycleOf(...ids: string[]): Promise<LifecycleResult['_entities']> {
-  const result = await lifecycle.query<LifecycleResult>(LIFECYCLE_OF, { r: ids.map((id) => ({ __typename: 'NonHumanIdentity', id })) });
+  const result = await spec.subgraph.query<LifecycleResult>(LIFECYCLE_OF, { r: ids.map((id) => ({ __typename: 'NonHumanIdentity', id })) });
   return result.data?._entities ?? [];
 }
 
@@ -42,8 +34,8 @@ describe('lifecycle learns identities from inventory events', () => {
   it('schedules the next rotation from the credential age under the default policy', async () => {
     const fresh = identityDiscoveredData({ createdAt: new Date(Date.now() - 10 * DAY_MS).toISOString() });
     const stale = identityDiscoveredData({ createdAt: new Date(Date.now() - 100 * DAY_MS).toISOString() });
-    await lifecycle.publish('nhi.identity.discovered', fresh);
-    await lifecycle.publish('nhi.identity.discovered', stale);
+    await spec.subgraph.publish('nhi.identity.discovered', fresh);
+    await spec.subgraph.publish('nhi.identity.discovered', stale);
 
     const [a, b] = await waitFor(
       async () => {
@@ -75,7 +67,7 @@ describe('lifecycle learns identities from inventory events', () => {
   });
 
   it('lists the default rotation policy', async () => {
-    const result = await lifecycle.query<{
+    const result = await spec.subgraph.query<{
       rotationPolicies: Array<{ name: string; isDefault: boolean; maxAgeDays: number; warnDays: number }>;
     }>('{ rotationPolicies { name isDefault maxAgeDays warnDays } }');
 

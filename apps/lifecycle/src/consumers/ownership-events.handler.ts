@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ownerPathOf, type NhiEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
-import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
+import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 
 /** Who owns each identity, as ownership reports it: what a bulk revocation by owner selects on, and who may ask for a rotation. */
 @Injectable()

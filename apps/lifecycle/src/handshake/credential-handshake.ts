@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource, EntityManager, EntityTarget, Repository } from 'typeorm';
+import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { ContractViolationError, timeOrderedUuid } from '@nhi/contracts';
 import { badInput, notFound } from '@nhi/graphql';
 import type { OutboxService } from '@nhi/messaging';
-import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
+import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import type { LifecycleConfig } from '../lifecycle-config';
 import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
 import type { CredentialRequestColumns } from '../requests/credential-request.entity';
@@ -24,20 +24,25 @@ export interface ResultData {
   nhiId: string;
 }
 
+/** An integrator's answer to one attempt, as its results topic carries it. */
+export type HandshakeResult<Completed extends ResultData> =
+  { outcome: 'completed'; data: Completed } | { outcome: 'failed'; data: ResultData & { error: string } };
+
 /**
  * The handshake with integrators (DESIGN.md), the same for rotation and
  * revocation: each attempt is a request with its own id and deadline; a result
  * settles the attempt it names, once; a failure or a missed deadline leads to
  * a new attempt after an exponential backoff, up to the policy's maxAttempts.
- * Subclasses say what a request, a success and a final failure mean.
+ * Subclasses say what a request, a success and a final failure mean: R is
+ * their request table's row, Completed the data of their completed result.
  */
-export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
+export abstract class CredentialHandshake<R extends CredentialRequestColumns, Completed extends ResultData> {
   readonly ignored: IgnoredResults = { unknown: 0, settled: 0 };
   protected readonly logger: Logger;
 
   protected constructor(
     protected readonly label: 'rotation' | 'revocation',
-    private readonly entity: EntityTarget<R>,
+    private readonly requestClass: new () => R,
     protected readonly dataSource: DataSource,
     protected readonly config: LifecycleConfig,
     protected readonly outbox: OutboxService,
@@ -55,7 +60,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
     manager: EntityManager,
     identity: IdentityLifecycleEntity,
     request: R,
-    result: ResultData,
+    result: Completed,
     now: Date,
   ): Promise<void>;
 
@@ -80,8 +85,17 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
     };
   }
 
-  protected requests(manager: EntityManager): Repository<R> {
-    return manager.getRepository(this.entity);
+  /**
+   * The request table through the columns both handshakes share: what the
+   * handshake itself reads and writes, typed without knowing R's own columns.
+   */
+  protected requests(manager: EntityManager): Repository<CredentialRequestColumns> {
+    return manager.getRepository<CredentialRequestColumns>(this.requestClass);
+  }
+
+  /** Whole rows of the request table, R's own columns included, locked for the transaction. */
+  private lockedRequests(manager: EntityManager): SelectQueryBuilder<R> {
+    return manager.getRepository(this.requestClass).createQueryBuilder('r').setLock('pessimistic_write');
   }
 
   /**
@@ -89,9 +103,9 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
    * would read it again first: a round trip per change, and round trips are
    * what a burst of rotations is made of).
    */
-  protected async setRequest(manager: EntityManager, request: R, changes: Partial<R>): Promise<void> {
+  protected async setRequest(manager: EntityManager, request: R, changes: Partial<CredentialRequestColumns>): Promise<void> {
     Object.assign(request, changes);
-    await this.requests(manager).update({ id: request.id } as never, changes as never);
+    await this.requests(manager).update({ id: request.id }, changes);
   }
 
   protected async setIdentity(
@@ -114,7 +128,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
   }
 
   protected async refuseIfOpen(manager: EntityManager, identityId: string): Promise<void> {
-    const open = await this.requests(manager).findOne({ where: { identityId, status: 'REQUESTED' } as never });
+    const open = await this.requests(manager).findOne({ where: { identityId, status: 'REQUESTED' } });
     if (open) {
       throw badInput(
         `a ${this.label} of identity ${identityId} is already in progress (request ${open.id}, deadline ${open.deadline.toISOString()})`,
@@ -133,7 +147,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
     extra: Partial<R> = {},
   ): Promise<R> {
     const policy = await this.policyOf(manager, identity);
-    const request = this.requests(manager).create({
+    const columns: CredentialRequestColumns = {
       id: timeOrderedUuid(),
       identityId: identity.identityId,
       status: 'REQUESTED',
@@ -145,22 +159,18 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
       error: null,
       nextAttemptAt: null,
       retriedAt: null,
-      ...extra,
-    } as never) as unknown as R;
-    await this.requests(manager).insert(request as never);
+    };
+    const request = Object.assign(new this.requestClass(), columns, extra);
+    await this.requests(manager).insert(request);
     await this.setIdentity(manager, identity, { state: this.inFlight });
     await this.announce(manager, identity, request);
     return request;
   }
 
   /** Applies an integrator's result to the attempt it names, once. */
-  async applyResult(
-    manager: EntityManager,
-    result: { outcome: 'completed'; data: ResultData } | { outcome: 'failed'; data: ResultData & { error: string } },
-    now = new Date(),
-  ): Promise<void> {
+  async applyResult(manager: EntityManager, result: HandshakeResult<Completed>, now = new Date()): Promise<void> {
     const { requestId, nhiId } = result.data;
-    const request = await this.requests(manager).findOne({ where: { id: requestId } as never, lock: { mode: 'pessimistic_write' } });
+    const request = await this.lockedRequests(manager).where('r.id = :id', { id: requestId }).getOne();
     if (!request) {
       this.ignored.unknown += 1;
       this.logger.warn(
@@ -182,7 +192,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
     }
     const identity = await this.lockIdentity(manager, request.identityId);
     if (result.outcome === 'completed') {
-      await this.setRequest(manager, request, { status: 'COMPLETED', completedAt: now } as Partial<R>);
+      await this.setRequest(manager, request, { status: 'COMPLETED', completedAt: now });
       await this.succeed(manager, identity, request, result.data, now);
     } else {
       await this.end(manager, identity, request, 'FAILED', result.data.error, now);
@@ -192,29 +202,25 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
   /** Attempts past their deadline time out; attempts whose backoff is over are retried. Safe with several instances. */
   async tick(now = new Date()): Promise<{ timedOut: number; retried: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const overdue = await this.requests(manager)
-        .createQueryBuilder('r')
+      const overdue = await this.lockedRequests(manager)
         .where("r.status = 'REQUESTED' AND r.deadline <= :now", { now })
         .orderBy('r.deadline')
         .limit(500)
-        .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
         .getMany();
       for (const request of overdue) {
         const identity = await this.lockIdentity(manager, request.identityId);
         await this.end(manager, identity, request, 'TIMED_OUT', `no result by the deadline, ${request.deadline.toISOString()}`, now);
       }
-      const due = await this.requests(manager)
-        .createQueryBuilder('r')
+      const due = await this.lockedRequests(manager)
         .where('r.retried_at IS NULL AND r.next_attempt_at <= :now', { now })
         .orderBy('r.next_attempt_at')
         .limit(500)
-        .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
         .getMany();
       let retried = 0;
       for (const previous of due) {
-        await this.setRequest(manager, previous, { retriedAt: now } as Partial<R>);
+        await this.setRequest(manager, previous, { retriedAt: now });
         const identity = await this.lockIdentity(manager, previous.identityId);
         if (!(await this.mayRetry(manager, identity))) continue;
         await this.attempt(manager, identity, previous.attempt + 1, previous.reason, now, this.carriedOver(previous));
@@ -226,7 +232,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
 
   /** Whether a due retry should still happen (nothing else running, nothing that makes it pointless). */
   protected async mayRetry(manager: EntityManager, identity: IdentityLifecycleEntity): Promise<boolean> {
-    return !(await this.requests(manager).exists({ where: { identityId: identity.identityId, status: 'REQUESTED' } as never }));
+    return !(await this.requests(manager).exists({ where: { identityId: identity.identityId, status: 'REQUESTED' } }));
   }
 
   /** What a retry keeps from the attempt before it, besides the reason. */
@@ -254,7 +260,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns> {
     const policy = await this.policyOf(manager, identity);
     const final = request.attempt >= policy.maxAttempts;
     const nextAttemptAt = final ? null : new Date(now.getTime() + this.config.ROTATION_RETRY_BASE_MS * 2 ** (request.attempt - 1));
-    await this.setRequest(manager, request, { status: end, error, completedAt: now, nextAttemptAt } as Partial<R>);
+    await this.setRequest(manager, request, { status: end, error, completedAt: now, nextAttemptAt });
     await this.fail(manager, identity, request, end, final, now);
     if (final) this.logger.warn(`${this.label} of ${identity.identityId} failed after ${request.attempt} attempts: ${error}`);
   }

@@ -1,12 +1,13 @@
 import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CanRead } from '@nhi/auth';
 import { byKeys, groupByKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
-import { RotationPolicyModel } from '../policies/rotation-policy.model';
-import { RevocationRequestModel, RotationRequestModel } from '../requests/credential-request.model';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ControlSuspensionModel, IdentityLifecycleModel } from '../identity-data/identity-lifecycle.model';
+import { PoliciesService } from '../policies/policies.service';
+import { RotationPolicyModel } from '../policies/rotation-policy.model';
+import { RevocationRequestModel, RotationRequestModel } from '../requests/credential-request.model';
 import { Suspensions } from '../suspensions/suspensions';
-import { ControlSuspensionModel, IdentityLifecycleModel } from './identity-lifecycle.model';
 import { LifecycleService } from './lifecycle.service';
 
 const MAX_ROTATIONS_PAGE = 100;
@@ -16,6 +17,7 @@ const MAX_ROTATIONS_PAGE = 100;
 export class IdentityLifecycleFieldsResolver {
   constructor(
     private readonly lifecycle: LifecycleService,
+    private readonly policies: PoliciesService,
     private readonly suspensionsOf: Suspensions,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -26,7 +28,7 @@ export class IdentityLifecycleFieldsResolver {
     return requestLoader<string, RotationPolicyModel | null>(context, 'policies', async (ids) =>
       byKeys(
         ids,
-        await this.lifecycle.policies(ids),
+        await this.policies.list(ids),
         (row) => row.id,
         () => null,
       ),

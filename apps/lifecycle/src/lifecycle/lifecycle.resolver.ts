@@ -1,7 +1,7 @@
 import { Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CanRead } from '@nhi/auth';
 import { byKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
-import { IdentityLifecycleModel, IdentityWithLifecycleModel } from './identity-lifecycle.model';
+import { IdentityLifecycleModel, IdentityWithLifecycleModel } from '../identity-data/identity-lifecycle.model';
 import { LifecycleService } from './lifecycle.service';
 
 @CanRead()

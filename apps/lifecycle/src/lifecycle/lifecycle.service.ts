@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { IdentityDiscoveredData } from '@nhi/contracts';
+import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
+import { nextRotationDue } from '../identity-data/rotation-schedule';
 import { PoliciesService } from '../policies/policies.service';
-import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
 import { RevocationRequestEntity } from '../requests/revocation-request.entity';
 import { RotationRequestEntity } from '../requests/rotation-request.entity';
-import { IdentityLifecycleEntity } from './identity-lifecycle.entity';
-import { nextRotationDue } from './rotation-schedule';
 
 @Injectable()
 export class LifecycleService {
@@ -55,12 +54,6 @@ export class LifecycleService {
 
   lifecycles(identityIds: readonly string[]): Promise<IdentityLifecycleEntity[]> {
     return this.dataSource.getRepository(IdentityLifecycleEntity).find({ where: { identityId: In([...identityIds]) } });
-  }
-
-  policies(ids?: readonly string[]): Promise<RotationPolicyEntity[]> {
-    return this.dataSource
-      .getRepository(RotationPolicyEntity)
-      .find({ where: ids ? { id: In([...ids]) } : {}, order: { priority: 'DESC', name: 'ASC' } });
   }
 
   /** The latest rotation requests of many identities in one query. */

@@ -1,26 +1,18 @@
-import { SubgraphUnderTest } from '@nhi/testing';
+import { subgraphSpec } from '@nhi/testing';
 import type { IdentitySnapshot } from '@nhi/contracts';
 import { bootstrap } from '../main';
 
-let lifecycle: SubgraphUnderTest;
-
-beforeAll(async () => {
-  lifecycle = await SubgraphUnderTest.start('lifecycle_policies', bootstrap);
-});
-
-afterAll(async () => {
-  await lifecycle?.stop();
-});
+const spec = subgraphSpec('lifecycle_policies', bootstrap);
 
 const DAY_MS = 86_400_000;
 const createdAt = new Date(Date.now() - 10 * DAY_MS);
 
 function discovered(overrides: Partial<IdentitySnapshot>): Promise<string> {
-  return lifecycle.discover('identity_lifecycle', { createdAt: createdAt.toISOString(), ...overrides });
+  return spec.subgraph.discover('identity_lifecycle', { createdAt: createdAt.toISOString(), ...overrides });
 }
 
 async function policyOf(id: string): Promise<{ name: string; due: number }> {
-  const result = await lifecycle.query<{ _entities: Array<{ lifecycle: { nextRotationDueAt: string; policy: { name: string } } }> }>(
+  const result = await spec.subgraph.query<{ _entities: Array<{ lifecycle: { nextRotationDueAt: string; policy: { name: string } } }> }>(
     'query($r: [_Any!]!) { _entities(representations: $r) { ... on NonHumanIdentity { lifecycle { nextRotationDueAt policy { name } } } } }',
     { r: [{ __typename: 'NonHumanIdentity', id }] },
   );
@@ -29,7 +21,7 @@ async function policyOf(id: string): Promise<{ name: string; due: number }> {
 }
 
 async function upsert(input: Record<string, unknown>) {
-  return lifecycle.query<{ upsertRotationPolicy: { id: string; name: string } }>(
+  return spec.subgraph.query<{ upsertRotationPolicy: { id: string; name: string } }>(
     'mutation($input: RotationPolicyInput!) { upsertRotationPolicy(input: $input) { id name } }',
     { input },
   );
@@ -50,7 +42,7 @@ describe('rotation policies', () => {
     const later = await discovered({ kind: 'API_KEY', environment: 'PRODUCTION' });
     expect((await policyOf(later)).name).toBe('production keys');
 
-    const deleted = await lifecycle.query('mutation($id: ID!) { deleteRotationPolicy(id: $id) }', {
+    const deleted = await spec.subgraph.query('mutation($id: ID!) { deleteRotationPolicy(id: $id) }', {
       id: keys.data?.upsertRotationPolicy.id,
     });
     expect(deleted.data).toEqual({ deleteRotationPolicy: true });
@@ -69,11 +61,11 @@ describe('rotation policies', () => {
   });
 
   it('keeps the default policy', async () => {
-    const policies = await lifecycle.query<{ rotationPolicies: Array<{ id: string; isDefault: boolean }> }>(
+    const policies = await spec.subgraph.query<{ rotationPolicies: Array<{ id: string; isDefault: boolean }> }>(
       '{ rotationPolicies { id isDefault } }',
     );
     const fallback = policies.data?.rotationPolicies.find((p) => p.isDefault);
-    const result = await lifecycle.query('mutation($id: ID!) { deleteRotationPolicy(id: $id) }', { id: fallback?.id });
+    const result = await spec.subgraph.query('mutation($id: ID!) { deleteRotationPolicy(id: $id) }', { id: fallback?.id });
     expect(result.errors?.[0]?.message).toMatch(/the default policy cannot be deleted/);
   });
 });

@@ -1,6 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CanRead, SecurityAdminOnly } from '@nhi/auth';
-import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { RotationPolicyInput } from './dto/rotation-policy.input';
 import { PoliciesService } from './policies.service';
 import { RotationPolicyModel } from './rotation-policy.model';
@@ -8,14 +7,11 @@ import { RotationPolicyModel } from './rotation-policy.model';
 @CanRead()
 @Resolver(() => RotationPolicyModel)
 export class PoliciesResolver {
-  constructor(
-    private readonly lifecycle: LifecycleService,
-    private readonly policies: PoliciesService,
-  ) {}
+  constructor(private readonly policies: PoliciesService) {}
 
   @Query(() => [RotationPolicyModel], { description: 'Every rotation policy, highest priority first.' })
   rotationPolicies(): Promise<RotationPolicyModel[]> {
-    return this.lifecycle.policies();
+    return this.policies.list();
   }
 
   @SecurityAdminOnly('change a rotation policy')

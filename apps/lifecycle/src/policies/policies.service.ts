@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan, Not, In } from 'typeorm';
 import { timeOrderedUuid } from '@nhi/contracts';
 import { badInput, notFound } from '@nhi/graphql';
-import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
-import { nextRotationDue } from '../lifecycle/rotation-schedule';
+import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
+import { nextRotationDue } from '../identity-data/rotation-schedule';
 import type { RotationPolicyInput } from './dto/rotation-policy.input';
 import { choosePolicy } from './policy-selection';
 import { RotationPolicyEntity } from './rotation-policy.entity';
@@ -92,6 +92,13 @@ export class PoliciesService {
       await this.reassign(manager);
       return true;
     });
+  }
+
+  /** Policies by id, or every one; highest priority first. */
+  list(ids?: readonly string[]): Promise<RotationPolicyEntity[]> {
+    return this.dataSource
+      .getRepository(RotationPolicyEntity)
+      .find({ where: ids ? { id: In([...ids]) } : {}, order: { priority: 'DESC', name: 'ASC' } });
   }
 
   /** The policy for one identity, among all of them. */

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { IdentityWithLifecycleModel } from '../lifecycle/identity-lifecycle.model';
+import { IdentityWithLifecycleModel } from '../identity-data/identity-lifecycle.model';
 
 @ObjectType('RevocationPlan', { description: 'What a bulk revocation with this selector would touch; nothing is requested.' })
 export class RevocationPlanModel {

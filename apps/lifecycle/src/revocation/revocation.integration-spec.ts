@@ -1,34 +1,23 @@
 import { TOPICS } from '@nhi/contracts';
-import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
-let lifecycle: SubgraphUnderTest;
-let tap: KafkaTopicTap;
-
-beforeAll(async () => {
-  lifecycle = await SubgraphUnderTest.start('lifecycle_revocation', bootstrap, { LIFECYCLE_TICK_MS: '100', ROTATION_RETRY_BASE_MS: '200' });
-  tap = await KafkaTopicTap.start(testKafkaBrokers(), [
-    lifecycle.topic(TOPICS.revocationRequests),
-    lifecycle.topic(TOPICS.lifecycleEvents),
-  ]);
-});
-
-afterAll(async () => {
-  await tap?.stop();
-  await lifecycle?.stop();
+const spec = subgraphSpec('lifecycle_revocation', bootstrap, {
+  env: { LIFECYCLE_TICK_MS: '100', ROTATION_RETRY_BASE_MS: '200' },
+  tap: [TOPICS.revocationRequests, TOPICS.lifecycleEvents],
 });
 
 function discovered(): Promise<string> {
-  return lifecycle.discover('identity_lifecycle', { provider: 'demo' });
+  return spec.subgraph.discover('identity_lifecycle', { provider: 'demo' });
 }
 
 const revocationRequests = (identityId: string) =>
-  tap.messages
-    .filter((m) => m.topic === lifecycle.topic(TOPICS.revocationRequests) && m.key === identityId)
+  spec.tap.messages
+    .filter((m) => m.topic === spec.subgraph.topic(TOPICS.revocationRequests) && m.key === identityId)
     .map((m) => (JSON.parse(m.value ?? '{}') as { data: { requestId: string; reason: string; force: boolean } }).data);
 
 async function stateOf(id: string): Promise<{ state: string; revocation: { status: string; reason: string } | null }> {
-  const result = await lifecycle.query<{
+  const result = await spec.subgraph.query<{
     _entities: Array<{ lifecycle: { state: string; revocation: { status: string; reason: string } | null } }>;
   }>(
     'query($r: [_Any!]!) { _entities(representations: $r) { ... on NonHumanIdentity { lifecycle { state revocation { status reason } } } } }',
@@ -42,7 +31,7 @@ async function stateOf(id: string): Promise<{ state: string; revocation: { statu
 describe('revocation', () => {
   it('revokes a decommissioned identity through the integrator, and never rotates it again', async () => {
     const identityId = await discovered();
-    await lifecycle.publish('nhi.identity.decommissioned', {
+    await spec.subgraph.publish('nhi.identity.decommissioned', {
       id: identityId,
       reason: 'service retired',
       decommissionedBy: 'alice',
@@ -55,24 +44,24 @@ describe('revocation', () => {
     expect(request).toMatchObject({ reason: 'decommissioned by alice: service retired', force: false });
     expect((await stateOf(identityId)).state).toBe('REVOKING');
 
-    const result = await lifecycle.publish(
+    const result = await spec.subgraph.publish(
       'nhi.revocation.completed',
       { requestId: request?.requestId ?? '', nhiId: identityId, revokedAt: new Date().toISOString() },
       'integrator',
     );
-    await waitFor(async () => (await lifecycle.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [result.id])).length > 0);
+    await waitFor(async () => (await spec.subgraph.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [result.id])).length > 0);
 
     expect(await stateOf(identityId)).toMatchObject({ state: 'REVOKED', revocation: { status: 'COMPLETED' } });
-    const rotation = await lifecycle.query('mutation($id: ID!) { requestRotation(identityId: $id, reason: "routine") { id } }', {
+    const rotation = await spec.subgraph.query('mutation($id: ID!) { requestRotation(identityId: $id, reason: "routine") { id } }', {
       id: identityId,
     });
     expect(rotation.errors?.[0]?.message).toMatch(/is REVOKED; a revoked credential is never rotated/);
-    await waitFor(() => tap.messages.some((m) => m.key === identityId && m.value?.includes('"nhi.credential.revoked"')));
+    await waitFor(() => spec.tap.messages.some((m) => m.key === identityId && m.value?.includes('"nhi.credential.revoked"')));
   });
 
   it('requests the revocation of an orphan that ownership gave up on', async () => {
     const identityId = await discovered();
-    await lifecycle.publish(
+    await spec.subgraph.publish(
       'nhi.ownership.revocation-requested',
       { identityId, reason: 'nobody took it', orphanedAt: new Date().toISOString(), requestedAt: new Date().toISOString() },
       'ownership',
@@ -86,13 +75,13 @@ describe('revocation', () => {
     const identityId = await discovered();
     const mutation = 'mutation($id: ID!) { requestRevocation(identityId: $id, reason: "compromised", force: true) { status } }';
 
-    const refused = await lifecycle.query(mutation, { id: identityId }, { sub: 'olive', roles: ['owner'], ownerRefs: [] });
+    const refused = await spec.subgraph.query(mutation, { id: identityId }, { sub: 'olive', roles: ['owner'], ownerRefs: [] });
     expect(refused.errors?.[0]).toMatchObject({
       message: 'Forbidden: a forced revocation needs the security-admin role; olive has owner',
       extensions: { code: 'FORBIDDEN' },
     });
 
-    const forced = await lifecycle.query<{ requestRevocation: { status: string } }>(mutation, { id: identityId });
+    const forced = await spec.subgraph.query<{ requestRevocation: { status: string } }>(mutation, { id: identityId });
     expect(forced.data?.requestRevocation.status).toBe('REQUESTED');
     await waitFor(() => revocationRequests(identityId)[0]?.force === true);
   });

@@ -5,9 +5,9 @@ import { assertActsOnIdentities, whoHas, type Actor } from '@nhi/auth';
 import { badInput, forbidden } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import type { RevocationCompletedData } from '@nhi/contracts';
-import { AttemptEnd, CredentialHandshake, ResultData } from '../handshake/credential-handshake';
-import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
-import { stateForDueDate } from '../lifecycle/rotation-schedule';
+import { AttemptEnd, CredentialHandshake } from '../handshake/credential-handshake';
+import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
+import { stateForDueDate } from '../identity-data/rotation-schedule';
 import { LIFECYCLE_CONFIG, LifecycleConfig } from '../lifecycle-config';
 import { RevocationRequestEntity } from '../requests/revocation-request.entity';
 import { Suspensions } from '../suspensions/suspensions';
@@ -18,7 +18,7 @@ import { Suspensions } from '../suspensions/suspensions';
  * last failed attempt it goes back to its rotation state, the failure on record.
  */
 @Injectable()
-export class RevocationService extends CredentialHandshake<RevocationRequestEntity> {
+export class RevocationService extends CredentialHandshake<RevocationRequestEntity, RevocationCompletedData> {
   protected readonly inFlight = 'REVOKING';
 
   constructor(
@@ -98,9 +98,8 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     manager: EntityManager,
     identity: IdentityLifecycleEntity,
     request: RevocationRequestEntity,
-    result: ResultData,
+    { revokedAt }: RevocationCompletedData,
   ): Promise<void> {
-    const { revokedAt } = result as RevocationCompletedData;
     await this.setIdentity(manager, identity, { state: 'REVOKED', nextRotationDueAt: null });
     await this.outbox.enqueue(manager, {
       type: 'nhi.credential.revoked',

@@ -1,37 +1,32 @@
 import { TOPICS } from '@nhi/contracts';
 import type { IdentitySnapshot } from '@nhi/contracts';
-import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
-let lifecycle: SubgraphUnderTest;
-let tap: KafkaTopicTap;
+const spec = subgraphSpec('lifecycle_due', bootstrap, {
+  env: { LIFECYCLE_TICK_MS: '100' },
+  tap: [TOPICS.rotationRequests, TOPICS.lifecycleEvents],
+});
 const DAY_MS = 86_400_000;
 
 beforeAll(async () => {
-  lifecycle = await SubgraphUnderTest.start('lifecycle_due', bootstrap, { LIFECYCLE_TICK_MS: '100' });
-  tap = await KafkaTopicTap.start(testKafkaBrokers(), [lifecycle.topic(TOPICS.rotationRequests), lifecycle.topic(TOPICS.lifecycleEvents)]);
-  const policy = await lifecycle.query(
+  const policy = await spec.subgraph.query(
     'mutation { upsertRotationPolicy(input: { name: "auto secrets", kind: ["SECRET"], maxAgeDays: 30, warnDays: 5, autoRotate: true }) { id } }',
   );
   if (policy.errors) throw new Error(JSON.stringify(policy.errors));
 });
 
-afterAll(async () => {
-  await tap?.stop();
-  await lifecycle?.stop();
-});
-
 function discovered(overrides: Partial<IdentitySnapshot>): Promise<string> {
-  return lifecycle.discover('identity_lifecycle', overrides);
+  return spec.subgraph.discover('identity_lifecycle', overrides);
 }
 
 const eventsAbout = (identityId: string, topic: string = TOPICS.lifecycleEvents) =>
-  tap.messages
-    .filter((m) => m.topic === lifecycle.topic(topic) && m.key === identityId)
+  spec.tap.messages
+    .filter((m) => m.topic === spec.subgraph.topic(topic) && m.key === identityId)
     .map((m) => JSON.parse(m.value ?? '{}') as { type: string; data: Record<string, unknown> });
 
 async function list(query: 'dueRotations' | 'overdueRotations' | 'failedRotations'): Promise<string[]> {
-  const result = await lifecycle.query<Record<string, { edges: Array<{ node: { id: string } }> }>>(
+  const result = await spec.subgraph.query<Record<string, { edges: Array<{ node: { id: string } }> }>>(
     `{ ${query}(first: 500) { edges { node { id } } } }`,
   );
   return result.data?.[query]?.edges.map((e) => e.node.id) ?? [];
@@ -84,7 +79,7 @@ describe('due dates, warnings, auto-rotation and expiry', () => {
 
     const expired = await waitFor(() => eventsAbout(identityId).find((e) => e.type === 'nhi.credential.expired'));
     expect(expired.data).toMatchObject({ identityId, expiresAt });
-    const [row] = await lifecycle.sql<{ state: string }>('SELECT state FROM identity_lifecycle WHERE identity_id = $1', [identityId]);
+    const [row] = await spec.subgraph.sql<{ state: string }>('SELECT state FROM identity_lifecycle WHERE identity_id = $1', [identityId]);
     expect(row?.state).toBe('EXPIRED');
   });
 });

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
-import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
+import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import { suspendedSql } from '../suspensions/suspensions';
 import { RotationService } from './rotation.service';
 

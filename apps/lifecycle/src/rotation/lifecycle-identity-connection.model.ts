@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { PageInfoModel } from '@nhi/graphql';
-import { IdentityWithLifecycleModel } from '../lifecycle/identity-lifecycle.model';
+import { IdentityWithLifecycleModel } from '../identity-data/identity-lifecycle.model';
 
 @ObjectType('LifecycleIdentityEdge')
 export class LifecycleIdentityEdgeModel {

@@ -3,7 +3,7 @@ import { CanRead } from '@nhi/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
-import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
+import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import { LifecycleIdentityConnectionModel } from './lifecycle-identity-connection.model';
 
 type RotationList = 'due' | 'overdue' | 'failed';

@@ -1,24 +1,12 @@
 import { dlqTopic, TOPICS } from '@nhi/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@nhi/auth';
-import { KafkaTopicTap, ownershipAssignedData, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { ownershipAssignedData, subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
-let lifecycle: SubgraphUnderTest;
-let tap: KafkaTopicTap;
-
-beforeAll(async () => {
-  lifecycle = await SubgraphUnderTest.start('lifecycle_rotation', bootstrap, { LIFECYCLE_TICK_MS: '100', ROTATION_RETRY_BASE_MS: '200' });
-  tap = await KafkaTopicTap.start(testKafkaBrokers(), [
-    lifecycle.topic(TOPICS.rotationRequests),
-    lifecycle.topic(TOPICS.lifecycleEvents),
-    dlqTopic(lifecycle.topic(TOPICS.rotationResults)),
-  ]);
-});
-
-afterAll(async () => {
-  await tap?.stop();
-  await lifecycle?.stop();
+const spec = subgraphSpec('lifecycle_rotation', bootstrap, {
+  env: { LIFECYCLE_TICK_MS: '100', ROTATION_RETRY_BASE_MS: '200' },
+  tap: [TOPICS.rotationRequests, TOPICS.lifecycleEvents, dlqTopic(TOPICS.rotationResults)],
 });
 
 interface Lifecycle {
@@ -29,11 +17,11 @@ interface Lifecycle {
 }
 
 function discovered(): Promise<string> {
-  return lifecycle.discover('identity_lifecycle', { provider: 'demo', kind: 'API_KEY' });
+  return spec.subgraph.discover('identity_lifecycle', { provider: 'demo', kind: 'API_KEY' });
 }
 
 async function lifecycleOf(id: string): Promise<Lifecycle> {
-  const result = await lifecycle.query<{ _entities: Array<{ lifecycle: Lifecycle }> }>(
+  const result = await spec.subgraph.query<{ _entities: Array<{ lifecycle: Lifecycle }> }>(
     `query($r: [_Any!]!) { _entities(representations: $r) { ... on NonHumanIdentity {
        lifecycle { state lastRotatedAt nextRotationDueAt rotations(first: 10) { id status attempt error nextAttemptAt } } } } }`,
     { r: [{ __typename: 'NonHumanIdentity', id }] },
@@ -44,7 +32,7 @@ async function lifecycleOf(id: string): Promise<Lifecycle> {
 }
 
 async function requestRotation(identityId: string, reason = 'leaked in a ticket', actor?: Actor) {
-  return lifecycle.query<{ requestRotation: { id: string; status: string; attempt: number; deadline: string } }>(
+  return spec.subgraph.query<{ requestRotation: { id: string; status: string; attempt: number; deadline: string } }>(
     'mutation($id: ID!, $reason: String!) { requestRotation(identityId: $id, reason: $reason) { id status attempt deadline } }',
     { id: identityId, reason },
     actor,
@@ -54,19 +42,19 @@ async function requestRotation(identityId: string, reason = 'leaked in a ticket'
 /** Ownership says who owns the identity: the owner's reference and its teams', as nhi.ownership.assigned carries them. */
 async function ownedBy(identityId: string, ownerPath: string[]): Promise<void> {
   const data = ownershipAssignedData(identityId, randomUUID(), { ownerRef: ownerPath[0] ?? 'nobody', ownerPath });
-  const event = await lifecycle.publish('nhi.ownership.assigned', data, 'ownership');
-  await waitFor(async () => (await lifecycle.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [event.id])).length > 0);
+  const event = await spec.subgraph.publish('nhi.ownership.assigned', data, 'ownership');
+  await waitFor(async () => (await spec.subgraph.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [event.id])).length > 0);
 }
 
 /** The rotation requests an integrator saw for an identity, oldest first. */
 const requestsFor = (identityId: string) =>
-  tap.messages
-    .filter((m) => m.topic === lifecycle.topic(TOPICS.rotationRequests) && m.key === identityId)
+  spec.tap.messages
+    .filter((m) => m.topic === spec.subgraph.topic(TOPICS.rotationRequests) && m.key === identityId)
     .map((m) => (JSON.parse(m.value ?? '{}') as { data: { requestId: string; nhiId: string; provider: string; deadline: string } }).data);
 
 const lifecycleEvents = (identityId: string) =>
-  tap.messages
-    .filter((m) => m.topic === lifecycle.topic(TOPICS.lifecycleEvents) && m.key === identityId)
+  spec.tap.messages
+    .filter((m) => m.topic === spec.subgraph.topic(TOPICS.lifecycleEvents) && m.key === identityId)
     .map((m) => JSON.parse(m.value ?? '{}') as { type: string; data: Record<string, unknown> });
 
 async function answer(
@@ -79,11 +67,11 @@ async function answer(
     type === 'nhi.rotation.completed'
       ? { requestId, nhiId, rotatedAt: new Date().toISOString(), ...extra }
       : { requestId, nhiId, error: 'vault sealed', ...extra };
-  return lifecycle.publish(type, data as never, 'integrator');
+  return spec.subgraph.publish(type, data as never, 'integrator');
 }
 
 const applied = (eventId: string) =>
-  waitFor(async () => (await lifecycle.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [eventId])).length > 0, {
+  waitFor(async () => (await spec.subgraph.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [eventId])).length > 0, {
     what: 'the result to be consumed',
   });
 
@@ -119,7 +107,7 @@ describe('the rotation handshake with an integrator', () => {
         data: expect.objectContaining({ requestId: request?.id, newCredentialFingerprint: 'sha256:0123456789abcdef0123456789abcdef' }),
       }),
     ]);
-    const [row] = await lifecycle.sql<{ credential_fingerprint: string }>(
+    const [row] = await spec.subgraph.sql<{ credential_fingerprint: string }>(
       'SELECT credential_fingerprint FROM identity_lifecycle WHERE identity_id = $1',
       [identityId],
     );
@@ -160,7 +148,7 @@ describe('the rotation handshake with an integrator', () => {
     const identityId = await discovered();
     const first = (await requestRotation(identityId)).data?.requestRotation;
     // Time passes: the integrator never answered before the deadline.
-    await lifecycle.sql(`UPDATE rotation_requests SET deadline = now() - interval '1 second' WHERE id = $1`, [first?.id]);
+    await spec.subgraph.sql(`UPDATE rotation_requests SET deadline = now() - interval '1 second' WHERE id = $1`, [first?.id]);
 
     const [, second] = await waitFor(() => requestsFor(identityId).length === 2 && requestsFor(identityId), {
       what: 'the retry after the time-out',
@@ -183,7 +171,7 @@ describe('the rotation handshake with an integrator', () => {
   it('sends a malformed result, or one naming another identity, to the dead-letter topic with the reason', async () => {
     const identityId = await discovered();
     const request = (await requestRotation(identityId)).data?.requestRotation;
-    await lifecycle.kafka.produce(lifecycle.topic(TOPICS.rotationResults), {
+    await spec.subgraph.kafka.produce(spec.subgraph.topic(TOPICS.rotationResults), {
       key: identityId,
       value: JSON.stringify({ specversion: '1.0', type: 'nhi.rotation.completed', id: 'x' }),
       headers: { 'content-type': 'application/cloudevents+json' },
@@ -191,7 +179,7 @@ describe('the rotation handshake with an integrator', () => {
     await answer('nhi.rotation.completed', request?.id ?? '', '01900000-0000-7000-8000-0000000000ff');
 
     const dead = await waitFor(() => {
-      const messages = tap.messages.filter((m) => m.topic === dlqTopic(lifecycle.topic(TOPICS.rotationResults)));
+      const messages = spec.tap.messages.filter((m) => m.topic === dlqTopic(spec.subgraph.topic(TOPICS.rotationResults)));
       return messages.length >= 2 && messages;
     });
     expect(dead.map((m) => m.headers['x-error-type'])).toEqual(['ContractViolationError', 'ContractViolationError']);
@@ -219,6 +207,8 @@ describe('the rotation handshake with an integrator', () => {
       message: `Forbidden: alice may request a rotation only for identities owned by alice, team-payments or their teams; not for ${theirs}`,
       extensions: { code: 'FORBIDDEN' },
     });
-    expect(await lifecycle.sql('SELECT count(*)::int AS n FROM rotation_requests WHERE identity_id = $1', [theirs])).toEqual([{ n: 0 }]);
+    expect(await spec.subgraph.sql('SELECT count(*)::int AS n FROM rotation_requests WHERE identity_id = $1', [theirs])).toEqual([
+      { n: 0 },
+    ]);
   });
 });

@@ -5,9 +5,9 @@ import { Actor, assertActsOnIdentities } from '@nhi/auth';
 import { badInput } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import type { RotationCompletedData } from '@nhi/contracts';
-import { AttemptEnd, CredentialHandshake, ResultData } from '../handshake/credential-handshake';
-import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
-import { nextRotationDue } from '../lifecycle/rotation-schedule';
+import { AttemptEnd, CredentialHandshake } from '../handshake/credential-handshake';
+import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
+import { nextRotationDue } from '../identity-data/rotation-schedule';
 import { LIFECYCLE_CONFIG, LifecycleConfig } from '../lifecycle-config';
 import { RotationRequestEntity } from '../requests/rotation-request.entity';
 
@@ -15,7 +15,7 @@ const REVOKED_STATES = new Set(['REVOKING', 'REVOKED']);
 
 /** Rotation on nhi.rotation.requests.v1 / nhi.rotation.results.v1; after the last failed attempt the identity is ROTATION_FAILED. */
 @Injectable()
-export class RotationService extends CredentialHandshake<RotationRequestEntity> {
+export class RotationService extends CredentialHandshake<RotationRequestEntity, RotationCompletedData> {
   protected readonly inFlight = 'ROTATING';
 
   constructor(@InjectDataSource() dataSource: DataSource, @Inject(LIFECYCLE_CONFIG) config: LifecycleConfig, outbox: OutboxService) {
@@ -69,10 +69,9 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity> 
     manager: EntityManager,
     identity: IdentityLifecycleEntity,
     request: RotationRequestEntity,
-    result: ResultData,
+    completed: RotationCompletedData,
     now: Date,
   ): Promise<void> {
-    const completed = result as RotationCompletedData;
     const rotatedAt = new Date(completed.rotatedAt);
     const fingerprint = completed.newCredentialFingerprint ?? null;
     const expires = completed.newExpiresAt ?? null;

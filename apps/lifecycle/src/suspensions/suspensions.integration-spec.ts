@@ -1,31 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { ExceptionControlName, TOPICS } from '@nhi/contracts';
-import { KafkaTopicTap, SubgraphUnderTest, testKafkaBrokers, waitFor } from '@nhi/testing';
+import { subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../main';
 
-let lifecycle: SubgraphUnderTest;
-let tap: KafkaTopicTap;
+const spec = subgraphSpec('lifecycle_suspensions', bootstrap, {
+  env: { LIFECYCLE_TICK_MS: '200' },
+  tap: [TOPICS.rotationRequests, TOPICS.revocationRequests],
+});
 const DAY_MS = 86_400_000;
 
 beforeAll(async () => {
-  lifecycle = await SubgraphUnderTest.start('lifecycle_suspensions', bootstrap, { LIFECYCLE_TICK_MS: '200' });
-  tap = await KafkaTopicTap.start(testKafkaBrokers(), [
-    lifecycle.topic(TOPICS.rotationRequests),
-    lifecycle.topic(TOPICS.revocationRequests),
-  ]);
-  const policy = await lifecycle.query(
+  const policy = await spec.subgraph.query(
     'mutation { upsertRotationPolicy(input: { name: "auto tokens", kind: ["ACCESS_TOKEN"], maxAgeDays: 30, autoRotate: true }) { id } }',
   );
   if (policy.errors) throw new Error(JSON.stringify(policy.errors));
 });
 
-afterAll(async () => {
-  await tap?.stop();
-  await lifecycle?.stop();
-});
-
 const requestsOn = (topic: string, identityId: string) =>
-  tap.eventsAbout<{ requestId: string; reason: string; requestedAt: string }>(lifecycle.topic(topic), identityId);
+  spec.tap.eventsAbout<{ requestId: string; reason: string; requestedAt: string }>(spec.subgraph.topic(topic), identityId);
 
 /** What exceptions publishes, as it publishes it. */
 async function exceptionEvent(
@@ -35,17 +27,17 @@ async function exceptionEvent(
   const common = { ...exception, expiresAt: exception.expiresAt.toISOString(), groupId: null, at: new Date().toISOString() };
   const event =
     type === 'nhi.exception.approved'
-      ? await lifecycle.publish(type, { ...common, actor: 'sam', note: null }, 'exceptions')
+      ? await spec.subgraph.publish(type, { ...common, actor: 'sam', note: null }, 'exceptions')
       : type === 'nhi.exception.expired'
-        ? await lifecycle.publish(type, { ...common, actor: 'exceptions', previousStatus: 'APPROVED' }, 'exceptions')
-        : await lifecycle.publish(type, { ...common, actor: 'rita', reason: 'no longer needed' }, 'exceptions');
-  await waitFor(async () => (await lifecycle.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [event.id])).length > 0, {
+        ? await spec.subgraph.publish(type, { ...common, actor: 'exceptions', previousStatus: 'APPROVED' }, 'exceptions')
+        : await spec.subgraph.publish(type, { ...common, actor: 'rita', reason: 'no longer needed' }, 'exceptions');
+  await waitFor(async () => (await spec.subgraph.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [event.id])).length > 0, {
     what: `lifecycle to consume ${type}`,
   });
 }
 
 async function lifecycleOf(identityId: string) {
-  const result = await lifecycle.query<{
+  const result = await spec.subgraph.query<{
     _entities: Array<{ lifecycle: { state: string; rotationHeldSince: string | null; suspensions: Array<{ exceptionId: string }> } }>;
   }>(
     'query($r: [_Any!]!) { _entities(representations: $r) { ... on NonHumanIdentity { lifecycle { state rotationHeldSince suspensions { exceptionId control } } } } }',
@@ -61,7 +53,7 @@ describe('approved exceptions suspend enforcement until they end', () => {
     const expiresAt = new Date(Date.now() + 5_000);
     // Approved before lifecycle even knows the identity: events of different services arrive in any order.
     await exceptionEvent('nhi.exception.approved', { exceptionId, identityId, control: 'ROTATION', expiresAt });
-    await lifecycle.discover('identity_lifecycle', {
+    await spec.subgraph.discover('identity_lifecycle', {
       id: identityId,
       kind: 'ACCESS_TOKEN',
       createdAt: new Date(Date.now() - 40 * DAY_MS).toISOString(),
@@ -91,7 +83,7 @@ describe('approved exceptions suspend enforcement until they end', () => {
   });
 
   it('resumes at once when the exception is revoked, but not while another exception still holds the control', async () => {
-    const identityId = await lifecycle.discover('identity_lifecycle', {
+    const identityId = await spec.subgraph.discover('identity_lifecycle', {
       kind: 'ACCESS_TOKEN',
       createdAt: new Date(Date.now() - 10 * DAY_MS).toISOString(),
     });
@@ -100,7 +92,7 @@ describe('approved exceptions suspend enforcement until they end', () => {
     await exceptionEvent('nhi.exception.approved', first);
     await exceptionEvent('nhi.exception.approved', renewal);
     // Falls due while suspended.
-    await lifecycle.sql("UPDATE identity_lifecycle SET next_rotation_due_at = now() - interval '1 hour' WHERE identity_id = $1", [
+    await spec.subgraph.sql("UPDATE identity_lifecycle SET next_rotation_due_at = now() - interval '1 hour' WHERE identity_id = $1", [
       identityId,
     ]);
     await waitFor(async () => (await lifecycleOf(identityId)).rotationHeldSince !== null, { what: 'the rotation to be held back' });
@@ -116,7 +108,7 @@ describe('approved exceptions suspend enforcement until they end', () => {
   });
 
   it('holds back a revocation on decommission under a REVOCATION exception, and requests it when the exception expires', async () => {
-    const identityId = await lifecycle.discover('identity_lifecycle', { kind: 'SERVICE_ACCOUNT' });
+    const identityId = await spec.subgraph.discover('identity_lifecycle', { kind: 'SERVICE_ACCOUNT' });
     const exception = {
       exceptionId: randomUUID(),
       identityId,
@@ -124,14 +116,14 @@ describe('approved exceptions suspend enforcement until they end', () => {
       expiresAt: new Date(Date.now() + 7 * DAY_MS),
     };
     await exceptionEvent('nhi.exception.approved', exception);
-    const decommissioned = await lifecycle.publish('nhi.identity.decommissioned', {
+    const decommissioned = await spec.subgraph.publish('nhi.identity.decommissioned', {
       id: identityId,
       reason: 'service retired',
       decommissionedBy: 'alice',
       decommissionedAt: new Date().toISOString(),
     });
-    await waitFor(async () => (await lifecycle.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [decommissioned.id])).length > 0);
-    expect(await lifecycle.sql('SELECT revocation_held_reason FROM identity_lifecycle WHERE identity_id = $1', [identityId])).toEqual([
+    await waitFor(async () => (await spec.subgraph.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [decommissioned.id])).length > 0);
+    expect(await spec.subgraph.sql('SELECT revocation_held_reason FROM identity_lifecycle WHERE identity_id = $1', [identityId])).toEqual([
       { revocation_held_reason: 'decommissioned by alice: service retired' },
     ]);
     expect(requestsOn(TOPICS.revocationRequests, identityId)).toEqual([]);

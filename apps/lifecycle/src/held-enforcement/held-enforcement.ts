@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { IdentityLifecycleEntity } from '../lifecycle/identity-lifecycle.entity';
+import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import { RevocationService } from '../revocation/revocation.service';
 import { RotationService } from '../rotation/rotation.service';
-import { suspendedSql, Suspensions } from './suspensions';
+import { suspendedSql, Suspensions } from '../suspensions/suspensions';
 
 const BATCH = 500;
 

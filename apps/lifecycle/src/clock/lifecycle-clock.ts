@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PeriodicJob } from '@nhi/runtime';
+import { HeldEnforcement } from '../held-enforcement/held-enforcement';
 import { LIFECYCLE_CONFIG, LifecycleConfig } from '../lifecycle-config';
 import { RevocationService } from '../revocation/revocation.service';
-import { HeldEnforcement } from '../suspensions/held-enforcement';
-import { DueRotations } from './due-rotations';
-import { RotationService } from './rotation.service';
+import { DueRotations } from '../rotation/due-rotations';
+import { RotationService } from '../rotation/rotation.service';
 
 /**
  * Every LIFECYCLE_TICK_MS: due dates and expiries, enforcement whose exceptions
@@ -12,7 +12,7 @@ import { RotationService } from './rotation.service';
  * attempts past their deadline, then due retries.
  */
 @Injectable()
-export class RotationClock extends PeriodicJob {
+export class LifecycleClock extends PeriodicJob {
   constructor(
     @Inject(LIFECYCLE_CONFIG) config: LifecycleConfig,
     private readonly rotations: RotationService,
@@ -20,7 +20,7 @@ export class RotationClock extends PeriodicJob {
     private readonly due: DueRotations,
     private readonly held: HeldEnforcement,
   ) {
-    super('handshake clock', config.LIFECYCLE_TICK_MS, new Logger('HandshakeClock'));
+    super('lifecycle clock', config.LIFECYCLE_TICK_MS, new Logger('LifecycleClock'));
   }
 
   async run(): Promise<void> {

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { InventoryEventsHandler } from './consumers/inventory-events.handler';
+import { OwnershipEventsHandler } from './consumers/ownership-events.handler';
+import { KnownIdentitiesService } from './known-identities/known-identities.service';
+import { ExceptionClock } from './exceptions/exception-clock';
+import { ExceptionDecisionsService } from './exceptions/exception-decisions.service';
+import { ExceptionJournal } from './exceptions/exception-journal';
+import { ExceptionRequestsService } from './exceptions/exception-requests.service';
+import { ExceptionWorkflowResolver } from './exceptions/exception-workflow.resolver';
+import { ExceptionsResolver } from './exceptions/exceptions.resolver';
+import { ExceptionsService } from './exceptions/exceptions.service';
+
+/** Every feature of the exceptions subgraph, wired at the top so no feature reaches up to its wiring. */
+@Module({
+  providers: [
+    ExceptionsService,
+    ExceptionsResolver,
+    ExceptionWorkflowResolver,
+    ExceptionRequestsService,
+    ExceptionDecisionsService,
+    ExceptionJournal,
+    ExceptionClock,
+    KnownIdentitiesService,
+    InventoryEventsHandler,
+    OwnershipEventsHandler,
+  ],
+})
+export class ExceptionsModule {}

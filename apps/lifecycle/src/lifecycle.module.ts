@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { LifecycleClock } from './clock/lifecycle-clock';
+import { ExceptionsEventsHandler } from './consumers/exceptions-events.handler';
+import { InventoryEventsHandler } from './consumers/inventory-events.handler';
+import { OwnershipEventsHandler } from './consumers/ownership-events.handler';
+import { RevocationResultsHandler } from './consumers/revocation-results.handler';
+import { RevocationTriggersHandler } from './consumers/revocation-triggers.handler';
+import { RotationResultsHandler } from './consumers/rotation-results.handler';
+import { HeldEnforcement } from './held-enforcement/held-enforcement';
+import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-fields.resolver';
+import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
+import { LifecycleService } from './lifecycle/lifecycle.service';
+import { PoliciesResolver } from './policies/policies.resolver';
+import { PoliciesService } from './policies/policies.service';
+import { BulkRevocation } from './revocation/bulk-revocation';
+import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
+import { RevocationResolver } from './revocation/revocation.resolver';
+import { RevocationService } from './revocation/revocation.service';
+import { DueRotations } from './rotation/due-rotations';
+import { RotationListsResolver } from './rotation/rotation-lists.resolver';
+import { RotationResolver } from './rotation/rotation.resolver';
+import { RotationService } from './rotation/rotation.service';
+import { Suspensions } from './suspensions/suspensions';
+
+/** Every feature of the lifecycle subgraph, wired at the top so no feature reaches up to its wiring. */
+@Module({
+  providers: [
+    LifecycleService,
+    LifecycleResolver,
+    IdentityLifecycleFieldsResolver,
+    PoliciesResolver,
+    PoliciesService,
+    InventoryEventsHandler,
+    RotationService,
+    RotationResolver,
+    RotationResultsHandler,
+    LifecycleClock,
+    DueRotations,
+    RotationListsResolver,
+    RevocationService,
+    RevocationResolver,
+    RevocationResultsHandler,
+    RevocationTriggersHandler,
+    OwnershipEventsHandler,
+    BulkRevocation,
+    BulkRevocationResolver,
+    Suspensions,
+    HeldEnforcement,
+    ExceptionsEventsHandler,
+  ],
+})
+export class LifecycleModule {}
