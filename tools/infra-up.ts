@@ -1,4 +1,4 @@
-import { consoleProgress, ensureKafka, ensurePostgres, ensureRedis } from '@nhi/launcher';
+import { consoleProgress, ensureKafka, ensurePostgres, ensureRedis, requireSupportedNode } from '@nhi/launcher';
 import { WORKSPACE_ROOT } from './dev-paths';
 
 /**
@@ -6,6 +6,7 @@ import { WORKSPACE_ROOT } from './dev-paths';
  * services use are running, and leaves them running (`npm run infra:down` stops Kafka).
  */
 async function main(): Promise<void> {
+  requireSupportedNode(consoleProgress);
   await ensureKafka(WORKSPACE_ROOT, (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',')[0] ?? '127.0.0.1:9092', consoleProgress);
   const postgres = await ensurePostgres(
     WORKSPACE_ROOT,

@@ -6,6 +6,7 @@ import {
   ensurePostgres,
   ensureRedis,
   loadOrCreateActorSigningKey,
+  requireSupportedNode,
   RunningPlatform,
   seedDemoEstate,
   startPlatform,
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
 
   try {
     progress('NHI governance platform: starting');
+    requireSupportedNode(progress);
     await startInfrastructure();
     const keys = loadOrCreateDevKeys(DEV_KEYS_DIR);
     const platform = await startServices();

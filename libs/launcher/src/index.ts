@@ -8,3 +8,4 @@ export * from './postgres-server';
 export * from './progress';
 export * from './service-process';
 export * from './redis-server';
+export * from './supported-runtime';
