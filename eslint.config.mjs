@@ -7,7 +7,7 @@ import resolverAuthorisation from './tools/lint-rules/resolver-authorisation.cjs
  * (they meet only through Kafka events and the federated graph); apps depend on
  * libs, libs never on apps; `type:util` libs stay at the bottom of the stack.
  */
-const TEST_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/test-support/**/*.ts'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'apps/*/test/**/*.ts'];
 
 function boundaries(inTests) {
   const testing = inTests ? ['type:testing', 'type:tooling'] : [];

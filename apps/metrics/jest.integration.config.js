@@ -2,6 +2,6 @@ module.exports = {
   displayName: 'metrics:integration',
   preset: '../../jest.preset.js',
   rootDir: '.',
-  testMatch: ['<rootDir>/src/**/*.integration-spec.ts'],
+  testMatch: ['<rootDir>/test/**/*.integration-spec.ts'],
   testTimeout: 60000,
 };

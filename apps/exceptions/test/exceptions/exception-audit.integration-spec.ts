@@ -1,0 +1,118 @@
+import { AuditRecordedData, TOPICS } from '@nhi/contracts';
+import { APPROVER, exceptionsSpec, REQUESTER, VIEWER } from '../support/exceptions-client';
+
+/**
+ * Every mutation leaves an audit record on nhi.audit.events.v1, whether it
+ * succeeded, was refused by the AccessGuard (before any resolver or
+ * interceptor runs) or by the service, or failed on its input; the record
+ * carries the input with secrets redacted.
+ */
+const spec = exceptionsSpec('exceptions-audit', { tap: [TOPICS.audit] });
+
+const PEM =
+  '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----';
+
+interface AuditEvent {
+  type: string;
+  source: string;
+  subject: string;
+  data: AuditRecordedData;
+}
+
+/** The audit record of one operation on one target, as the broker holds it. */
+async function auditRecord(operation: string, targetId: string, outcome: string): Promise<AuditEvent> {
+  const topic = spec.client.exceptions.topic(TOPICS.audit);
+  const matches = (value: string | null) => {
+    const event = JSON.parse(value ?? '{}') as AuditEvent;
+    return event.data.operation === operation && event.data.targetIds.includes(targetId) && event.data.outcome === outcome;
+  };
+  const message = await spec.client.tap.waitFor(
+    (m) => m.topic === topic && matches(m.value),
+    `an audit record of ${operation} on ${targetId} (${outcome})`,
+  );
+  return JSON.parse(message.value!) as AuditEvent;
+}
+
+describe('audit records of mutations', () => {
+  it('records a successful mutation with actor, roles, targets and its input redacted', async () => {
+    const { client } = spec;
+    const identityId = await client.discovered();
+    const exception = await client.requested({
+      identityId,
+      justification: 'the vendor shares password=hunter2 with us until Q3',
+      compensatingControls: ['IP allow-list', PEM],
+    });
+
+    const record = await auditRecord('requestException', identityId, 'SUCCEEDED');
+
+    expect(record).toMatchObject({ type: 'nhi.audit.recorded', source: '/nhi/exceptions', subject: identityId });
+    expect(record.data).toMatchObject({
+      actor: REQUESTER.sub,
+      roles: REQUESTER.roles,
+      service: 'exceptions',
+      operation: 'requestException',
+      outcome: 'SUCCEEDED',
+      errorCode: null,
+      error: null,
+      details: null,
+    });
+    // Named by the input, then produced by the result (the new exception's id).
+    expect(record.data.targetIds).toEqual([identityId, exception.id]);
+    expect(record.data.input).toMatchObject({
+      input: {
+        identityId,
+        control: 'ROTATION',
+        justification: 'the vendor shares password=[REDACTED] with us until Q3',
+        compensatingControls: ['IP allow-list', '[REDACTED] (looked like a PEM private key)'],
+      },
+    });
+    expect(JSON.stringify(record)).not.toMatch(/hunter2|OPENSSH|b3BlbnNzaC1/);
+    expect(Date.parse(record.data.at)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('records a mutation the AccessGuard refused, and one the service refused, though both were rolled back', async () => {
+    const { client } = spec;
+    const identityId = await client.discovered();
+    const exception = await client.requested({ identityId });
+
+    const byViewer = await client.decide('reject', exception.id, 'token: ghp_16C7e42F292c6912E7710c838347Ae178B4a is fine', VIEWER);
+    expect(byViewer.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    const refused = await auditRecord('rejectException', exception.id, 'FORBIDDEN');
+    expect(refused.data).toMatchObject({
+      actor: VIEWER.sub,
+      roles: ['viewer'],
+      operation: 'rejectException',
+      targetIds: [exception.id],
+      errorCode: 'FORBIDDEN',
+      error: expect.stringMatching(/^Forbidden: .*security-admin/),
+      input: { id: exception.id, note: '[REDACTED] (looked like a GitHub token)' },
+    });
+    expect(JSON.stringify(refused)).not.toContain('ghp_');
+
+    // The requester may not decide on its own request: the service refuses it, after the guard let it through.
+    const ownDecision = await client.decide('approve', exception.id, null, REQUESTER);
+    expect(ownDecision.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    expect((await auditRecord('approveException', exception.id, 'FORBIDDEN')).data).toMatchObject({
+      actor: REQUESTER.sub,
+      error: expect.stringContaining('separation of duties'),
+    });
+    expect((await client.exception(exception.id)).status).toBe('REQUESTED');
+  });
+
+  it('records input that was rejected, and a mutation that named something unknown', async () => {
+    const { client } = spec;
+    const identityId = await client.discovered();
+
+    const blank = await client.request({ identityId, justification: '   ' });
+    expect(blank.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect((await auditRecord('requestException', identityId, 'REJECTED')).data).toMatchObject({
+      errorCode: 'BAD_USER_INPUT',
+      error: expect.stringMatching(/justification is required/),
+    });
+
+    const unknown = '00000000-0000-4000-8000-00000000a0d1';
+    const approveUnknown = await client.decide('approve', unknown, null, APPROVER);
+    const code = approveUnknown.errors?.[0].extensions?.['code'];
+    expect((await auditRecord('approveException', unknown, 'REJECTED')).data).toMatchObject({ actor: APPROVER.sub, errorCode: code });
+  });
+});

@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateDevKeys, mintDevToken, signActorHeader } from '@nhi/auth';
+import type { AuditRecordedData } from '@nhi/contracts';
+import { subgraphSpec } from '@nhi/testing';
+import { bootstrap } from '../../src/main';
+
+/** Every upload to POST /ingest/{source} leaves one audit record in inventory's outbox: the source, the counts, never the rows. */
+const keys = generateDevKeys();
+const keysDir = mkdtempSync(path.join(tmpdir(), 'bulk-audit-keys-'));
+writeFileSync(path.join(keysDir, 'jwt-dev-public.pem'), keys.publicKeyPem);
+
+const inventory = subgraphSpec('bulk_audit', bootstrap, { env: { DEV_KEYS_DIR: keysDir } });
+
+const ROW_SECRET = 'AKIAIOSFODNN7EXAMPLE';
+
+async function upload(source: string, headers: Record<string, string>, query = ''): Promise<number> {
+  const body = [
+    JSON.stringify({ provider: 'aws', externalId: 'audit-1', kind: 'role', name: 'audited role' }),
+    JSON.stringify({ provider: 'aws', externalId: 'audit-2', kind: 'role', name: `leaks ${ROW_SECRET}` }),
+  ].join('\n');
+  const response = await fetch(`${inventory.subgraph.url}/ingest/${source}${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson', ...headers },
+    body,
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+async function auditRecords(): Promise<AuditRecordedData[]> {
+  const rows = await inventory.subgraph.sql<{ payload: { data: AuditRecordedData } }>(
+    "SELECT payload FROM outbox_events WHERE payload->>'type' = 'nhi.audit.recorded' ORDER BY seq",
+  );
+  return rows.map((row) => row.payload.data);
+}
+
+describe('audit records of bulk ingest', () => {
+  it('records an upload with its source and counts, and refused uploads, never the rows', async () => {
+    const header = signActorHeader(
+      { sub: 'connector', roles: ['integrator'], ownerRefs: [], sources: ['vault'] },
+      inventory.subgraph.signingKey,
+    );
+    expect(await upload('vault', { 'x-nhi-actor': header }, '?fullSnapshot=false')).toBe(200);
+    expect(await upload('vault', {})).toBe(401);
+    const viewer = await mintDevToken(keys.privateKeyPem, { sub: 'val', roles: ['viewer'], issuer: 'nhi-dev', audience: 'nhi-platform' });
+    expect(await upload('vault', { authorization: `Bearer ${viewer}` })).toBe(403);
+
+    const [succeeded, unauthenticated, forbidden] = await auditRecords();
+    expect(succeeded).toMatchObject({
+      actor: 'connector',
+      roles: ['integrator'],
+      service: 'inventory',
+      operation: 'bulkIngest',
+      targetIds: ['vault'],
+      outcome: 'SUCCEEDED',
+      input: { source: 'vault', fullSnapshot: 'false', dryRun: null, contentType: 'application/x-ndjson' },
+      details: {
+        received: 2,
+        accepted: 1,
+        rejected: 1,
+        created: 1,
+        updated: 0,
+        unchanged: 0,
+        stale: 0,
+        dryRun: false,
+        fullSnapshot: false,
+      },
+    });
+    expect(unauthenticated).toMatchObject({ actor: 'anonymous', outcome: 'FORBIDDEN', errorCode: 'UNAUTHENTICATED', targetIds: ['vault'] });
+    expect(forbidden).toMatchObject({
+      actor: 'val',
+      roles: ['viewer'],
+      outcome: 'FORBIDDEN',
+      errorCode: 'FORBIDDEN',
+      error: expect.stringMatching(/needs the integrator/),
+    });
+    const everything = JSON.stringify(await auditRecords());
+    expect(everything).not.toContain(ROW_SECRET);
+    expect(everything).not.toContain('audit-1');
+  });
+});
