@@ -7,7 +7,8 @@ import {
   ownershipCoverage,
   rotationCompliance,
 } from '../governance/governance-figures';
-import { GovernanceReadService, Scope } from '../governance/governance-read.service';
+import { GovernanceReadService } from '../governance/governance-read.service';
+import type { Scope } from '../governance/governance-reader';
 import { readinessStage } from '../governance/readiness';
 import type { BusinessUnitAdoptionModel, GovernanceSummaryModel } from './governance-summary.model';
 
@@ -17,16 +18,18 @@ export class GovernanceService {
   constructor(private readonly read: GovernanceReadService) {}
 
   async summary(scope: Scope, at = new Date()): Promise<GovernanceSummaryModel> {
-    const [figures, byKind, byEnvironment, byProvider, leadTime, exceptions, findings, asOf] = await Promise.all([
-      this.read.figures(scope, at),
-      this.read.countBy('kind', scope),
-      this.read.countBy('environment', scope),
-      this.read.countBy('provider', scope),
-      this.read.revocationLeadTimeHoursP50(scope),
-      this.read.exceptionCounts(scope, at),
-      this.read.openFindings(scope),
-      this.read.asOf(scope),
-    ]);
+    const [figures, byKind, byEnvironment, byProvider, leadTime, exceptions, findings, asOf] = await this.read.snapshot((read) =>
+      Promise.all([
+        read.figures(scope, at),
+        read.countBy('kind', scope),
+        read.countBy('environment', scope),
+        read.countBy('provider', scope),
+        read.revocationLeadTimeHoursP50(scope),
+        read.exceptionCounts(scope, at),
+        read.openFindings(scope),
+        read.asOf(scope),
+      ]),
+    );
     return {
       totalIdentities: figures.totalIdentities,
       byKind,
@@ -50,7 +53,7 @@ export class GovernanceService {
   }
 
   async adoption(at = new Date()): Promise<BusinessUnitAdoptionModel[]> {
-    return (await this.read.figuresByBusinessUnit(at)).map(({ businessUnit, figures }) => ({
+    return (await this.read.snapshot((read) => read.figuresByBusinessUnit(at))).map(({ businessUnit, figures }) => ({
       businessUnit,
       identities: figures.totalIdentities,
       ownershipCoverage: ownershipCoverage(figures),
@@ -63,7 +66,9 @@ export class GovernanceService {
   }
 
   async frameworkCoverage(framework: Framework, at = new Date()): Promise<ControlCoverage[]> {
-    const [estate, aiAgents] = await Promise.all([this.read.figures({}, at), this.read.figures({ kind: 'AI_AGENT' }, at)]);
+    const [estate, aiAgents] = await this.read.snapshot((read) =>
+      Promise.all([read.figures({}, at), read.figures({ kind: 'AI_AGENT' }, at)]),
+    );
     return frameworkCoverage(framework, { estate, aiAgents });
   }
 }
