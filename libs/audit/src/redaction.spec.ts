@@ -36,8 +36,15 @@ describe('redactText', () => {
   it('replaces a value that looks like a credential whole, naming what it looked like, never the value', () => {
     expect(redactText(PEM)).toBe(`${REDACTED} (looked like a PEM private key)`);
     expect(redactText(`bearer ${JWT}`)).toBe(`${REDACTED} (looked like a JSON Web Token)`);
-    expect(redactText('key AKIAIOSFODNN7EXAMPLE leaked')).toBe(`${REDACTED} (looked like an AWS access key id)`);
-    expect(redactText('k3j9x0q2m8v7b1n4c6z5l0p9o8i7u6y5t4r3e2w1')).toBe(`${REDACTED} (looked like a long high-entropy string)`);
+    expect(redactText('AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toBe(
+      `${REDACTED} (looked like an AWS secret access key)`,
+    );
+  });
+
+  it('leaves identifiers and random-looking text alone: a key id names a credential, and entropy alone is no secret', () => {
+    expect(redactText('key AKIAIOSFODNN7EXAMPLE was rotated')).toBe('key AKIAIOSFODNN7EXAMPLE was rotated');
+    expect(redactText('k3j9x0q2m8v7b1n4c6z5l0p9o8i7u6y5t4r3e2w1')).toBe('k3j9x0q2m8v7b1n4c6z5l0p9o8i7u6y5t4r3e2w1');
+    expect(redactText('secret: k3j9x0q2m8v7b1n4c6z5l0p9o8i7u6y5t4r3e2w1')).toBe(`secret: ${REDACTED}`);
   });
 
   it('masks secrets assigned inside free text and keeps the rest', () => {

@@ -53,7 +53,8 @@ const INLINE_ASSIGNMENT =
 
 /** A string as an audit record may keep it: replaced whole when it looks like a secret, inline secrets masked, long text cut. */
 export function redactText(value: string): string {
-  const looksLike = detectSecret(value);
+  // Assignments (password=...) are masked in place below, so the rest of the text stays readable.
+  const looksLike = detectSecret(value, { assignments: false });
   if (looksLike) return `${REDACTED} (looked like ${looksLike})`;
   const masked = value.replace(INLINE_ASSIGNMENT, `$1${REDACTED}`);
   if (masked.length <= REDACTION_LIMITS.maxStringLength) return masked;

@@ -1,59 +1,40 @@
 /**
- * Recognises values that look like credentials, so they are refused before
- * they reach the database, the logs or Kafka. It names what it saw, never the value.
+ * Recognises values that look like credentials, so they are refused before they reach the
+ * database, the logs or Kafka. Provider rules (prefix, structure, checksum) decide; entropy counts
+ * only after a secret keyword. It names what it saw, never the value. See docs/adr/0016.
  */
-/** [what it looks like, pattern, a substring every match contains (a cheap test first)] */
-const KNOWN_PATTERNS: Array<[string, RegExp, string?]> = [
-  ['a PEM private key', /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/, 'PRIVATE KEY'],
-  ['an AWS access key id', /\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/],
-  ['a GitHub token', /\b(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}\b/],
-  ['a GitLab token', /\bglpat-[A-Za-z0-9_-]{20,}\b/],
-  ['a Slack token', /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/],
-  ['a Stripe key', /\b(sk|rk|pk)_(live|test)_[A-Za-z0-9]{16,}\b/],
-  ['a Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
-  ['an OpenAI key', /\bsk-(proj-)?[A-Za-z0-9_-]{20,}\b/],
-  ['an npm token', /\bnpm_[A-Za-z0-9]{36}\b/],
-  ['a JSON Web Token', /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
-  ['a password in a URL', /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i, '://'],
-];
+import { identifierFormatOf, isIdentifierField } from './identifier-formats';
+import { SECRET_RULES } from './rules';
 
-/** Long runs of this alphabet with high entropy are keys, not names. */
-const TOKEN_RUN = /[A-Za-z0-9+/=_-]{32,}/g;
-const MIN_ENTROPY_BITS_PER_CHAR = 4.3;
+/** Longer values are not scanned further: the cost stays bounded whatever a caller sends. */
+export const MAX_SCANNED_CHARS = 64 * 1024;
+export const TOO_LONG_TO_SCAN = `a value too long to scan (over ${MAX_SCANNED_CHARS / 1024} KiB)`;
 
-function shannonEntropy(value: string): number {
-  const counts = new Map<string, number>();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    entropy -= p * Math.log2(p);
-  }
-  return entropy;
+export interface DetectOptions {
+  /** The field the value came from ("externalId", "tags.note"): identifier fields accept documented ids. */
+  field?: string;
+  /**
+   * false skips the keyword-assignment rules (`password=...`, `token: ...`, URL passwords), for a
+   * caller that masks assignments inline itself (audit redaction). Default true.
+   */
+  assignments?: boolean;
 }
 
 /**
- * Readable ids ("kv/acct-046/billing-importer-qa-97") are words between
- * separators, in one case. Keys mix cases and digits, or run long with no separator.
+ * What kind of secret the value looks like, or null. A value past MAX_SCANNED_CHARS with nothing
+ * found in its head is refused as too long to scan (fail closed): no identity field is that long.
  */
-function looksRandom(run: string): boolean {
-  const mixed = /[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run);
-  const longestSegment = Math.max(...run.split(/[-_./:+=]/).map((segment) => segment.length));
-  return mixed || longestSegment >= 24;
-}
-
-/**
- * What kind of secret the value looks like, or null. Hex digests and UUIDs
- * stay below the entropy bar (16 symbols give at most 4 bits per character).
- */
-export function detectSecret(value: string): string | null {
-  for (const [description, pattern, mustContain] of KNOWN_PATTERNS) {
-    if ((mustContain === undefined || value.includes(mustContain)) && pattern.test(value)) return description;
+export function detectSecret(value: string, options: DetectOptions = {}): string | null {
+  const text = value.length > MAX_SCANNED_CHARS ? value.slice(0, MAX_SCANNED_CHARS) : value;
+  const lower = text.toLowerCase();
+  const trusted = isIdentifierField(options.field) && identifierFormatOf(text.trim()) !== null;
+  for (const rule of SECRET_RULES) {
+    if ((trusted && rule.contextual) || (options.assignments === false && rule.assignment)) continue;
+    if (!rule.hints.some((hint) => lower.includes(hint))) continue;
+    const looksLike = rule.match(text);
+    if (looksLike) return looksLike;
   }
-  for (const run of value.match(TOKEN_RUN) ?? []) {
-    if (shannonEntropy(run) >= MIN_ENTROPY_BITS_PER_CHAR && looksRandom(run)) return 'a long high-entropy string';
-  }
-  return null;
+  return value.length > MAX_SCANNED_CHARS ? TOO_LONG_TO_SCAN : null;
 }
 
 export interface ScannedField {
@@ -62,11 +43,11 @@ export interface ScannedField {
   value: string | null | undefined;
 }
 
-/** The first field that carries something secret-looking, with what it looked like. */
+/** The first field that carries something secret-looking, with what it looked like; each field's name is its context. */
 export function findSecretField(fields: ScannedField[]): { field: string; looksLike: string } | null {
   for (const { field, value } of fields) {
     if (!value) continue;
-    const looksLike = detectSecret(value);
+    const looksLike = detectSecret(value, { field });
     if (looksLike) return { field, looksLike };
   }
   return null;

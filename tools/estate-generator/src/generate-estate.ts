@@ -53,7 +53,11 @@ function brokenRow(random: SeededRandom, good: Record<string, unknown>): { row: 
     case 2:
       return { row: { ...good, createdAt: 'last tuesday' }, broken: 'bad date' };
     default:
-      return { row: { ...good, tags: [{ key: 'note', value: `AKIA${random.alphanumeric(16).toUpperCase()}` }] }, broken: 'secret in tags' };
+      // A key id with its secret key: the pair is a credential, the id alone only names one.
+      return {
+        row: { ...good, tags: [{ key: 'note', value: `AKIA${random.alphanumeric(16).toUpperCase()} ${random.alphanumeric(40)}` }] },
+        broken: 'secret in tags',
+      };
   }
 }
 
