@@ -343,7 +343,21 @@ describe('the platform through the gateway', () => {
     const { upsertOwner: team } = await gql<{ upsertOwner: { id: string } }>(
       `mutation { upsertOwner(input: { externalRef: "team-kpi-${runId}", kind: TEAM, name: "KPI team" }) { id } }`,
     );
-    await gql('mutation ($i: ID!, $o: ID!) { assignOwner(identityId: $i, ownerId: $o, reason: "e2e") { id } }', { i: owned, o: team.id });
+    // Ownership learns identities from inventory's events: until it has, the assignment is NOT_FOUND.
+    await waitFor(
+      async () => {
+        const { body } = await postGraphQL(
+          platform.gatewayUrl,
+          token,
+          'mutation ($i: ID!, $o: ID!) { assignOwner(identityId: $i, ownerId: $o, reason: "e2e") { id } }',
+          { i: owned, o: team.id },
+        );
+        const error = body.errors?.[0];
+        if (error && error.extensions?.['code'] !== 'NOT_FOUND') throw new Error(`assignOwner failed: ${error.message}`);
+        return !error;
+      },
+      { what: 'ownership to learn the identity and take its owner' },
+    );
     const rotation = await waitFor(
       async () => {
         const { body } = await postGraphQL(
