@@ -25,6 +25,12 @@ export const inventoryEnvShape = {
    * one identity's rows stay in order on one connection; a dry run uses one.
    */
   INGEST_WRITERS: env.positiveInt(2),
+  /**
+   * Largest share of a source's active identities one full snapshot may mark
+   * STALE; a bigger one (a truncated export, a connector pointed at the wrong
+   * account) is refused unless the caller forces it.
+   */
+  SNAPSHOT_MAX_STALE_SHARE: z.coerce.number().min(0).max(1).default(0.2),
   /** Most rows one GraphQL ingestIdentities call may carry; bigger loads use POST /ingest/{source}. */
   INGEST_MAX_GRAPHQL_ROWS: env.positiveInt(10000),
 };

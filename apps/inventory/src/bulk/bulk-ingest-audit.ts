@@ -18,7 +18,7 @@ export class BulkIngestAudit {
   constructor(
     private readonly recorder: AuditRecorder,
     source: string,
-    options: { fullSnapshot: string | undefined; dryRun: string | undefined },
+    options: { fullSnapshot: string | undefined; dryRun: string | undefined; force: string | undefined },
     req: Request,
   ) {
     this.source = sourceForAudit(source);
@@ -26,6 +26,7 @@ export class BulkIngestAudit {
       source,
       fullSnapshot: options.fullSnapshot ?? null,
       dryRun: options.dryRun ?? null,
+      force: options.force ?? null,
       contentType: req.header('content-type') ?? null,
       contentLength: req.header('content-length') ?? null,
     };

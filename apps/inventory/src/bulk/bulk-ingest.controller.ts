@@ -37,10 +37,11 @@ export class BulkIngestController {
     @Param('source') source: string,
     @Query('fullSnapshot') fullSnapshot: string | undefined,
     @Query('dryRun') dryRun: string | undefined,
+    @Query('force') force: string | undefined,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const audit = new BulkIngestAudit(this.audit, source, { fullSnapshot, dryRun }, req);
+    const audit = new BulkIngestAudit(this.audit, source, { fullSnapshot, dryRun, force }, req);
     try {
       const actor = await this.actors.actorOf(req, source);
       audit.actor = actor;
@@ -51,7 +52,12 @@ export class BulkIngestController {
         res.status(415).json({ error: 'UNSUPPORTED_MEDIA_TYPE', message });
         return;
       }
-      const options = { source, fullSnapshot: flag(fullSnapshot, 'fullSnapshot'), dryRun: flag(dryRun, 'dryRun') };
+      const options = {
+        source,
+        fullSnapshot: flag(fullSnapshot, 'fullSnapshot'),
+        dryRun: flag(dryRun, 'dryRun'),
+        force: flag(force, 'force'),
+      };
       this.logger.log(`bulk ingest from ${source} by ${actor.sub} started${options.dryRun ? ' (dry run)' : ''}`);
       const report = await this.ingestion.ingest(options, ndjsonRows(req));
       await audit.succeeded(report);

@@ -8,8 +8,20 @@ export class RejectedRowModel {
   @Field(() => String, { nullable: true, description: "The row's externalId, unless that is what looked secret." })
   externalId!: string | null;
 
-  @Field()
+  @Field(() => String, { nullable: true, description: "The row's name, unless that is the field at fault or it looked secret." })
+  name!: string | null;
+
+  @Field({ description: 'Which field is wrong and what was expected; never the rejected value.' })
   reason!: string;
+}
+
+@ObjectType('IngestWarning')
+export class IngestWarningModel {
+  @Field(() => Int, { nullable: true, description: 'The row it is about, or null for the whole batch.' })
+  index!: number | null;
+
+  @Field()
+  message!: string;
 }
 
 @ObjectType('IngestReport', { description: 'What an ingest did, or with dryRun would do.' })
@@ -43,4 +55,9 @@ export class IngestReportModel {
 
   @Field(() => [RejectedRowModel], { description: 'The rejected rows (the first 1000), each with its reason.' })
   rejected!: RejectedRowModel[];
+
+  @Field(() => [IngestWarningModel], {
+    description: 'What the sender should know though nothing was refused (e.g. what a dry run would refuse).',
+  })
+  warnings!: IngestWarningModel[];
 }

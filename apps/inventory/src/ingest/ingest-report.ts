@@ -1,9 +1,18 @@
 export interface RejectedRow {
   /** Position of the row in the request or upload, from 0. */
   index: number;
-  /** The row's externalId, unless that is what looked secret. */
+  /** The row's externalId, unless that is the field at fault or it looked secret. */
   externalId: string | null;
+  /** The row's name, unless that is the field at fault or it looked secret. */
+  name: string | null;
   reason: string;
+}
+
+/** Something the ingest did that the sender should know, though nothing was refused for it. */
+export interface IngestWarning {
+  /** The row it is about, or null when it is about the whole batch. */
+  index: number | null;
+  message: string;
 }
 
 export interface IngestReport {
@@ -19,11 +28,29 @@ export interface IngestReport {
   rejectedCount: number;
   /** The first rejected rows (all of them up to a limit), each with the reason. */
   rejected: RejectedRow[];
+  warnings: IngestWarning[];
 }
 
 /** More rejected rows than this are counted but not listed: a report must stay small. */
 export const MAX_LISTED_REJECTIONS = 1000;
 
 export function emptyReport(source: string, dryRun: boolean, fullSnapshot: boolean): IngestReport {
-  return { source, dryRun, fullSnapshot, received: 0, created: 0, updated: 0, unchanged: 0, stale: 0, rejectedCount: 0, rejected: [] };
+  return {
+    source,
+    dryRun,
+    fullSnapshot,
+    received: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    stale: 0,
+    rejectedCount: 0,
+    rejected: [],
+    warnings: [],
+  };
+}
+
+export function addRejection(report: IngestReport, rejection: RejectedRow): void {
+  report.rejectedCount += 1;
+  if (report.rejected.length < MAX_LISTED_REJECTIONS) report.rejected.push(rejection);
 }

@@ -7,6 +7,7 @@ import { IngestIdentitiesInput } from './dto/ingest-identities.input';
 import { IngestReportModel } from './ingest-report.model';
 import { IngestRequestError, IngestService } from './ingest.service';
 import type { RawIdentityRow } from './raw-identity-row';
+import { SnapshotRefusedError } from './snapshot-marker';
 
 @SecurityAdminOnly('ingest identities through the graph (connectors use the bulk ingest endpoint)')
 @Resolver(() => IngestReportModel)
@@ -30,6 +31,7 @@ export class IngestResolver {
     try {
       return await this.ingestion.ingest(input, input.identities as RawIdentityRow[]);
     } catch (error) {
+      if (error instanceof SnapshotRefusedError) throw badInput(error.message, 'force');
       if (error instanceof IngestRequestError) throw badInput(error.message, 'source');
       throw error;
     }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
 import { inTransaction, PlannerStatistics } from '@nhi/persistence';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
@@ -9,31 +9,42 @@ import { cleanText } from '../normalisation/text';
 import { detectSecret } from '@nhi/secrets';
 import type { ChunkContext } from './chunk-plan';
 import { ChunkWriter } from './chunk-writer';
-import { emptyReport, IngestReport, MAX_LISTED_REJECTIONS } from './ingest-report';
+import { addRejection, emptyReport, IngestReport } from './ingest-report';
+import { BatchKeys } from './batch-keys';
+import type { NormalisedRow } from './normalised-row';
+import { echoOf } from './rejection-echo';
+import { EMPTY_SNAPSHOT, markMissing, SnapshotRefusedError } from './snapshot-marker';
 import { naturalKey } from '../identity-data/identity-store';
 import type { RawIdentityRow } from './raw-identity-row';
 import { normaliseRow } from './row-normaliser';
 import { UnparseableRow } from './unparseable-row';
-import { ChunkWork, laneOf, WriteLane } from './write-lane';
+import { IngestRequestError } from './ingest-request-error';
+import { badCharacters } from './validation/text-checks';
+import { ChunkWork, IndexedRow, laneOf, LaneOutcomes, WriteLane } from './write-lane';
+
+/** The reason given for each row of a chunk that failed to write. */
+export const CHUNK_FAILED = 'not written: the chunk failed';
 
 export interface IngestOptions {
   source: string;
   fullSnapshot: boolean;
   dryRun: boolean;
+  /** Take a full snapshot even when it is empty or would stale more than SNAPSHOT_MAX_STALE_SHARE. */
+  force?: boolean;
 }
 
 /** GraphQL batches are a list, NDJSON uploads a stream read as it arrives. */
 type IngestRows = Iterable<RawIdentityRow | UnparseableRow> | AsyncIterable<RawIdentityRow | UnparseableRow>;
 
-export class IngestRequestError extends Error {
-  override readonly name = 'IngestRequestError';
-}
+export { IngestRequestError };
 
 /** How often a long ingest reports progress in the log. */
 const PROGRESS_EVERY_ROWS = 100_000;
 
 /** A source name is an identifier of a connector: short, plain, and never a secret. */
 export function canonicalSource(raw: string): string {
+  // Checked before cleaning: a NUL or bidi character in a source name would break or disguise every sighting.
+  if (badCharacters(raw, 'source')) throw new IngestRequestError('source must be plain text: no NUL, control or bidi characters');
   const source = cleanText(raw).toLowerCase();
   if (!source) throw new IngestRequestError('source is required: name the connector that reports these identities');
   if (source.length > 100) throw new IngestRequestError('source is longer than 100 characters');
@@ -64,15 +75,9 @@ export class IngestService {
     const report = emptyReport(source, options.dryRun, options.fullSnapshot);
     const context = { source, seenAt: now, snapshotId: options.fullSnapshot ? randomUUID() : null };
     // A dry run is one transaction, so one connection; otherwise rows spread over INGEST_WRITERS lanes by key.
-    const lanes = await this.openLanes(options.dryRun ? 1 : this.config.INGEST_WRITERS, options.dryRun, async (manager, chunk) => {
-      const result = await this.writer.write(manager, chunk, context);
-      report.created += result.created;
-      report.updated += result.updated;
-      report.unchanged += result.unchanged;
-      return result.created + result.updated;
-    });
+    const lanes = await this.openLanes(options.dryRun ? 1 : this.config.INGEST_WRITERS, options.dryRun, report, context);
     try {
-      const load = () => this.load(lanes, rows, report, context);
+      const load = () => this.load(lanes, rows, report, { ...context, options });
       if (options.dryRun) await inTransaction(lanes[0].runner, load, { dryRun: true });
       else await load();
       this.logger.log(
@@ -90,17 +95,17 @@ export class IngestService {
     lanes: readonly [WriteLane, ...WriteLane[]],
     rows: IngestRows,
     report: IngestReport,
-    context: ChunkContext,
+    context: ChunkContext & { options: IngestOptions },
   ): Promise<void> {
+    const batch = new BatchKeys();
+    let accepted = 0;
     try {
       for await (const raw of rows) {
         const index = report.received++;
-        if (raw instanceof UnparseableRow) {
-          this.reject(report, index, {}, raw.reason);
-        } else {
-          const result = normaliseRow(raw);
-          if (result.ok) await lanes[laneOf(naturalKey(result.row), lanes.length)]?.add(result.row);
-          else this.reject(report, index, raw, result.reason);
+        const row = this.check(report, index, raw, batch, context.seenAt);
+        if (row) {
+          accepted++;
+          await lanes[laneOf(naturalKey(row), lanes.length)]?.add({ index, row });
         }
         if (report.received % PROGRESS_EVERY_ROWS === 0) this.logProgress(report);
       }
@@ -110,72 +115,105 @@ export class IngestService {
       await Promise.all(lanes.map((lane) => lane.settle()));
       throw error;
     }
-    const { source, seenAt, snapshotId } = context;
-    if (snapshotId) report.stale = await lanes[0].transact((manager) => this.markMissing(manager, source, snapshotId, seenAt));
+    if (context.snapshotId) await this.closeSnapshot(lanes[0], report, context, accepted);
   }
 
-  private async openLanes(count: number, dryRun: boolean, write: ChunkWork): Promise<[WriteLane, ...WriteLane[]]> {
+  /** The row in canonical form when it may be written; otherwise it is reported as rejected. */
+  private check(
+    report: IngestReport,
+    index: number,
+    raw: RawIdentityRow | UnparseableRow,
+    batch: BatchKeys,
+    now: Date,
+  ): NormalisedRow | null {
+    if (raw instanceof UnparseableRow) {
+      addRejection(report, { index, externalId: null, name: null, reason: raw.reason });
+      return null;
+    }
+    const result = normaliseRow(raw, now);
+    if (!result.ok) {
+      addRejection(report, { index, ...echoOf(raw, result.field), reason: result.reason });
+      return null;
+    }
+    const duplicate = batch.check(index, result.row);
+    if (duplicate) addRejection(report, { index, externalId: result.row.externalId, name: result.row.name, reason: duplicate });
+    return duplicate ? null : result.row;
+  }
+
+  /** Marks what a full snapshot left out, unless the snapshot looks broken (empty, or staling too much) and is not forced. */
+  private async closeSnapshot(
+    lane: WriteLane,
+    report: IngestReport,
+    context: ChunkContext & { options: IngestOptions },
+    accepted: number,
+  ): Promise<void> {
+    const { options } = context;
+    if (accepted === 0 && !options.force) {
+      if (!options.dryRun) throw new SnapshotRefusedError(`${EMPTY_SNAPSHOT}; nothing was written`);
+      report.warnings.push({ index: null, message: `a real run would be refused: ${EMPTY_SNAPSHOT}` });
+    }
+    try {
+      const outcome = await lane.transact((manager) =>
+        markMissing(
+          manager,
+          this.outbox,
+          {
+            source: context.source,
+            snapshotId: context.snapshotId ?? '',
+            now: context.seenAt,
+            staleAfter: this.config.STALE_AFTER_SNAPSHOTS,
+          },
+          { maxStaleShare: this.config.SNAPSHOT_MAX_STALE_SHARE, force: options.force ?? false, dryRun: options.dryRun },
+        ),
+      );
+      report.stale = outcome.stale;
+      if (outcome.wouldRefuse) report.warnings.push({ index: null, message: `a real run would be refused: ${outcome.wouldRefuse}` });
+    } catch (error) {
+      if (!(error instanceof SnapshotRefusedError)) throw error;
+      throw new SnapshotRefusedError(
+        `${error.message}. Nothing was marked missing; the rows were taken as an incremental report ` +
+          `(${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejectedCount} rejected)`,
+      );
+    }
+  }
+
+  private async openLanes(
+    count: number,
+    dryRun: boolean,
+    report: IngestReport,
+    context: ChunkContext,
+  ): Promise<[WriteLane, ...WriteLane[]]> {
+    const work: ChunkWork = (manager, chunk) => this.writer.write(manager, chunk, context);
+    const outcomes: LaneOutcomes = {
+      written: async (runner, result) => {
+        report.created += result.created;
+        report.updated += result.updated;
+        report.unchanged += result.unchanged;
+        if (!dryRun && this.statistics.recordChanges(result.created + result.updated)) await this.statistics.refreshIfDue(runner.manager);
+      },
+      failed: (rows, error) => this.chunkFailed(report, rows, error),
+    };
     const lanes: WriteLane[] = [];
     for (let i = 0; i < count; i++) {
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
-      lanes.push(
-        new WriteLane(runner, this.config.INGEST_CHUNK_SIZE, dryRun, write, async (committed, changedRows) => {
-          if (this.statistics.recordChanges(changedRows)) await this.statistics.refreshIfDue(committed.manager);
-        }),
-      );
+      lanes.push(new WriteLane(runner, this.config.INGEST_CHUNK_SIZE, dryRun, work, outcomes));
     }
     const [first, ...rest] = lanes;
     if (!first) throw new Error('no write lane');
     return [first, ...rest];
   }
 
-  private reject(report: IngestReport, index: number, raw: RawIdentityRow, reason: string): void {
-    report.rejectedCount += 1;
-    if (report.rejected.length >= MAX_LISTED_REJECTIONS) return;
-    const externalId =
-      typeof raw?.externalId === 'string' && !detectSecret(raw.externalId) ? cleanText(raw.externalId).slice(0, 500) : null;
-    report.rejected.push({ index, externalId, reason });
-  }
-
-  /**
-   * After a full snapshot: every sighting of this source it did not include has
-   * missed one more snapshot; identities that every source has missed for
-   * STALE_AFTER_SNAPSHOTS snapshots become STALE.
-   */
-  private async markMissing(manager: EntityManager, source: string, snapshotId: string, now: Date): Promise<number> {
-    await manager.query(
-      `UPDATE identity_sightings SET missed_snapshots = missed_snapshots + 1
-       WHERE source = $1 AND last_snapshot_id IS DISTINCT FROM $2`,
-      [source, snapshotId],
+  /** A chunk that failed was rolled back whole: its rows are reported as not written, the other chunks stand. */
+  private chunkFailed(report: IngestReport, rows: readonly IndexedRow[], error: unknown): void {
+    // Only the error's class and code: a database message may quote a row's value.
+    const code = (error as { code?: unknown })?.code;
+    this.logger.error(
+      `ingest from ${report.source}: a chunk of ${rows.length} rows failed (${error instanceof Error ? error.name : 'error'}${typeof code === 'string' ? ` ${code}` : ''}); its rows are reported as not written`,
     );
-    const stale: Array<{ id: string; last_seen_at: Date; missed: number }> = await manager.query(
-      // A CTE, so the driver returns the rows (a bare UPDATE ... RETURNING comes back as [rows, count]).
-      `WITH missing AS (
-         SELECT s.identity_id, min(s.missed_snapshots) AS missed FROM identity_sightings s
-         WHERE s.identity_id IN (SELECT identity_id FROM identity_sightings WHERE source = $1 AND missed_snapshots >= $2)
-         GROUP BY s.identity_id HAVING min(s.missed_snapshots) >= $2),
-       stale AS (
-         UPDATE identities i SET status = 'STALE' FROM missing m
-         WHERE i.id = m.identity_id AND i.status = 'ACTIVE'
-         RETURNING i.id, i.last_seen_at, m.missed)
-       SELECT * FROM stale`,
-      [source, this.config.STALE_AFTER_SNAPSHOTS],
-    );
-    await this.outbox.enqueueMany(
-      manager,
-      stale.map((row) => ({
-        type: 'nhi.identity.stale' as const,
-        subject: row.id,
-        data: {
-          id: row.id,
-          lastSeenAt: new Date(row.last_seen_at).toISOString(),
-          staleAt: now.toISOString(),
-          missedSnapshots: Number(row.missed),
-        },
-      })),
-    );
-    return stale.length;
+    for (const { index, row } of rows) {
+      addRejection(report, { index, externalId: row.externalId, name: row.name, reason: CHUNK_FAILED });
+    }
   }
 
   private logProgress(report: IngestReport): void {

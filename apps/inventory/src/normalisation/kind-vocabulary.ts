@@ -1,7 +1,13 @@
 import type { NhiKind } from '@nhi/contracts';
 import { vocabularyKey } from './text';
 
-/** Words sources use for each kind (after lower-casing and turning _ - . / into spaces). */
+/**
+ * Words sources use for each kind (after lower-casing and turning _ - . / : into
+ * spaces), including the resource types of the exports we read: AWS Config
+ * (`AWS::IAM::User`), GCP Asset Inventory (`iam.googleapis.com/ServiceAccount`),
+ * Azure Resource Graph (`Microsoft.ManagedIdentity/userAssignedIdentities`),
+ * Kubernetes, GitHub and Okta.
+ */
 const VOCABULARY: Record<NhiKind, readonly string[]> = {
   SERVICE_ACCOUNT: [
     'service account',
@@ -15,13 +21,84 @@ const VOCABULARY: Record<NhiKind, readonly string[]> = {
     'machine user',
     'system user',
     'bot user',
+    'aws iam user',
+    'aws iam role',
+    'iam googleapis com serviceaccount',
+    'gcp service account',
+    'google service account',
   ],
-  API_KEY: ['api key', 'apikey', 'key', 'access key', 'iam access key', 'api token key'],
-  ACCESS_TOKEN: ['access token', 'token', 'pat', 'personal access token', 'bot token', 'oauth token', 'bearer token', 'sts token'],
-  OAUTH_CLIENT: ['oauth client', 'oauth app', 'oauth application', 'client', 'app registration', 'service principal', 'client credentials'],
-  CERTIFICATE: ['certificate', 'cert', 'x509', 'tls certificate', 'tls cert', 'ssl certificate', 'mtls certificate'],
-  SSH_KEY: ['ssh key', 'ssh', 'deploy key', 'ssh public key'],
-  SECRET: ['secret', 'password', 'credential', 'kv secret', 'connection string', 'db password', 'shared secret'],
+  API_KEY: [
+    'api key',
+    'apikey',
+    'key',
+    'access key',
+    'iam access key',
+    'api token key',
+    'aws iam accesskey',
+    'service account key',
+    'sa key',
+    'iam googleapis com serviceaccountkey',
+    'gcp service account key',
+    'okta api token',
+    'ssws token',
+  ],
+  ACCESS_TOKEN: [
+    'access token',
+    'token',
+    'pat',
+    'personal access token',
+    'bot token',
+    'oauth token',
+    'bearer token',
+    'sts token',
+    'github pat',
+    'fine grained personal access token',
+    'fine grained pat',
+    'classic pat',
+    'installation token',
+    'github app installation token',
+  ],
+  OAUTH_CLIENT: [
+    'oauth client',
+    'oauth app',
+    'oauth application',
+    'client',
+    'app registration',
+    'service principal',
+    'client credentials',
+    'github app',
+    'github oauth app',
+    'azure app registration',
+    'entra app registration',
+    'azure ad application',
+    'enterprise application',
+    'azure service principal',
+    'okta service app',
+    'service app',
+    'api services app',
+  ],
+  CERTIFICATE: [
+    'certificate',
+    'cert',
+    'x509',
+    'tls certificate',
+    'tls cert',
+    'ssl certificate',
+    'mtls certificate',
+    'aws acm certificate',
+    'aws iam servercertificate',
+  ],
+  SSH_KEY: ['ssh key', 'ssh', 'deploy key', 'ssh public key', 'github deploy key', 'aws ec2 keypair'],
+  SECRET: [
+    'secret',
+    'password',
+    'credential',
+    'kv secret',
+    'connection string',
+    'db password',
+    'shared secret',
+    'aws secretsmanager secret',
+  ],
   WORKLOAD_IDENTITY: [
     'workload identity',
     'managed identity',
@@ -31,9 +108,22 @@ const VOCABULARY: Record<NhiKind, readonly string[]> = {
     'spiffe id',
     'kubernetes service account',
     'k8s service account',
+    'kubernetes serviceaccount',
+    'k8s serviceaccount',
+    'managed service identity',
+    'msi',
+    'user assigned managed identity',
+    'system assigned managed identity',
+    'user assigned identity',
+    'microsoft managedidentity userassignedidentities',
+    'instance profile',
+    'aws iam instanceprofile',
   ],
   AI_AGENT: ['ai agent', 'agent', 'llm agent', 'assistant', 'ai assistant', 'copilot agent', 'mcp client'],
 };
+
+/** Source words, keyed like the vocabulary; ':' too, so AWS Config's `AWS::IAM::User` reads as "aws iam user". */
+const keyOf = (raw: string): string => vocabularyKey(raw.replace(/:+/g, ' '));
 
 const BY_WORD = new Map<string, NhiKind>(
   (Object.entries(VOCABULARY) as Array<[NhiKind, readonly string[]]>).flatMap(([kind, words]) => [
@@ -44,7 +134,7 @@ const BY_WORD = new Map<string, NhiKind>(
 
 /** The canonical kind for a source's word, or null when it is not known. */
 export function canonicalKind(raw: string): NhiKind | null {
-  return BY_WORD.get(vocabularyKey(raw)) ?? null;
+  return BY_WORD.get(keyOf(raw)) ?? null;
 }
 
 export const KNOWN_KIND_WORDS = [...BY_WORD.keys()];

@@ -41,6 +41,28 @@ describe('kinds', () => {
     expect(canonicalKind(raw)).toBe(kind);
   });
 
+  it.each([
+    ['AWS::IAM::User', 'SERVICE_ACCOUNT'],
+    ['AWS::IAM::Role', 'SERVICE_ACCOUNT'],
+    ['AWS::IAM::InstanceProfile', 'WORKLOAD_IDENTITY'],
+    ['instance profile', 'WORKLOAD_IDENTITY'],
+    ['Kubernetes ServiceAccount', 'WORKLOAD_IDENTITY'],
+    ['ServiceAccount', 'SERVICE_ACCOUNT'],
+    ['iam.googleapis.com/ServiceAccount', 'SERVICE_ACCOUNT'],
+    ['iam.googleapis.com/ServiceAccountKey', 'API_KEY'],
+    ['service account key', 'API_KEY'],
+    ['user-assigned managed identity', 'WORKLOAD_IDENTITY'],
+    ['Microsoft.ManagedIdentity/userAssignedIdentities', 'WORKLOAD_IDENTITY'],
+    ['app registration', 'OAUTH_CLIENT'],
+    ['GitHub App', 'OAUTH_CLIENT'],
+    ['GitHub deploy key', 'SSH_KEY'],
+    ['fine-grained PAT', 'ACCESS_TOKEN'],
+    ['Okta API token', 'API_KEY'],
+    ['Okta service app', 'OAUTH_CLIENT'],
+  ])('maps the real-export word %p to %p', (raw, kind) => {
+    expect(canonicalKind(raw)).toBe(kind);
+  });
+
   it('says null for a word it does not know', () => {
     expect(canonicalKind('spaceship')).toBeNull();
   });

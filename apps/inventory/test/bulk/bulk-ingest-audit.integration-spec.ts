@@ -13,12 +13,13 @@ writeFileSync(path.join(keysDir, 'jwt-dev-public.pem'), keys.publicKeyPem);
 
 const inventory = subgraphSpec('bulk_audit', bootstrap, { env: { DEV_KEYS_DIR: keysDir } });
 
-const ROW_SECRET = 'AKIAIOSFODNN7EXAMPLE';
+// A key id with its secret key: the id alone names a credential, the pair is one.
+const ROW_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
 async function upload(source: string, headers: Record<string, string>, query = ''): Promise<number> {
   const body = [
     JSON.stringify({ provider: 'aws', externalId: 'audit-1', kind: 'role', name: 'audited role' }),
-    JSON.stringify({ provider: 'aws', externalId: 'audit-2', kind: 'role', name: `leaks ${ROW_SECRET}` }),
+    JSON.stringify({ provider: 'aws', externalId: 'audit-2', kind: 'role', name: `leaks AKIAIOSFODNN7EXAMPLE ${ROW_SECRET}` }),
   ].join('\n');
   const response = await fetch(`${inventory.subgraph.url}/ingest/${source}${query}`, {
     method: 'POST',

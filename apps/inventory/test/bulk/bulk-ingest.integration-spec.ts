@@ -49,8 +49,9 @@ describe('POST /ingest/{source}', () => {
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ source: 'aws-config', received: 603, created: 601, rejectedCount: 2 });
     expect(result.body['rejected']).toEqual([
-      { index: 600, externalId: null, reason: 'the line is not valid JSON: send one identity object per line (NDJSON)' },
-      { index: 601, externalId: 'x', reason: expect.stringMatching(/^kind "robot" is not known/) },
+      { index: 600, externalId: null, name: null, reason: 'the line is not valid JSON: send one identity object per line (NDJSON)' },
+      // The unknown word is no longer quoted back: a rejected value is never echoed.
+      { index: 601, externalId: 'x', name: 'y', reason: expect.stringMatching(/^kind is not known/) },
     ]);
     expect(await inventory.subgraph.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'bulk-%'")).toEqual([{ n: 600 }]);
     expect(
@@ -107,5 +108,30 @@ describe('POST /ingest/{source}', () => {
     });
     expect(response.status).toBe(415);
     expect(await inventory.subgraph.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'viewer-%'")).toEqual([{ n: 0 }]);
+  });
+
+  it('reads epoch seconds and milliseconds by magnitude', async () => {
+    const rows = [
+      { provider: 'aws', externalId: 'epoch-s', kind: 'role', name: 'epoch seconds', createdAt: 1576696208 },
+      { provider: 'aws', externalId: 'epoch-ms', kind: 'role', name: 'epoch millis', createdAt: 1576696208000 },
+    ];
+    const auth = { authorization: `Bearer ${await token('integrator')}` };
+
+    expect(await upload('aws-config', rows.map((r) => JSON.stringify(r)).join('\n'), auth)).toMatchObject({ status: 200 });
+    const stored = await inventory.subgraph.sql<{ created_at: Date }>(
+      "SELECT created_at FROM identities WHERE provider = 'aws' AND external_id IN ('epoch-s', 'epoch-ms')",
+    );
+    expect(stored.map((r) => new Date(r.created_at).toISOString())).toEqual(['2019-12-18T19:10:08.000Z', '2019-12-18T19:10:08.000Z']);
+  });
+
+  it('refuses an empty full snapshot with 400 unless ?force=true', async () => {
+    const auth = { authorization: `Bearer ${await token('integrator', ['emptied'])}` };
+
+    const refused = await upload('emptied', '', auth, '?fullSnapshot=true');
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { error: 'BAD_REQUEST', message: expect.stringMatching(/^this full snapshot has no valid rows/) },
+    });
+    expect(await upload('emptied', '', auth, '?fullSnapshot=true&force=true')).toMatchObject({ status: 200, body: { stale: 0 } });
   });
 });

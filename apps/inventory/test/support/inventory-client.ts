@@ -7,12 +7,19 @@ export interface Report {
   stale: number;
   received: number;
   rejectedCount: number;
-  rejected: Array<{ index: number; externalId: string | null; reason: string }>;
+  rejected: Array<{ index: number; externalId: string | null; name: string | null; reason: string }>;
+  warnings: Array<{ index: number | null; message: string }>;
+}
+
+export interface IngestOptions {
+  fullSnapshot?: boolean;
+  dryRun?: boolean;
+  force?: boolean;
 }
 
 const INGEST = `
   mutation Ingest($input: IngestIdentitiesInput!) {
-    ingestIdentities(input: $input) { received created updated unchanged stale rejectedCount rejected { index externalId reason } }
+    ingestIdentities(input: $input) { received created updated unchanged stale rejectedCount rejected { index externalId name reason } warnings { index message } }
   }`;
 
 export interface IdentityView {
@@ -50,10 +57,15 @@ export class InventoryClient {
     return this.spec.subgraph;
   }
 
-  async ingest(source: string, identities: unknown[], options: { fullSnapshot?: boolean; dryRun?: boolean } = {}): Promise<Report> {
-    const result = await this.inventory.query<{ ingestIdentities: Report }>(INGEST, { input: { source, identities, ...options } });
+  async ingest(source: string, identities: unknown[], options: IngestOptions = {}): Promise<Report> {
+    const result = await this.tryIngest(source, identities, options);
     if (!result.data) throw new Error(`ingest failed: ${JSON.stringify(result.errors)}`);
     return result.data.ingestIdentities;
+  }
+
+  /** The raw answer, errors included: for refusals. */
+  tryIngest(source: string, identities: unknown[], options: IngestOptions = {}) {
+    return this.inventory.query<{ ingestIdentities: Report }>(INGEST, { input: { source, identities, ...options } });
   }
 
   async identity(provider: string, externalId: string): Promise<IdentityView | null> {

@@ -16,6 +16,14 @@ export class IngestIdentitiesInput {
   @Allow()
   dryRun!: boolean;
 
+  @Field({
+    defaultValue: false,
+    description:
+      'Take a full snapshot even when it has no valid rows or would mark more than SNAPSHOT_MAX_STALE_SHARE of the source STALE.',
+  })
+  @Allow()
+  force!: boolean;
+
   // Rows are checked one by one by the ingest pipeline, not here, so one bad row never fails the batch.
   @Field(() => [IdentityInput])
   @Allow()

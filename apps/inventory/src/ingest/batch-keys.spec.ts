@@ -1,0 +1,40 @@
+import type { NormalisedRow } from './normalised-row';
+import { BatchKeys } from './batch-keys';
+
+const row = (fields: Partial<NormalisedRow> = {}): NormalisedRow => ({
+  provider: 'aws',
+  externalId: 'arn:aws:iam::1:role/a',
+  kind: 'SERVICE_ACCOUNT',
+  name: 'a',
+  environment: null,
+  inferredEnvironment: null,
+  system: null,
+  businessUnit: null,
+  scopes: ['s3:GetObject'],
+  usedScopes: null,
+  createdAt: null,
+  lastUsedAt: null,
+  expiresAt: null,
+  credentialFingerprint: null,
+  authMethod: null,
+  interactiveUse: null,
+  tags: { team: 'x', env: 'prod' },
+  ...fields,
+});
+
+describe('BatchKeys', () => {
+  it('lets an identical repeat through, whatever the order of its tags', () => {
+    const keys = new BatchKeys();
+
+    expect(keys.check(0, row())).toBeNull();
+    expect(keys.check(3, row({ tags: { env: 'prod', team: 'x' } }))).toBeNull();
+  });
+
+  it('refuses a different repeat, naming the earlier row', () => {
+    const keys = new BatchKeys();
+    keys.check(4, row());
+
+    expect(keys.check(7, row({ scopes: ['iam:*'] }))).toMatch(/^repeats the provider and externalId of row 4 with different fields/);
+    expect(keys.check(8, row({ externalId: 'other' }))).toBeNull();
+  });
+});
