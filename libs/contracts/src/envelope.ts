@@ -49,8 +49,9 @@ export function parseEvent(value: Buffer | string | null): NhiEvent {
   let parsed: unknown;
   try {
     parsed = JSON.parse(value.toString());
-  } catch (error) {
-    throw new ContractViolationError(`message value is not JSON: ${(error as Error).message}`);
+  } catch {
+    // V8's parse error quotes the start of the text, which may be anything an integrator sent, a secret included.
+    throw new ContractViolationError(`message value is not JSON (${value.length} bytes): expected a CloudEvents JSON document`);
   }
   assertValidEvent(parsed);
   return parsed;

@@ -343,6 +343,24 @@ describe('consumer', () => {
     ]);
   });
 
+  it('withholds from the DLQ and dead_letters a key, value or header that looks like a secret', async () => {
+    // A fake GitLab token in its real shape (libs/secrets/corpus); it is not and never was a credential.
+    const token = 'glpat-FAKEiVeYZ7lbf9xJQm0a';
+    await kafka.produce(inventoryTopic, {
+      key: `k ${token}`,
+      value: `leaked here: ${token} (oops)`,
+      headers: { 'x-note': token, 'x-plain': 'kept' },
+    });
+
+    const withheld = await deadLettered((m) => m.headers['x-withheld'] !== undefined, 'the secret-bearing message on the DLQ');
+    expect(withheld.headers).toMatchObject({ 'x-withheld': 'value, key, header x-note', 'x-note': '[withheld]', 'x-plain': 'kept' });
+    expect(withheld.key).toBeNull();
+    expect(JSON.parse(withheld.value ?? '{}')).toMatchObject({ withheld: 'the message value looked like a GitLab token and is not kept' });
+    expect(JSON.stringify(withheld)).not.toContain('FAKE');
+    const rows: Array<{ row: string }> = await dataSource.query(`SELECT d::text AS row FROM dead_letters d`);
+    expect(rows.map((r) => r.row).join('\n')).not.toContain('FAKE');
+  });
+
   it('skips, without dead-lettering, a valid event type it has no handler for', async () => {
     const nhiId = randomUUID();
     const foreign = createEvent({

@@ -1,4 +1,5 @@
 export * from './bootstrap';
+export * from './free-text-secrets.interceptor';
 export * from './health.controller';
 export * from './logging';
 export * from './subgraph.module';

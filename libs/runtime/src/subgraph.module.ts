@@ -1,5 +1,5 @@
 import { DynamicModule, Type } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { MixedList } from 'typeorm';
 import { AuditPlugin, AuditRecorder } from '@nhi/audit';
@@ -8,6 +8,7 @@ import { SubgraphConfig } from '@nhi/config';
 import { SubgraphSchema, subgraphGraphQLModule } from '@nhi/graphql';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MessagingModule } from '@nhi/messaging';
 import { PersistenceModule } from '@nhi/persistence';
+import { FreeTextSecretsInterceptor } from './free-text-secrets.interceptor';
 import { HealthController } from './health.controller';
 import { loggingModule } from './logging';
 
@@ -32,7 +33,8 @@ export interface SubgraphDefinition {
  * Everything a subgraph is made of besides its features: validated config,
  * JSON logs, its own database (migrated at start), Kafka with outbox and inbox,
  * the federated GraphQL endpoint, where every resolver's authorisation
- * decision is enforced and every mutation leaves an audit record (AuditPlugin;
+ * decision is enforced, every mutation's free text is checked for secrets
+ * (FreeTextSecretsInterceptor) and every mutation leaves an audit record (AuditPlugin;
  * AuditRecorder for other operations such as bulk ingest), and GET /health.
  */
 export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
@@ -76,6 +78,8 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
     providers: [
       { provide: SUBGRAPH_CONFIG, useValue: config },
       { provide: APP_GUARD, useClass: AccessGuard },
+      // After the guard, before any resolver: free text that looks like a secret is refused (ADR 0016).
+      { provide: APP_INTERCEPTOR, useClass: FreeTextSecretsInterceptor },
       AuditRecorder,
       AuditPlugin,
       ...settings,

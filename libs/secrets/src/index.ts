@@ -1,1 +1,2 @@
 export * from './secret-detector';
+export * from './secret-fields';

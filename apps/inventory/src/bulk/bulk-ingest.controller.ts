@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { IngestRequestError, IngestService } from '../ingest/ingest.service';
+import { detectSecret } from '@nhi/secrets';
+import { canonicalSource, IngestRequestError, IngestService } from '../ingest/ingest.service';
 import { AuditRecorder } from '@nhi/audit';
 import { RequestAuthError } from '@nhi/auth';
 import { BulkActorResolver } from './bulk-actor';
@@ -8,6 +9,12 @@ import { BulkIngestAudit } from './bulk-ingest-audit';
 import { ndjsonRows } from './ndjson-rows';
 
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/ndjson', 'text/plain'];
+
+/** The content type a caller sent, quoted only when it is a plain media type: a header can carry anything, a secret included. */
+function describeContentType(type: string): string {
+  if (!type) return 'none';
+  return /^[a-z0-9!#$&^_.+-]{1,64}\/[a-z0-9!#$&^_.+-]{1,64}$/.test(type) && !detectSecret(type) ? `"${type}"` : 'another content type';
+}
 
 function flag(value: string | undefined, name: string): boolean {
   if (value === undefined || value === '' || value === 'false') return false;
@@ -47,7 +54,7 @@ export class BulkIngestController {
       audit.actor = actor;
       const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (!NDJSON_TYPES.includes(type)) {
-        const message = `send NDJSON (content-type: application/x-ndjson), one identity per line; got "${type}"`;
+        const message = `send NDJSON (content-type: application/x-ndjson), one identity per line; got ${describeContentType(type)}`;
         await audit.rejected('UNSUPPORTED_MEDIA_TYPE', message);
         res.status(415).json({ error: 'UNSUPPORTED_MEDIA_TYPE', message });
         return;
@@ -58,7 +65,8 @@ export class BulkIngestController {
         dryRun: flag(dryRun, 'dryRun'),
         force: flag(force, 'force'),
       };
-      this.logger.log(`bulk ingest from ${source} by ${actor.sub} started${options.dryRun ? ' (dry run)' : ''}`);
+      // The source is checked (plain, short, not secret-looking) before it is written to a log line.
+      this.logger.log(`bulk ingest from ${canonicalSource(source)} by ${actor.sub} started${options.dryRun ? ' (dry run)' : ''}`);
       const report = await this.ingestion.ingest(options, ndjsonRows(req));
       await audit.succeeded(report);
       res.json(report);

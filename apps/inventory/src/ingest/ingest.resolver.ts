@@ -2,6 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { SecurityAdminOnly } from '@nhi/auth';
 import { Inject } from '@nestjs/common';
 import { badInput } from '@nhi/graphql';
+import { ChecksOwnSecrets } from '@nhi/runtime';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
 import { IngestIdentitiesInput } from './dto/ingest-identities.input';
 import { IngestReportModel } from './ingest-report.model';
@@ -20,6 +21,8 @@ export class IngestResolver {
   @Mutation(() => IngestReportModel, {
     description: 'Reports identities seen by one source. Each row is checked on its own: bad rows are listed, the rest are imported.',
   })
+  // A row with a secret is listed among the rejected rows and the rest are imported (row-normaliser.ts), not the whole call refused.
+  @ChecksOwnSecrets()
   async ingestIdentities(@Args('input') input: IngestIdentitiesInput): Promise<IngestReportModel> {
     if (input.identities.length > this.config.INGEST_MAX_GRAPHQL_ROWS) {
       throw badInput(

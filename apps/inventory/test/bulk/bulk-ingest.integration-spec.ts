@@ -110,6 +110,26 @@ describe('POST /ingest/{source}', () => {
     expect(await inventory.subgraph.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'viewer-%'")).toEqual([{ n: 0 }]);
   });
 
+  it('never echoes a content type or source that looks like a secret', async () => {
+    // A fake Stripe key in its real shape (libs/secrets/corpus); it is not and never was a credential.
+    const secret = 'sk_live_FAKEcD2N6xGq6z1RKbE397MO';
+    const auth = { authorization: `Bearer ${await token('security-admin')}` };
+    const wrongType = await fetch(`${inventory.subgraph.url}/ingest/aws-config`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': secret },
+      body: '{}',
+    });
+    expect(wrongType.status).toBe(415);
+    expect(await wrongType.text()).toMatch(/got another content type/);
+    const secretSource = await fetch(`${inventory.subgraph.url}/ingest/${secret}`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/x-ndjson' },
+      body: '{}\n',
+    });
+    expect(secretSource.status).toBe(400);
+    expect(await secretSource.text()).not.toContain('FAKE');
+  });
+
   it('reads epoch seconds and milliseconds by magnitude', async () => {
     const rows = [
       { provider: 'aws', externalId: 'epoch-s', kind: 'role', name: 'epoch seconds', createdAt: 1576696208 },

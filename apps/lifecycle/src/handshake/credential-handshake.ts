@@ -7,6 +7,7 @@ import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.ent
 import type { LifecycleConfig } from '../lifecycle-config';
 import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
 import type { CredentialRequestColumns } from '../requests/credential-request.entity';
+import { screenResult } from './result-screening';
 
 const MINUTE_MS = 60_000;
 
@@ -168,8 +169,14 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
   }
 
   /** Applies an integrator's result to the attempt it names, once. */
-  async applyResult(manager: EntityManager, result: HandshakeResult<Completed>, now = new Date()): Promise<void> {
+  async applyResult(manager: EntityManager, received: HandshakeResult<Completed>, now = new Date()): Promise<void> {
+    const { result, withheld } = screenResult(received);
     const { requestId, nhiId } = result.data;
+    if (withheld.length > 0) {
+      this.logger.warn(
+        `withheld ${withheld.join(' and ')} of a ${this.label} ${result.outcome} result for request ${requestId}: it looked like secret material`,
+      );
+    }
     const request = await this.lockedRequests(manager).where('r.id = :id', { id: requestId }).getOne();
     if (!request) {
       this.ignored.unknown += 1;

@@ -19,6 +19,10 @@ export interface E2ePlatform {
   devKeys: { privateKeyPem: string; publicKeyPem: string };
   /** A dev token the gateway accepts; issuer and audience default to the gateway's. */
   token(input: Omit<DevTokenInput, 'issuer' | 'audience'> & Partial<Pick<DevTokenInput, 'issuer' | 'audience'>>): Promise<string>;
+  /** Each service's database is <databasePrefix><service>. */
+  databasePrefix: string;
+  /** Where each service's log file (its stdout and stderr) is written. */
+  logDir: string;
   /** The base URL (no /graphql) of one subgraph. */
   serviceUrl(name: string): string;
   stop(): Promise<void>;
@@ -28,11 +32,15 @@ export interface E2ePlatform {
  * Starts the platform on its own ports, databases and topic prefix so it never
  * touches a running dev platform or another e2e suite; stop() removes them again.
  */
-export async function startE2ePlatform(basePort: number, extraEnv: Record<string, string> = {}): Promise<E2ePlatform> {
+export async function startE2ePlatform(
+  basePort: number,
+  extraEnv: Record<string, string> = {},
+  options: { logLevel?: string } = {},
+): Promise<E2ePlatform> {
   const runId = randomBytes(3).toString('hex');
   const databasePrefix = `nhi_e2e_${runId}_`;
   const topicPrefix = `test.e2e.${runId}.`;
-  const keysDir = path.join(ROOT, '.data/e2e', runId, 'keys');
+  const [keysDir, logDir] = [path.join(ROOT, '.data/e2e', runId, 'keys'), path.join(ROOT, '.data/e2e', runId, 'logs')];
   const devKeys = generateDevKeys();
   const serverUrl = testDatabaseServerUrl();
   const brokers = testKafkaBrokers();
@@ -52,8 +60,8 @@ export async function startE2ePlatform(basePort: number, extraEnv: Record<string
     groupSuffix: `-e2e-${runId}`,
     actorSigningKey,
     devKeysDir: keysDir,
-    logDir: path.join(ROOT, '.data/e2e', runId, 'logs'),
-    logLevel: 'warn',
+    logDir,
+    logLevel: options.logLevel ?? 'warn', // short logs; the leak sweep, which searches them, asks for debug
     progress: silentProgress,
     extraEnv: { OUTBOX_POLL_INTERVAL_MS: '100', ...extraEnv },
   });
@@ -64,6 +72,8 @@ export async function startE2ePlatform(basePort: number, extraEnv: Record<string
     brokers,
     actorSigningKey,
     devKeys,
+    databasePrefix,
+    logDir,
     token: (input) => mintDevToken(devKeys.privateKeyPem, { issuer: 'nhi-dev', audience: 'nhi-platform', ...input }),
     serviceUrl(name) {
       const service = platform.services.find((s) => s.name === name);

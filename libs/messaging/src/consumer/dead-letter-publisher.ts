@@ -9,6 +9,7 @@ import { sleepWithHeartbeat } from '../timing/sleep';
 import type { ConsumedMessage, ProcessingContext } from './consumed-message';
 import { deadLetterHeaders } from './dead-letter-headers';
 import { deadLetterRow, type DeadLetterRow } from './dead-letter-record';
+import { screenDeadLetter, screenFailureError } from './dead-letter-screening';
 
 const RETRY_BASE_MS = 500;
 const RETRY_CAP_MS = 30_000;
@@ -19,7 +20,10 @@ export interface ProcessingFailure {
   handler?: string;
 }
 
-/** Moves a message that cannot be applied to `<topic>.dlq`, unchanged but for the failure headers. */
+/**
+ * Moves a message that cannot be applied to `<topic>.dlq`, unchanged but for the failure headers,
+ * and for secret-looking parts, which are withheld (dead-letter-screening.ts).
+ */
 @Injectable()
 export class DeadLetterPublisher {
   private readonly logger = new Logger(DeadLetterPublisher.name);
@@ -37,13 +41,16 @@ export class DeadLetterPublisher {
    */
   async publish(consumed: ConsumedMessage, failure: ProcessingFailure, context: ProcessingContext): Promise<void> {
     const { topic, partition, message } = consumed;
-    const details = { ...failure, topic, partition, offset: message.offset, groupId: this.options.groupId, failedAt: new Date() };
-    const headers = deadLetterHeaders(message.headers, details);
-    const deadLetter = [{ topic: dlqTopic(topic), messages: [{ key: message.key, value: message.value, headers }] }];
+    const error = screenFailureError(failure.error);
+    const details = { ...failure, error, topic, partition, offset: message.offset, groupId: this.options.groupId, failedAt: new Date() };
+    // Secret material an integrator sent must not live on in the DLQ or the dead_letters table.
+    const { key, value, headers: original } = screenDeadLetter({ key: message.key, value: message.value, headers: message.headers });
+    const headers = deadLetterHeaders(original, details);
+    const deadLetter = [{ topic: dlqTopic(topic), messages: [{ key, value, headers }] }];
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.producer.send(deadLetter);
-        await this.record(deadLetterRow(message.key, message.value, details));
+        await this.record(deadLetterRow(key, value, details));
         return;
       } catch (error) {
         const delay = retryDelayMs(attempt, RETRY_BASE_MS, RETRY_CAP_MS);
