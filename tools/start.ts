@@ -74,7 +74,7 @@ function startServices(): Promise<RunningPlatform> {
 function printReady(gatewayUrl: string, demo: DemoSummary, token: string, began: number): void {
   progress(
     `demo       ${demo.identities} identities loaded through the gateway from ${demo.rows} generated rows ` +
-      `(${demo.rejected} rejected on purpose: secrets, unknown kinds, bad dates)`,
+      `(${demo.rejected} rejected on purpose: secrets, bad dates; ${demo.warned} of an unknown kind, kept as OTHER with a warning)`,
   );
   progress(`\nReady in ${((Date.now() - began) / 1000).toFixed(1)}s.\n`);
   progress(`  GraphQL:  ${gatewayUrl}`);

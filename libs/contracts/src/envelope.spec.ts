@@ -64,6 +64,27 @@ describe('createEvent', () => {
     );
   });
 
+  it('takes OTHER with the source word, and an identity from before sourceKind existed', () => {
+    const other = registered({ kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider' });
+    const known = registered({ sourceKind: null });
+    const older = registered();
+
+    for (const data of [other, known, older]) {
+      expect(() => createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: identityId, data })).not.toThrow();
+    }
+  });
+
+  it.each([
+    ['an empty sourceKind', ''],
+    ['a sourceKind over 100 characters', 'k'.repeat(101)],
+  ])('refuses %s', (_label, sourceKind) => {
+    const bad = registered({ kind: 'OTHER', sourceKind });
+
+    expect(() => createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: identityId, data: bad })).toThrow(
+      /data\/identity\/sourceKind/,
+    );
+  });
+
   it('refuses fields that are not in the contract', () => {
     const extra = registered({ secret: 'hunter2' } as never);
 

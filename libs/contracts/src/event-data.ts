@@ -2,8 +2,25 @@
  * TypeScript shapes of event data. The JSON Schemas in ../schemas are the
  * contract; these types mirror them, and event-types.spec.ts keeps the two in step.
  */
-export type NhiKind =
-  'SERVICE_ACCOUNT' | 'API_KEY' | 'ACCESS_TOKEN' | 'OAUTH_CLIENT' | 'CERTIFICATE' | 'SSH_KEY' | 'SECRET' | 'WORKLOAD_IDENTITY' | 'AI_AGENT';
+/**
+ * Every kind, in the order of the schema's enum ($defs/kind). OTHER is a
+ * source's word that no vocabulary knows yet: the identity is kept (dropping it
+ * would hide it from governance) and inventory keeps the word as `sourceKind`.
+ */
+export const NHI_KINDS = [
+  'SERVICE_ACCOUNT',
+  'API_KEY',
+  'ACCESS_TOKEN',
+  'OAUTH_CLIENT',
+  'CERTIFICATE',
+  'SSH_KEY',
+  'SECRET',
+  'WORKLOAD_IDENTITY',
+  'AI_AGENT',
+  'OTHER',
+] as const;
+
+export type NhiKind = (typeof NHI_KINDS)[number];
 
 export type NhiEnvironment = 'PRODUCTION' | 'STAGING' | 'DEVELOPMENT' | 'TEST' | 'UNKNOWN';
 
@@ -35,6 +52,11 @@ export interface IdentitySnapshot {
   expiresAt: string | null;
   credentialFingerprint: string | null;
   status: IdentityStatus;
+  /**
+   * The source's own word for the kind, kept when it mapped to OTHER (null for
+   * a known word). Optional: events published before it existed leave it out.
+   */
+  sourceKind?: string | null;
 }
 
 export interface IdentityDiscoveredData {
