@@ -114,6 +114,52 @@ describe('the rotation handshake with an integrator', () => {
     expect(row?.credential_fingerprint).toBe('sha256:0123456789abcdef0123456789abcdef');
   });
 
+  it('applies results an integrator wrote by hand, as CloudEvents allows: structured with its own id and source, or binary', async () => {
+    const completedId = await discovered();
+    const failedId = await discovered();
+    await requestRotation(completedId);
+    await requestRotation(failedId);
+    const [completedRequest] = await waitFor(() => requestsFor(completedId).length === 1 && requestsFor(completedId));
+    const [failedRequest] = await waitFor(() => requestsFor(failedId).length === 1 && requestsFor(failedId));
+
+    // The event from the issue that asked for this, byte for byte what a kcat user sends: no dataschema, no UUID id.
+    const structured = {
+      specversion: '1.0',
+      id: `bars-${completedRequest?.requestId}`,
+      source: '/integrators/acme',
+      type: 'nhi.rotation.completed',
+      subject: completedId,
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      data: {
+        requestId: completedRequest?.requestId,
+        nhiId: completedId,
+        rotatedAt: new Date().toISOString(),
+        newCredentialFingerprint: 'sha256:AbCdEfGhIjKlMnOpQrSt',
+      },
+    };
+    await spec.subgraph.produceRaw(TOPICS.rotationResults, { key: completedId, value: JSON.stringify(structured) });
+    await spec.subgraph.produceRaw(TOPICS.rotationResults, {
+      key: failedId,
+      value: JSON.stringify({ requestId: failedRequest?.requestId, nhiId: failedId, error: 'vault sealed' }),
+      headers: {
+        ce_specversion: '1.0',
+        ce_id: '17',
+        ce_source: 'https://acme.example/rotator',
+        ce_type: 'nhi.rotation.failed',
+        'content-type': 'application/json',
+      },
+    });
+
+    await waitFor(async () => (await lifecycleOf(completedId)).rotations[0]?.status === 'COMPLETED', {
+      what: 'the structured result applied',
+    });
+    await waitFor(async () => (await lifecycleOf(failedId)).rotations.some((r) => r.status === 'FAILED' && r.error === 'vault sealed'), {
+      what: 'the binary result applied',
+    });
+    expect(spec.tap.messages.filter((m) => m.topic === spec.subgraph.topic(dlqTopic(TOPICS.rotationResults)))).toEqual([]);
+  });
+
   it('retries a failed rotation with a new request id and backoff, and marks ROTATION_FAILED after the last attempt', async () => {
     const identityId = await discovered();
     await requestRotation(identityId);
