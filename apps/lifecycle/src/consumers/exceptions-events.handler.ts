@@ -30,7 +30,10 @@ export class ExceptionsEventsHandler {
     await this.ended(manager, event.data);
   }
 
-  private async ended(manager: EntityManager, data: ReceivedEvent<'nhi.exception.expired' | 'nhi.exception.revoked'>['data']): Promise<void> {
+  private async ended(
+    manager: EntityManager,
+    data: ReceivedEvent<'nhi.exception.expired' | 'nhi.exception.revoked'>['data'],
+  ): Promise<void> {
     if (!isSuspendable(data.control)) return;
     await this.suspensions.lift(manager, data.exceptionId);
     await this.held.resume(manager, data.identityId);

@@ -6,7 +6,7 @@ import { bootstrap } from '../../src/main';
 
 const spec = subgraphSpec('lifecycle_rotation', bootstrap, {
   env: { LIFECYCLE_TICK_MS: '100', ROTATION_RETRY_BASE_MS: '200' },
-  tap: [TOPICS.rotationRequests, TOPICS.lifecycleEvents, dlqTopic(TOPICS.rotationResults)],
+  tap: [TOPICS.rotationRequests, TOPICS.lifecycleEvents, dlqTopic(TOPICS.rotationResults), TOPICS.integrationFeedback],
 });
 
 interface Lifecycle {
@@ -231,6 +231,37 @@ describe('the rotation handshake with an integrator', () => {
     expect(dead.map((m) => m.headers['x-error-type'])).toEqual(['ContractViolationError', 'ContractViolationError']);
     expect(dead[1]?.headers['x-error']).toMatch(/names identity 01900000-0000-7000-8000-0000000000ff, but the request is for/);
     expect((await lifecycleOf(identityId)).state).toBe('ROTATING');
+
+    // The integrator may not read our dead-letter topic: it hears of both on its feedback topic, each keyed like what it sent.
+    const feedback = await waitFor(() => {
+      const keys = [identityId, '01900000-0000-7000-8000-0000000000ff'];
+      const messages = spec.tap.messages.filter(
+        (m) => m.topic === spec.subgraph.topic(TOPICS.integrationFeedback) && keys.includes(m.key ?? ''),
+      );
+      return (
+        messages.length >= 2 &&
+        messages.map((m) => JSON.parse(m.value ?? '{}') as { type: string; source: string; data: Record<string, unknown> })
+      );
+    });
+    expect(feedback[0]).toMatchObject({
+      type: 'nhi.integration.rejected',
+      source: '/nhi/lifecycle',
+      data: {
+        topic: TOPICS.rotationResults,
+        offset: dead[0]?.headers['x-original-offset'],
+        originalId: 'x',
+        originalSource: null,
+        originalType: 'nhi.rotation.completed',
+        reason: 'invalid CloudEvents envelope',
+        problems: [{ field: 'event', problem: "must have required property 'source'" }],
+        consumer: 'lifecycle',
+      },
+    });
+    expect(feedback[1]?.data).toMatchObject({
+      originalSource: '/nhi/integrator',
+      reason: expect.stringMatching(/names identity/),
+      problems: [],
+    });
   });
 
   it('refuses a second rotation while one is in progress, with a clear error', async () => {
