@@ -1,6 +1,6 @@
 /** An event that breaks its contract. Never retried: the message goes to the dead-letter topic. */
 export class ContractViolationError extends Error {
-  override readonly name = 'ContractViolationError';
+  override readonly name: string = 'ContractViolationError';
 
   /**
    * @param reason what is wrong as a whole, without the values

@@ -11,11 +11,11 @@ export class RevocationResultsHandler {
 
   @EventHandler('nhi.revocation.completed')
   async onCompleted(event: ReceivedEvent<'nhi.revocation.completed'>, manager: EntityManager): Promise<void> {
-    await this.revocations.applyResult(manager, { outcome: 'completed', data: event.data });
+    await this.revocations.applyResult(manager, { source: event.source, outcome: 'completed', data: event.data });
   }
 
   @EventHandler('nhi.revocation.failed')
   async onFailed(event: ReceivedEvent<'nhi.revocation.failed'>, manager: EntityManager): Promise<void> {
-    await this.revocations.applyResult(manager, { outcome: 'failed', data: event.data });
+    await this.revocations.applyResult(manager, { source: event.source, outcome: 'failed', data: event.data });
   }
 }

@@ -11,11 +11,11 @@ export class RotationResultsHandler {
 
   @EventHandler('nhi.rotation.completed')
   async onCompleted(event: ReceivedEvent<'nhi.rotation.completed'>, manager: EntityManager): Promise<void> {
-    await this.rotations.applyResult(manager, { outcome: 'completed', data: event.data });
+    await this.rotations.applyResult(manager, { source: event.source, outcome: 'completed', data: event.data });
   }
 
   @EventHandler('nhi.rotation.failed')
   async onFailed(event: ReceivedEvent<'nhi.rotation.failed'>, manager: EntityManager): Promise<void> {
-    await this.rotations.applyResult(manager, { outcome: 'failed', data: event.data });
+    await this.rotations.applyResult(manager, { source: event.source, outcome: 'failed', data: event.data });
   }
 }

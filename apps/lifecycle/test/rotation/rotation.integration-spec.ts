@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@nhi/auth';
 import { ownershipAssignedData, subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
+import { registerIntegrator, TEST_INTEGRATOR_SOURCE } from '../support/integrators';
 
 const spec = subgraphSpec('lifecycle_rotation', bootstrap, {
   env: { LIFECYCLE_TICK_MS: '100', ROTATION_RETRY_BASE_MS: '200' },
@@ -74,6 +75,12 @@ const applied = (eventId: string) =>
   waitFor(async () => (await spec.subgraph.sql('SELECT 1 FROM inbox_events WHERE event_id = $1', [eventId])).length > 0, {
     what: 'the result to be consumed',
   });
+
+beforeAll(async () => {
+  await registerIntegrator(spec.subgraph, TEST_INTEGRATOR_SOURCE);
+  await registerIntegrator(spec.subgraph, '/integrators/acme');
+  await registerIntegrator(spec.subgraph, 'https://acme.example/rotator');
+});
 
 describe('the rotation handshake with an integrator', () => {
   it('publishes a request, applies the completed result, and ignores the same result delivered again', async () => {

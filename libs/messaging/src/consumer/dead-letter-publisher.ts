@@ -23,7 +23,7 @@ export interface ProcessingFailure {
 
 /**
  * Moves a message that cannot be applied to `<topic>.dlq`, unchanged but for the
- * failure headers, and tells the integrator on the feedback topic when it sent it.
+ * failure headers, and tells the integrator on the feedback topic (and the audit log) when it sent it.
  */
 @Injectable()
 export class DeadLetterPublisher {
@@ -46,8 +46,7 @@ export class DeadLetterPublisher {
     const headers = deadLetterHeaders(message.headers, details);
     const deadLetter: TopicMessages[] = [{ topic: dlqTopic(topic), messages: [{ key: message.key, value: message.value, headers }] }];
     // The integrator hears of it in the same write: it may not read our dead-letter topics.
-    const feedback = integrationFeedback({ consumed, error: failure.error }, this.options, details.failedAt);
-    if (feedback) deadLetter.push(feedback);
+    deadLetter.push(...integrationFeedback({ consumed, error: failure.error }, this.options, details.failedAt));
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.producer.send(deadLetter);

@@ -36,8 +36,9 @@ describe('integrationFeedback', () => {
     });
     const feedback = integrationFeedback({ consumed: consumedOn(TOPICS.rotationResults, value), error: refusal(value) }, options, at);
 
-    expect(feedback?.topic).toBe(`test.x.${TOPICS.integrationFeedback}`);
-    const [message] = feedback?.messages ?? [];
+    const [toIntegrator, toAudit] = feedback;
+    expect(toIntegrator?.topic).toBe(`test.x.${TOPICS.integrationFeedback}`);
+    const [message] = toIntegrator?.messages ?? [];
     expect(message?.key?.toString()).toBe('0b8f2f7e-7d8a-4c39-9d59-8e0b7f2f2b11');
     const event = JSON.parse(String(message?.value)) as { type: string; source: string; data: Record<string, unknown> };
     expect(event).toMatchObject({ type: 'nhi.integration.rejected', source: '/nhi/lifecycle' });
@@ -57,6 +58,18 @@ describe('integrationFeedback', () => {
       consumer: 'lifecycle',
       rejectedAt: at.toISOString(),
     });
+    expect(toAudit?.topic).toBe(`test.x.${TOPICS.audit}`);
+    const audit = JSON.parse(String(toAudit?.messages[0]?.value)) as { type: string; data: Record<string, unknown> };
+    expect(audit).toMatchObject({
+      type: 'nhi.audit.recorded',
+      data: {
+        actor: '/integrators/acme',
+        roles: ['integrator'],
+        service: 'lifecycle',
+        operation: 'applyIntegratorResult',
+        outcome: 'REJECTED',
+      },
+    });
   });
 
   it('reads the attributes of a binary-mode event from its headers, and never repeats one that looks like a secret', () => {
@@ -69,8 +82,8 @@ describe('integrationFeedback', () => {
       at,
     );
 
-    const text = String(feedback?.messages[0]?.value);
-    expect(JSON.parse(text)).toMatchObject({
+    const text = feedback.flatMap((topic) => topic.messages.map((m) => String(m.value))).join('\n');
+    expect(JSON.parse(String(feedback[0]?.messages[0]?.value))).toMatchObject({
       data: { originalId: null, originalSource: 'https://acme.example', originalType: 'nhi.rotation.failed' },
     });
     expect(text).not.toContain(secretId);
@@ -78,6 +91,6 @@ describe('integrationFeedback', () => {
 
   it('says nothing for the platform’s own topics: those have an operator, not an integrator', () => {
     const error = new ContractViolationError('message value is not valid JSON');
-    expect(integrationFeedback({ consumed: consumedOn(TOPICS.inventoryEvents, 'nope'), error }, options, at)).toBeUndefined();
+    expect(integrationFeedback({ consumed: consumedOn(TOPICS.inventoryEvents, 'nope'), error }, options, at)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Message, TopicMessages } from 'kafkajs';
+import type { TopicMessages } from 'kafkajs';
 import {
   CLOUDEVENTS_CONTENT_TYPE,
   ContractViolationError,
@@ -14,6 +14,7 @@ import { detectSecret } from '@nhi/secrets';
 import { describeError } from '../describe-error';
 import type { MessagingOptions } from '../messaging-options';
 import type { ConsumedMessage } from './consumed-message';
+import { auditOfRejection } from './integration-audit';
 import { headerOrJsonAttribute } from './original-attributes';
 
 const MAX_ATTRIBUTE = 512;
@@ -25,16 +26,40 @@ export interface RefusedMessage {
 }
 
 /**
- * The `nhi.integration.rejected` event for a message refused on a topic an
- * integrator writes to, or undefined for any other topic (the platform's own
+ * For a message refused on a topic an integrator writes to: the
+ * `nhi.integration.rejected` event that tells the integrator, and the audit
+ * record of the refusal. Nothing for any other topic (the platform's own
  * events have an operator, not an integrator, to tell).
  */
-export function integrationFeedback(refused: RefusedMessage, options: MessagingOptions, rejectedAt: Date): TopicMessages | undefined {
+export function integrationFeedback(refused: RefusedMessage, options: MessagingOptions, rejectedAt: Date): TopicMessages[] {
+  const data = rejectionOf(refused, options, rejectedAt);
+  if (!data) return [];
+  const { consumed } = refused;
+  const subject = repeatable(consumed.message.key?.toString() ?? null, 'key') ?? data.topic;
+  const feedback = createEvent({ source: options.serviceName, type: 'nhi.integration.rejected', subject, data });
+  const audit = createEvent({
+    source: options.serviceName,
+    type: 'nhi.audit.recorded',
+    subject,
+    data: auditOfRejection(data, refused.error, subject),
+  });
+  const headers = { 'content-type': CLOUDEVENTS_CONTENT_TYPE };
+  return [
+    {
+      topic: physicalTopic(TOPICS.integrationFeedback, options.topicPrefix),
+      messages: [{ key: consumed.message.key, value: serializeEvent(feedback), headers }],
+    },
+    { topic: physicalTopic(TOPICS.audit, options.topicPrefix), messages: [{ key: subject, value: serializeEvent(audit), headers }] },
+  ];
+}
+
+/** What was refused and why, for a message on a topic integrators write to; undefined for any other topic. */
+function rejectionOf(refused: RefusedMessage, options: MessagingOptions, rejectedAt: Date): IntegrationRejectedData | undefined {
   const { consumed, error } = refused;
   const topic = logicalTopic(consumed.topic, options.topicPrefix);
   if (!INTEGRATOR_RESULT_TOPICS.includes(topic)) return undefined;
   const { reason, problems } = reasonOf(error);
-  const data: IntegrationRejectedData = {
+  return {
     topic,
     partition: consumed.partition,
     offset: consumed.message.offset,
@@ -46,14 +71,6 @@ export function integrationFeedback(refused: RefusedMessage, options: MessagingO
     consumer: options.serviceName,
     rejectedAt: rejectedAt.toISOString(),
   };
-  const subject = repeatable(consumed.message.key?.toString() ?? null, 'key') ?? topic;
-  const event = createEvent({ source: options.serviceName, type: 'nhi.integration.rejected', subject, data });
-  const message: Message = {
-    key: consumed.message.key,
-    value: serializeEvent(event),
-    headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
-  };
-  return { topic: physicalTopic(TOPICS.integrationFeedback, options.topicPrefix), messages: [message] };
 }
 
 function logicalTopic(topic: string, prefix: string): string {
