@@ -8,6 +8,7 @@ import {
   loadOrCreateActorSigningKey,
   requireSupportedNode,
   RunningPlatform,
+  registerReferenceIntegrator,
   seedDemoEstate,
   startPlatform,
   stopKafka,
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
       issuer: 'nhi-dev',
       audience: 'nhi-platform',
     });
+    await registerReferenceIntegrator(platform.gatewayUrl, token);
     const demo = await seedDemoEstate(platform.gatewayUrl, token);
     printReady(platform.gatewayUrl, demo, token, began);
     if (env['NHI_START_EXIT_WHEN_READY'] === '1') await shutdown(0);

@@ -410,6 +410,29 @@ export interface AuditRecordedData {
   durationMs: number;
 }
 
+/** One thing wrong with a refused event: where, and what was expected. */
+export interface IntegrationProblem {
+  /** A path such as `event/id` or `data/requestId`. */
+  field: string;
+  problem: string;
+}
+
+export interface IntegrationRejectedData {
+  /** The topic without a deployment's prefix. */
+  topic: string;
+  partition: number;
+  offset: string;
+  /** Null when the event could not be read or the value is not safe to repeat. */
+  originalSource: string | null;
+  originalId: string | null;
+  originalType: string | null;
+  reason: string;
+  problems: IntegrationProblem[];
+  /** The platform service that refused it. */
+  consumer: string;
+  rejectedAt: string;
+}
+
 /** Event type -> data shape. Adding an event means adding it here and in event-types.ts. */
 export interface EventDataByType {
   'nhi.identity.discovered': IdentityDiscoveredData;
@@ -449,6 +472,7 @@ export interface EventDataByType {
   'nhi.exception.revoked': ExceptionRevokedData;
   'nhi.exception.expiring-soon': ExceptionExpiringSoonData;
   'nhi.audit.recorded': AuditRecordedData;
+  'nhi.integration.rejected': IntegrationRejectedData;
 }
 
 export type EventType = keyof EventDataByType;
