@@ -1,3 +1,4 @@
+import type { Actor } from '@nhi/auth';
 import { TOPICS } from '@nhi/contracts';
 import { subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
@@ -7,7 +8,7 @@ const spec = subgraphSpec('lifecycle_integrators', bootstrap, {
   tap: [TOPICS.rotationRequests, TOPICS.integrationFeedback, TOPICS.audit],
 });
 
-const VIEWER = { sub: 'val-viewer', roles: ['viewer'] };
+const VIEWER: Actor = { sub: 'val-viewer', roles: ['viewer'], ownerRefs: [] };
 
 interface Feedback {
   type: string;

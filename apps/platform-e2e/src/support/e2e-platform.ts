@@ -66,7 +66,12 @@ export async function startE2ePlatform(basePort: number, extraEnv: Record<string
     extraEnv: { OUTBOX_POLL_INTERVAL_MS: '100', ...extraEnv },
   });
   // As npm start does: lifecycle applies only results from registered integrators.
-  const admin = await mintDevToken(devKeys.privateKeyPem, { sub: 'e2e-setup', roles: ['security-admin'], issuer: 'nhi-dev', audience: 'nhi-platform' });
+  const admin = await mintDevToken(devKeys.privateKeyPem, {
+    sub: 'e2e-setup',
+    roles: ['security-admin'],
+    issuer: 'nhi-dev',
+    audience: 'nhi-platform',
+  });
   await registerReferenceIntegrator(platform.gatewayUrl, admin);
   return {
     platform,
