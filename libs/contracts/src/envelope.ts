@@ -41,7 +41,7 @@ export function createEvent<T extends EventType>(input: NewEvent<T>): NhiEvent<T
   return event;
 }
 
-/** Parses a Kafka message value and checks it against the contract. */
+/** Parses one of the platform's own events and holds it to the strict outbound contract (what integrators send is read by readKafkaEvent). */
 export function parseEvent(value: Buffer | string | null): NhiEvent {
   if (value === null || value.length === 0) {
     throw new ContractViolationError('empty message value: expected a CloudEvents JSON document');
@@ -50,8 +50,8 @@ export function parseEvent(value: Buffer | string | null): NhiEvent {
   try {
     parsed = JSON.parse(value.toString());
   } catch {
-    // V8's parse error quotes the start of the text, which may be anything an integrator sent, a secret included.
-    throw new ContractViolationError(`message value is not JSON (${value.length} bytes): expected a CloudEvents JSON document`);
+    // JSON.parse's own message quotes the text around the fault: it is never passed on.
+    throw new ContractViolationError('message value is not valid JSON');
   }
   assertValidEvent(parsed);
   return parsed;

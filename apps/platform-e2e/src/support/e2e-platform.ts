@@ -3,7 +3,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DevTokenInput, generateDevKeys, mintDevToken } from '@nhi/auth';
-import { ensureKafka, ensurePostgres, RunningPlatform, silentProgress, startPlatform, SUBGRAPH_NAMES } from '@nhi/launcher';
+import {
+  ensureKafka,
+  ensurePostgres,
+  registerReferenceIntegrator,
+  RunningPlatform,
+  silentProgress,
+  startPlatform,
+  SUBGRAPH_NAMES,
+} from '@nhi/launcher';
 import { KafkaTestClient, testDatabaseServerUrl, testKafkaBrokers } from '@nhi/testing';
 
 export const ROOT = path.resolve(__dirname, '../../../..');
@@ -65,6 +73,14 @@ export async function startE2ePlatform(
     progress: silentProgress,
     extraEnv: { OUTBOX_POLL_INTERVAL_MS: '100', ...extraEnv },
   });
+  // As npm start does: lifecycle applies only results from registered integrators.
+  const admin = await mintDevToken(devKeys.privateKeyPem, {
+    sub: 'e2e-setup',
+    roles: ['security-admin'],
+    issuer: 'nhi-dev',
+    audience: 'nhi-platform',
+  });
+  await registerReferenceIntegrator(platform.gatewayUrl, admin);
   return {
     platform,
     runId,

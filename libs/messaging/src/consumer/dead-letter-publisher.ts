@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { TopicMessages } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { dlqTopic } from '@nhi/contracts';
 import { MessagingProducer } from '../kafka/messaging-producer';
@@ -10,6 +11,7 @@ import type { ConsumedMessage, ProcessingContext } from './consumed-message';
 import { deadLetterHeaders } from './dead-letter-headers';
 import { deadLetterRow, type DeadLetterRow } from './dead-letter-record';
 import { screenDeadLetter, screenFailureError } from './dead-letter-screening';
+import { integrationFeedback } from './integration-feedback';
 
 const RETRY_BASE_MS = 500;
 const RETRY_CAP_MS = 30_000;
@@ -21,8 +23,9 @@ export interface ProcessingFailure {
 }
 
 /**
- * Moves a message that cannot be applied to `<topic>.dlq`, unchanged but for the failure headers,
- * and for secret-looking parts, which are withheld (dead-letter-screening.ts).
+ * Moves a message that cannot be applied to `<topic>.dlq`, unchanged but for the failure headers
+ * and for secret-looking parts, which are withheld (dead-letter-screening.ts), and tells the
+ * integrator on the feedback topic (and the audit log) when it sent it.
  */
 @Injectable()
 export class DeadLetterPublisher {
@@ -46,7 +49,9 @@ export class DeadLetterPublisher {
     // Secret material an integrator sent must not live on in the DLQ or the dead_letters table.
     const { key, value, headers: original } = screenDeadLetter({ key: message.key, value: message.value, headers: message.headers });
     const headers = deadLetterHeaders(original, details);
-    const deadLetter = [{ topic: dlqTopic(topic), messages: [{ key, value, headers }] }];
+    const deadLetter: TopicMessages[] = [{ topic: dlqTopic(topic), messages: [{ key, value, headers }] }];
+    // The integrator hears of it in the same write: it may not read our dead-letter topics.
+    deadLetter.push(...integrationFeedback({ consumed, error }, this.options, details.failedAt));
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.producer.send(deadLetter);
