@@ -13,12 +13,15 @@ const MATCHING_FIELDS = new Set(['requestId', 'nhiId']);
 export function screenResult<C extends ResultData>(result: HandshakeResult<C>): { result: HandshakeResult<C>; withheld: string[] } {
   if (result.outcome === 'failed') {
     const error = withholdSecretText(result.data.error, 'error');
-    return { result: { outcome: 'failed', data: { ...result.data, error } }, withheld: error === result.data.error ? [] : ['error'] };
+    return {
+      result: { source: result.source, outcome: 'failed', data: { ...result.data, error } },
+      withheld: error === result.data.error ? [] : ['error'],
+    };
   }
   const data = { ...result.data } as Record<string, unknown>;
   const withheld = Object.entries(data)
     .filter(([field, value]) => !MATCHING_FIELDS.has(field) && typeof value === 'string' && detectSecret(value, { field }) !== null)
     .map(([field]) => field);
   for (const field of withheld) delete data[field];
-  return { result: { outcome: 'completed', data: data as unknown as C }, withheld };
+  return { result: { source: result.source, outcome: 'completed', data: data as unknown as C }, withheld };
 }
