@@ -41,6 +41,16 @@ describe('redactText', () => {
     );
   });
 
+  it('replaces a URL with a password and a bearer token whole: no inline mask covers them (issue 15)', () => {
+    expect(redactText('synced from postgres://svc_app:Fake9xQ2vLr7Tb4Kw@db.internal:5432/app')).toBe(
+      `${REDACTED} (looked like a password in a URL)`,
+    );
+    expect(redactText('call failed with Bearer FakeTok9xQ2vLr7Tb4KwZp3M')).toBe(`${REDACTED} (looked like a bearer token)`);
+    expect(redactText('see https://docs.example.com/runbook for a bearer of news')).toBe(
+      'see https://docs.example.com/runbook for a bearer of news',
+    );
+  });
+
   it('leaves identifiers and random-looking text alone: a key id names a credential, and entropy alone is no secret', () => {
     expect(redactText('key AKIAIOSFODNN7EXAMPLE was rotated')).toBe('key AKIAIOSFODNN7EXAMPLE was rotated');
     expect(redactText('k3j9x0q2m8v7b1n4c6z5l0p9o8i7u6y5t4r3e2w1')).toBe('k3j9x0q2m8v7b1n4c6z5l0p9o8i7u6y5t4r3e2w1');

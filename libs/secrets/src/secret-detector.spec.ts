@@ -108,6 +108,9 @@ describe('detectSecret: identifiers are not secrets', () => {
   it('skips keyword assignments for a caller that masks them inline itself', () => {
     expect(detectSecret('password=Fake-Passw0rd was in the runbook', { assignments: false })).toBeNull();
     expect(detectSecret(`password=x ${GITHUB_VALID}`, { assignments: false })).toBe('a GitHub token');
+    // No inline mask covers these, so they are found for every caller.
+    expect(detectSecret('https://svc:Fake9xQ2vLr7Tb4Kw@db.internal/app', { assignments: false })).toBe('a password in a URL');
+    expect(detectSecret('Bearer FakeTok9xQ2vLr7Tb4KwZp3M', { assignments: false })).toBe('a bearer token');
   });
 
   it('uses the field: in an identifier field a documented id is judged by prefix rules only', () => {

@@ -14,8 +14,9 @@ export interface DetectOptions {
   /** The field the value came from ("externalId", "tags.note"): identifier fields accept documented ids. */
   field?: string;
   /**
-   * false skips the keyword-assignment rules (`password=...`, `token: ...`, URL passwords), for a
-   * caller that masks assignments inline itself (audit redaction). Default true.
+   * false skips the keyword-assignment rules (`password=...`, `token: ...`), for a caller that
+   * masks assignments inline itself (audit redaction). URL passwords and bearer tokens are always
+   * checked: no inline mask covers them. Default true.
    */
   assignments?: boolean;
 }

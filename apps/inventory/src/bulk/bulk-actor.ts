@@ -25,7 +25,8 @@ export class BulkActorResolver {
       const allowed = actor.sources?.length ? actor.sources.join(', ') : 'none';
       throw new RequestAuthError(
         403,
-        `Forbidden: ${actor.sub} may ingest only for its own sources (${allowed}), not for "${source}"`,
+        // The requested source is not quoted: it is the caller's path segment and may be anything, a secret included.
+        `Forbidden: ${actor.sub} may ingest only for its own sources (${allowed}), not for the source in the path`,
         actor,
       );
     }

@@ -45,10 +45,12 @@ const PROGRESS_EVERY_ROWS = 100_000;
 export function canonicalSource(raw: string): string {
   // Checked before cleaning: a NUL or bidi character in a source name would break or disguise every sighting.
   if (badCharacters(raw, 'source')) throw new IngestRequestError('source must be plain text: no NUL, control or bidi characters');
+  // Checked as sent, before lower-casing: most token formats are case-sensitive, and a lower-cased
+  // copy of a secret no longer matches its rule yet is still the secret (issue 15).
+  if (detectSecret(raw, { field: 'source' })) throw new IngestRequestError('source looks like secret material; name the connector instead');
   const source = cleanText(raw).toLowerCase();
   if (!source) throw new IngestRequestError('source is required: name the connector that reports these identities');
   if (source.length > 100) throw new IngestRequestError('source is longer than 100 characters');
-  if (detectSecret(source)) throw new IngestRequestError('source looks like secret material; name the connector instead');
   return source;
 }
 

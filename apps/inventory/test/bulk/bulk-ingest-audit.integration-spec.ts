@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateDevKeys, mintDevToken, signActorHeader } from '@nhi/auth';
@@ -28,6 +28,12 @@ async function upload(source: string, headers: Record<string, string>, query = '
   });
   await response.arrayBuffer();
   return response.status;
+}
+
+function corpusSecret(format: string): string {
+  const corpus = readFileSync(path.join(__dirname, '../../../../libs/secrets/corpus/secrets.ndjson'), 'utf8').split('\n');
+  const sample = corpus.filter((line) => line.trim()).map((line) => JSON.parse(line) as { format: string; value: string });
+  return sample.find((s) => s.format === format && /^[A-Za-z0-9_]+$/.test(s.value))!.value;
 }
 
 async function auditRecords(): Promise<AuditRecordedData[]> {
@@ -81,5 +87,26 @@ describe('audit records of bulk ingest', () => {
     const everything = JSON.stringify(await auditRecords());
     expect(everything).not.toContain(ROW_SECRET);
     expect(everything).not.toContain('audit-1');
+  });
+  it('keeps only the request parts that passed their checks: a secret in the path, the query or a header is never recorded (issue 15)', async () => {
+    // A corpus GitHub token: valid checksum, and plain enough to sit in a path, a query and a header.
+    const secret = corpusSecret('github-classic');
+    const before = (await auditRecords()).length;
+    const header = signActorHeader(
+      { sub: 'connector', roles: ['integrator'], ownerRefs: [], sources: ['vault'] },
+      inventory.subgraph.signingKey,
+    );
+    expect(await upload(secret, { 'x-nhi-actor': header })).toBe(403);
+    expect(await upload('vault', { 'x-nhi-actor': header }, `?dryRun=${secret}`)).toBe(400);
+    expect(await upload('vault', { 'x-nhi-actor': header, 'content-type': `application/x-ndjson; charset=${secret}` })).toBe(200);
+    expect(await upload('vault', { 'x-nhi-actor': header, 'content-type': `text/${secret}` })).toBe(415);
+
+    const [badSource, badQuery, badParameter, badType] = (await auditRecords()).slice(before);
+    expect(badSource).toMatchObject({ targetIds: ['(invalid source)'], outcome: 'FORBIDDEN', input: { source: '(invalid source)' } });
+    expect(badQuery).toMatchObject({ targetIds: ['vault'], outcome: 'REJECTED', input: { dryRun: '(invalid value)' } });
+    expect(badParameter).toMatchObject({ outcome: 'SUCCEEDED', input: { contentType: 'application/x-ndjson' } });
+    expect(badType).toMatchObject({ outcome: 'REJECTED', input: { contentType: '(invalid value)' } });
+    const outbox = await inventory.subgraph.sql<{ row: unknown }>('SELECT to_jsonb(o) AS row FROM outbox_events o');
+    expect(JSON.stringify(outbox).toLowerCase()).not.toContain(secret.toLowerCase());
   });
 });

@@ -26,12 +26,23 @@ function looksRandom(value: string): boolean {
   return shannonEntropy(value) >= MIN_SECRET_ENTROPY && (mixed || /[0-9]/.test(value));
 }
 
-function captureRule(looksLike: string, hints: readonly string[], pattern: RegExp, accepts: (value: string) => boolean): SecretRule {
+/**
+ * `assignment` marks the `key=value` rules that audit redaction masks in place itself (its
+ * INLINE_ASSIGNMENT); a URL password or a bearer token has no such mask, so those rules stay on
+ * for every caller (issue 15: `https://user:pass@host` and `Bearer <token>` reached audit records).
+ */
+function captureRule(
+  looksLike: string,
+  hints: readonly string[],
+  pattern: RegExp,
+  accepts: (value: string) => boolean,
+  assignment = true,
+): SecretRule {
   return {
     looksLike,
     hints,
     contextual: true,
-    assignment: true,
+    assignment,
     match(text: string): string | null {
       pattern.lastIndex = 0;
       for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
@@ -43,7 +54,7 @@ function captureRule(looksLike: string, hints: readonly string[], pattern: RegEx
 }
 
 export const KEYWORD_RULES: readonly SecretRule[] = [
-  captureRule('a password in a URL', ['://'], URL_WITH_PASSWORD, (value) => !isPlaceholder(value)),
+  captureRule('a password in a URL', ['://'], URL_WITH_PASSWORD, (value) => !isPlaceholder(value), false),
   captureRule('a password assignment', ['pass', 'pwd'], PASSWORD_ASSIGNMENT, (value) => value.length >= 4 && !isPlaceholder(value)),
   captureRule(
     'a secret assignment',
@@ -51,5 +62,5 @@ export const KEYWORD_RULES: readonly SecretRule[] = [
     SECRET_ASSIGNMENT,
     (value) => !isPlaceholder(value) && looksRandom(value),
   ),
-  captureRule('a bearer token', ['bearer'], BEARER, (value) => !isPlaceholder(value) && looksRandom(value)),
+  captureRule('a bearer token', ['bearer'], BEARER, (value) => !isPlaceholder(value) && looksRandom(value), false),
 ];
