@@ -6,6 +6,7 @@ import { GatewayModule, GatewayOptions } from './app.module';
 import { GatewayConfig, loadGatewayConfig } from './config';
 import { corsOptions } from './cors-options';
 import { payloadTooLargeHandler } from './limits/payload-too-large';
+import { UnknownRouteFilter } from './not-found/unknown-route.filter';
 
 export interface RunningGateway {
   url: string;
@@ -27,6 +28,8 @@ export async function bootstrap(env?: Record<string, string>, options: GatewayOp
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   // Right after the parser: an oversized body gets a JSON 413 naming BODY_LIMIT.
   app.use(payloadTooLargeHandler(config.BODY_LIMIT));
+  // A 404 never quotes the path it could not serve.
+  app.useGlobalFilters(new UnknownRouteFilter());
   if (env === undefined) app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const { port } = app.getHttpServer().address() as { port: number };

@@ -42,12 +42,13 @@ export class ReportsController {
       return;
     }
     if (format !== 'json' && format !== 'csv') {
-      res.status(404).json({ error: 'NOT_FOUND', message: `no governance.${format}; ask for governance.json or governance.csv` });
+      // Neither the format nor the time is quoted back: both are the caller's text and may be anything, a secret included.
+      res.status(404).json({ error: 'NOT_FOUND', message: 'no such report format; ask for governance.json or governance.csv' });
       return;
     }
     const at = atText === undefined ? new Date() : new Date(atText);
     if (Number.isNaN(at.getTime())) {
-      res.status(400).json({ error: 'BAD_REQUEST', message: `at must be an RFC 3339 time such as 2026-11-01T00:00:00Z; got "${atText}"` });
+      res.status(400).json({ error: 'BAD_REQUEST', message: 'at must be an RFC 3339 time such as 2026-11-01T00:00:00Z' });
       return;
     }
     const report = await this.report(at);
