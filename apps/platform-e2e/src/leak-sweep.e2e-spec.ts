@@ -6,6 +6,7 @@ import { ingestNdjson, ingestWithLiterals, ingestWithVariables } from './support
 import { ROW_FIELDS } from './support/leak-sweep/identity-rows';
 import { integratorFixtures, integratorResults } from './support/leak-sweep/integrator-doors';
 import { describeFindings, LeakLedger } from './support/leak-sweep/leak-ledger';
+import { NeedleSearch } from './support/leak-sweep/needle-search';
 import { PlatformSinks } from './support/leak-sweep/platform-sinks';
 import { requestParts } from './support/leak-sweep/request-doors';
 import { loadSecretCorpus } from './support/leak-sweep/secret-corpus';
@@ -95,6 +96,25 @@ describe('the leak sweep: no corpus secret turns up anywhere', () => {
     expect(new Set(secrets.map((s) => s.needles[0])).size).toBe(secrets.length);
     expect(ROW_FIELDS).toHaveLength(16);
     expect(FREE_TEXT_FIELDS).toHaveLength(50);
+  });
+
+  it('searches a text in one pass and finds exactly what a search for each needle finds', () => {
+    const search = new NeedleSearch(secrets);
+    // Needles run together, overlapping at their ends, in upper case: each must be found all the same.
+    const text = secrets
+      .map((s) => s.needles.join('|').toUpperCase())
+      .join('')
+      .toLowerCase();
+    expect(search.secretsIn(text).size).toBe(secrets.length);
+    const half = secrets.filter((_, i) => i % 2 === 0);
+    const some = half.map((s) => `x${s.needles.at(-1)}y`).join('\n');
+    const bySearch = [...search.secretsIn(some)].map((s) => s.id).sort();
+    expect(bySearch).toEqual(
+      secrets
+        .filter((s) => s.needles.some((n) => some.includes(n)))
+        .map((s) => s.id)
+        .sort(),
+    );
   });
 
   it('finds nothing before any secret is sent (start-up)', () => sweep('start-up', async () => undefined));

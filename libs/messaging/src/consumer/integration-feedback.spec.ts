@@ -6,9 +6,9 @@ import { integrationFeedback } from './integration-feedback';
 const options = { serviceName: 'lifecycle', topicPrefix: 'test.x.' } as MessagingOptions;
 const at = new Date('2026-12-02T12:00:00Z');
 
-function consumedOn(topic: string, value: string, headers: KafkaMessage['headers'] = {}) {
+function consumedOn(topic: string, value: string, headers: KafkaMessage['headers'] = {}, key = '0b8f2f7e-7d8a-4c39-9d59-8e0b7f2f2b11') {
   const message = {
-    key: Buffer.from('0b8f2f7e-7d8a-4c39-9d59-8e0b7f2f2b11'),
+    key: Buffer.from(key),
     value: Buffer.from(value),
     headers,
     offset: '41',
@@ -26,6 +26,22 @@ function refusal(value: string, headers: KafkaMessage['headers'] = {}): unknown 
 }
 
 describe('integrationFeedback', () => {
+  it('does not repeat a secret-looking key, neither as the key nor as the subject (issue 15)', () => {
+    const secret = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a';
+    const value = 'not json';
+    const consumed = consumedOn(TOPICS.rotationResults, value, {}, secret);
+    const feedback = integrationFeedback({ consumed, error: refusal(value) }, options, at);
+
+    expect(feedback).toHaveLength(2);
+    for (const { messages } of feedback) {
+      for (const message of messages) {
+        expect(message.key ?? null).not.toBe(secret);
+        expect(String(message.value)).not.toContain(secret);
+      }
+    }
+    expect(feedback[0]?.messages[0]?.key ?? null).toBeNull();
+  });
+
   it('tells the integrator where its refused event was and what was wrong by field, keyed like it', () => {
     const value = JSON.stringify({
       specversion: '1.0',

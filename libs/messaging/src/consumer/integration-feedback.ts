@@ -35,7 +35,10 @@ export function integrationFeedback(refused: RefusedMessage, options: MessagingO
   const data = rejectionOf(refused, options, rejectedAt);
   if (!data) return [];
   const { consumed } = refused;
-  const subject = repeatable(consumed.message.key?.toString() ?? null, 'key') ?? data.topic;
+  // The refused message's key is repeated (as subject and as the feedback's key, so that it lands on the
+  // integrator's partition) only when it is plain and not secret-looking: a key can carry anything (issue 15).
+  const key = repeatable(consumed.message.key?.toString() ?? null, 'key');
+  const subject = key ?? data.topic;
   const feedback = createEvent({ source: options.serviceName, type: 'nhi.integration.rejected', subject, data });
   const audit = createEvent({
     source: options.serviceName,
@@ -47,7 +50,7 @@ export function integrationFeedback(refused: RefusedMessage, options: MessagingO
   return [
     {
       topic: physicalTopic(TOPICS.integrationFeedback, options.topicPrefix),
-      messages: [{ key: consumed.message.key, value: serializeEvent(feedback), headers }],
+      messages: [{ key, value: serializeEvent(feedback), headers }],
     },
     { topic: physicalTopic(TOPICS.audit, options.topicPrefix), messages: [{ key: subject, value: serializeEvent(audit), headers }] },
   ];

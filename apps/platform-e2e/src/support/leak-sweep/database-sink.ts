@@ -33,23 +33,27 @@ export class DatabaseSink {
 
   /** One text per table, named database.schema.table: its rows that are new or changed since the last dump. */
   async dump(): Promise<Array<{ table: string; text: string }>> {
+    // The five databases at once (one connection each); the tables of one database one after another.
+    const perDatabase = await Promise.all([...this.clients].map(([database, client]) => this.dumpDatabase(database, client)));
+    return perDatabase.flat();
+  }
+
+  private async dumpDatabase(database: string, client: Client): Promise<Array<{ table: string; text: string }>> {
     const out: Array<{ table: string; text: string }> = [];
-    for (const [database, client] of this.clients) {
-      const { rows: tables } = await client.query<{ schema: string; name: string }>(
-        `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
-          WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`,
-      );
-      for (const { schema, name } of tables) {
-        const { rows } = await client.query<{ row: string }>(`SELECT t::text AS row FROM ${quote(schema)}.${quote(name)} t`);
-        const table = `${database}.${schema}.${name}`;
-        out.push({
+    const { rows: tables } = await client.query<{ schema: string; name: string }>(
+      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`,
+    );
+    for (const { schema, name } of tables) {
+      const { rows } = await client.query<{ row: string }>(`SELECT t::text AS row FROM ${quote(schema)}.${quote(name)} t`);
+      const table = `${database}.${schema}.${name}`;
+      out.push({
+        table,
+        text: this.fresh(
           table,
-          text: this.fresh(
-            table,
-            rows.map((r) => r.row),
-          ).join('\n'),
-        });
-      }
+          rows.map((r) => r.row),
+        ).join('\n'),
+      });
     }
     return out;
   }
@@ -67,12 +71,12 @@ export class DatabaseSink {
 
   /** Outbox rows not yet published, over all services: the relay still has work. */
   async unsentOutboxRows(): Promise<number> {
-    let total = 0;
-    for (const client of this.clients.values()) {
-      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM outbox_events WHERE sent_at IS NULL');
-      total += Number(rows[0]?.n ?? 0);
-    }
-    return total;
+    const counts = await Promise.all(
+      [...this.clients.values()].map((client) =>
+        client.query<{ n: string }>('SELECT count(*) AS n FROM outbox_events WHERE sent_at IS NULL'),
+      ),
+    );
+    return counts.reduce((total, { rows }) => total + Number(rows[0]?.n ?? 0), 0);
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { NeedleSearch } from './needle-search';
 import type { CorpusSecret } from './secret-corpus';
 
 /** A secret seen where it must never be: `where` names the sink (response, log file, table, topic). */
@@ -14,16 +15,19 @@ export interface LeakFinding {
  */
 export class LeakLedger {
   private readonly seen = new Map<string, LeakFinding>();
+  private readonly search: NeedleSearch;
 
-  constructor(readonly secrets: readonly CorpusSecret[]) {}
+  constructor(readonly secrets: readonly CorpusSecret[]) {
+    this.search = new NeedleSearch(secrets);
+  }
 
   /** Searches one text (case-insensitively) for every secret; returns the findings new to the ledger. */
   scan(where: string, text: string, door: string): LeakFinding[] {
     if (!text) return [];
-    const haystack = text.toLowerCase();
+    const present = this.search.secretsIn(text.toLowerCase());
     const found: LeakFinding[] = [];
     for (const secret of this.secrets) {
-      if (!secret.needles.some((needle) => haystack.includes(needle))) continue;
+      if (!present.has(secret)) continue;
       const key = `${door}\u0000${secret.id}\u0000${where}`;
       if (this.seen.has(key)) continue;
       const finding = { secret, where, door };
