@@ -1,4 +1,4 @@
-import { answered, type DoorContext } from './door-context';
+import { delivered, type DoorContext } from './door-context';
 import { rotatedRows, ROW_FIELDS, secretRows, validRow } from './identity-rows';
 import { chunks, inParallel, postGraphQL, send } from './sweep-http';
 
@@ -28,11 +28,11 @@ export async function ingestWithVariables(ctx: DoorContext): Promise<void> {
   const rows = secretRows(ctx.secrets, 'vars');
   await inParallel(chunks(rows, 500), 4, async (batch, i) => {
     const input = { source: 'leak-sweep', identities: batch.map((r) => r.row) };
-    answered(ctx, `ingestIdentities (variables, batch ${i})`, await postGraphQL(ctx.gateway, ctx.tokens.admin, INGEST, { input }));
+    delivered(ctx, `ingestIdentities (variables, batch ${i})`, await postGraphQL(ctx.gateway, ctx.tokens.admin, INGEST, { input }));
   });
-  await inParallel(ctx.secrets, 16, async (secret, i) => {
+  await inParallel(ctx.secrets, 24, async (secret, i) => {
     const input = { source: secret.value, identities: [validRow(`vars-source/${i}`)] };
-    answered(ctx, 'ingestIdentities (variables, source)', await postGraphQL(ctx.gateway, ctx.tokens.admin, INGEST, { input }));
+    delivered(ctx, 'ingestIdentities (variables, source)', await postGraphQL(ctx.gateway, ctx.tokens.admin, INGEST, { input }));
   });
   ctx.coverage.inputs += rows.length + ctx.secrets.length;
 }
@@ -46,11 +46,11 @@ export async function ingestWithLiterals(ctx: DoorContext): Promise<void> {
   const rows = rotatedRows(ctx.secrets, 'inline');
   await inParallel(chunks(rows, 25), 8, async (batch, i) => {
     const query = `mutation { ingestIdentities(input: { source: "leak-sweep", identities: ${graphqlLiteral(batch)} }) ${REPORT} }`;
-    answered(ctx, `ingestIdentities (inline literals, batch ${i})`, await postGraphQL(ctx.gateway, ctx.tokens.admin, query));
+    delivered(ctx, `ingestIdentities (inline literals, batch ${i})`, await postGraphQL(ctx.gateway, ctx.tokens.admin, query));
   });
-  await inParallel(ctx.secrets, 16, async (secret, i) => {
+  await inParallel(ctx.secrets, 24, async (secret, i) => {
     const query = `mutation { ingestIdentities(input: { source: ${graphqlString(secret.value)}, identities: ${graphqlLiteral([validRow(`inline-source/${i}`)])} }) ${REPORT} }`;
-    answered(ctx, 'ingestIdentities (inline literals, source)', await postGraphQL(ctx.gateway, ctx.tokens.admin, query));
+    delivered(ctx, 'ingestIdentities (inline literals, source)', await postGraphQL(ctx.gateway, ctx.tokens.admin, query));
   });
   ctx.coverage.inputs += rows.length * ROW_FIELDS.length + ctx.secrets.length;
 }
@@ -63,7 +63,7 @@ export async function ingestNdjson(ctx: DoorContext): Promise<void> {
   await inParallel(chunks(rows, 1000), 3, async (batch, i) => {
     const body = batch.map((r) => JSON.stringify(r.row)).join('\n') + '\n';
     const headers = { 'content-type': 'application/x-ndjson', authorization: `Bearer ${ctx.tokens.admin}` };
-    answered(ctx, `POST /ingest/{source} (NDJSON, batch ${i})`, await send(url, { method: 'POST', headers, body }));
+    delivered(ctx, `POST /ingest/{source} (NDJSON, batch ${i})`, await send(url, { method: 'POST', headers, body }));
   });
   ctx.coverage.inputs += rows.length;
 }

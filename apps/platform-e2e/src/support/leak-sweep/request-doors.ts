@@ -23,7 +23,7 @@ export async function requestParts(ctx: DoorContext): Promise<void> {
   const metrics = ctx.e2e.serviceUrl('metrics');
   const gatewayBase = ctx.gateway.replace(/\/graphql$/, '');
   const admin = `Bearer ${ctx.tokens.admin}`;
-  await inParallel(ctx.secrets, 16, async (secret, i) => {
+  await inParallel(ctx.secrets, 6, async (secret, i) => {
     const value = asHeaderValue(secret.value);
     const encoded = encodeURIComponent(secret.value);
     const row = JSON.stringify(validRow(`request/${i}`)) + '\n';
@@ -61,7 +61,9 @@ export async function requestParts(ctx: DoorContext): Promise<void> {
       ],
       ['gateway GET /{secret}', `${gatewayBase}/${encoded}`, { headers: { authorization: admin } }],
     ];
-    for (const [what, url, init] of calls) answered(ctx, what, await send(url, init));
+    // The seven requests of a secret at once: they are independent, and one after another they made this door the slowest.
+    const answers = await Promise.all(calls.map(([, url, init]) => send(url, init)));
+    calls.forEach(([what], k) => answered(ctx, what, answers[k]!));
   });
   ctx.coverage.inputs += ctx.secrets.length * 13;
 }
