@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { TopicMessages } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { dlqTopic } from '@nhi/contracts';
+import { dlqTopic, INTEGRATOR_RESULT_TOPICS, physicalTopic } from '@nhi/contracts';
 import { MessagingProducer } from '../kafka/messaging-producer';
 import { describeError } from '../describe-error';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
@@ -47,7 +47,12 @@ export class DeadLetterPublisher {
     const error = screenFailureError(failure.error);
     const details = { ...failure, error, topic, partition, offset: message.offset, groupId: this.options.groupId, failedAt: new Date() };
     // Secret material an integrator sent must not live on in the DLQ or the dead_letters table.
-    const { key, value, headers: original } = screenDeadLetter({ key: message.key, value: message.value, headers: message.headers });
+    const fromIntegrator = INTEGRATOR_RESULT_TOPICS.some((logical) => topic === physicalTopic(logical, this.options.topicPrefix));
+    const {
+      key,
+      value,
+      headers: original,
+    } = screenDeadLetter({ key: message.key, value: message.value, headers: message.headers }, { fromIntegrator });
     const headers = deadLetterHeaders(original, details);
     const deadLetter: TopicMessages[] = [{ topic: dlqTopic(topic), messages: [{ key, value, headers }] }];
     // The integrator hears of it in the same write: it may not read our dead-letter topics.

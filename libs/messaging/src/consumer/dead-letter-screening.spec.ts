@@ -1,4 +1,5 @@
 import { screenDeadLetter, screenFailureError } from './dead-letter-screening';
+import { WITHHELD_TEXT } from './integrator-dead-letter';
 
 // Fake secrets in real shapes (libs/secrets/corpus); none is or was a credential.
 const TOKEN = 'glpat-FAKEiVeYZ7lbf9xJQm0a';
@@ -23,6 +24,34 @@ describe('screenDeadLetter', () => {
       bytes: 35,
     });
     expect(screened.headers).toEqual({ 'x-note': '[withheld]', 'x-ok': 'fine', 'x-withheld': 'value, key, header x-note' });
+  });
+});
+
+describe('screenDeadLetter of an integrator result', () => {
+  const event = (data: Record<string, unknown>) =>
+    Buffer.from(JSON.stringify({ specversion: '1.0', id: 'e-1', source: '/acme', type: 'nhi.rotation.completed', data }));
+  const ids = { requestId: '0b8f2f7e-7d8a-4c39-9d59-8e0b7f2f2b11', nhiId: '1c9f2f7e-7d8a-4c39-9d59-8e0b7f2f2b12' };
+
+  it("withholds the texts of its data, a token in a fingerprint's shape included, and keeps the ids and times (issue 15)", () => {
+    // An AWS secret key in fingerprint form: no content rule can tell it from a hash.
+    const carrier = 'sha256:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const value = event({ ...ids, rotatedAt: '2026-12-02T10:00:00Z', newCredentialFingerprint: carrier });
+    const screened = screenDeadLetter({ key: null, value, headers: {} }, { fromIntegrator: true });
+
+    expect(screened.withheld).toEqual(['data texts']);
+    expect(screened.value!.toString()).not.toContain('wJalrXUtnFEMI');
+    expect(JSON.parse(screened.value!.toString()).data).toEqual({
+      ...ids,
+      rotatedAt: '2026-12-02T10:00:00Z',
+      newCredentialFingerprint: WITHHELD_TEXT,
+    });
+  });
+
+  it("keeps a result with only ids and times, and the platform's own events, as they came", () => {
+    const value = event({ ...ids, rotatedAt: '2026-12-02T10:00:00Z' });
+    expect(screenDeadLetter({ key: null, value, headers: {} }, { fromIntegrator: true }).value).toBe(value);
+    const own = event({ ...ids, note: 'ordinary text' });
+    expect(screenDeadLetter({ key: null, value: own, headers: {} }).value).toBe(own);
   });
 });
 

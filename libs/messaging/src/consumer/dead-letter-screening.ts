@@ -1,6 +1,7 @@
 import type { IHeaders } from 'kafkajs';
 import { detectSecret, withholdSecretText } from '@nhi/secrets';
 import { describeError } from '../describe-error';
+import { withholdIntegratorText } from './integrator-dead-letter';
 
 /** Names the parts of a dead letter that were replaced because they looked like secret material. */
 export const WITHHELD_HEADER = 'x-withheld';
@@ -31,15 +32,20 @@ function screenHeaders(headers: IHeaders | undefined, withheld: string[]): IHead
  * header that looks like secret material is replaced (the value by a JSON note saying what it looked
  * like), and the x-withheld header lists what was, so an operator knows it cannot be replayed as is.
  */
-export function screenDeadLetter(message: DeadLetterMessage): DeadLetterMessage & { withheld: string[] } {
+export function screenDeadLetter(
+  message: DeadLetterMessage,
+  { fromIntegrator = false }: { fromIntegrator?: boolean } = {},
+): DeadLetterMessage & { withheld: string[] } {
   const withheld: string[] = [];
   const valueLooksLike = looksSecret(message.value);
+  const integratorText = fromIntegrator && !valueLooksLike ? withholdIntegratorText(message.value) : null;
   const value = valueLooksLike
     ? Buffer.from(
         JSON.stringify({ withheld: `the message value looked like ${valueLooksLike} and is not kept`, bytes: message.value?.length ?? 0 }),
       )
-    : message.value;
+    : (integratorText?.value ?? message.value);
   if (valueLooksLike) withheld.push('value');
+  if (integratorText?.withheld) withheld.push('data texts');
   const keyLooksLike = looksSecret(message.key);
   if (keyLooksLike) withheld.push('key');
   const headers = screenHeaders(message.headers, withheld);
