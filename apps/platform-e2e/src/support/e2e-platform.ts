@@ -36,6 +36,12 @@ export interface E2ePlatform {
   stop(): Promise<void>;
 }
 
+function writeDevKeys(keysDir: string, devKeys: ReturnType<typeof generateDevKeys>): void {
+  mkdirSync(keysDir, { recursive: true });
+  writeFileSync(path.join(keysDir, 'jwt-dev-public.pem'), devKeys.publicKeyPem);
+  writeFileSync(path.join(keysDir, 'jwt-dev-private.pem'), devKeys.privateKeyPem);
+}
+
 /**
  * Starts the platform on its own ports, databases and topic prefix so it never
  * touches a running dev platform or another e2e suite; stop() removes them again.
@@ -55,9 +61,7 @@ export async function startE2ePlatform(
   const actorSigningKey = randomBytes(32).toString('base64url');
   await ensureKafka(ROOT, brokers[0] ?? '127.0.0.1:9092', silentProgress);
   await ensurePostgres(ROOT, serverUrl, silentProgress);
-  mkdirSync(keysDir, { recursive: true });
-  writeFileSync(path.join(keysDir, 'jwt-dev-public.pem'), devKeys.publicKeyPem);
-  writeFileSync(path.join(keysDir, 'jwt-dev-private.pem'), devKeys.privateKeyPem);
+  writeDevKeys(keysDir, devKeys);
   const platform = await startPlatform({
     root: ROOT,
     basePort,
@@ -98,13 +102,18 @@ export async function startE2ePlatform(
     },
     async stop() {
       await platform.stop();
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      for (const name of SUBGRAPH_NAMES) await client.query(`DROP DATABASE IF EXISTS "${databasePrefix}${name}" WITH (FORCE)`);
-      await client.end();
-      const kafka = await KafkaTestClient.connect(brokers);
-      await kafka.deleteTopicsWithPrefix(topicPrefix);
-      await kafka.disconnect();
+      await removeRunData(serverUrl, databasePrefix, brokers, topicPrefix);
     },
   };
+}
+
+/** Drops the run's databases and deletes its topics. */
+async function removeRunData(serverUrl: string, databasePrefix: string, brokers: string[], topicPrefix: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  for (const name of SUBGRAPH_NAMES) await client.query(`DROP DATABASE IF EXISTS "${databasePrefix}${name}" WITH (FORCE)`);
+  await client.end();
+  const kafka = await KafkaTestClient.connect(brokers);
+  await kafka.deleteTopicsWithPrefix(topicPrefix);
+  await kafka.disconnect();
 }

@@ -42,10 +42,10 @@ async function identities(ctx: DoorContext, purpose: string): Promise<string[]> 
 
 /** requestRotation or requestRevocation for each identity, 20 per request, once lifecycle knows them. */
 async function request(ctx: DoorContext, mutation: 'requestRotation' | 'requestRevocation', ids: string[]): Promise<Pending[]> {
-  const batches = chunks(ids, 20);
-  const pending: Pending[][] = batches.map(() => []);
-  // Batches in parallel (each in order within itself): one after another they took a minute and a half.
-  await inParallel(batches, 6, async (batch, b) => {
+  const pending: Pending[] = [];
+  // One batch at a time: a batch is retried whole, and in parallel a transient failure of one of its
+  // mutations (lock contention) left the others applied, so the retry could never succeed.
+  for (const batch of chunks(ids, 20)) {
     const query = `mutation { ${batch.map((id, i) => `r${i}: ${mutation}(identityId: "${id}", reason: "leak sweep") { id }`).join(' ')} }`;
     const answer = await waitFor(
       () => graphql<Record<string, { id: string }>>(ctx.gateway, ctx.tokens.admin, query).catch(() => undefined),
@@ -54,19 +54,16 @@ async function request(ctx: DoorContext, mutation: 'requestRotation' | 'requestR
         what: `${mutation} of the integrator door's identities`,
       },
     );
-    pending[b] = batch.map((nhiId, i) => ({ nhiId, requestId: answer[`r${i}`]!.id }));
-  });
-  return pending.flat();
+    pending.push(...batch.map((nhiId, i) => ({ nhiId, requestId: answer[`r${i}`]!.id })));
+  }
+  return pending;
 }
 
 /** Pending rotation (two sets) and revocation requests, one of each per secret. */
 export async function integratorFixtures(ctx: DoorContext): Promise<{ failed: Pending[]; completed: Pending[]; revoked: Pending[] }> {
   const [failedIds, completedIds] = await Promise.all([identities(ctx, 'int-failed'), identities(ctx, 'int-completed')]);
-  // The revocations are of the identities whose rotation fails, so they are asked for once those rotations are pending.
-  const [failed, completed] = await Promise.all([
-    request(ctx, 'requestRotation', failedIds),
-    request(ctx, 'requestRotation', completedIds),
-  ]);
+  const failed = await request(ctx, 'requestRotation', failedIds);
+  const completed = await request(ctx, 'requestRotation', completedIds);
   const revoked = await request(ctx, 'requestRevocation', failedIds);
   return { failed, completed, revoked };
 }
