@@ -41,6 +41,12 @@ import { E2ePlatform, startE2ePlatform } from './support/e2e-platform';
  * Rows carry one secret each (not all fields at once) so that each field is checked with the rest
  * of the row valid: that is the path on which the other fields would be stored or echoed.
  *
+ * Speed (it runs in npm test): the sinks are searched for all secrets in one pass (needle-search.ts),
+ * polled in parallel, and each door sends its requests in parallel in large batches; a door fails if
+ * the gateway refused a request for its limits, so the batch sizes never silently drop coverage. The
+ * settle-and-search stays once per door (a few seconds each): the sinks cannot tell which door a
+ * secret came through, and the per-door charge is what makes a failure actionable.
+ *
  * Each door is swept on its own: it runs, the platform settles (outboxes drained, consumers caught
  * up, nothing growing), then the sinks are searched; a find is charged to the door after which it
  * was first seen. A failure names the door, the place (response, log file, database.schema.table,
