@@ -37,7 +37,7 @@ export class KafkaSink {
     const topics = (await this.admin.listTopics()).filter((topic) => topic.startsWith(this.topicPrefix));
     // All topics at once: one by one, a poll over the run's ~50 topics took seconds on a loaded machine.
     const offsets = await Promise.all(topics.map((topic) => this.admin.fetchTopicOffsets(topic)));
-    topics.forEach((topic, i) => offsets[i]!.forEach((p) => marks.set(`${topic}:${p.partition}`, Number(p.high))));
+    topics.forEach((topic, i) => (offsets[i] ?? []).forEach((p) => marks.set(`${topic}:${p.partition}`, Number(p.high))));
     return marks;
   }
 

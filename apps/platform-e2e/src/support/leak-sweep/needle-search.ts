@@ -32,7 +32,7 @@ export class NeedleSearch {
   secretsIn(haystack: string): Set<CorpusSecret> {
     const found = new Set<string>();
     for (const match of haystack.matchAll(this.pattern)) {
-      const needle = match[1]!;
+      const needle = match[1] ?? '';
       if (found.has(needle)) continue;
       found.add(needle);
       for (const other of this.inside.get(needle) ?? []) found.add(other);
