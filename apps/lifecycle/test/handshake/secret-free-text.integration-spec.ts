@@ -1,6 +1,7 @@
 import { dlqTopic, TOPICS } from '@nhi/contracts';
 import { subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
+import { registerIntegrator, TEST_INTEGRATOR_SOURCE } from '../support/integrators';
 
 const spec = subgraphSpec('lifecycle_free_text', bootstrap, {
   env: { LIFECYCLE_TICK_MS: '100', ROTATION_RETRY_BASE_MS: '60000' },
@@ -33,6 +34,9 @@ const everythingSaid = (identityId: string) =>
   spec.tap.messages
     .filter((m) => m.key === identityId || m.value?.includes(identityId))
     .map((m) => `${m.value} ${JSON.stringify(m.headers)}`);
+
+// Lifecycle applies results only from a registered integrator; an unregistered one is dead-lettered.
+beforeAll(() => registerIntegrator(spec.subgraph, TEST_INTEGRATOR_SOURCE));
 
 describe('secret-looking free text around rotations', () => {
   it('refuses a rotation whose reason carries one, naming the field, and requests nothing', async () => {
