@@ -3,6 +3,7 @@ import { AuditRecorder, type AuditEntry } from '@nhi/audit';
 import type { Actor } from '@nhi/auth';
 import type { IngestReport } from '../ingest/ingest-report';
 import { canonicalSource } from '../ingest/ingest.service';
+import { NDJSON_TYPES } from './ndjson-types';
 
 /**
  * The audit record of one upload to POST /ingest/{source}: one record per
@@ -17,18 +18,19 @@ export class BulkIngestAudit {
 
   constructor(
     private readonly recorder: AuditRecorder,
-    source: string,
+    /** The path parameter when it matched the source-name pattern; null otherwise, and then never recorded. */
+    source: string | null,
     options: { fullSnapshot: string | undefined; dryRun: string | undefined; force: string | undefined },
     req: Request,
   ) {
     this.source = sourceForAudit(source);
     this.input = {
-      source,
-      fullSnapshot: options.fullSnapshot ?? null,
-      dryRun: options.dryRun ?? null,
-      force: options.force ?? null,
-      contentType: req.header('content-type') ?? null,
-      contentLength: req.header('content-length') ?? null,
+      source: source ?? INVALID,
+      fullSnapshot: flagForAudit(options.fullSnapshot),
+      dryRun: flagForAudit(options.dryRun),
+      force: flagForAudit(options.force),
+      contentType: contentTypeForAudit(req.header('content-type')),
+      contentLength: lengthForAudit(req.header('content-length')),
     };
   }
 
@@ -61,13 +63,34 @@ export class BulkIngestAudit {
   }
 }
 
+/** What a record shows for a value that failed its check: the record says so, and never holds the value. */
+const INVALID = '(invalid)';
+
 /** The canonical source when the name is acceptable, so records of one connector share one target id. */
-function sourceForAudit(source: string): string {
+function sourceForAudit(source: string | null): string {
+  if (source === null) return INVALID;
   try {
     return canonicalSource(source);
   } catch {
-    return source || '(none)';
+    return INVALID;
   }
+}
+
+/** Query parameters are the client's text: only the values the endpoint accepts are recorded as sent. */
+function flagForAudit(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  return ['', 'true', 'false'].includes(value) ? value : INVALID;
+}
+
+function contentTypeForAudit(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  const type = header.split(';')[0]?.trim().toLowerCase() ?? '';
+  return NDJSON_TYPES.includes(type) || type === 'application/json' ? type : INVALID;
+}
+
+function lengthForAudit(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  return /^\d{1,15}$/.test(header) ? header : INVALID;
 }
 
 export function countsOf(report: IngestReport): Record<string, number | boolean> {

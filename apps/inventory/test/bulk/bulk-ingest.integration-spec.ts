@@ -95,7 +95,7 @@ describe('POST /ingest/{source}', () => {
     const otherSource = await upload('okta', ndjson(1, 'not-mine'), { authorization: `Bearer ${await token('integrator')}` });
     expect(otherSource).toMatchObject({
       status: 403,
-      body: { message: 'Forbidden: integrator-bot may ingest only for its own sources (aws-config), not for "okta"' },
+      body: { message: 'Forbidden: integrator-bot may ingest only for its own sources (aws-config), not for the one in the path' },
     });
     expect(await inventory.subgraph.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'not-mine-%'")).toEqual([
       { n: 0 },
