@@ -65,14 +65,7 @@ export async function startE2ePlatform(basePort: number, extraEnv: Record<string
     progress: silentProgress,
     extraEnv: { OUTBOX_POLL_INTERVAL_MS: '100', ...extraEnv },
   });
-  // As npm start does: lifecycle applies only results from registered integrators.
-  const admin = await mintDevToken(devKeys.privateKeyPem, {
-    sub: 'e2e-setup',
-    roles: ['security-admin'],
-    issuer: 'nhi-dev',
-    audience: 'nhi-platform',
-  });
-  await registerReferenceIntegrator(platform.gatewayUrl, admin);
+  await trustReferenceIntegrator(platform.gatewayUrl, devKeys.privateKeyPem);
   return {
     platform,
     runId,
@@ -97,4 +90,15 @@ export async function startE2ePlatform(basePort: number, extraEnv: Record<string
       await kafka.disconnect();
     },
   };
+}
+
+/** As npm start does: lifecycle applies only results from registered integrators. */
+async function trustReferenceIntegrator(gatewayUrl: string, privateKeyPem: string): Promise<void> {
+  const admin = await mintDevToken(privateKeyPem, {
+    sub: 'e2e-setup',
+    roles: ['security-admin'],
+    issuer: 'nhi-dev',
+    audience: 'nhi-platform',
+  });
+  await registerReferenceIntegrator(gatewayUrl, admin);
 }
