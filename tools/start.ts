@@ -8,6 +8,7 @@ import {
   loadOrCreateActorSigningKey,
   requireSupportedNode,
   RunningPlatform,
+  registerReferenceIntegrator,
   seedDemoEstate,
   startPlatform,
   stopKafka,
@@ -74,7 +75,7 @@ function startServices(): Promise<RunningPlatform> {
 function printReady(gatewayUrl: string, demo: DemoSummary, token: string, began: number): void {
   progress(
     `demo       ${demo.identities} identities loaded through the gateway from ${demo.rows} generated rows ` +
-      `(${demo.rejected} rejected on purpose: secrets, unknown kinds, bad dates)`,
+      `(${demo.rejected} rejected on purpose: secrets, bad dates; ${demo.warned} of an unknown kind, kept as OTHER with a warning)`,
   );
   progress(`\nReady in ${((Date.now() - began) / 1000).toFixed(1)}s.\n`);
   progress(`  GraphQL:  ${gatewayUrl}`);
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
       issuer: 'nhi-dev',
       audience: 'nhi-platform',
     });
+    await registerReferenceIntegrator(platform.gatewayUrl, token);
     const demo = await seedDemoEstate(platform.gatewayUrl, token);
     printReady(platform.gatewayUrl, demo, token, began);
     if (env['NHI_START_EXIT_WHEN_READY'] === '1') await shutdown(0);

@@ -2,6 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
 import { subgraphModule } from '@nhi/runtime';
 import { BulkIngestModule } from './bulk/bulk-ingest.module';
+import { SchemasModule } from './schemas/schemas.module';
 import { ConsumersModule } from './consumers/consumers.module';
 import { FindingEntity } from './findings/finding.entity';
 import { FindingsModule } from './findings/findings.module';
@@ -14,6 +15,7 @@ import { INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
 import { CreateIdentities1764201700000 } from './migrations/1764201700000-create-identities';
 import { IngestModel1764300000000 } from './migrations/1764300000000-ingest-model';
 import { RoomForSightings1764400000000 } from './migrations/1764400000000-room-for-sightings';
+import { SourceKind1766200000000 } from './migrations/1766200000000-source-kind';
 import { INVENTORY_SCHEMA } from './schema';
 
 export const SERVICE = 'inventory';
@@ -24,9 +26,9 @@ export function inventoryModule(config: SubgraphConfig, environment: NodeJS.Proc
     service: SERVICE,
     config,
     entities: [IdentityEntity, SightingEntity, FindingEntity, LeakedFingerprintEntity],
-    migrations: [CreateIdentities1764201700000, IngestModel1764300000000, RoomForSightings1764400000000],
+    migrations: [CreateIdentities1764201700000, IngestModel1764300000000, RoomForSightings1764400000000, SourceKind1766200000000],
     schema: INVENTORY_SCHEMA,
-    features: [FindingsModule, IdentitiesModule, IngestModule, BulkIngestModule, ConsumersModule],
+    features: [FindingsModule, IdentitiesModule, IngestModule, BulkIngestModule, ConsumersModule, SchemasModule],
     settings: [{ provide: INVENTORY_CONFIG, useValue: loadInventoryConfig(environment) }],
   });
 }

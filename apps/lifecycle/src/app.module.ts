@@ -12,6 +12,8 @@ import { DueAndExpiry1765300000000 } from './migrations/1765300000000-due-and-ex
 import { RevocationSelectors1765400000000 } from './migrations/1765400000000-revocation-selectors';
 import { ControlSuspensions1765600000000 } from './migrations/1765600000000-control-suspensions';
 import { OwnerPath1765700000000 } from './migrations/1765700000000-owner-path';
+import { Integrators1766800000000 } from './migrations/1766800000000-integrators';
+import { IntegratorEntity } from './integrators/integrator.entity';
 import { ControlSuspensionEntity } from './suspensions/control-suspension.entity';
 import { LIFECYCLE_CONFIG, loadLifecycleConfig } from './lifecycle-config';
 import { RotationPolicyEntity } from './policies/rotation-policy.entity';
@@ -25,7 +27,14 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
   return subgraphModule({
     service: SERVICE,
     config,
-    entities: [RotationPolicyEntity, IdentityLifecycleEntity, RotationRequestEntity, RevocationRequestEntity, ControlSuspensionEntity],
+    entities: [
+      RotationPolicyEntity,
+      IdentityLifecycleEntity,
+      RotationRequestEntity,
+      RevocationRequestEntity,
+      ControlSuspensionEntity,
+      IntegratorEntity,
+    ],
     migrations: [
       CreateLifecycle1764201900000,
       RotationHandshake1765000000000,
@@ -35,6 +44,7 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
       RevocationSelectors1765400000000,
       ControlSuspensions1765600000000,
       OwnerPath1765700000000,
+      Integrators1766800000000,
     ],
     schema: LIFECYCLE_SCHEMA,
     features: [LifecycleModule],

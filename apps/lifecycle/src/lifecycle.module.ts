@@ -6,6 +6,8 @@ import { OwnershipEventsHandler } from './consumers/ownership-events.handler';
 import { RevocationResultsHandler } from './consumers/revocation-results.handler';
 import { RevocationTriggersHandler } from './consumers/revocation-triggers.handler';
 import { RotationResultsHandler } from './consumers/rotation-results.handler';
+import { IntegratorsResolver } from './integrators/integrators.resolver';
+import { IntegratorsService } from './integrators/integrators.service';
 import { HeldEnforcement } from './held-enforcement/held-enforcement';
 import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-fields.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
@@ -47,6 +49,8 @@ import { Suspensions } from './suspensions/suspensions';
     Suspensions,
     HeldEnforcement,
     ExceptionsEventsHandler,
+    IntegratorsService,
+    IntegratorsResolver,
   ],
 })
 export class LifecycleModule {}

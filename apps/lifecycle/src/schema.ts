@@ -1,6 +1,7 @@
 import type { SubgraphSchema } from '@nhi/graphql';
 import { IdentityWithLifecycleModel } from './identity-data/identity-lifecycle.model';
 import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-fields.resolver';
+import { IntegratorsResolver } from './integrators/integrators.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';
 import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
@@ -19,5 +20,6 @@ export const LIFECYCLE_SCHEMA: SubgraphSchema = {
     RevocationResolver,
     RotationListsResolver,
     BulkRevocationResolver,
+    IntegratorsResolver,
   ],
 };

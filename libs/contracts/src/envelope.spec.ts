@@ -64,6 +64,27 @@ describe('createEvent', () => {
     );
   });
 
+  it('takes OTHER with the source word, and an identity from before sourceKind existed', () => {
+    const other = registered({ kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider' });
+    const known = registered({ sourceKind: null });
+    const older = registered();
+
+    for (const data of [other, known, older]) {
+      expect(() => createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: identityId, data })).not.toThrow();
+    }
+  });
+
+  it.each([
+    ['an empty sourceKind', ''],
+    ['a sourceKind over 100 characters', 'k'.repeat(101)],
+  ])('refuses %s', (_label, sourceKind) => {
+    const bad = registered({ kind: 'OTHER', sourceKind });
+
+    expect(() => createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: identityId, data: bad })).toThrow(
+      /data\/identity\/sourceKind/,
+    );
+  });
+
   it('refuses fields that are not in the contract', () => {
     const extra = registered({ secret: 'hunter2' } as never);
 
@@ -82,7 +103,7 @@ describe('parseEvent', () => {
 
   it.each([
     ['an empty value', null, /empty message value/],
-    ['a value that is not JSON', Buffer.from('{oops'), /not JSON/],
+    ['a value that is not JSON', Buffer.from('{oops'), /^message value is not valid JSON$/],
     ['an envelope without specversion', Buffer.from(JSON.stringify({ id: 'x' })), /invalid CloudEvents envelope/],
   ])('refuses %s as a contract violation', (_label, value, message) => {
     expect(() => parseEvent(value)).toThrow(ContractViolationError);
@@ -93,13 +114,13 @@ describe('parseEvent', () => {
     const event = createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: identityId, data: registered() });
     const forged = { ...event, type: 'nhi.identity.exploded' };
 
-    expect(() => parseEvent(JSON.stringify(forged))).toThrow(/unknown event type "nhi.identity.exploded"/);
+    expect(() => parseEvent(JSON.stringify(forged))).toThrow(/event type is not one the platform defines/);
   });
 
   it('refuses an event whose dataschema does not match its type', () => {
     const event = createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: identityId, data: registered() });
     const forged = { ...event, dataschema: 'urn:nhi:schema:nhi.rotation.requested:1' };
 
-    expect(() => parseEvent(JSON.stringify(forged))).toThrow(/names dataschema/);
+    expect(() => parseEvent(JSON.stringify(forged))).toThrow(/names a dataschema other than its contract's/);
   });
 });

@@ -41,7 +41,7 @@ export function createEvent<T extends EventType>(input: NewEvent<T>): NhiEvent<T
   return event;
 }
 
-/** Parses a Kafka message value and checks it against the contract. */
+/** Parses one of the platform's own events and holds it to the strict outbound contract (what integrators send is read by readKafkaEvent). */
 export function parseEvent(value: Buffer | string | null): NhiEvent {
   if (value === null || value.length === 0) {
     throw new ContractViolationError('empty message value: expected a CloudEvents JSON document');
@@ -49,8 +49,9 @@ export function parseEvent(value: Buffer | string | null): NhiEvent {
   let parsed: unknown;
   try {
     parsed = JSON.parse(value.toString());
-  } catch (error) {
-    throw new ContractViolationError(`message value is not JSON: ${(error as Error).message}`);
+  } catch {
+    // JSON.parse's own message quotes the text around the fault: it is never passed on.
+    throw new ContractViolationError('message value is not valid JSON');
   }
   assertValidEvent(parsed);
   return parsed;

@@ -2,8 +2,25 @@
  * TypeScript shapes of event data. The JSON Schemas in ../schemas are the
  * contract; these types mirror them, and event-types.spec.ts keeps the two in step.
  */
-export type NhiKind =
-  'SERVICE_ACCOUNT' | 'API_KEY' | 'ACCESS_TOKEN' | 'OAUTH_CLIENT' | 'CERTIFICATE' | 'SSH_KEY' | 'SECRET' | 'WORKLOAD_IDENTITY' | 'AI_AGENT';
+/**
+ * Every kind, in the order of the schema's enum ($defs/kind). OTHER is a
+ * source's word that no vocabulary knows yet: the identity is kept (dropping it
+ * would hide it from governance) and inventory keeps the word as `sourceKind`.
+ */
+export const NHI_KINDS = [
+  'SERVICE_ACCOUNT',
+  'API_KEY',
+  'ACCESS_TOKEN',
+  'OAUTH_CLIENT',
+  'CERTIFICATE',
+  'SSH_KEY',
+  'SECRET',
+  'WORKLOAD_IDENTITY',
+  'AI_AGENT',
+  'OTHER',
+] as const;
+
+export type NhiKind = (typeof NHI_KINDS)[number];
 
 export type NhiEnvironment = 'PRODUCTION' | 'STAGING' | 'DEVELOPMENT' | 'TEST' | 'UNKNOWN';
 
@@ -35,6 +52,11 @@ export interface IdentitySnapshot {
   expiresAt: string | null;
   credentialFingerprint: string | null;
   status: IdentityStatus;
+  /**
+   * The source's own word for the kind, kept when it mapped to OTHER (null for
+   * a known word). Optional: events published before it existed leave it out.
+   */
+  sourceKind?: string | null;
 }
 
 export interface IdentityDiscoveredData {
@@ -388,6 +410,29 @@ export interface AuditRecordedData {
   durationMs: number;
 }
 
+/** One thing wrong with a refused event: where, and what was expected. */
+export interface IntegrationProblem {
+  /** A path such as `event/id` or `data/requestId`. */
+  field: string;
+  problem: string;
+}
+
+export interface IntegrationRejectedData {
+  /** The topic without a deployment's prefix. */
+  topic: string;
+  partition: number;
+  offset: string;
+  /** Null when the event could not be read or the value is not safe to repeat. */
+  originalSource: string | null;
+  originalId: string | null;
+  originalType: string | null;
+  reason: string;
+  problems: IntegrationProblem[];
+  /** The platform service that refused it. */
+  consumer: string;
+  rejectedAt: string;
+}
+
 /** Event type -> data shape. Adding an event means adding it here and in event-types.ts. */
 export interface EventDataByType {
   'nhi.identity.discovered': IdentityDiscoveredData;
@@ -427,6 +472,7 @@ export interface EventDataByType {
   'nhi.exception.revoked': ExceptionRevokedData;
   'nhi.exception.expiring-soon': ExceptionExpiringSoonData;
   'nhi.audit.recorded': AuditRecordedData;
+  'nhi.integration.rejected': IntegrationRejectedData;
 }
 
 export type EventType = keyof EventDataByType;

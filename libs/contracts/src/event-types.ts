@@ -36,6 +36,7 @@ import exceptionRejected from '../schemas/events/nhi.exception.rejected.v1.json'
 import exceptionExpired from '../schemas/events/nhi.exception.expired.v1.json';
 import exceptionRevoked from '../schemas/events/nhi.exception.revoked.v1.json';
 import exceptionExpiringSoon from '../schemas/events/nhi.exception.expiring-soon.v1.json';
+import integrationRejected from '../schemas/events/nhi.integration.rejected.v1.json';
 import auditRecorded from '../schemas/events/nhi.audit.recorded.v1.json';
 
 export interface EventTypeDefinition {
@@ -311,6 +312,15 @@ export const EVENT_TYPES: Readonly<Record<EventType, EventTypeDefinition>> = {
       'An audit record: a GraphQL mutation or a bulk ingest, whatever its outcome (SUCCEEDED, FORBIDDEN, REJECTED, FAILED), ' +
       'with actor, roles, time, service, targets and redacted inputs. Metrics keeps them append-only; a SIEM may subscribe.',
     schema: auditRecorded,
+  },
+  'nhi.integration.rejected': {
+    type: 'nhi.integration.rejected',
+    topic: TOPICS.integrationFeedback,
+    producer: 'every service',
+    summary:
+      'An event an integrator sent was refused (not a CloudEvent, data against its schema, a result the platform cannot apply): ' +
+      'where it was, its source and id, and what was wrong by field, never the values. Keyed like the refused message.',
+    schema: integrationRejected,
   },
 };
 

@@ -7,3 +7,5 @@ export * from './validator';
 export * from './contract-violation.error';
 export * from './asyncapi';
 export * from './time-ordered-uuid';
+export * from './inbound';
+export * from './schema-documents';

@@ -11,9 +11,14 @@ export const TOPICS = {
   ownershipEvents: 'nhi.ownership.events.v1',
   lifecycleEvents: 'nhi.lifecycle.events.v1',
   exceptionsEvents: 'nhi.exceptions.events.v1',
+  /** What the platform refused of an integrator's events, and why: the integrator's own alerting. */
+  integrationFeedback: 'nhi.integration.feedback.v1',
   /** Every mutation and bulk ingest, for the audit log and the enterprise SIEM. */
   audit: 'nhi.audit.events.v1',
 } as const;
+
+/** Topics integrators write to: what arrives there is answered on the feedback topic when it is refused. */
+export const INTEGRATOR_RESULT_TOPICS: readonly string[] = [TOPICS.rotationResults, TOPICS.revocationResults];
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 

@@ -3,13 +3,15 @@ import { graphql } from './graphql-client';
 
 const INGEST = `
   mutation Ingest($input: IngestIdentitiesInput!) {
-    ingestIdentities(input: $input) { created updated unchanged rejectedCount }
+    ingestIdentities(input: $input) { created updated unchanged rejectedCount warningCount }
   }`;
 
 export interface DemoSummary {
   identities: number;
   rows: number;
   rejected: number;
+  /** Rows taken with a warning: a kind word no vocabulary knows, kept as OTHER. */
+  warned: number;
 }
 
 /** The demo estate: small, generated with a fixed seed, with overlaps, shared credentials and a few bad rows. */
@@ -46,13 +48,19 @@ export async function seedDemoEstate(gatewayUrl: string, token: string): Promise
   for (const { source, row } of generateEstate({ ...DEMO_ESTATE_OPTIONS, now: new Date() })) {
     bySource.set(source, [...(bySource.get(source) ?? []), row]);
   }
-  const summary: DemoSummary = { identities: DEMO_ESTATE_OPTIONS.size + demoSecrets().length, rows: 0, rejected: 0 };
+  const summary: DemoSummary = { identities: DEMO_ESTATE_OPTIONS.size + demoSecrets().length, rows: 0, rejected: 0, warned: 0 };
   for (const [source, identities] of bySource) {
-    const { ingestIdentities } = await graphql<{ ingestIdentities: { rejectedCount: number } }>(gatewayUrl, token, INGEST, {
-      input: { source, identities },
-    });
+    const { ingestIdentities } = await graphql<{ ingestIdentities: { rejectedCount: number; warningCount: number } }>(
+      gatewayUrl,
+      token,
+      INGEST,
+      { input: { source, identities } },
+    );
     summary.rows += identities.length;
     summary.rejected += ingestIdentities.rejectedCount;
+    summary.warned += ingestIdentities.warningCount;
+    // Each generated row of an unknown kind names an identity of its own (an externalId ending in -bad).
+    summary.identities += ingestIdentities.warningCount;
   }
   return summary;
 }

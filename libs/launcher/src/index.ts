@@ -9,3 +9,4 @@ export * from './progress';
 export * from './service-process';
 export * from './redis-server';
 export * from './supported-runtime';
+export * from './reference-integrator-registration';

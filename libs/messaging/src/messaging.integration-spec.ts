@@ -270,6 +270,48 @@ describe('consumer', () => {
     expect(inbox).toHaveLength(2);
   });
 
+  it('identifies an event by (source, id) in either content mode: one id from two sources is two events, each applied once', async () => {
+    const { specversion, type, subject, data } = registeredEvent();
+    const id = `acme-${randomUUID()}`;
+    const fromAcme = { specversion, id, source: 'https://acme.example/discovery', type, subject, data };
+    const fromOther = { ...fromAcme, source: 'urn:other:scanner' };
+    const binaryCopy = {
+      key: subject,
+      value: JSON.stringify(data),
+      headers: { ce_specversion: '1.0', ce_id: id, ce_source: fromAcme.source, ce_type: type, 'content-type': 'application/json' },
+    };
+
+    await kafka.produce(inventoryTopic, { key: subject, value: JSON.stringify(fromAcme) });
+    await kafka.produce(inventoryTopic, binaryCopy);
+    const last = await kafka.produce(inventoryTopic, { key: subject, value: JSON.stringify(fromOther) });
+    await committedPast(last.partition, last.offset);
+
+    expect(await appliedCount(id, 'project')).toBe(2);
+    const inbox: Array<{ event_source: string }> = await dataSource.query(
+      `SELECT DISTINCT event_source FROM inbox_events WHERE event_id = $1 ORDER BY event_source`,
+      [id],
+    );
+    expect(inbox.map((row) => row.event_source)).toEqual(['https://acme.example/discovery', 'urn:other:scanner']);
+  });
+
+  it('still counts inbox rows written before events were keyed by source', async () => {
+    const event = registeredEvent();
+    const consumers: Array<{ consumer: string }> = await dataSource.query(`SELECT DISTINCT consumer FROM inbox_events`);
+    expect(consumers).toHaveLength(2);
+    for (const { consumer } of consumers) {
+      await dataSource.query(
+        `INSERT INTO inbox_events (event_source, event_id, consumer, topic, partition, "offset", event_type) VALUES ('', $1, $2, 'before', 0, '0', $3)`,
+        [event.id, consumer, event.type],
+      );
+    }
+
+    const sent = await kafka.produce(inventoryTopic, { key: event.subject, value: serializeEvent(event) });
+    await committedPast(sent.partition, sent.offset);
+
+    expect(await appliedCount(event.id, 'project')).toBe(0);
+    expect(await appliedCount(event.id, 'audit')).toBe(0);
+  });
+
   it('retries a failing handler with backoff and applies the event once when it succeeds', async () => {
     const event = await register('flaky-twice');
 
@@ -320,7 +362,7 @@ describe('consumer', () => {
     const broken = await deadLettered((m) => m.key === subject, 'the invalid event on the DLQ');
     expect(garbage.value).toBe('this is not JSON');
     expect(garbage.headers).toMatchObject({ 'x-error-type': 'ContractViolationError', 'x-attempts': '1' });
-    expect(garbage.headers['x-error']).toMatch(/not JSON/);
+    expect(garbage.headers['x-error']).toMatch(/not valid JSON/);
     expect(broken.headers).toMatchObject({ 'x-error-type': 'ContractViolationError', 'x-attempts': '1' });
     expect(broken.headers['x-error']).toMatch(/data\/identity\/kind/);
     expect(broken.headers).not.toHaveProperty('x-handler');

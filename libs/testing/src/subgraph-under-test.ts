@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { Message } from 'kafkajs';
 import { Actor, ACTOR_HEADER, signActorHeader } from '@nhi/auth';
 import {
   CLOUDEVENTS_CONTENT_TYPE,
@@ -114,6 +115,11 @@ export class SubgraphUnderTest {
       value: serializeEvent(event),
       headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
     });
+  }
+
+  /** Sends a record as an outside client writes it: nothing of it built or checked by platform code. */
+  async produceRaw(logicalTopic: string, message: Message): Promise<{ partition: number; offset: string }> {
+    return this.kafka.produce(this.topic(logicalTopic), message);
   }
 
   /** Posts an operation as the gateway would, signed for `actor`. */

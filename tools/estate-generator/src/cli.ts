@@ -23,17 +23,20 @@ async function main(): Promise<void> {
   const files = new Map<string, WriteStream>();
   const counts = new Map<string, number>();
   let broken = 0;
-  for (const { source, row, broken: why } of generateEstate({ size, seed })) {
+  let warned = 0;
+  for (const { source, row, broken: why, warned: odd } of generateEstate({ size, seed })) {
     const file = files.get(source) ?? createWriteStream(path.join(values.out, `${source}.ndjson`));
     files.set(source, file);
     if (!file.write(`${JSON.stringify(row)}\n`)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
     counts.set(source, (counts.get(source) ?? 0) + 1);
     if (why) broken += 1;
+    if (odd) warned += 1;
   }
   await Promise.all([...files.values()].map((file) => new Promise<void>((resolve) => file.end(() => resolve()))));
   for (const [source, count] of [...counts].sort())
     console.log(`${String(count).padStart(9)}  ${path.join(values.out, `${source}.ndjson`)}`);
-  console.log(`${size} identities, ${[...counts.values()].reduce((a, b) => a + b, 0)} rows (${broken} broken on purpose), seed ${seed}`);
+  const rows = [...counts.values()].reduce((a, b) => a + b, 0);
+  console.log(`${size} identities, ${rows} rows (${broken} broken on purpose, ${warned} with an unknown kind), seed ${seed}`);
 }
 
 main().catch((error: unknown) => {

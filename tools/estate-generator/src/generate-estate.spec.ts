@@ -23,6 +23,9 @@ describe('generateEstate', () => {
     const broken = estate.filter((r) => r.broken).length;
     expect(broken / estate.length).toBeGreaterThan(0.005);
     expect(broken / estate.length).toBeLessThan(0.05);
+    const warned = estate.filter((r) => r.warned);
+    expect(warned.length).toBeGreaterThan(0);
+    expect(warned.every((r) => r.warned === 'unknown kind' && !r.broken)).toBe(true);
   });
 
   it('spells providers in several ways', () => {

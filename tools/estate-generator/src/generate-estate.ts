@@ -1,19 +1,21 @@
 import { SeededRandom } from './random';
 import { BUSINESS_UNITS, ENVIRONMENTS, LEAK_SCANNER, PROVIDERS, ProviderProfile, ROLES, SYSTEMS } from './vocabulary';
 
-/** One row as a connector would send it: its own spellings, sometimes broken. */
+/** One row as a connector would send it: its own spellings, sometimes broken or odd. */
 export interface EstateRow {
   source: string;
   row: Record<string, unknown>;
-  /** Why the generator broke this row on purpose; absent for a good row. */
+  /** Why the generator broke this row on purpose (inventory rejects it); absent for a good row. */
   broken?: string;
+  /** Why inventory takes this row with a warning (a kind word it does not know becomes OTHER); absent otherwise. */
+  warned?: string;
 }
 
 export interface EstateOptions {
   /** Distinct identities (rows are more: overlaps between sources, leak reports, bad rows). */
   size: number;
   seed: number;
-  /** Share of extra rows that are broken on purpose (secrets, unknown kinds, bad dates). */
+  /** Share of extra rows that are bad on purpose: broken (secrets, bad dates) or odd (unknown kinds, taken as OTHER). */
   badRowShare?: number;
   /** Share of identities a second source also reports, under another spelling. */
   overlapShare?: number;
@@ -44,12 +46,13 @@ function fingerprint(random: SeededRandom): string {
   return `sha256:${Buffer.from(random.hex(64), 'hex').toString('base64url')}`;
 }
 
-function brokenRow(random: SeededRandom, good: Record<string, unknown>): { row: Record<string, unknown>; broken: string } {
+/** A bad row: broken, so inventory rejects it, or odd (a kind word nobody knows), so it is taken as OTHER with a warning. */
+function badRowOf(random: SeededRandom, good: Record<string, unknown>, provider: ProviderProfile): Omit<EstateRow, 'source'> {
   switch (random.int(4)) {
     case 0:
       return { row: { ...good, name: `token ghp_${random.alphanumeric(36)}` }, broken: 'secret in name' };
     case 1:
-      return { row: { ...good, kind: 'spaceship' }, broken: 'unknown kind' };
+      return { row: { ...good, kind: provider.unknownKind }, warned: 'unknown kind' };
     case 2:
       return { row: { ...good, createdAt: 'last tuesday' }, broken: 'bad date' };
     default:
@@ -139,15 +142,14 @@ function leakRow({ index, provider, row }: Identity): EstateRow {
   };
 }
 
-function badRow(random: SeededRandom, { source, row }: Identity): EstateRow {
-  const { row: bad, broken } = brokenRow(random, { ...row, externalId: `${String(row['externalId'])}-bad` });
-  return { source, row: bad, broken };
+function badRow(random: SeededRandom, { source, row, provider }: Identity): EstateRow {
+  return { source, ...badRowOf(random, { ...row, externalId: `${String(row['externalId'])}-bad` }, provider) };
 }
 
 /**
  * A realistic estate for demos, tests and benchmarks: identities across
  * providers and sources, with messy names and aliases, overlaps between
- * sources, shared and leaked fingerprints, and a share of bad rows. The same
+ * sources, shared and leaked fingerprints, and a share of bad rows (broken or odd). The same
  * options always give the same rows, in the same order, streamed one by one.
  */
 export function* generateEstate(options: EstateOptions): Generator<EstateRow> {

@@ -4,6 +4,8 @@ export interface ProviderProfile {
   aliases: readonly string[];
   sources: readonly string[];
   kinds: ReadonlyArray<readonly [string, readonly string[]]>;
+  /** A real resource type of this provider that no kind vocabulary knows: inventory takes it as OTHER, with a warning. */
+  unknownKind: string;
   scopes: readonly string[];
   externalId: (name: string, account: string) => string;
 }
@@ -17,6 +19,7 @@ export const PROVIDERS: readonly ProviderProfile[] = [
       ['SERVICE_ACCOUNT', ['IAM Role', 'iam_role', 'svc-account']],
       ['API_KEY', ['access key', 'iam access key']],
     ],
+    unknownKind: 'AWS::IAM::OIDCProvider',
     scopes: [
       's3:GetObject',
       's3:PutObject',
@@ -37,6 +40,7 @@ export const PROVIDERS: readonly ProviderProfile[] = [
       ['SERVICE_ACCOUNT', ['service account', 'serviceAccount']],
       ['WORKLOAD_IDENTITY', ['workload identity']],
     ],
+    unknownKind: 'iam.googleapis.com/WorkloadIdentityPoolProvider',
     scopes: ['roles/bigquery.dataViewer', 'roles/storage.objectAdmin', 'roles/pubsub.publisher', 'roles/editor', 'roles/owner'],
     externalId: (name, account) => `${name}@${account}.iam.gserviceaccount.com`,
   },
@@ -48,6 +52,7 @@ export const PROVIDERS: readonly ProviderProfile[] = [
       ['OAUTH_CLIENT', ['Service Principal', 'app registration']],
       ['WORKLOAD_IDENTITY', ['managed identity']],
     ],
+    unknownKind: 'Microsoft.Web/sites/basicPublishingCredentialsPolicies',
     scopes: ['Reader', 'User.Read.All', 'Contributor', 'Storage Blob Data Reader', 'Owner'],
     externalId: (name, account) => `${account}/${name}`,
   },
@@ -59,6 +64,7 @@ export const PROVIDERS: readonly ProviderProfile[] = [
       ['ACCESS_TOKEN', ['pat', 'personal access token']],
       ['SSH_KEY', ['deploy key']],
     ],
+    unknownKind: 'SSH certificate authority',
     scopes: ['read:org', 'repo', 'workflow', 'admin:org', 'read:packages'],
     externalId: (name, account) => `${account}:${name}`,
   },
@@ -67,6 +73,7 @@ export const PROVIDERS: readonly ProviderProfile[] = [
     aliases: ['vault', 'HashiCorp Vault'],
     sources: ['vault'],
     kinds: [['SECRET', ['kv secret', 'secret', 'password']]],
+    unknownKind: 'AppRole',
     scopes: [],
     externalId: (name, account) => `kv/${account}/${name}`,
   },
@@ -75,6 +82,7 @@ export const PROVIDERS: readonly ProviderProfile[] = [
     aliases: ['kubernetes', 'k8s'],
     sources: ['k8s-discovery'],
     kinds: [['WORKLOAD_IDENTITY', ['kubernetes service account', 'workload identity']]],
+    unknownKind: 'kubernetes.io/dockercfg',
     scopes: ['get pods', 'list configmaps', 'cluster-admin', 'create deployments'],
     externalId: (name, account) => `${account}/${name}`,
   },
@@ -83,6 +91,7 @@ export const PROVIDERS: readonly ProviderProfile[] = [
     aliases: ['openai', 'OpenAI'],
     sources: ['agent-registry'],
     kinds: [['AI_AGENT', ['ai agent', 'LLM agent', 'assistant']]],
+    unknownKind: 'vector store',
     scopes: ['tickets:read', 'tickets:comment', 'kb:search'],
     externalId: (name, account) => `asst_${account}_${name}`,
   },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import type { ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { KnownIdentitiesService } from '../known-identities/known-identities.service';
 
@@ -10,12 +10,12 @@ export class InventoryEventsHandler {
   constructor(private readonly identities: KnownIdentitiesService) {}
 
   @EventHandler('nhi.identity.discovered')
-  async onIdentityRegistered(event: NhiEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
+  async onIdentityRegistered(event: ReceivedEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
     await this.identities.remember(manager, event.data);
   }
 
   @EventHandler('nhi.identity.updated')
-  async onIdentityUpdated(event: NhiEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
+  async onIdentityUpdated(event: ReceivedEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
     await this.identities.update(manager, event.data);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ownerPathOf, type NhiEvent } from '@nhi/contracts';
+import { ownerPathOf, type ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { KnownIdentitiesService } from '../known-identities/known-identities.service';
 
@@ -10,18 +10,18 @@ export class OwnershipEventsHandler {
   constructor(private readonly identities: KnownIdentitiesService) {}
 
   @EventHandler('nhi.ownership.assigned')
-  async onAssigned(event: NhiEvent<'nhi.ownership.assigned'>, manager: EntityManager): Promise<void> {
+  async onAssigned(event: ReceivedEvent<'nhi.ownership.assigned'>, manager: EntityManager): Promise<void> {
     if (event.data.role === 'PRIMARY')
       await this.identities.setOwner(manager, event.data.identityId, event.data.ownerId, ownerPathOf(event.data));
   }
 
   @EventHandler('nhi.ownership.unassigned')
-  async onUnassigned(event: NhiEvent<'nhi.ownership.unassigned'>, manager: EntityManager): Promise<void> {
+  async onUnassigned(event: ReceivedEvent<'nhi.ownership.unassigned'>, manager: EntityManager): Promise<void> {
     if (event.data.role === 'PRIMARY') await this.identities.setOwner(manager, event.data.identityId, null, [], event.data.ownerId);
   }
 
   @EventHandler('nhi.ownership.orphaned')
-  async onOrphaned(event: NhiEvent<'nhi.ownership.orphaned'>, manager: EntityManager): Promise<void> {
+  async onOrphaned(event: ReceivedEvent<'nhi.ownership.orphaned'>, manager: EntityManager): Promise<void> {
     await this.identities.setOwner(manager, event.data.identityId, null, []);
   }
 }

@@ -63,7 +63,7 @@ describe('audit records of mutations', () => {
         identityId,
         control: 'ROTATION',
         justification: 'the vendor shares password=[REDACTED] with us until Q3',
-        compensatingControls: ['IP allow-list', '[REDACTED] (looked like a PEM private key)'],
+        compensatingControls: ['IP allow-list', '[REDACTED] (looked like an OpenSSH private key)'],
       },
     });
     expect(JSON.stringify(record)).not.toMatch(/hunter2|OPENSSH|b3BlbnNzaC1/);
@@ -85,7 +85,7 @@ describe('audit records of mutations', () => {
       targetIds: [exception.id],
       errorCode: 'FORBIDDEN',
       error: expect.stringMatching(/^Forbidden: .*security-admin/),
-      input: { id: exception.id, note: '[REDACTED] (looked like a GitHub token)' },
+      input: { id: exception.id, note: '[REDACTED] (looked like a GitHub token (its checksum does not match))' },
     });
     expect(JSON.stringify(refused)).not.toContain('ghp_');
 

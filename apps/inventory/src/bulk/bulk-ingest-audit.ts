@@ -98,6 +98,7 @@ export function countsOf(report: IngestReport): Record<string, number | boolean>
     received: report.received,
     accepted: report.received - report.rejectedCount,
     rejected: report.rejectedCount,
+    warned: report.warningCount,
     created: report.created,
     updated: report.updated,
     unchanged: report.unchanged,

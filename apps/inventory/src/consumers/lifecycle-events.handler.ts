@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import type { ReceivedEvent } from '@nhi/contracts';
 import { EventHandler, OutboxService } from '@nhi/messaging';
 import { FindingsService } from '../findings/findings.service';
 import { changesBetween, snapshotOf } from '../identity-data/identity-state';
@@ -19,7 +19,7 @@ export class LifecycleEventsHandler {
   ) {}
 
   @EventHandler('nhi.credential.rotated')
-  async onRotated(event: NhiEvent<'nhi.credential.rotated'>, manager: EntityManager): Promise<void> {
+  async onRotated(event: ReceivedEvent<'nhi.credential.rotated'>, manager: EntityManager): Promise<void> {
     const { identityId, newCredentialFingerprint, newExpiresAt, rotatedAt } = event.data;
     const [before] = await identityStore.lockByIds(manager, [identityId]);
     if (!before) return;

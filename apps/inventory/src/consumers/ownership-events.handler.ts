@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import type { ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { IdentitiesService } from '../identities/identities.service';
 import { detectSecret } from '@nhi/secrets';
@@ -11,7 +11,7 @@ export class OwnershipEventsHandler {
   constructor(private readonly identities: IdentitiesService) {}
 
   @EventHandler('nhi.ownership.attested')
-  async onAttested(event: NhiEvent<'nhi.ownership.attested'>, manager: EntityManager): Promise<void> {
+  async onAttested(event: ReceivedEvent<'nhi.ownership.attested'>, manager: EntityManager): Promise<void> {
     const { identityId, decision, note, actor, attestedAt, campaignId } = event.data;
     if (decision !== 'DECOMMISSION') return;
     // Notes are free text from people: one that looks like a credential never reaches inventory's tables or events.

@@ -25,6 +25,11 @@ describe('identity finding rules', () => {
     expect(codes(state({ kind: 'API_KEY', expiresAt: new Date('2027-01-01') }))).toEqual([]);
   });
 
+  it('NHI7: an identity of an unknown kind (OTHER) is held to the expiry of a credential, erring on the safe side', () => {
+    expect(codes(state({ kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider' }))).toEqual(['NHI7:NO_EXPIRY:MEDIUM']);
+    expect(codes(state({ kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider', expiresAt: new Date('2027-01-01') }))).toEqual([]);
+  });
+
   it('NHI7: a credential older than the maximum age', () => {
     expect(codes(state({ createdAt: new Date('2025-01-01') }))).toEqual(['NHI7:CREDENTIAL_TOO_OLD:MEDIUM']);
   });

@@ -9,8 +9,12 @@ export interface FindingRulesConfig {
 
 const DAY_MS = 86_400_000;
 
-/** Kinds that are a credential themselves, so they should expire. */
-const CREDENTIAL_KINDS = new Set<NhiKind>(['API_KEY', 'ACCESS_TOKEN', 'SECRET', 'SSH_KEY', 'CERTIFICATE', 'OAUTH_CLIENT']);
+/**
+ * Kinds that are a credential themselves, so they should expire. OTHER is among
+ * them: nothing says what it is, and taking it for a credential errs on the safe
+ * side (a NO_EXPIRY finding someone dismisses) rather than hiding a key that never expires.
+ */
+const CREDENTIAL_KINDS = new Set<NhiKind>(['API_KEY', 'ACCESS_TOKEN', 'SECRET', 'SSH_KEY', 'CERTIFICATE', 'OAUTH_CLIENT', 'OTHER']);
 
 /** Ways of authenticating that rely on a static shared secret or a broken scheme (OWASP NHI4). */
 export const WEAK_AUTH_METHODS = new Set([

@@ -20,7 +20,9 @@ export class TagModel {
   value!: string;
 }
 
-@ObjectType('NonHumanIdentity', { description: 'A service account, key, token, certificate, secret, workload identity or AI agent.' })
+@ObjectType('NonHumanIdentity', {
+  description: 'A service account, key, token, certificate, secret, workload identity, AI agent, or another kind a source names.',
+})
 @Directive('@key(fields: "id")')
 export class IdentityModel {
   @Field(() => ID)
@@ -28,6 +30,12 @@ export class IdentityModel {
 
   @Field(() => IdentityKind)
   kind!: NhiKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The source's own word for the kind when no vocabulary knows it (kind is then OTHER); null for a known kind.",
+  })
+  sourceKind!: string | null;
 
   @Field()
   name!: string;

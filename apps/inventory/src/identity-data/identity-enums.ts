@@ -11,6 +11,7 @@ export const IdentityKind: { [K in NhiKind]: K } = {
   SECRET: 'SECRET',
   WORKLOAD_IDENTITY: 'WORKLOAD_IDENTITY',
   AI_AGENT: 'AI_AGENT',
+  OTHER: 'OTHER',
 };
 
 export const IdentityEnvironment: { [K in NhiEnvironment]: K } = {
@@ -42,7 +43,13 @@ export const SeverityEnum: { [K in Severity]: K } = { LOW: 'LOW', MEDIUM: 'MEDIU
 
 registerEnumType(FindingCategoryEnum, { name: 'FindingCategory', description: 'OWASP Non-Human Identities Top 10 (2025): NHI1 .. NHI10.' });
 registerEnumType(SeverityEnum, { name: 'Severity' });
-registerEnumType(IdentityKind, { name: 'IdentityKind', description: 'What sort of non-human identity this is.' });
+registerEnumType(IdentityKind, {
+  name: 'IdentityKind',
+  description: 'What sort of non-human identity this is.',
+  valuesMap: {
+    OTHER: { description: "The source's word is not in the vocabulary yet; the identity's sourceKind keeps it." },
+  },
+});
 registerEnumType(IdentityEnvironment, { name: 'Environment', description: 'Where the identity is used.' });
 registerEnumType(IdentityPrivilegeLevel, { name: 'PrivilegeLevel', description: 'How much the identity can do.' });
 registerEnumType(IdentityStatus, { name: 'IdentityStatus', description: 'Whether the identity is still in use.' });

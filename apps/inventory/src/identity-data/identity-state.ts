@@ -15,7 +15,7 @@ export type IdentityState = Omit<IdentityEntity, 'decommissionedAt' | 'decommiss
  * bulk ingest calls this once per new identity.
  */
 export function blankIdentityState(
-  identity: Pick<IdentityState, 'id' | 'provider' | 'externalId' | 'kind' | 'name'>,
+  identity: Pick<IdentityState, 'id' | 'provider' | 'externalId' | 'kind' | 'name'> & { sourceKind?: string | null },
   seenAt: Date,
 ): IdentityState {
   return {
@@ -23,6 +23,7 @@ export function blankIdentityState(
     provider: identity.provider,
     externalId: identity.externalId,
     kind: identity.kind,
+    sourceKind: identity.sourceKind ?? null,
     name: identity.name,
     environment: 'UNKNOWN',
     environmentInferred: false,
@@ -47,6 +48,7 @@ export function blankIdentityState(
 /** Fields whose change is an `updated` event (sighting times are not). */
 export const TRACKED_FIELDS = [
   'kind',
+  'sourceKind',
   'name',
   'environment',
   'environmentInferred',
@@ -117,5 +119,6 @@ export function snapshotOf(state: IdentityState): IdentitySnapshot {
     expiresAt: state.expiresAt?.toISOString() ?? null,
     credentialFingerprint: state.credentialFingerprint,
     status: state.status,
+    sourceKind: state.sourceKind,
   };
 }

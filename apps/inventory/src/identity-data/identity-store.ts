@@ -18,6 +18,7 @@ const COLUMNS: { readonly [F in keyof IdentityState]-?: readonly [column: string
   provider: ['provider', 'text'],
   externalId: ['external_id', 'text'],
   kind: ['kind', 'text'],
+  sourceKind: ['source_kind', 'text'],
   name: ['name', 'text'],
   environment: ['environment', 'text'],
   environmentInferred: ['environment_inferred', 'boolean'],

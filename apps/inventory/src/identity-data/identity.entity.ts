@@ -12,6 +12,10 @@ export class IdentityEntity {
   @Column('text')
   kind!: NhiKind;
 
+  /** The source's word for the kind, kept only when it mapped to OTHER (ck_identities_source_kind). */
+  @Column('text', { name: 'source_kind', nullable: true })
+  sourceKind!: string | null;
+
   @Column('text')
   name!: string;
 

@@ -5,6 +5,7 @@ const row = (fields: Partial<NormalisedRow> = {}): NormalisedRow => ({
   provider: 'aws',
   externalId: 'arn:aws:iam::1:role/a',
   kind: 'SERVICE_ACCOUNT',
+  sourceKind: null,
   name: 'a',
   environment: null,
   inferredEnvironment: null,
@@ -36,5 +37,13 @@ describe('BatchKeys', () => {
 
     expect(keys.check(7, row({ scopes: ['iam:*'] }))).toMatch(/^repeats the provider and externalId of row 4 with different fields/);
     expect(keys.check(8, row({ externalId: 'other' }))).toBeNull();
+  });
+
+  it('tells apart two repeats of an unknown kind by the word the source used', () => {
+    const keys = new BatchKeys();
+    keys.check(0, row({ kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider' }));
+
+    expect(keys.check(1, row({ kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider' }))).toBeNull();
+    expect(keys.check(2, row({ kind: 'OTHER', sourceKind: 'AWS::IAM::SAMLProvider' }))).toMatch(/^repeats/);
   });
 });

@@ -13,6 +13,20 @@ describe('the generated estate against the normaliser', () => {
     expect(refused).toEqual([]);
   });
 
+  it('takes each row of an unknown kind as OTHER, keeping its word, with a warning', () => {
+    const warned = estate.filter((r) => r.warned);
+    const results = warned.map((r) => normaliseRow(r.row));
+
+    expect(warned.length).toBeGreaterThan(0);
+    results.forEach((result, i) => {
+      expect(result).toEqual({
+        ok: true,
+        row: expect.objectContaining({ kind: 'OTHER', sourceKind: warned[i]?.row['kind'] }),
+        warnings: [expect.objectContaining({ field: 'kind' })],
+      });
+    });
+  });
+
   it('rejects every row the generator broke on purpose', () => {
     const accepted = estate.filter((r) => r.broken).filter((r) => normaliseRow(r.row).ok);
 

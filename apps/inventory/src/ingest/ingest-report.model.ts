@@ -15,12 +15,18 @@ export class RejectedRowModel {
   reason!: string;
 }
 
-@ObjectType('IngestWarning')
+@ObjectType('IngestWarning', { description: 'Something the sender should know about a row or the batch, though nothing was refused.' })
 export class IngestWarningModel {
   @Field(() => Int, { nullable: true, description: 'The row it is about, or null for the whole batch.' })
   index!: number | null;
 
-  @Field()
+  @Field(() => String, { nullable: true, description: "The row's externalId as stored, unless that is the field warned about." })
+  externalId!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The row's name as stored, unless that is the field warned about." })
+  name!: string | null;
+
+  @Field({ description: 'Which field and what happened to it; never the value.' })
   message!: string;
 }
 
@@ -56,8 +62,13 @@ export class IngestReportModel {
   @Field(() => [RejectedRowModel], { description: 'The rejected rows (the first 1000), each with its reason.' })
   rejected!: RejectedRowModel[];
 
+  @Field(() => Int, { description: 'Warnings about rows and about the batch, listed or not.' })
+  warningCount!: number;
+
   @Field(() => [IngestWarningModel], {
-    description: 'What the sender should know though nothing was refused (e.g. what a dry run would refuse).',
+    description:
+      'What the sender should know though nothing was refused: rows taken with a warning (e.g. an unknown kind, taken as OTHER; ' +
+      'the first 1000) and the batch (e.g. what a dry run would refuse).',
   })
   warnings!: IngestWarningModel[];
 }

@@ -7,7 +7,7 @@ import { inTransaction, PlannerStatistics } from '@nhi/persistence';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
 import type { ChunkContext } from './chunk-plan';
 import { ChunkWriter } from './chunk-writer';
-import { addRejection, emptyReport, IngestReport } from './ingest-report';
+import { addBatchWarning, addRejection, addRowWarning, emptyReport, IngestReport } from './ingest-report';
 import { BatchKeys } from './batch-keys';
 import type { NormalisedRow } from './normalised-row';
 import { echoOf } from './rejection-echo';
@@ -123,9 +123,18 @@ export class IngestService {
       addRejection(report, { index, ...echoOf(raw, result.field), reason: result.reason });
       return null;
     }
-    const duplicate = batch.check(index, result.row);
-    if (duplicate) addRejection(report, { index, externalId: result.row.externalId, name: result.row.name, reason: duplicate });
-    return duplicate ? null : result.row;
+    const { row, warnings } = result;
+    const duplicate = batch.check(index, row);
+    if (duplicate) {
+      addRejection(report, { index, externalId: row.externalId, name: row.name, reason: duplicate });
+      return null;
+    }
+    // The stored forms (they passed every check, and are what the sender will find), unless the warning is about them.
+    for (const { field, reason } of warnings) {
+      const externalId = field === 'externalId' ? null : row.externalId;
+      addRowWarning(report, { index, externalId, name: field === 'name' ? null : row.name, message: reason });
+    }
+    return row;
   }
 
   /** Marks what a full snapshot left out, unless the snapshot looks broken (empty, or staling too much) and is not forced. */
@@ -138,7 +147,7 @@ export class IngestService {
     const { options } = context;
     if (accepted === 0 && !options.force) {
       if (!options.dryRun) throw new SnapshotRefusedError(`${EMPTY_SNAPSHOT}; nothing was written`);
-      report.warnings.push({ index: null, message: `a real run would be refused: ${EMPTY_SNAPSHOT}` });
+      addBatchWarning(report, `a real run would be refused: ${EMPTY_SNAPSHOT}`);
     }
     try {
       const outcome = await lane.transact((manager) =>
@@ -155,7 +164,7 @@ export class IngestService {
         ),
       );
       report.stale = outcome.stale;
-      if (outcome.wouldRefuse) report.warnings.push({ index: null, message: `a real run would be refused: ${outcome.wouldRefuse}` });
+      if (outcome.wouldRefuse) addBatchWarning(report, `a real run would be refused: ${outcome.wouldRefuse}`);
     } catch (error) {
       if (!(error instanceof SnapshotRefusedError)) throw error;
       throw new SnapshotRefusedError(

@@ -9,6 +9,7 @@ function row(overrides: Partial<NormalisedRow> = {}): NormalisedRow {
     provider: 'aws',
     externalId: 'role/payments',
     kind: 'SERVICE_ACCOUNT',
+    sourceKind: null,
     name: 'payments',
     environment: null,
     inferredEnvironment: null,
@@ -68,6 +69,30 @@ describe('mergeSighting', () => {
       environment: 'PRODUCTION',
       environmentInferred: false,
     });
+  });
+
+  it('keeps the word of an unknown kind, and lets a known kind replace it', () => {
+    const other = mergeSighting(null, row({ kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider' }), 'id-1', t1).state;
+    expect(other).toMatchObject({ kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider' });
+
+    const renamed = mergeSighting(other, row({ kind: 'OTHER', sourceKind: 'oidc provider' }), 'id-1', t2);
+    expect(renamed.changes).toEqual([{ field: 'sourceKind', previous: 'AWS::IAM::OIDCProvider', current: 'oidc provider' }]);
+
+    const known = mergeSighting(other, row({ kind: 'SERVICE_ACCOUNT' }), 'id-1', t2);
+    expect(known.state).toMatchObject({ kind: 'SERVICE_ACCOUNT', sourceKind: null });
+    expect(known.changes).toEqual([
+      { field: 'kind', previous: 'OTHER', current: 'SERVICE_ACCOUNT' },
+      { field: 'sourceKind', previous: 'AWS::IAM::OIDCProvider', current: null },
+    ]);
+  });
+
+  it('never lets an unknown kind replace a known one, as a field left out never erases a value', () => {
+    const known = mergeSighting(null, row({ kind: 'API_KEY' }), 'id-1', t1).state;
+
+    const again = mergeSighting(known, row({ kind: 'OTHER', sourceKind: 'key thing' }), 'id-1', t2);
+
+    expect(again.state).toMatchObject({ kind: 'API_KEY', sourceKind: null });
+    expect(again.changes).toEqual([]);
   });
 
   it('only moves lastUsedAt forward', () => {

@@ -13,13 +13,19 @@ export interface MergeResult {
 /**
  * Merges one sighting into what is known. The precedence (docs/adr/0007-inventory-merge-precedence.md):
  * - the latest sighting wins for every field it carries; a field it leaves out never erases a known value;
+ * - sourceKind goes with kind: a known kind clears the word an OTHER kept; OTHER (a word nobody knows yet)
+ *   never replaces a known kind, as a field left out never erases a known value;
  * - an environment a source states beats one inferred from hints, whichever came later;
  * - lastUsedAt only moves forward; tags merge key by key;
  * - privilege is derived from the merged scopes; a DECOMMISSIONED identity stays so, a STALE one is ACTIVE again.
  */
 export function mergeSighting(existing: IdentityState | null, row: NormalisedRow, id: string, seenAt: Date): MergeResult {
   const previous: IdentityState =
-    existing ?? blankIdentityState({ id, provider: row.provider, externalId: row.externalId, kind: row.kind, name: row.name }, seenAt);
+    existing ??
+    blankIdentityState(
+      { id, provider: row.provider, externalId: row.externalId, kind: row.kind, sourceKind: row.sourceKind, name: row.name },
+      seenAt,
+    );
   const explicitKnown = existing !== null && previous.environment !== 'UNKNOWN' && !previous.environmentInferred;
   const environment = row.environment
     ? { environment: row.environment, environmentInferred: false }
@@ -27,12 +33,16 @@ export function mergeSighting(existing: IdentityState | null, row: NormalisedRow
       ? { environment: previous.environment, environmentInferred: previous.environmentInferred }
       : { environment: row.inferredEnvironment, environmentInferred: true };
   const scopes = row.scopes ?? previous.scopes;
+  const kind =
+    row.kind === 'OTHER' && existing !== null && previous.kind !== 'OTHER'
+      ? { kind: previous.kind, sourceKind: previous.sourceKind }
+      : { kind: row.kind, sourceKind: row.sourceKind };
   const lastUsedAt =
     row.lastUsedAt && (!previous.lastUsedAt || row.lastUsedAt > previous.lastUsedAt) ? row.lastUsedAt : previous.lastUsedAt;
 
   const state: IdentityState = {
     ...previous,
-    kind: row.kind,
+    ...kind,
     name: row.name,
     ...environment,
     system: row.system ?? previous.system,

@@ -5,6 +5,8 @@ export interface NormalisedRow {
   provider: string;
   externalId: string;
   kind: NhiKind;
+  /** The source's own word for the kind when no vocabulary knows it (kind is then OTHER); null otherwise. */
+  sourceKind: string | null;
   name: string;
   /** Given by the source (in its own words, mapped). */
   environment: NhiEnvironment | null;

@@ -13,6 +13,7 @@ describe('normaliseRow', () => {
 
     expect(result).toEqual({
       ok: true,
+      warnings: [],
       row: expect.objectContaining({
         provider: 'aws',
         externalId: 'arn:aws:iam::1:role/payments',
@@ -60,7 +61,6 @@ describe('normaliseRow', () => {
 
   it.each([
     [{ ...base, provider: undefined }, 'provider is required'],
-    [{ ...base, kind: 'spaceship' }, /^kind is not known/],
     [{ ...base, environment: 'moon' }, /^environment is not known/],
     [{ ...base, createdAt: 'yesterday' }, /^createdAt is not a valid date-time/],
     [{ ...base, credentialFingerprint: 'md5:abc' }, /^credentialFingerprint must be/],
@@ -119,10 +119,54 @@ describe('normaliseRow limits (event schema and columns)', () => {
     });
   });
 
-  it('never quotes an unknown kind or environment', () => {
+  it('never quotes an unknown kind or environment in a warning or a reason', () => {
     const kind = normaliseRow({ ...base, kind: 'x'.repeat(40) });
     const environment = normaliseRow({ ...base, environment: 'y'.repeat(40) });
 
-    expect(JSON.stringify([kind, environment])).not.toMatch(/xxxx|yyyy/);
+    expect(JSON.stringify([kind.ok && kind.warnings, environment])).not.toMatch(/xxxx|yyyy/);
+  });
+});
+
+describe('normaliseRow kinds', () => {
+  it('takes a known word without a warning, and keeps no word for it', () => {
+    const result = normaliseRow({ ...base, kind: 'AWS::IAM::Role' });
+
+    expect(result).toEqual({ ok: true, row: expect.objectContaining({ kind: 'SERVICE_ACCOUNT', sourceKind: null }), warnings: [] });
+  });
+
+  it.each(['AWS::IAM::OIDCProvider', 'iam.googleapis.com/WorkloadIdentityPool', 'Okta group rule', 'spaceship'])(
+    'takes the unknown word %p as OTHER, keeps the word and warns without quoting it',
+    (word) => {
+      const result = normaliseRow({ ...base, kind: `  ${word} ` });
+
+      expect(result).toEqual({
+        ok: true,
+        row: expect.objectContaining({ kind: 'OTHER', sourceKind: word, name: 'payments batch' }),
+        warnings: [{ field: 'kind', reason: expect.stringMatching(/^kind is not known, so the row is taken as OTHER/) }],
+      });
+      expect(result.ok && JSON.stringify(result.warnings)).not.toContain(word);
+    },
+  );
+
+  it('takes the canonical word OTHER as it is, with nothing to keep or warn about', () => {
+    expect(normaliseRow({ ...base, kind: 'other' })).toEqual({
+      ok: true,
+      row: expect.objectContaining({ kind: 'OTHER', sourceKind: null }),
+      warnings: [],
+    });
+  });
+
+  it.each([
+    ['a secret-looking word', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a', /^kind looks like a GitHub token/],
+    ['a word over 100 characters', 'k'.repeat(101), /^kind is longer than 100 characters/],
+    ['a bidi override', 'IAM\u202EUser', /^kind contains a bidirectional/],
+    ['a control character', 'IAM\u001bUser', /^kind contains a control/],
+    ['a blank word', '   ', /^kind is required/],
+    ['a number', 42, /^kind must be a string/],
+  ])('still rejects %s, naming the field and not the value', (_label, kind, reason) => {
+    const result = normaliseRow({ ...base, kind });
+
+    expect(result).toEqual({ ok: false, field: 'kind', reason: expect.stringMatching(reason) });
+    expect(JSON.stringify(result)).not.toMatch(/ghp_|kkkk|IAM/);
   });
 });

@@ -1,17 +1,23 @@
 import type { NhiEnvironment } from '@nhi/contracts';
 import { canonicalEnvironment, inferEnvironment } from '../normalisation/environment';
-import { canonicalKind } from '../normalisation/kind-vocabulary';
 import { canonicalExternalId, canonicalProvider } from '../normalisation/provider-aliases';
 import { findSecretField, ScannedField } from '@nhi/secrets';
 import type { NormalisedRow } from './normalised-row';
 import type { RawIdentityRow } from './raw-identity-row';
 import { optionalDate, optionalString, requiredText, stringList, tagMap } from './validation/field-readers';
+import { kindOf, UNKNOWN_KIND_WARNING } from './validation/kind-reader';
 import { reject, RowError } from './validation/row-error';
 import { ROW_LIMITS } from './validation/row-limits';
 
 export const FINGERPRINT_PATTERN = /^(sha256|sha1|sha512):[A-Za-z0-9+/=_-]{16,128}$/;
 
-export type RowResult = { ok: true; row: NormalisedRow } | { ok: false; reason: string; field: string };
+/** Something the report should tell the sender about a row that is taken all the same; the reason never quotes the value. */
+export interface RowWarning {
+  field: string;
+  reason: string;
+}
+
+export type RowResult = { ok: true; row: NormalisedRow; warnings: RowWarning[] } | { ok: false; reason: string; field: string };
 
 /** Every string a row carries, so none can smuggle a credential in. */
 function scannedFields(raw: RawIdentityRow): ScannedField[] {
@@ -76,19 +82,13 @@ function environmentOf(value: unknown): NhiEnvironment | null {
   return environment === 'UNKNOWN' ? null : environment;
 }
 
-function identityOf(raw: RawIdentityRow): Pick<NormalisedRow, 'provider' | 'externalId' | 'kind' | 'name'> {
+function identityOf(raw: RawIdentityRow): Pick<NormalisedRow, 'provider' | 'externalId' | 'kind' | 'sourceKind' | 'name'> {
   const provider = canonicalProvider(requiredText(raw.provider, 'provider', ROW_LIMITS.providerWord));
   if (!provider || provider.length > ROW_LIMITS.provider) {
     reject('provider', `provider must name a provider in letters and digits, at most ${ROW_LIMITS.provider} characters`);
   }
   const externalId = canonicalExternalId(provider, requiredText(raw.externalId, 'externalId', ROW_LIMITS.externalId));
-  const kind =
-    canonicalKind(requiredText(raw.kind, 'kind', ROW_LIMITS.kind)) ??
-    reject(
-      'kind',
-      'kind is not known; use SERVICE_ACCOUNT, API_KEY, ACCESS_TOKEN, OAUTH_CLIENT, CERTIFICATE, SSH_KEY, SECRET, WORKLOAD_IDENTITY or AI_AGENT (or a common word such as svc-account or pat)',
-    );
-  return { provider, externalId, kind, name: requiredText(raw.name, 'name', ROW_LIMITS.name) };
+  return { provider, externalId, ...kindOf(raw.kind), name: requiredText(raw.name, 'name', ROW_LIMITS.name) };
 }
 
 function normalise(raw: RawIdentityRow, now: Date): NormalisedRow {
@@ -125,10 +125,11 @@ function normalise(raw: RawIdentityRow, now: Date): NormalisedRow {
   };
 }
 
-/** Checks and normalises one row; a rejection says which field and why, never quoting a secret. */
+/** Checks and normalises one row; a rejection or warning says which field and why, never quoting the value. */
 export function normaliseRow(raw: RawIdentityRow, now = new Date()): RowResult {
   try {
-    return { ok: true, row: normalise(raw, now) };
+    const row = normalise(raw, now);
+    return { ok: true, row, warnings: row.sourceKind === null ? [] : [{ field: 'kind', reason: UNKNOWN_KIND_WARNING }] };
   } catch (error) {
     if (error instanceof RowError) return { ok: false, reason: error.message, field: error.field };
     throw error;

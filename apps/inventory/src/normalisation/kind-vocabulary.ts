@@ -2,11 +2,13 @@ import type { NhiKind } from '@nhi/contracts';
 import { vocabularyKey } from './text';
 
 /**
- * Words sources use for each kind (after lower-casing and turning _ - . / : into
- * spaces), including the resource types of the exports we read: AWS Config
+ * Words sources use for each kind (after lower-casing and turning _ - . / : #
+ * into spaces), including the resource types of the exports we read: AWS Config
  * (`AWS::IAM::User`), GCP Asset Inventory (`iam.googleapis.com/ServiceAccount`),
- * Azure Resource Graph (`Microsoft.ManagedIdentity/userAssignedIdentities`),
- * Kubernetes, GitHub and Okta.
+ * Azure Resource Graph and Microsoft Graph (`Microsoft.ManagedIdentity/userAssignedIdentities`,
+ * `#microsoft.graph.servicePrincipal`), Kubernetes (`ServiceAccount`, Secret types
+ * such as `kubernetes.io/service-account-token`), GitHub and Okta. A word not
+ * listed is not refused: the row becomes OTHER and keeps the word (row-normaliser.ts).
  */
 const VOCABULARY: Record<NhiKind, readonly string[]> = {
   SERVICE_ACCOUNT: [
@@ -26,6 +28,7 @@ const VOCABULARY: Record<NhiKind, readonly string[]> = {
     'iam googleapis com serviceaccount',
     'gcp service account',
     'google service account',
+    'okta service account',
   ],
   API_KEY: [
     'api key',
@@ -41,6 +44,9 @@ const VOCABULARY: Record<NhiKind, readonly string[]> = {
     'gcp service account key',
     'okta api token',
     'ssws token',
+    'aws apigateway apikey',
+    'apikeys googleapis com key',
+    'gcp api key',
   ],
   ACCESS_TOKEN: [
     'access token',
@@ -56,7 +62,11 @@ const VOCABULARY: Record<NhiKind, readonly string[]> = {
     'fine grained pat',
     'classic pat',
     'installation token',
+    'installation access token',
     'github app installation token',
+    'github token',
+    'kubernetes io service account token',
+    'service account token',
   ],
   OAUTH_CLIENT: [
     'oauth client',
@@ -76,6 +86,14 @@ const VOCABULARY: Record<NhiKind, readonly string[]> = {
     'okta service app',
     'service app',
     'api services app',
+    'okta api service integration',
+    'oauth2 client',
+    'oauth client id',
+    'oauth 2 0 client id',
+    'serviceprincipal',
+    'microsoft graph serviceprincipal',
+    'microsoft graph application',
+    'aws cognito userpoolclient',
   ],
   CERTIFICATE: [
     'certificate',
@@ -87,8 +105,14 @@ const VOCABULARY: Record<NhiKind, readonly string[]> = {
     'mtls certificate',
     'aws acm certificate',
     'aws iam servercertificate',
+    'aws iot certificate',
+    'certificatemanager googleapis com certificate',
+    'compute googleapis com sslcertificate',
+    'microsoft keyvault vaults certificates',
+    'kubernetes io tls',
+    'key credential',
   ],
-  SSH_KEY: ['ssh key', 'ssh', 'deploy key', 'ssh public key', 'github deploy key', 'aws ec2 keypair'],
+  SSH_KEY: ['ssh key', 'ssh', 'deploy key', 'ssh public key', 'github deploy key', 'aws ec2 keypair', 'kubernetes io ssh auth'],
   SECRET: [
     'secret',
     'password',
@@ -98,6 +122,17 @@ const VOCABULARY: Record<NhiKind, readonly string[]> = {
     'db password',
     'shared secret',
     'aws secretsmanager secret',
+    'secretmanager googleapis com secret',
+    'microsoft keyvault vaults secrets',
+    'kubernetes secret',
+    'k8s secret',
+    'kubernetes io basic auth',
+    'client secret',
+    'password credential',
+    'actions secret',
+    'github actions secret',
+    'dependabot secret',
+    'codespaces secret',
   ],
   WORKLOAD_IDENTITY: [
     'workload identity',
@@ -118,12 +153,19 @@ const VOCABULARY: Record<NhiKind, readonly string[]> = {
     'microsoft managedidentity userassignedidentities',
     'instance profile',
     'aws iam instanceprofile',
+    'aws eks podidentityassociation',
+    'federated identity credential',
   ],
   AI_AGENT: ['ai agent', 'agent', 'llm agent', 'assistant', 'ai assistant', 'copilot agent', 'mcp client'],
+  // Only its own name: OTHER is what an unknown word becomes, never a word's mapping.
+  OTHER: [],
 };
 
-/** Source words, keyed like the vocabulary; ':' too, so AWS Config's `AWS::IAM::User` reads as "aws iam user". */
-const keyOf = (raw: string): string => vocabularyKey(raw.replace(/:+/g, ' '));
+/**
+ * Source words, keyed like the vocabulary; ':' and '#' too, so AWS Config's `AWS::IAM::User` reads as
+ * "aws iam user" and Microsoft Graph's `#microsoft.graph.servicePrincipal` as "microsoft graph serviceprincipal".
+ */
+const keyOf = (raw: string): string => vocabularyKey(raw.replace(/[:#]+/g, ' '));
 
 const BY_WORD = new Map<string, NhiKind>(
   (Object.entries(VOCABULARY) as Array<[NhiKind, readonly string[]]>).flatMap(([kind, words]) => [
@@ -132,7 +174,7 @@ const BY_WORD = new Map<string, NhiKind>(
   ]),
 );
 
-/** The canonical kind for a source's word, or null when it is not known. */
+/** The canonical kind for a source's word, or null when it is not known (the caller decides what that means). */
 export function canonicalKind(raw: string): NhiKind | null {
   return BY_WORD.get(keyOf(raw)) ?? null;
 }

@@ -59,13 +59,42 @@ describe('kinds', () => {
     ['fine-grained PAT', 'ACCESS_TOKEN'],
     ['Okta API token', 'API_KEY'],
     ['Okta service app', 'OAUTH_CLIENT'],
+    ['AWS::SecretsManager::Secret', 'SECRET'],
+    ['AWS::ACM::Certificate', 'CERTIFICATE'],
+    ['AWS::IoT::Certificate', 'CERTIFICATE'],
+    ['AWS::EC2::KeyPair', 'SSH_KEY'],
+    ['AWS::Cognito::UserPoolClient', 'OAUTH_CLIENT'],
+    ['AWS::EKS::PodIdentityAssociation', 'WORKLOAD_IDENTITY'],
+    ['secretmanager.googleapis.com/Secret', 'SECRET'],
+    ['apikeys.googleapis.com/Key', 'API_KEY'],
+    ['compute.googleapis.com/SslCertificate', 'CERTIFICATE'],
+    ['OAuth 2.0 client ID', 'OAUTH_CLIENT'],
+    ['microsoft.keyvault/vaults/secrets', 'SECRET'],
+    ['Microsoft.KeyVault/vaults/certificates', 'CERTIFICATE'],
+    ['#microsoft.graph.servicePrincipal', 'OAUTH_CLIENT'],
+    ['#microsoft.graph.application', 'OAUTH_CLIENT'],
+    ['federated identity credential', 'WORKLOAD_IDENTITY'],
+    ['kubernetes.io/service-account-token', 'ACCESS_TOKEN'],
+    ['kubernetes.io/tls', 'CERTIFICATE'],
+    ['kubernetes.io/ssh-auth', 'SSH_KEY'],
+    ['kubernetes.io/basic-auth', 'SECRET'],
+    ['GitHub Actions secret', 'SECRET'],
+    ['installation access token', 'ACCESS_TOKEN'],
+    ['Okta API Service Integration', 'OAUTH_CLIENT'],
   ])('maps the real-export word %p to %p', (raw, kind) => {
     expect(canonicalKind(raw)).toBe(kind);
   });
 
-  it('says null for a word it does not know', () => {
-    expect(canonicalKind('spaceship')).toBeNull();
+  it('knows OTHER by its own name only', () => {
+    expect(canonicalKind('OTHER')).toBe('OTHER');
   });
+
+  it.each(['spaceship', 'AWS::IAM::OIDCProvider', 'AWS::IAM::Group', 'iam.googleapis.com/WorkloadIdentityPoolProvider', 'AppRole'])(
+    'says null for the word %p it does not know (ingest takes it as OTHER)',
+    (raw) => {
+      expect(canonicalKind(raw)).toBeNull();
+    },
+  );
 });
 
 describe('environments', () => {

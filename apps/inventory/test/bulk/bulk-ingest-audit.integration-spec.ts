@@ -61,6 +61,7 @@ describe('audit records of bulk ingest', () => {
         received: 2,
         accepted: 1,
         rejected: 1,
+        warned: 0,
         created: 1,
         updated: 0,
         unchanged: 0,

@@ -40,7 +40,7 @@ describe('POST /ingest/{source}', () => {
     const body = [
       ndjson(600, 'bulk'),
       'not json',
-      JSON.stringify({ provider: 'aws', externalId: 'x', kind: 'robot', name: 'y' }),
+      JSON.stringify({ provider: 'aws', externalId: 'x', kind: 'robot', name: 'y', createdAt: 'last tuesday' }),
       ndjson(1, 'tail'),
     ].join('\n');
 
@@ -50,13 +50,33 @@ describe('POST /ingest/{source}', () => {
     expect(result.body).toMatchObject({ source: 'aws-config', received: 603, created: 601, rejectedCount: 2 });
     expect(result.body['rejected']).toEqual([
       { index: 600, externalId: null, name: null, reason: 'the line is not valid JSON: send one identity object per line (NDJSON)' },
-      // The unknown word is no longer quoted back: a rejected value is never echoed.
-      { index: 601, externalId: 'x', name: 'y', reason: expect.stringMatching(/^kind is not known/) },
+      { index: 601, externalId: 'x', name: 'y', reason: expect.stringMatching(/^createdAt is not a valid date-time/) },
     ]);
     expect(await inventory.subgraph.sql("SELECT count(*)::int AS n FROM identities WHERE external_id LIKE 'bulk-%'")).toEqual([{ n: 600 }]);
     expect(
       await inventory.subgraph.sql("SELECT count(*)::int AS n FROM outbox_events WHERE payload->>'type' = 'nhi.identity.discovered'"),
     ).toEqual([{ n: 601 }]);
+  });
+
+  it('reports the rows of an unknown kind as the graph does: taken as OTHER, warned about by index, externalId and name', async () => {
+    const odd = { provider: 'aws', externalId: 'arn:aws:iam::1:oidc-provider/bulk', kind: 'AWS::IAM::OIDCProvider', name: 'bulk oidc' };
+    const body = [ndjson(2, 'odd-neighbour'), JSON.stringify(odd)].join('\n');
+
+    const result = await upload('aws-config', body, { authorization: `Bearer ${await token('integrator')}` });
+
+    expect(result.body).toMatchObject({ received: 3, created: 3, rejectedCount: 0, warningCount: 1 });
+    expect(result.body['warnings']).toEqual([
+      {
+        index: 2,
+        externalId: odd.externalId,
+        name: odd.name,
+        message: expect.stringMatching(/^kind is not known, so the row is taken as OTHER/),
+      },
+    ]);
+    expect(JSON.stringify(result.body)).not.toContain('OIDCProvider');
+    expect(await inventory.subgraph.sql('SELECT kind, source_kind FROM identities WHERE external_id = $1', [odd.externalId])).toEqual([
+      { kind: 'OTHER', source_kind: 'AWS::IAM::OIDCProvider' },
+    ]);
   });
 
   it('re-ingests an unchanged upload as unchanged, and honours dryRun', async () => {

@@ -99,16 +99,13 @@ describe('bad rows', () => {
     const report = await client.ingest('scanner-x', [
       { provider: 'github', externalId: good, kind: 'pat', name: 'fine' },
       { provider: 'github', externalId: unique('leaky'), kind: 'pat', name: `token ${token}` },
-      { provider: 'github', externalId: unique('bad-kind'), kind: 'spaceship', name: 'x' },
       { provider: 'github', externalId: unique('bad-date'), kind: 'pat', name: 'y', createdAt: 'last tuesday' },
     ]);
 
-    expect(report).toMatchObject({ received: 4, created: 1, rejectedCount: 3 });
+    expect(report).toMatchObject({ received: 3, created: 1, rejectedCount: 2 });
     expect(report.rejected.map((r) => [r.index, r.reason.split(';')[0]])).toEqual([
       [1, 'name looks like a GitHub token (its checksum does not match)'],
-      // The unknown word is no longer quoted back: a rejected value is never echoed.
-      [2, 'kind is not known'],
-      [3, 'createdAt is not a valid date-time (use RFC 3339, e.g. 2026-01-31T12:00:00Z)'],
+      [2, 'createdAt is not a valid date-time (use RFC 3339, e.g. 2026-01-31T12:00:00Z)'],
     ]);
     expect(JSON.stringify(report)).not.toContain(token);
     const stored = await inventory.subgraph.sql<{ found: boolean }>(
@@ -134,6 +131,40 @@ describe('bad rows', () => {
     expect(report).toMatchObject({ received: 2, created: 1, rejectedCount: 1 });
     expect(await client.identity('aws', externalId)).toBeNull();
     expect(await inventory.subgraph.sql<{ count: string }>(COUNT_STATE_EVENTS)).toEqual(events);
+  });
+});
+
+describe('unknown kinds', () => {
+  const oidc = (externalId: string, kind: string) => ({ provider: 'aws', externalId, kind, name: 'github actions oidc' });
+
+  it('publishes OTHER with the source word, finds no expiry on it, and lets a later known word replace it', async () => {
+    const externalId = unique('arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com');
+    const first = await client.ingest('aws-config', [oidc(externalId, 'AWS::IAM::OIDCProvider')]);
+
+    expect(first).toMatchObject({ created: 1, rejectedCount: 0, warningCount: 1, warnings: [{ index: 0, externalId }] });
+    const identity = await client.identity('aws', externalId);
+    expect(identity).toMatchObject({ kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider' });
+    // Nothing says what it is: taken for a credential, it should expire (identity-rules.ts).
+    expect(identity?.findings).toEqual(expect.arrayContaining([expect.objectContaining({ category: 'NHI7', code: 'NO_EXPIRY' })]));
+    const message = await waitFor(() => inventory.tap.messages.find((m) => m.key === identity!.id), {
+      what: 'the discovered event on Kafka',
+    });
+    expect(JSON.parse(message.value ?? '{}')).toMatchObject({
+      data: { identity: { kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider' } },
+    });
+
+    expect(await client.ingest('cmdb', [oidc(externalId, 'IAM Role')])).toMatchObject({ updated: 1, warningCount: 0 });
+    expect(await client.identity('aws', externalId)).toMatchObject({ kind: 'SERVICE_ACCOUNT', sourceKind: null });
+  });
+
+  it('never lets an unknown word replace a known kind, though it still warns', async () => {
+    const externalId = unique('arn:aws:iam::1:role/ci');
+    await client.ingest('cmdb', [oidc(externalId, 'IAM Role')]);
+
+    const again = await client.ingest('aws-config', [oidc(externalId, 'AWS::IAM::SomethingNew')]);
+
+    expect(again).toMatchObject({ updated: 0, unchanged: 1, warningCount: 1 });
+    expect(await client.identity('aws', externalId)).toMatchObject({ kind: 'SERVICE_ACCOUNT', sourceKind: null });
   });
 });
 

@@ -37,7 +37,14 @@ const MALFORMED: Array<[string, Record<string, unknown>, RegExp]> = [
   ['an unknown environment', { environment: 'moon-base-alpha' }, /^environment is not known/],
   ['a name over 300 characters', { name: 'n'.repeat(301) }, /^name is longer than 300 characters/],
   ['more than 100 tags', { tags: Array.from({ length: 101 }, (_, i) => ({ key: `k${i}`, value: 'v' })) }, /^tags has more than 100/],
+  // An unknown kind word is kept (see below), but only a clean, bounded one.
+  ['a kind over 100 characters', { kind: 'k'.repeat(101) }, /^kind is longer than 100 characters/],
+  ['a bidi override in the kind', { kind: 'IAM\u202EUser' }, /^kind contains a bidirectional override/],
+  ['a secret-looking kind', { kind: 'ghp_16C7e42F292c6912E7710c838347Ae178B4a' }, /^kind looks like a GitHub token/],
 ];
+
+/** Kind words no vocabulary knows, from real exports: each row is taken as OTHER, keeps its word, and is warned about. */
+const UNKNOWN_KINDS = ['AWS::IAM::OIDCProvider', 'iam.googleapis.com/WorkloadIdentityPoolProvider', 'kubernetes.io/dockercfg', 'AppRole'];
 
 describe('malformed input', () => {
   it('rejects each bad row with its index and a reason naming the field, lands every good row, and never fails the batch', async () => {
@@ -57,7 +64,20 @@ describe('malformed input', () => {
     });
     const text = JSON.stringify(report);
     // No rejected value comes back, in any form.
-    for (const echoed of ['vvvvv', '\\u0000', '\u0000', '275760', '12/18/2019', '2099', '\u202E', '\\u202e', 'moon-base', 'nnnnn']) {
+    for (const echoed of [
+      'vvvvv',
+      '\\u0000',
+      '\u0000',
+      '275760',
+      '12/18/2019',
+      '2099',
+      '\u202E',
+      '\\u202e',
+      'moon-base',
+      'nnnnn',
+      'kkkkk',
+      'ghp_',
+    ]) {
       expect(text).not.toContain(echoed);
     }
     expect(await stored(goods.map((g) => g.externalId))).toEqual(goods.map((g) => g.externalId).sort());
@@ -74,6 +94,43 @@ describe('malformed input', () => {
       { index: 0, externalId: row.externalId, name: row.name, reason: expect.stringMatching(/^createdAt/) },
       { index: 1, externalId: badName.externalId, name: null, reason: expect.stringMatching(/^name/) },
     ]);
+  });
+});
+
+describe('unknown kinds', () => {
+  it('stores each row of an unknown kind as OTHER with its word, warns with index, externalId and name, and never quotes the word', async () => {
+    const goods = Array.from({ length: 8 }, (_, i) => good(`kind-fine-${i}`));
+    const odd = UNKNOWN_KINDS.map((kind, i) => ({ ...good(`kind-odd-${i}`), kind: ` ${kind} ` }));
+    const rows = [...goods.slice(0, 4), ...odd, ...goods.slice(4)];
+
+    const report = await client.ingest('unknown-kind-source', rows);
+
+    expect(report).toMatchObject({ received: rows.length, created: rows.length, rejectedCount: 0, warningCount: odd.length });
+    expect(report.warnings).toEqual(
+      odd.map((row, i) => ({
+        index: 4 + i,
+        externalId: row.externalId,
+        name: row.name,
+        message: expect.stringMatching(/^kind is not known, so the row is taken as OTHER/),
+      })),
+    );
+    for (const word of UNKNOWN_KINDS) expect(JSON.stringify(report)).not.toContain(word);
+    const stored = await inventory.subgraph.sql<{ kind: string; source_kind: string | null }>(
+      `SELECT kind, source_kind FROM identities WHERE provider = 'acme' AND external_id = ANY($1) ORDER BY external_id`,
+      [odd.map((row) => row.externalId)],
+    );
+    expect(stored).toEqual(UNKNOWN_KINDS.map((word) => ({ kind: 'OTHER', source_kind: word })));
+    expect(await client.identity('acme', odd[0]!.externalId)).toMatchObject({ kind: 'OTHER', sourceKind: UNKNOWN_KINDS[0] });
+    expect(await client.identity('acme', goods[0]!.externalId)).toMatchObject({ kind: 'SERVICE_ACCOUNT', sourceKind: null });
+  });
+
+  it('warns on a dry run too, and writes nothing', async () => {
+    const row = { ...good('kind-dry'), kind: 'AWS::IAM::SAMLProvider' };
+
+    const report = await client.ingest('unknown-kind-source', [row], { dryRun: true });
+
+    expect(report).toMatchObject({ created: 1, warningCount: 1, warnings: [{ index: 0, externalId: row.externalId, name: row.name }] });
+    expect(await stored([row.externalId])).toEqual([]);
   });
 });
 

@@ -8,7 +8,8 @@ export interface Report {
   received: number;
   rejectedCount: number;
   rejected: Array<{ index: number; externalId: string | null; name: string | null; reason: string }>;
-  warnings: Array<{ index: number | null; message: string }>;
+  warningCount: number;
+  warnings: Array<{ index: number | null; externalId: string | null; name: string | null; message: string }>;
 }
 
 export interface IngestOptions {
@@ -19,12 +20,14 @@ export interface IngestOptions {
 
 const INGEST = `
   mutation Ingest($input: IngestIdentitiesInput!) {
-    ingestIdentities(input: $input) { received created updated unchanged stale rejectedCount rejected { index externalId name reason } warnings { index message } }
+    ingestIdentities(input: $input) { received created updated unchanged stale rejectedCount rejected { index externalId name reason }
+      warningCount warnings { index externalId name message } }
   }`;
 
 export interface IdentityView {
   id: string;
   kind: string;
+  sourceKind: string | null;
   name: string;
   provider: string;
   externalId: string;
@@ -43,7 +46,7 @@ export interface IdentityView {
 const IDENTITY = `
   query($provider: String!, $externalId: String!) {
     identityByExternalId(provider: $provider, externalId: $externalId) {
-      id kind name provider externalId environment environmentInferred status privilegeLevel system credentialFingerprint expiresAt
+      id kind sourceKind name provider externalId environment environmentInferred status privilegeLevel system credentialFingerprint expiresAt
       tags { key value } sightings { source } findings { category code severity closedAt }
     }
   }`;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import type { ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
@@ -12,7 +12,7 @@ export class InventoryEventsHandler {
 
   /** Keeps the attributes bulk revocation selects on current (the system can change). */
   @EventHandler('nhi.identity.updated')
-  async onIdentityUpdated(event: NhiEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
+  async onIdentityUpdated(event: ReceivedEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
     const { identity } = event.data;
     await manager
       .getRepository(IdentityLifecycleEntity)
@@ -20,7 +20,7 @@ export class InventoryEventsHandler {
   }
 
   @EventHandler('nhi.identity.discovered')
-  async onIdentityRegistered(event: NhiEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
+  async onIdentityRegistered(event: ReceivedEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
     await this.lifecycle.track(manager, event.data);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ownerPathOf, type NhiEvent } from '@nhi/contracts';
+import { ownerPathOf, type ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 
@@ -8,7 +8,7 @@ import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.ent
 @Injectable()
 export class OwnershipEventsHandler {
   @EventHandler('nhi.ownership.assigned')
-  async onAssigned(event: NhiEvent<'nhi.ownership.assigned'>, manager: EntityManager): Promise<void> {
+  async onAssigned(event: ReceivedEvent<'nhi.ownership.assigned'>, manager: EntityManager): Promise<void> {
     if (event.data.role !== 'PRIMARY') return;
     await manager
       .getRepository(IdentityLifecycleEntity)
@@ -16,7 +16,7 @@ export class OwnershipEventsHandler {
   }
 
   @EventHandler('nhi.ownership.unassigned')
-  async onUnassigned(event: NhiEvent<'nhi.ownership.unassigned'>, manager: EntityManager): Promise<void> {
+  async onUnassigned(event: ReceivedEvent<'nhi.ownership.unassigned'>, manager: EntityManager): Promise<void> {
     if (event.data.role !== 'PRIMARY') return;
     await manager
       .getRepository(IdentityLifecycleEntity)
@@ -24,7 +24,7 @@ export class OwnershipEventsHandler {
   }
 
   @EventHandler('nhi.ownership.orphaned')
-  async onOrphaned(event: NhiEvent<'nhi.ownership.orphaned'>, manager: EntityManager): Promise<void> {
+  async onOrphaned(event: ReceivedEvent<'nhi.ownership.orphaned'>, manager: EntityManager): Promise<void> {
     await manager.getRepository(IdentityLifecycleEntity).update({ identityId: event.data.identityId }, { ownerId: null, ownerPath: [] });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import type { ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { RevocationService } from '../revocation/revocation.service';
 
@@ -10,12 +10,12 @@ export class RevocationResultsHandler {
   constructor(private readonly revocations: RevocationService) {}
 
   @EventHandler('nhi.revocation.completed')
-  async onCompleted(event: NhiEvent<'nhi.revocation.completed'>, manager: EntityManager): Promise<void> {
-    await this.revocations.applyResult(manager, { outcome: 'completed', data: event.data });
+  async onCompleted(event: ReceivedEvent<'nhi.revocation.completed'>, manager: EntityManager): Promise<void> {
+    await this.revocations.applyResult(manager, { source: event.source, outcome: 'completed', data: event.data });
   }
 
   @EventHandler('nhi.revocation.failed')
-  async onFailed(event: NhiEvent<'nhi.revocation.failed'>, manager: EntityManager): Promise<void> {
-    await this.revocations.applyResult(manager, { outcome: 'failed', data: event.data });
+  async onFailed(event: ReceivedEvent<'nhi.revocation.failed'>, manager: EntityManager): Promise<void> {
+    await this.revocations.applyResult(manager, { source: event.source, outcome: 'failed', data: event.data });
   }
 }

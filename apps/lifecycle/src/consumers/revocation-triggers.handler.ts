@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import type { ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { RevocationService } from '../revocation/revocation.service';
 
@@ -10,13 +10,13 @@ export class RevocationTriggersHandler {
   constructor(private readonly revocations: RevocationService) {}
 
   @EventHandler('nhi.identity.decommissioned')
-  async onDecommissioned(event: NhiEvent<'nhi.identity.decommissioned'>, manager: EntityManager): Promise<void> {
+  async onDecommissioned(event: ReceivedEvent<'nhi.identity.decommissioned'>, manager: EntityManager): Promise<void> {
     const { id, reason, decommissionedBy } = event.data;
     await this.revocations.requestFromTrigger(manager, id, `decommissioned by ${decommissionedBy}: ${reason}`);
   }
 
   @EventHandler('nhi.ownership.revocation-requested')
-  async onOrphanRevocation(event: NhiEvent<'nhi.ownership.revocation-requested'>, manager: EntityManager): Promise<void> {
+  async onOrphanRevocation(event: ReceivedEvent<'nhi.ownership.revocation-requested'>, manager: EntityManager): Promise<void> {
     await this.revocations.requestFromTrigger(manager, event.data.identityId, `orphan: ${event.data.reason}`);
   }
 }

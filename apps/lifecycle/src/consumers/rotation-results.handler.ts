@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import type { ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { RotationService } from '../rotation/rotation.service';
 
@@ -10,12 +10,12 @@ export class RotationResultsHandler {
   constructor(private readonly rotations: RotationService) {}
 
   @EventHandler('nhi.rotation.completed')
-  async onCompleted(event: NhiEvent<'nhi.rotation.completed'>, manager: EntityManager): Promise<void> {
-    await this.rotations.applyResult(manager, { outcome: 'completed', data: event.data });
+  async onCompleted(event: ReceivedEvent<'nhi.rotation.completed'>, manager: EntityManager): Promise<void> {
+    await this.rotations.applyResult(manager, { source: event.source, outcome: 'completed', data: event.data });
   }
 
   @EventHandler('nhi.rotation.failed')
-  async onFailed(event: NhiEvent<'nhi.rotation.failed'>, manager: EntityManager): Promise<void> {
-    await this.rotations.applyResult(manager, { outcome: 'failed', data: event.data });
+  async onFailed(event: ReceivedEvent<'nhi.rotation.failed'>, manager: EntityManager): Promise<void> {
+    await this.rotations.applyResult(manager, { source: event.source, outcome: 'failed', data: event.data });
   }
 }

@@ -3,6 +3,8 @@ import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from '
 import { ContractViolationError, timeOrderedUuid } from '@nhi/contracts';
 import { badInput, notFound } from '@nhi/graphql';
 import type { OutboxService } from '@nhi/messaging';
+import type { IntegratorsService } from '../integrators/integrators.service';
+import { UntrustedResultError } from '../integrators/untrusted-result.error';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import type { LifecycleConfig } from '../lifecycle-config';
 import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
@@ -25,8 +27,9 @@ export interface ResultData {
 }
 
 /** An integrator's answer to one attempt, as its results topic carries it. */
-export type HandshakeResult<Completed extends ResultData> =
-  { outcome: 'completed'; data: Completed } | { outcome: 'failed'; data: ResultData & { error: string } };
+export type HandshakeResult<Completed extends ResultData> = { source: string } & (
+  { outcome: 'completed'; data: Completed } | { outcome: 'failed'; data: ResultData & { error: string } }
+);
 
 /**
  * The handshake with integrators (DESIGN.md), the same for rotation and
@@ -46,6 +49,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
     protected readonly dataSource: DataSource,
     protected readonly config: LifecycleConfig,
     protected readonly outbox: OutboxService,
+    private readonly integrators: IntegratorsService,
   ) {
     this.logger = new Logger(label === 'rotation' ? 'Rotation' : 'Revocation');
   }
@@ -191,6 +195,9 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
       return;
     }
     const identity = await this.lockIdentity(manager, request.identityId);
+    if (!(await this.integrators.trusts(manager, result.source, identity.provider))) {
+      throw new UntrustedResultError(this.label, requestId, identity.provider);
+    }
     if (result.outcome === 'completed') {
       await this.setRequest(manager, request, { status: 'COMPLETED', completedAt: now });
       await this.succeed(manager, identity, request, result.data, now);

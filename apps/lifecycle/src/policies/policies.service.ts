@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan, Not, In } from 'typeorm';
-import { timeOrderedUuid } from '@nhi/contracts';
+import { NHI_KINDS, timeOrderedUuid } from '@nhi/contracts';
 import { badInput, notFound } from '@nhi/graphql';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import { nextRotationDue } from '../identity-data/rotation-schedule';
@@ -10,17 +10,8 @@ import { choosePolicy } from './policy-selection';
 import { RotationPolicyEntity } from './rotation-policy.entity';
 
 const BATCH = 1000;
-const KINDS = [
-  'SERVICE_ACCOUNT',
-  'API_KEY',
-  'ACCESS_TOKEN',
-  'OAUTH_CLIENT',
-  'CERTIFICATE',
-  'SSH_KEY',
-  'SECRET',
-  'WORKLOAD_IDENTITY',
-  'AI_AGENT',
-];
+// The contract's list, OTHER included: a policy may select the identities whose kind no source word explained.
+const KINDS: string[] = [...NHI_KINDS];
 const ENVIRONMENTS = ['PRODUCTION', 'STAGING', 'DEVELOPMENT', 'TEST', 'UNKNOWN'];
 const PRIVILEGES = ['LOW', 'MEDIUM', 'HIGH', 'ADMIN'];
 

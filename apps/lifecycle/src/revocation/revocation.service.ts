@@ -11,6 +11,7 @@ import { stateForDueDate } from '../identity-data/rotation-schedule';
 import { LIFECYCLE_CONFIG, LifecycleConfig } from '../lifecycle-config';
 import { RevocationRequestEntity } from '../requests/revocation-request.entity';
 import { Suspensions } from '../suspensions/suspensions';
+import { IntegratorsService } from '../integrators/integrators.service';
 
 /**
  * Revocation on nhi.revocation.requests.v1 / nhi.revocation.results.v1: the
@@ -25,9 +26,10 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     @InjectDataSource() dataSource: DataSource,
     @Inject(LIFECYCLE_CONFIG) config: LifecycleConfig,
     outbox: OutboxService,
+    integrators: IntegratorsService,
     private readonly suspensions: Suspensions,
   ) {
-    super('revocation', RevocationRequestEntity, dataSource, config, outbox);
+    super('revocation', RevocationRequestEntity, dataSource, config, outbox, integrators);
   }
 
   /** An owner of the identity or a security-admin asks for a revocation; force (revoke even what is in use) needs security-admin. */

@@ -10,6 +10,7 @@ import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.ent
 import { nextRotationDue } from '../identity-data/rotation-schedule';
 import { LIFECYCLE_CONFIG, LifecycleConfig } from '../lifecycle-config';
 import { RotationRequestEntity } from '../requests/rotation-request.entity';
+import { IntegratorsService } from '../integrators/integrators.service';
 
 const REVOKED_STATES = new Set(['REVOKING', 'REVOKED']);
 
@@ -18,8 +19,13 @@ const REVOKED_STATES = new Set(['REVOKING', 'REVOKED']);
 export class RotationService extends CredentialHandshake<RotationRequestEntity, RotationCompletedData> {
   protected readonly inFlight = 'ROTATING';
 
-  constructor(@InjectDataSource() dataSource: DataSource, @Inject(LIFECYCLE_CONFIG) config: LifecycleConfig, outbox: OutboxService) {
-    super('rotation', RotationRequestEntity, dataSource, config, outbox);
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    @Inject(LIFECYCLE_CONFIG) config: LifecycleConfig,
+    outbox: OutboxService,
+    integrators: IntegratorsService,
+  ) {
+    super('rotation', RotationRequestEntity, dataSource, config, outbox, integrators);
   }
 
   /** A person asks for a rotation now: an owner of the identity (or one of its teams), or a security-admin. */

@@ -49,6 +49,15 @@ describe('rotation policies', () => {
     expect(await policyOf(devKey)).toEqual({ name: 'default', due: createdAt.getTime() + 90 * DAY_MS });
   });
 
+  it('schedules an identity of an unknown kind (OTHER) under the default policy, or a policy that selects OTHER', async () => {
+    const other = await discovered({ kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider' });
+    expect(await policyOf(other)).toEqual({ name: 'default', due: createdAt.getTime() + 90 * DAY_MS });
+
+    await upsert({ name: 'unclassified', kind: ['other'], maxAgeDays: 30 });
+
+    expect(await policyOf(other)).toEqual({ name: 'unclassified', due: createdAt.getTime() + 30 * DAY_MS });
+  });
+
   it.each([
     [{ name: 'x', maxAgeDays: 10, warnDays: 10 }, /warnDays \(10\) must be less than maxAgeDays \(10\)/],
     [{ name: 'x', maxAgeDays: 0 }, /maxAgeDays must be a whole number of at least 1, got 0/],

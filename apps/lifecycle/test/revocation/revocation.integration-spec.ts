@@ -1,6 +1,7 @@
 import { TOPICS } from '@nhi/contracts';
 import { subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
+import { registerIntegrator, TEST_INTEGRATOR_SOURCE } from '../support/integrators';
 
 const spec = subgraphSpec('lifecycle_revocation', bootstrap, {
   env: { LIFECYCLE_TICK_MS: '100', ROTATION_RETRY_BASE_MS: '200' },
@@ -27,6 +28,10 @@ async function stateOf(id: string): Promise<{ state: string; revocation: { statu
   if (!found) throw new Error(JSON.stringify(result.errors));
   return found;
 }
+
+beforeAll(async () => {
+  await registerIntegrator(spec.subgraph, TEST_INTEGRATOR_SOURCE);
+});
 
 describe('revocation', () => {
   it('revokes a decommissioned identity through the integrator, and never rotates it again', async () => {

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@nhi/auth';
 import { ownershipAssignedData, subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
+import { registerIntegrator, TEST_INTEGRATOR_SOURCE } from '../support/integrators';
 
 const spec = subgraphSpec('lifecycle_rotation', bootstrap, {
   env: { LIFECYCLE_TICK_MS: '100', ROTATION_RETRY_BASE_MS: '200' },
-  tap: [TOPICS.rotationRequests, TOPICS.lifecycleEvents, dlqTopic(TOPICS.rotationResults)],
+  tap: [TOPICS.rotationRequests, TOPICS.lifecycleEvents, dlqTopic(TOPICS.rotationResults), TOPICS.integrationFeedback],
 });
 
 interface Lifecycle {
@@ -75,6 +76,12 @@ const applied = (eventId: string) =>
     what: 'the result to be consumed',
   });
 
+beforeAll(async () => {
+  await registerIntegrator(spec.subgraph, TEST_INTEGRATOR_SOURCE);
+  await registerIntegrator(spec.subgraph, '/integrators/acme');
+  await registerIntegrator(spec.subgraph, 'https://acme.example/rotator');
+});
+
 describe('the rotation handshake with an integrator', () => {
   it('publishes a request, applies the completed result, and ignores the same result delivered again', async () => {
     const identityId = await discovered();
@@ -112,6 +119,52 @@ describe('the rotation handshake with an integrator', () => {
       [identityId],
     );
     expect(row?.credential_fingerprint).toBe('sha256:0123456789abcdef0123456789abcdef');
+  });
+
+  it('applies results an integrator wrote by hand, as CloudEvents allows: structured with its own id and source, or binary', async () => {
+    const completedId = await discovered();
+    const failedId = await discovered();
+    await requestRotation(completedId);
+    await requestRotation(failedId);
+    const [completedRequest] = await waitFor(() => requestsFor(completedId).length === 1 && requestsFor(completedId));
+    const [failedRequest] = await waitFor(() => requestsFor(failedId).length === 1 && requestsFor(failedId));
+
+    // The event from the issue that asked for this, byte for byte what a kcat user sends: no dataschema, no UUID id.
+    const structured = {
+      specversion: '1.0',
+      id: `bars-${completedRequest?.requestId}`,
+      source: '/integrators/acme',
+      type: 'nhi.rotation.completed',
+      subject: completedId,
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      data: {
+        requestId: completedRequest?.requestId,
+        nhiId: completedId,
+        rotatedAt: new Date().toISOString(),
+        newCredentialFingerprint: 'sha256:AbCdEfGhIjKlMnOpQrSt',
+      },
+    };
+    await spec.subgraph.produceRaw(TOPICS.rotationResults, { key: completedId, value: JSON.stringify(structured) });
+    await spec.subgraph.produceRaw(TOPICS.rotationResults, {
+      key: failedId,
+      value: JSON.stringify({ requestId: failedRequest?.requestId, nhiId: failedId, error: 'vault sealed' }),
+      headers: {
+        ce_specversion: '1.0',
+        ce_id: '17',
+        ce_source: 'https://acme.example/rotator',
+        ce_type: 'nhi.rotation.failed',
+        'content-type': 'application/json',
+      },
+    });
+
+    await waitFor(async () => (await lifecycleOf(completedId)).rotations[0]?.status === 'COMPLETED', {
+      what: 'the structured result applied',
+    });
+    await waitFor(async () => (await lifecycleOf(failedId)).rotations.some((r) => r.status === 'FAILED' && r.error === 'vault sealed'), {
+      what: 'the binary result applied',
+    });
+    expect(spec.tap.messages.filter((m) => m.topic === spec.subgraph.topic(dlqTopic(TOPICS.rotationResults)))).toEqual([]);
   });
 
   it('retries a failed rotation with a new request id and backoff, and marks ROTATION_FAILED after the last attempt', async () => {
@@ -185,6 +238,37 @@ describe('the rotation handshake with an integrator', () => {
     expect(dead.map((m) => m.headers['x-error-type'])).toEqual(['ContractViolationError', 'ContractViolationError']);
     expect(dead[1]?.headers['x-error']).toMatch(/names identity 01900000-0000-7000-8000-0000000000ff, but the request is for/);
     expect((await lifecycleOf(identityId)).state).toBe('ROTATING');
+
+    // The integrator may not read our dead-letter topic: it hears of both on its feedback topic, each keyed like what it sent.
+    const feedback = await waitFor(() => {
+      const keys = [identityId, '01900000-0000-7000-8000-0000000000ff'];
+      const messages = spec.tap.messages.filter(
+        (m) => m.topic === spec.subgraph.topic(TOPICS.integrationFeedback) && keys.includes(m.key ?? ''),
+      );
+      return (
+        messages.length >= 2 &&
+        messages.map((m) => JSON.parse(m.value ?? '{}') as { type: string; source: string; data: Record<string, unknown> })
+      );
+    });
+    expect(feedback[0]).toMatchObject({
+      type: 'nhi.integration.rejected',
+      source: '/nhi/lifecycle',
+      data: {
+        topic: TOPICS.rotationResults,
+        offset: dead[0]?.headers['x-original-offset'],
+        originalId: 'x',
+        originalSource: null,
+        originalType: 'nhi.rotation.completed',
+        reason: 'invalid CloudEvents envelope',
+        problems: [{ field: 'event', problem: "must have required property 'source'" }],
+        consumer: 'lifecycle',
+      },
+    });
+    expect(feedback[1]?.data).toMatchObject({
+      originalSource: '/nhi/integrator',
+      reason: expect.stringMatching(/names identity/),
+      problems: [],
+    });
   });
 
   it('refuses a second rotation while one is in progress, with a clear error', async () => {

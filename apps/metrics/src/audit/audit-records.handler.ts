@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import type { ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 
 /**
@@ -11,7 +11,7 @@ import { EventHandler } from '@nhi/messaging';
 @Injectable()
 export class AuditRecordsHandler {
   @EventHandler('nhi.audit.recorded')
-  async onRecorded(event: NhiEvent<'nhi.audit.recorded'>, manager: EntityManager): Promise<void> {
+  async onRecorded(event: ReceivedEvent<'nhi.audit.recorded'>, manager: EntityManager): Promise<void> {
     const data = event.data;
     await manager.query(
       `INSERT INTO audit_records

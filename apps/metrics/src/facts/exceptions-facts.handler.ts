@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ExceptionEventData, NhiEvent } from '@nhi/contracts';
+import type { ExceptionEventData, ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { recordHistory } from './state-history';
 
@@ -8,27 +8,27 @@ import { recordHistory } from './state-history';
 @Injectable()
 export class ExceptionsFactsHandler {
   @EventHandler('nhi.exception.requested')
-  async onRequested(event: NhiEvent<'nhi.exception.requested'>, manager: EntityManager): Promise<void> {
+  async onRequested(event: ReceivedEvent<'nhi.exception.requested'>, manager: EntityManager): Promise<void> {
     await this.set(manager, event.data, 'REQUESTED', event.data.at);
   }
 
   @EventHandler('nhi.exception.approved')
-  async onApproved(event: NhiEvent<'nhi.exception.approved'>, manager: EntityManager): Promise<void> {
+  async onApproved(event: ReceivedEvent<'nhi.exception.approved'>, manager: EntityManager): Promise<void> {
     await this.set(manager, event.data, 'APPROVED');
   }
 
   @EventHandler('nhi.exception.rejected')
-  async onRejected(event: NhiEvent<'nhi.exception.rejected'>, manager: EntityManager): Promise<void> {
+  async onRejected(event: ReceivedEvent<'nhi.exception.rejected'>, manager: EntityManager): Promise<void> {
     await this.set(manager, event.data, 'REJECTED');
   }
 
   @EventHandler('nhi.exception.expired')
-  async onExpired(event: NhiEvent<'nhi.exception.expired'>, manager: EntityManager): Promise<void> {
+  async onExpired(event: ReceivedEvent<'nhi.exception.expired'>, manager: EntityManager): Promise<void> {
     await this.set(manager, event.data, 'EXPIRED');
   }
 
   @EventHandler('nhi.exception.revoked')
-  async onRevoked(event: NhiEvent<'nhi.exception.revoked'>, manager: EntityManager): Promise<void> {
+  async onRevoked(event: ReceivedEvent<'nhi.exception.revoked'>, manager: EntityManager): Promise<void> {
     await this.set(manager, event.data, 'REVOKED');
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { IdentitySnapshot, NhiEvent } from '@nhi/contracts';
+import type { IdentitySnapshot, ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { recordHistory } from './state-history';
 
@@ -28,7 +28,7 @@ function attributes(identity: IdentitySnapshot): unknown[] {
 @Injectable()
 export class InventoryFactsHandler {
   @EventHandler('nhi.identity.discovered')
-  async onDiscovered(event: NhiEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
+  async onDiscovered(event: ReceivedEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
     const { identity, discoveredAt } = event.data;
     await manager.query(
       `INSERT INTO identity_facts (identity_id, ${IDENTITY_COLUMNS}, registered_at, updated_at)
@@ -43,7 +43,7 @@ export class InventoryFactsHandler {
   }
 
   @EventHandler('nhi.identity.updated')
-  async onUpdated(event: NhiEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
+  async onUpdated(event: ReceivedEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
     const { identity, updatedAt } = event.data;
     await manager.query(
       `UPDATE identity_facts SET (${IDENTITY_COLUMNS}, updated_at) = ($2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -56,18 +56,18 @@ export class InventoryFactsHandler {
   }
 
   @EventHandler('nhi.identity.stale')
-  async onStale(event: NhiEvent<'nhi.identity.stale'>, manager: EntityManager): Promise<void> {
+  async onStale(event: ReceivedEvent<'nhi.identity.stale'>, manager: EntityManager): Promise<void> {
     await this.setStatus(manager, event.data.id, 'STALE', event.data.staleAt);
   }
 
   @EventHandler('nhi.identity.decommissioned')
-  async onDecommissioned(event: NhiEvent<'nhi.identity.decommissioned'>, manager: EntityManager): Promise<void> {
+  async onDecommissioned(event: ReceivedEvent<'nhi.identity.decommissioned'>, manager: EntityManager): Promise<void> {
     await this.setStatus(manager, event.data.id, 'DECOMMISSIONED', event.data.decommissionedAt);
     await recordHistory(manager, [{ identityId: event.data.id, attribute: 'live', value: '0', at: event.data.decommissionedAt }]);
   }
 
   @EventHandler('nhi.finding.opened')
-  async onFindingOpened(event: NhiEvent<'nhi.finding.opened'>, manager: EntityManager): Promise<void> {
+  async onFindingOpened(event: ReceivedEvent<'nhi.finding.opened'>, manager: EntityManager): Promise<void> {
     const { findingId, identityId, category, detectedAt } = event.data;
     await manager.query(
       `INSERT INTO finding_facts (finding_id, identity_id, category, opened_at, updated_at) VALUES ($1, $2, $3, $4, $4)
@@ -78,7 +78,7 @@ export class InventoryFactsHandler {
   }
 
   @EventHandler('nhi.finding.closed')
-  async onFindingClosed(event: NhiEvent<'nhi.finding.closed'>, manager: EntityManager): Promise<void> {
+  async onFindingClosed(event: ReceivedEvent<'nhi.finding.closed'>, manager: EntityManager): Promise<void> {
     const { findingId, identityId, category, closedAt } = event.data;
     await manager.query(
       `INSERT INTO finding_facts (finding_id, identity_id, category, closed_at, updated_at) VALUES ($1, $2, $3, $4, $4)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import type { ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { HistoryEntry, recordHistory } from './state-history';
 
@@ -12,7 +12,7 @@ import { HistoryEntry, recordHistory } from './state-history';
 @Injectable()
 export class LifecycleFactsHandler {
   @EventHandler('nhi.credential.rotation-due')
-  async onDue(event: NhiEvent<'nhi.credential.rotation-due'>, manager: EntityManager): Promise<void> {
+  async onDue(event: ReceivedEvent<'nhi.credential.rotation-due'>, manager: EntityManager): Promise<void> {
     const { identityId, dueAt, warning, autoRotate } = event.data;
     await this.upsert(manager, identityId, event.time, {
       // A warning only says that it will fall due; being due is what counts against compliance.
@@ -26,7 +26,7 @@ export class LifecycleFactsHandler {
   }
 
   @EventHandler('nhi.credential.rotated')
-  async onRotated(event: NhiEvent<'nhi.credential.rotated'>, manager: EntityManager): Promise<void> {
+  async onRotated(event: ReceivedEvent<'nhi.credential.rotated'>, manager: EntityManager): Promise<void> {
     const { identityId, rotatedAt } = event.data;
     await this.upsert(manager, identityId, event.time, { due_since: null, managed: true, last_rotated_at: rotatedAt });
     await recordHistory(manager, [
@@ -36,19 +36,19 @@ export class LifecycleFactsHandler {
   }
 
   @EventHandler('nhi.credential.expired')
-  async onExpired(event: NhiEvent<'nhi.credential.expired'>, manager: EntityManager): Promise<void> {
+  async onExpired(event: ReceivedEvent<'nhi.credential.expired'>, manager: EntityManager): Promise<void> {
     await this.upsert(manager, event.data.identityId, event.time, { expired_at: event.data.expiredAt });
   }
 
   @EventHandler('nhi.credential.revocation-requested')
-  async onRevocationRequested(event: NhiEvent<'nhi.credential.revocation-requested'>, manager: EntityManager): Promise<void> {
+  async onRevocationRequested(event: ReceivedEvent<'nhi.credential.revocation-requested'>, manager: EntityManager): Promise<void> {
     // The lead time runs from the first attempt; retries do not restart it.
     if (event.data.attempt !== 1) return;
     await this.upsert(manager, event.data.identityId, event.time, { revocation_requested_at: event.data.requestedAt });
   }
 
   @EventHandler('nhi.credential.revoked')
-  async onRevoked(event: NhiEvent<'nhi.credential.revoked'>, manager: EntityManager): Promise<void> {
+  async onRevoked(event: ReceivedEvent<'nhi.credential.revoked'>, manager: EntityManager): Promise<void> {
     await this.upsert(manager, event.data.identityId, event.time, { revoked_at: event.data.revokedAt });
   }
 

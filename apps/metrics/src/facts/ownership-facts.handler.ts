@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent, OwnershipStatus } from '@nhi/contracts';
+import type { ReceivedEvent, OwnershipStatus } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { recordHistory } from './state-history';
 
@@ -8,24 +8,24 @@ import { recordHistory } from './state-history';
 @Injectable()
 export class OwnershipFactsHandler {
   @EventHandler('nhi.ownership.assigned')
-  async onAssigned(event: NhiEvent<'nhi.ownership.assigned'>, manager: EntityManager): Promise<void> {
+  async onAssigned(event: ReceivedEvent<'nhi.ownership.assigned'>, manager: EntityManager): Promise<void> {
     const { identityId, ownerId, role, ownershipStatus, assignedAt } = event.data;
     await this.set(manager, identityId, ownershipStatus, role === 'PRIMARY' ? ownerId : undefined, assignedAt);
   }
 
   @EventHandler('nhi.ownership.unassigned')
-  async onUnassigned(event: NhiEvent<'nhi.ownership.unassigned'>, manager: EntityManager): Promise<void> {
+  async onUnassigned(event: ReceivedEvent<'nhi.ownership.unassigned'>, manager: EntityManager): Promise<void> {
     const { identityId, role, ownershipStatus, unassignedAt } = event.data;
     await this.set(manager, identityId, ownershipStatus, role === 'PRIMARY' ? null : undefined, unassignedAt);
   }
 
   @EventHandler('nhi.ownership.orphaned')
-  async onOrphaned(event: NhiEvent<'nhi.ownership.orphaned'>, manager: EntityManager): Promise<void> {
+  async onOrphaned(event: ReceivedEvent<'nhi.ownership.orphaned'>, manager: EntityManager): Promise<void> {
     await this.set(manager, event.data.identityId, 'ORPHANED', null, event.data.orphanedAt);
   }
 
   @EventHandler('nhi.ownership.attested')
-  async onAttested(event: NhiEvent<'nhi.ownership.attested'>, manager: EntityManager): Promise<void> {
+  async onAttested(event: ReceivedEvent<'nhi.ownership.attested'>, manager: EntityManager): Promise<void> {
     const { identityId, attestedAt } = event.data;
     await manager.query(
       `INSERT INTO ownership_facts (identity_id, ownership_status, last_attested_at, updated_at) VALUES ($1, 'OWNED', $2, $2)

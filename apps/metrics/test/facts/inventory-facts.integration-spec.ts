@@ -79,6 +79,23 @@ describe('governanceSummary', () => {
   });
 });
 
+describe('an identity of an unknown kind', () => {
+  it('is counted under OTHER', async () => {
+    const other = identityDiscoveredData({ businessUnit: 'Unclassified', kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider' });
+
+    await spec.subgraph.publish('nhi.identity.discovered', other);
+
+    const summary = await waitFor(
+      async () => {
+        const result = await spec.subgraph.query<Summary>(SUMMARY, { bu: 'Unclassified' });
+        return result.data?.governanceSummary.totalIdentities === 1 && result.data.governanceSummary;
+      },
+      { what: 'metrics to count the OTHER identity' },
+    );
+    expect(summary.byKind).toEqual([{ key: 'OTHER', count: 1 }]);
+  });
+});
+
 describe('events metrics cannot apply', () => {
   it('parks them, visible and counted, and goes on with the rest', async () => {
     const unknownType = {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import type { ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '@nhi/messaging';
 import { OwnershipService } from '../ownership/ownership.service';
 import { RulesService } from '../rules/rules.service';
@@ -14,21 +14,21 @@ export class InventoryEventsHandler {
   ) {}
 
   @EventHandler('nhi.identity.discovered')
-  async onIdentityDiscovered(event: NhiEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
+  async onIdentityDiscovered(event: ReceivedEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
     const at = new Date(event.data.discoveredAt);
     await this.ownership.track(manager, event.data.identity, at);
     await this.rules.evaluateIdentity(manager, event.data.identity.id, at);
   }
 
   @EventHandler('nhi.identity.updated')
-  async onIdentityUpdated(event: NhiEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
+  async onIdentityUpdated(event: ReceivedEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
     const at = new Date(event.data.updatedAt);
     await this.ownership.refresh(manager, event.data.identity, at);
     await this.rules.evaluateIdentity(manager, event.data.identity.id, at);
   }
 
   @EventHandler('nhi.identity.decommissioned')
-  async onIdentityDecommissioned(event: NhiEvent<'nhi.identity.decommissioned'>, manager: EntityManager): Promise<void> {
+  async onIdentityDecommissioned(event: ReceivedEvent<'nhi.identity.decommissioned'>, manager: EntityManager): Promise<void> {
     await this.ownership.markDecommissioned(manager, event.data.id, new Date(event.data.decommissionedAt));
   }
 }

@@ -38,4 +38,23 @@ describe('ownership learns identities from inventory events', () => {
       { id: data.identity.id, ownershipStatus: 'UNASSIGNED', owner: null, backupOwner: null, lastAttestation: null },
     ]);
   });
+
+  it('tracks an identity of an unknown kind (OTHER) like any other, keeping its kind for campaigns and rules', async () => {
+    const ownership = spec.subgraph;
+    const data = identityDiscoveredData({ kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider' });
+
+    await ownership.publish('nhi.identity.discovered', data);
+
+    const rows = await waitFor(
+      async () => {
+        const found = await ownership.sql<{ status: string; kind: string }>(
+          'SELECT status, kind FROM identity_ownership WHERE identity_id = $1',
+          [data.identity.id],
+        );
+        return found.length > 0 && found;
+      },
+      { what: 'ownership to track the OTHER identity' },
+    );
+    expect(rows).toEqual([{ status: 'UNASSIGNED', kind: 'OTHER' }]);
+  });
 });

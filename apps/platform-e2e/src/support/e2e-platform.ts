@@ -3,7 +3,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DevTokenInput, generateDevKeys, mintDevToken } from '@nhi/auth';
-import { ensureKafka, ensurePostgres, RunningPlatform, silentProgress, startPlatform, SUBGRAPH_NAMES } from '@nhi/launcher';
+import {
+  ensureKafka,
+  ensurePostgres,
+  registerReferenceIntegrator,
+  RunningPlatform,
+  silentProgress,
+  startPlatform,
+  SUBGRAPH_NAMES,
+} from '@nhi/launcher';
 import { KafkaTestClient, testDatabaseServerUrl, testKafkaBrokers } from '@nhi/testing';
 
 export const ROOT = path.resolve(__dirname, '../../../..');
@@ -57,6 +65,7 @@ export async function startE2ePlatform(basePort: number, extraEnv: Record<string
     progress: silentProgress,
     extraEnv: { OUTBOX_POLL_INTERVAL_MS: '100', ...extraEnv },
   });
+  await trustReferenceIntegrator(platform.gatewayUrl, devKeys.privateKeyPem);
   return {
     platform,
     runId,
@@ -81,4 +90,15 @@ export async function startE2ePlatform(basePort: number, extraEnv: Record<string
       await kafka.disconnect();
     },
   };
+}
+
+/** As npm start does: lifecycle applies only results from registered integrators. */
+async function trustReferenceIntegrator(gatewayUrl: string, privateKeyPem: string): Promise<void> {
+  const admin = await mintDevToken(privateKeyPem, {
+    sub: 'e2e-setup',
+    roles: ['security-admin'],
+    issuer: 'nhi-dev',
+    audience: 'nhi-platform',
+  });
+  await registerReferenceIntegrator(gatewayUrl, admin);
 }

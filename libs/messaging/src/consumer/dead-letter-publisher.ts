@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { TopicMessages } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { dlqTopic } from '@nhi/contracts';
 import { MessagingProducer } from '../kafka/messaging-producer';
@@ -9,6 +10,7 @@ import { sleepWithHeartbeat } from '../timing/sleep';
 import type { ConsumedMessage, ProcessingContext } from './consumed-message';
 import { deadLetterHeaders } from './dead-letter-headers';
 import { deadLetterRow, type DeadLetterRow } from './dead-letter-record';
+import { integrationFeedback } from './integration-feedback';
 
 const RETRY_BASE_MS = 500;
 const RETRY_CAP_MS = 30_000;
@@ -19,7 +21,10 @@ export interface ProcessingFailure {
   handler?: string;
 }
 
-/** Moves a message that cannot be applied to `<topic>.dlq`, unchanged but for the failure headers. */
+/**
+ * Moves a message that cannot be applied to `<topic>.dlq`, unchanged but for the
+ * failure headers, and tells the integrator on the feedback topic (and the audit log) when it sent it.
+ */
 @Injectable()
 export class DeadLetterPublisher {
   private readonly logger = new Logger(DeadLetterPublisher.name);
@@ -39,7 +44,9 @@ export class DeadLetterPublisher {
     const { topic, partition, message } = consumed;
     const details = { ...failure, topic, partition, offset: message.offset, groupId: this.options.groupId, failedAt: new Date() };
     const headers = deadLetterHeaders(message.headers, details);
-    const deadLetter = [{ topic: dlqTopic(topic), messages: [{ key: message.key, value: message.value, headers }] }];
+    const deadLetter: TopicMessages[] = [{ topic: dlqTopic(topic), messages: [{ key: message.key, value: message.value, headers }] }];
+    // The integrator hears of it in the same write: it may not read our dead-letter topics.
+    deadLetter.push(...integrationFeedback({ consumed, error: failure.error }, this.options, details.failedAt));
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.producer.send(deadLetter);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import type { ReceivedEvent } from '@nhi/contracts';
 import { describeError } from '../describe-error';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import type { ConsumedMessage } from './consumed-message';
@@ -45,7 +45,7 @@ export class EventDispatcher {
    * and a retry skips the handlers whose inbox row already committed.
    * Returns how many handlers applied the event now (0: a pure redelivery).
    */
-  async dispatch(event: NhiEvent, handlers: readonly RegisteredEventHandler[], origin: ConsumedMessage): Promise<number> {
+  async dispatch(event: ReceivedEvent, handlers: readonly RegisteredEventHandler[], origin: ConsumedMessage): Promise<number> {
     let applied = 0;
     for (const handler of handlers) {
       if (await this.dataSource.transaction((manager) => this.apply(manager, event, handler, origin))) applied += 1;
@@ -63,7 +63,7 @@ export class EventDispatcher {
    * one alone.
    */
   async dispatchAll(
-    items: ReadonlyArray<{ event: NhiEvent; handlers: readonly RegisteredEventHandler[]; origin: ConsumedMessage }>,
+    items: ReadonlyArray<{ event: ReceivedEvent; handlers: readonly RegisteredEventHandler[]; origin: ConsumedMessage }>,
   ): Promise<number[]> {
     return this.dataSource.transaction(async (manager) => {
       const applied: number[] = [];
@@ -88,8 +88,14 @@ export class EventDispatcher {
    * before, applies the event in the caller's transaction. False for a redelivery;
    * a handler's failure becomes an EventHandlerError naming it.
    */
-  private async apply(manager: EntityManager, event: NhiEvent, handler: RegisteredEventHandler, origin: ConsumedMessage): Promise<boolean> {
+  private async apply(
+    manager: EntityManager,
+    event: ReceivedEvent,
+    handler: RegisteredEventHandler,
+    origin: ConsumedMessage,
+  ): Promise<boolean> {
     const claimed = await claimInboxEntry(manager, {
+      eventSource: event.source,
       eventId: event.id,
       consumer: inboxConsumerName(this.options.groupId, handler.name),
       topic: origin.topic,

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
-import type { EventType, NhiEvent } from '@nhi/contracts';
+import type { EventType, ReceivedEvent } from '@nhi/contracts';
 import { handledEventTypes } from './event-handler.decorator';
 
 export interface RegisteredEventHandler {
   eventType: EventType;
   /** `Class.method`: part of the inbox consumer name, so renaming a handler re-applies past events to it. */
   name: string;
-  handle(event: NhiEvent, manager: EntityManager): Promise<void>;
+  handle(event: ReceivedEvent, manager: EntityManager): Promise<void>;
 }
 
 /** Finds every @EventHandler method on the application's singleton providers. */

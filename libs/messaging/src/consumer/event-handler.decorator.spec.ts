@@ -1,16 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import type { ReceivedEvent } from '@nhi/contracts';
 import { EventHandler, handledEventTypes } from './event-handler.decorator';
 
 class Projection {
   @EventHandler('nhi.identity.discovered')
-  async onRegistered(_event: NhiEvent<'nhi.identity.discovered'>, _manager: EntityManager): Promise<void> {
+  async onRegistered(_event: ReceivedEvent<'nhi.identity.discovered'>, _manager: EntityManager): Promise<void> {
     return undefined;
   }
 
   @EventHandler('nhi.rotation.completed')
   @EventHandler('nhi.rotation.failed')
-  async onRotationResult(_event: NhiEvent<'nhi.rotation.completed' | 'nhi.rotation.failed'>): Promise<void> {
+  async onRotationResult(_event: ReceivedEvent<'nhi.rotation.completed' | 'nhi.rotation.failed'>): Promise<void> {
     return undefined;
   }
 
@@ -23,13 +23,13 @@ class Projection {
 export class Mistakes {
   // @ts-expect-error the method takes a rotation request, the decorator names a registration
   @EventHandler('nhi.identity.discovered')
-  async wrongEvent(_event: NhiEvent<'nhi.rotation.requested'>): Promise<void> {
+  async wrongEvent(_event: ReceivedEvent<'nhi.rotation.requested'>): Promise<void> {
     return undefined;
   }
 
   // @ts-expect-error handlers are asynchronous
   @EventHandler('nhi.identity.discovered')
-  notAsync(_event: NhiEvent<'nhi.identity.discovered'>): void {
+  notAsync(_event: ReceivedEvent<'nhi.identity.discovered'>): void {
     return undefined;
   }
 

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import type { EntityManager } from 'typeorm';
-import type { EventType, NhiEvent } from '@nhi/contracts';
+import type { EventType, ReceivedEvent } from '@nhi/contracts';
 
 export const EVENT_HANDLER_METADATA = 'nhi:messaging:event-handler';
 
 /** What a handler receives: the validated event and the transaction its inbox row is written in. */
-export type EventHandlerFunction<T extends EventType> = (event: NhiEvent<T>, manager: EntityManager) => Promise<void>;
+export type EventHandlerFunction<T extends EventType> = (event: ReceivedEvent<T>, manager: EntityManager) => Promise<void>;
 
 /**
  * Marks a provider method as the handler of one event type. The method runs in

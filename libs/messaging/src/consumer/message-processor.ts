@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ContractViolationError, parseEvent, type NhiEvent } from '@nhi/contracts';
+import { ContractViolationError, readKafkaEvent, type ReceivedEvent } from '@nhi/contracts';
 import { describeError } from '../describe-error';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { retryDelayMs } from '../timing/backoff';
@@ -14,7 +14,7 @@ import { EventHandlerRegistry } from './event-handler-registry';
 const RETRY_CAP_MS = 30_000;
 
 interface RunItem {
-  event: NhiEvent;
+  event: ReceivedEvent;
   handlers: ReturnType<EventHandlerRegistry['handlersFor']>;
   origin: ConsumedMessage;
 }
@@ -52,9 +52,9 @@ export class MessageProcessor {
   async processAll(messages: readonly ConsumedMessage[], context: ProcessingContext): Promise<void> {
     const items: RunItem[] = [];
     for (const [index, consumed] of messages.entries()) {
-      let event: NhiEvent;
+      let event: ReceivedEvent;
       try {
-        event = parseEvent(consumed.message.value);
+        event = readKafkaEvent(consumed.message);
       } catch {
         await this.processAll(messages.slice(0, index), context);
         await this.process(consumed, context);
@@ -92,9 +92,9 @@ export class MessageProcessor {
   }
 
   private async decide(consumed: ConsumedMessage, context: ProcessingContext, failedBefore?: EventHandlerError): Promise<ProcessOutcome> {
-    let event: NhiEvent;
+    let event: ReceivedEvent;
     try {
-      event = parseEvent(consumed.message.value);
+      event = readKafkaEvent(consumed.message);
     } catch (error) {
       // Retrying cannot fix a message that breaks the contract.
       return this.deadLetter(consumed, { error, attempts: 1 }, context);
@@ -124,7 +124,7 @@ export class MessageProcessor {
   /** After a failed attempt: dead-lettered (returned), or a backoff before the next attempt. */
   private async afterFailure(
     consumed: ConsumedMessage,
-    event: NhiEvent,
+    event: ReceivedEvent,
     error: unknown,
     attempt: number,
     context: ProcessingContext,
@@ -135,7 +135,8 @@ export class MessageProcessor {
     }
     const delay = retryDelayMs(attempt, this.options.consumerRetryBaseMs, RETRY_CAP_MS);
     this.logger.warn(
-      `${event.type} ${event.id} failed (attempt ${attempt} of ${this.options.consumerMaxAttempts}): ` +
+      // Where it sits, not its id: an integrator's id is its own free text.
+      `${event.type} at ${consumed.topic}[${consumed.partition}]@${consumed.message.offset} failed (attempt ${attempt} of ${this.options.consumerMaxAttempts}): ` +
         `${describeError(error).message}; retrying in ${delay} ms`,
     );
     await sleepWithHeartbeat(delay, context.heartbeat, context.signal);

@@ -3,7 +3,11 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 /** One event applied by one handler: the row that makes a redelivered event a no-op. */
 @Entity({ name: 'inbox_events' })
 export class InboxEventEntity {
-  @PrimaryColumn({ name: 'event_id', type: 'uuid' })
+  /** CloudEvents `source` and `id` together identify the event; empty for rows from before sources were kept. */
+  @PrimaryColumn({ name: 'event_source', type: 'text' })
+  eventSource!: string;
+
+  @PrimaryColumn({ name: 'event_id', type: 'text' })
   eventId!: string;
 
   /** `<consumer group>:<handler>`, so each handler of an event applies it once. */

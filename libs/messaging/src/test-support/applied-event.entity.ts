@@ -6,7 +6,7 @@ export class AppliedEventEntity {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ name: 'event_id', type: 'uuid' })
+  @Column({ name: 'event_id', type: 'text' })
   eventId!: string;
 
   @Column({ type: 'text' })
@@ -18,7 +18,7 @@ export class TestAppliedEvents1764201600001 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // Deliberately no unique constraint: a double application must show up as two rows.
-    await queryRunner.query(`CREATE TABLE test_applied_events (id serial PRIMARY KEY, event_id uuid NOT NULL, handler text NOT NULL)`);
+    await queryRunner.query(`CREATE TABLE test_applied_events (id serial PRIMARY KEY, event_id text NOT NULL, handler text NOT NULL)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NhiEvent } from '@nhi/contracts';
+import type { ReceivedEvent } from '@nhi/contracts';
 import { EventHandler } from '../consumer/event-handler.decorator';
 import { AppliedEventEntity } from './applied-event.entity';
 
-type Registered = NhiEvent<'nhi.identity.discovered'>;
+type Registered = ReceivedEvent<'nhi.identity.discovered'>;
 
 /** Lets a test hold a handler mid-transaction and see that it got there. */
 export class Hold {

@@ -23,7 +23,11 @@ export class IdentityInput {
   @Field({ description: "The provider's identifier: with provider, the natural key." })
   externalId!: string;
 
-  @Field({ description: 'SERVICE_ACCOUNT, API_KEY ... or a source word such as svc-account, pat, deploy key.' })
+  @Field({
+    description:
+      'SERVICE_ACCOUNT, API_KEY ... or a source word such as svc-account, pat, AWS::IAM::Role; ' +
+      'a word not known is taken as OTHER, kept as sourceKind, with a warning.',
+  })
   kind!: string;
 
   @Field()

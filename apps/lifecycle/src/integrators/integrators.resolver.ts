@@ -1,0 +1,30 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor, CanRead, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
+import { RegisterIntegratorInput } from './dto/register-integrator.input';
+import { IntegratorModel } from './integrator.model';
+import { IntegratorsService } from './integrators.service';
+
+@CanRead()
+@Resolver(() => IntegratorModel)
+export class IntegratorsResolver {
+  constructor(private readonly registry: IntegratorsService) {}
+
+  @Query(() => [IntegratorModel], { description: 'The integrators whose results are applied, by source; retired ones on request.' })
+  integrators(@Args('includeRetired', { type: () => Boolean, defaultValue: false }) includeRetired: boolean): Promise<IntegratorModel[]> {
+    return this.registry.list(includeRetired);
+  }
+
+  @SecurityAdminOnly('register an integrator')
+  @Mutation(() => IntegratorModel, {
+    description: 'Trusts a source for the providers named: its rotation and revocation results for their identities are applied.',
+  })
+  registerIntegrator(@Args('input') input: RegisterIntegratorInput, @CurrentActor() actor: Actor): Promise<IntegratorModel> {
+    return this.registry.register(input, actor.sub);
+  }
+
+  @SecurityAdminOnly('retire an integrator')
+  @Mutation(() => IntegratorModel, { description: 'Stops trusting a source: its results are refused from now on, with feedback.' })
+  retireIntegrator(@Args('source') source: string): Promise<IntegratorModel> {
+    return this.registry.retire(source);
+  }
+}
