@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { valueFreeError } from '@nhi/graphql';
 import { loggingModule } from '@nhi/runtime';
 import { ActorForwardingDataSource } from './auth/actor-forwarding.data-source';
 import { Authenticator } from './auth/authenticator';
@@ -53,7 +54,10 @@ function graphQLServer(
     includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',
     allowBatchedHttpRequests: config.MAX_BATCH_SIZE > 1,
     parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
-    formatError: (formatted) => (config.GRAPHQL_FIELD_SUGGESTIONS ? formatted : withoutSuggestions(formatted)),
+    formatError: (formatted, error) => {
+      const clean = valueFreeError(formatted, error);
+      return config.GRAPHQL_FIELD_SUGGESTIONS ? clean : withoutSuggestions(clean);
+    },
     plugins: [abuseLimitsPlugin(operationLimits(config), rateLimiter)],
     context: requestContext(authenticator, rateLimiter, config.MAX_BATCH_SIZE),
   };

@@ -1,12 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { runMain } from '@nhi/runtime';
+import { malformedBodyHandler, RouteNotFoundFilter, runMain } from '@nhi/runtime';
 import { GatewayModule, GatewayOptions } from './app.module';
 import { GatewayConfig, loadGatewayConfig } from './config';
 import { corsOptions } from './cors-options';
 import { payloadTooLargeHandler } from './limits/payload-too-large';
-import { UnknownRouteFilter } from './not-found/unknown-route.filter';
 
 export interface RunningGateway {
   url: string;
@@ -28,8 +27,8 @@ export async function bootstrap(env?: Record<string, string>, options: GatewayOp
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   // Right after the parser: an oversized body gets a JSON 413 naming BODY_LIMIT.
   app.use(payloadTooLargeHandler(config.BODY_LIMIT));
-  // A 404 never quotes the path it could not serve.
-  app.useGlobalFilters(new UnknownRouteFilter());
+  app.use(malformedBodyHandler());
+  app.useGlobalFilters(new RouteNotFoundFilter());
   if (env === undefined) app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const { port } = app.getHttpServer().address() as { port: number };

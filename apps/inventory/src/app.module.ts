@@ -2,6 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
 import { subgraphModule } from '@nhi/runtime';
 import { BulkIngestModule } from './bulk/bulk-ingest.module';
+import { SchemasModule } from './schemas/schemas.module';
 import { ConsumersModule } from './consumers/consumers.module';
 import { FindingEntity } from './findings/finding.entity';
 import { FindingsModule } from './findings/findings.module';
@@ -27,7 +28,7 @@ export function inventoryModule(config: SubgraphConfig, environment: NodeJS.Proc
     entities: [IdentityEntity, SightingEntity, FindingEntity, LeakedFingerprintEntity],
     migrations: [CreateIdentities1764201700000, IngestModel1764300000000, RoomForSightings1764400000000, SourceKind1766200000000],
     schema: INVENTORY_SCHEMA,
-    features: [FindingsModule, IdentitiesModule, IngestModule, BulkIngestModule, ConsumersModule],
+    features: [FindingsModule, IdentitiesModule, IngestModule, BulkIngestModule, ConsumersModule, SchemasModule],
     settings: [{ provide: INVENTORY_CONFIG, useValue: loadInventoryConfig(environment) }],
   });
 }

@@ -10,7 +10,7 @@ const data = {
   kind: 'SECRET' as const,
   reason: 'due',
   requestedAt: now.toISOString(),
-  deadline: now.toISOString(),
+  deadline: new Date(now.getTime() + 60_000).toISOString(),
 };
 
 describe('answer', () => {
@@ -37,6 +37,30 @@ describe('answer', () => {
     expect(answer(request, 0.3, now, () => 0.4)).toEqual({
       type: 'nhi.revocation.completed',
       data: { requestId: data.requestId, nhiId: data.nhiId, revokedAt: now.toISOString() },
+    });
+  });
+
+  it('does nothing after the deadline, and refuses a credential of an unknown kind, each with its error', () => {
+    const late = createEvent({
+      source: 'lifecycle',
+      type: 'nhi.rotation.requested',
+      subject: data.nhiId,
+      data: { ...data, deadline: now.toISOString() },
+    });
+    const unknown = createEvent({
+      source: 'lifecycle',
+      type: 'nhi.rotation.requested',
+      subject: data.nhiId,
+      data: { ...data, kind: 'OTHER' },
+    });
+
+    expect(answer(late, 0, now, () => 0.9)).toMatchObject({
+      type: 'nhi.rotation.failed',
+      data: { error: expect.stringMatching(/deadline had passed/) },
+    });
+    expect(answer(unknown, 0, now, () => 0.9)).toMatchObject({
+      type: 'nhi.rotation.failed',
+      data: { error: expect.stringMatching(/unknown kind/) },
     });
   });
 });

@@ -17,10 +17,11 @@ const DAY_MS = 86_400_000;
  */
 export function answer(request: Request, failureRate: number, now: Date, random: () => number = Math.random): Result {
   const { requestId, nhiId } = request.data;
-  const fails = random() < failureRate;
+  const refusal =
+    refusalOf(request, now) ?? (random() < failureRate ? `simulated secret manager refused the ${operationOf(request)}` : null);
   if (request.type === 'nhi.rotation.requested') {
-    return fails
-      ? { type: 'nhi.rotation.failed', data: { requestId, nhiId, error: 'simulated secret manager refused the rotation' } }
+    return refusal !== null
+      ? { type: 'nhi.rotation.failed', data: { requestId, nhiId, error: refusal } }
       : {
           type: 'nhi.rotation.completed',
           data: {
@@ -33,7 +34,18 @@ export function answer(request: Request, failureRate: number, now: Date, random:
           },
         };
   }
-  return fails
-    ? { type: 'nhi.revocation.failed', data: { requestId, nhiId, error: 'simulated secret manager refused the revocation' } }
+  return refusal !== null
+    ? { type: 'nhi.revocation.failed', data: { requestId, nhiId, error: refusal } }
     : { type: 'nhi.revocation.completed', data: { requestId, nhiId, revokedAt: now.toISOString() } };
+}
+
+function operationOf(request: Request): 'rotation' | 'revocation' {
+  return request.type === 'nhi.rotation.requested' ? 'rotation' : 'revocation';
+}
+
+/** What the connector will not do whatever the luck: act after the deadline, or on a credential of a kind it cannot tell. */
+function refusalOf(request: Request, now: Date): string | null {
+  if (Date.parse(request.data.deadline) <= now.getTime()) return `the deadline had passed; no ${operationOf(request)} was done`;
+  if (request.data.kind === 'OTHER') return `a credential of an unknown kind cannot be handled by the simulated secret manager`;
+  return null;
 }

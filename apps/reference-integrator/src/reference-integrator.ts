@@ -1,6 +1,17 @@
 import { Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
-import { CLOUDEVENTS_CONTENT_TYPE, createEvent, parseEvent, physicalTopic, serializeEvent, TOPICS, type NhiEvent } from '@nhi/contracts';
+import {
+  CLOUDEVENTS_CONTENT_TYPE,
+  createEvent,
+  parseEvent,
+  physicalTopic,
+  serializeEvent,
+  timeOrderedUuid,
+  TOPICS,
+  type NhiEvent,
+} from '@nhi/contracts';
 import { answer } from './answer';
+
+const RECENT_ANSWERS = 10_000;
 import type { IntegratorConfig } from './integrator-config';
 
 type Request = NhiEvent<'nhi.rotation.requested'> | NhiEvent<'nhi.revocation.requested'>;
@@ -23,6 +34,8 @@ export class ReferenceIntegrator {
   private readonly producer: Producer;
   private readonly topics: { requests: string[]; rotationResults: string; revocationResults: string };
   answered = 0;
+  /** Answers by requestId, oldest first. */
+  private readonly recent = new Map<string, string>();
 
   constructor(
     private readonly config: IntegratorConfig,
@@ -72,15 +85,28 @@ export class ReferenceIntegrator {
     }
     if (!this.config.INTEGRATOR_PROVIDERS.includes(request.data.provider.toLowerCase())) return;
     if (this.config.INTEGRATOR_LATENCY_MS > 0) await new Promise((resolve) => setTimeout(resolve, this.config.INTEGRATOR_LATENCY_MS));
-    const result = answer(request, this.config.INTEGRATOR_FAILURE_RATE, new Date());
-    const event = createEvent({ source: 'reference-integrator', subject: request.data.nhiId, ...result } as Parameters<
-      typeof createEvent
-    >[0]);
+    // A request delivered again gets the very answer it got before (same event id): the operation is done once.
+    const answerValue = this.recent.get(request.data.requestId) ?? this.answerOnce(request);
     await this.producer.send({
       topic: request.type === 'nhi.rotation.requested' ? this.topics.rotationResults : this.topics.revocationResults,
       acks: -1,
-      messages: [{ key: request.data.nhiId, value: serializeEvent(event), headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } }],
+      messages: [{ key: request.data.nhiId, value: answerValue, headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } }],
     });
     this.answered += 1;
+  }
+
+  private answerOnce(request: Request): string {
+    const result = answer(request, this.config.INTEGRATOR_FAILURE_RATE, new Date());
+    const event = createEvent({
+      id: timeOrderedUuid(),
+      source: 'reference-integrator',
+      subject: request.data.nhiId,
+      ...result,
+    } as Parameters<typeof createEvent>[0]);
+    const value = serializeEvent(event);
+    this.recent.set(request.data.requestId, value);
+    // Bounded memory: a repeat older than this many answers gets a new answer, which the platform ignores as settled.
+    if (this.recent.size > RECENT_ANSWERS) this.recent.delete(this.recent.keys().next().value ?? '');
+    return value;
   }
 }

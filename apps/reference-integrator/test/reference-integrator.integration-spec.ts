@@ -47,7 +47,7 @@ async function request(type: 'nhi.rotation.requested' | 'nhi.revocation.requeste
     kind: 'SECRET' as const,
     reason: 'test',
     requestedAt: now,
-    deadline: now,
+    deadline: new Date(Date.now() + 60_000).toISOString(),
   };
   const event =
     type === 'nhi.rotation.requested'

@@ -8,3 +8,4 @@ export * from './contract-violation.error';
 export * from './asyncapi';
 export * from './time-ordered-uuid';
 export * from './inbound';
+export * from './schema-documents';

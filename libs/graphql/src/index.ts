@@ -5,3 +5,4 @@ export * from './generated-file';
 export * from './sdl-command';
 export * from './pagination';
 export * from './graphql-error.filter';
+export * from './value-free-errors';

@@ -3,6 +3,7 @@ import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/ap
 import { DynamicModule, Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { RequestWithActor } from '@nhi/auth';
+import { valueFreeError } from './value-free-errors';
 
 export interface SubgraphContext {
   req: RequestWithActor;
@@ -37,6 +38,8 @@ export function subgraphGraphQLModule(options: SubgraphGraphQLOptions = { produc
     // Subgraphs are reached only through the gateway; stack traces never leave the service.
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // Clients may call a subgraph through the gateway or (tests, operators) directly: errors are clean either way.
+    formatError: valueFreeError,
     // Traces would go to Apollo's cloud through the gateway; this platform does not send data there.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
     context: ({ req }: { req: RequestWithActor }): SubgraphContext => ({ req, loaders: new Map() }),

@@ -5,6 +5,8 @@ import { Logger } from 'nestjs-pino';
 import { actorMiddleware } from '@nhi/auth';
 import { ConfigError, loadConfig, SubgraphConfig, subgraphEnvShape } from '@nhi/config';
 import { GraphQLErrorPassthroughFilter } from '@nhi/graphql';
+import { malformedBodyHandler } from './malformed-body.handler';
+import { RouteNotFoundFilter } from './route-not-found.filter';
 
 export interface RunningService {
   app: INestApplication;
@@ -38,8 +40,9 @@ export async function bootstrapSubgraph(options: SubgraphBootstrapOptions): Prom
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.use(malformedBodyHandler());
   app.use('/graphql', actorMiddleware(config.ACTOR_SIGNING_KEY));
-  app.useGlobalFilters(new GraphQLErrorPassthroughFilter());
+  app.useGlobalFilters(new GraphQLErrorPassthroughFilter(), new RouteNotFoundFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   if (options.handleSignals ?? true) {
     app.enableShutdownHooks();

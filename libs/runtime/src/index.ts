@@ -4,3 +4,7 @@ export * from './health.controller';
 export * from './logging';
 export * from './subgraph.module';
 export * from './periodic-task';
+export * from './log-destination';
+export * from './request-log';
+export * from './route-not-found.filter';
+export * from './malformed-body.handler';

@@ -18,15 +18,14 @@ export class BulkActorResolver {
     this.authenticator = new RequestAuthenticator(subgraph.ACTOR_SIGNING_KEY, jwtVerifierFromConfig(inventory));
   }
 
-  /** The uploader, when it may upload for this source: a security-admin for any, an integrator for the sources its token names. */
+  /** The uploader, when it may upload for this source (already checked against the source-name pattern): a security-admin for any, an integrator for the sources its token names. */
   async actorOf(req: Request, source: string): Promise<Actor> {
     const actor = await this.authenticator.authenticate(req, INGEST_ROLES, 'bulk ingest');
     if (!actor.roles.includes('security-admin') && !(actor.sources ?? []).includes(source)) {
       const allowed = actor.sources?.length ? actor.sources.join(', ') : 'none';
       throw new RequestAuthError(
         403,
-        // The requested source is not quoted: it is the caller's path segment and may be anything, a secret included.
-        `Forbidden: ${actor.sub} may ingest only for its own sources (${allowed}), not for the source in the path`,
+        `Forbidden: ${actor.sub} may ingest only for its own sources (${allowed}), not for the one in the path`,
         actor,
       );
     }

@@ -2,8 +2,8 @@ import type { Request } from 'express';
 import { AuditRecorder, type AuditEntry } from '@nhi/audit';
 import type { Actor } from '@nhi/auth';
 import type { IngestReport } from '../ingest/ingest-report';
-import { detectSecret } from '@nhi/secrets';
 import { canonicalSource } from '../ingest/ingest.service';
+import { NDJSON_TYPES } from './ndjson-types';
 
 /**
  * The audit record of one upload to POST /ingest/{source}: one record per
@@ -18,20 +18,19 @@ export class BulkIngestAudit {
 
   constructor(
     private readonly recorder: AuditRecorder,
-    source: string,
+    /** The path parameter when it matched the source-name pattern; null otherwise, and then never recorded. */
+    source: string | null,
     options: { fullSnapshot: string | undefined; dryRun: string | undefined; force: string | undefined },
     req: Request,
   ) {
     this.source = sourceForAudit(source);
-    // Only values that passed their check are kept: the path, the query and the headers are the
-    // caller's and may carry anything, a secret included (issue 15); the record and its topic key hold none of it.
     this.input = {
-      source: this.source,
+      source: source ?? INVALID,
       fullSnapshot: flagForAudit(options.fullSnapshot),
       dryRun: flagForAudit(options.dryRun),
       force: flagForAudit(options.force),
       contentType: contentTypeForAudit(req.header('content-type')),
-      contentLength: contentLengthForAudit(req.header('content-length')),
+      contentLength: lengthForAudit(req.header('content-length')),
     };
   }
 
@@ -64,40 +63,34 @@ export class BulkIngestAudit {
   }
 }
 
-/** What the record says instead of a request part that failed its check: never the part itself. */
-export const INVALID_SOURCE = '(invalid source)';
-export const INVALID_VALUE = '(invalid value)';
+/** What a record shows for a value that failed its check: the record says so, and never holds the value. */
+const INVALID = '(invalid)';
 
-/** A connector's name as a source may be recorded: letters, digits and plain separators, nothing that could hide a token. */
-const RECORDABLE_SOURCE = /^[a-z0-9][a-z0-9 ._-]{0,99}$/;
-const MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]{1,64}\/[a-z0-9!#$&^_.+-]{1,64}$/;
-
-/** The canonical source once it is acceptable and plain, so records of one connector share one target id; otherwise a placeholder. */
-export function sourceForAudit(source: string): string {
-  if (!source) return '(none)';
+/** The canonical source when the name is acceptable, so records of one connector share one target id. */
+function sourceForAudit(source: string | null): string {
+  if (source === null) return INVALID;
   try {
-    const canonical = canonicalSource(source);
-    return RECORDABLE_SOURCE.test(canonical) ? canonical : INVALID_SOURCE;
+    return canonicalSource(source);
   } catch {
-    return INVALID_SOURCE;
+    return INVALID;
   }
 }
 
+/** Query parameters are the client's text: only the values the endpoint accepts are recorded as sent. */
 function flagForAudit(value: string | undefined): string | null {
   if (value === undefined) return null;
-  return value === '' || value === 'true' || value === 'false' ? value : INVALID_VALUE;
+  return ['', 'true', 'false'].includes(value) ? value : INVALID;
 }
 
-/** The media type without parameters, when it is one; the parameters (boundary, charset, anything) are not kept. */
-function contentTypeForAudit(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  const type = value.split(';')[0]?.trim().toLowerCase() ?? '';
-  return MEDIA_TYPE.test(type) && !detectSecret(value.split(';')[0] ?? '') ? type : INVALID_VALUE;
+function contentTypeForAudit(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  const type = header.split(';')[0]?.trim().toLowerCase() ?? '';
+  return NDJSON_TYPES.includes(type) || type === 'application/json' ? type : INVALID;
 }
 
-function contentLengthForAudit(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  return /^\d{1,15}$/.test(value) ? value : INVALID_VALUE;
+function lengthForAudit(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  return /^\d{1,15}$/.test(header) ? header : INVALID;
 }
 
 export function countsOf(report: IngestReport): Record<string, number | boolean> {

@@ -1,20 +1,13 @@
 import { Controller, HttpCode, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { detectSecret } from '@nhi/secrets';
-import { canonicalSource, IngestRequestError, IngestService } from '../ingest/ingest.service';
+import { IngestRequestError, IngestService } from '../ingest/ingest.service';
+import { isSourceName, sourceNameError } from '../ingest/source-name';
 import { AuditRecorder } from '@nhi/audit';
 import { RequestAuthError } from '@nhi/auth';
 import { BulkActorResolver } from './bulk-actor';
 import { BulkIngestAudit } from './bulk-ingest-audit';
 import { ndjsonRows } from './ndjson-rows';
-
-const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/ndjson', 'text/plain'];
-
-/** The content type a caller sent, quoted only when it is a plain media type: a header can carry anything, a secret included. */
-function describeContentType(type: string): string {
-  if (!type) return 'none';
-  return /^[a-z0-9!#$&^_.+-]{1,64}\/[a-z0-9!#$&^_.+-]{1,64}$/.test(type) && !detectSecret(type) ? `"${type}"` : 'another content type';
-}
+import { NDJSON_TYPES } from './ndjson-types';
 
 function flag(value: string | undefined, name: string): boolean {
   if (value === undefined || value === '' || value === 'false') return false;
@@ -48,25 +41,27 @@ export class BulkIngestController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const audit = new BulkIngestAudit(this.audit, source, { fullSnapshot, dryRun, force }, req);
+    // The path parameter is checked before anything else sees it: the audit record, the log, the answer.
+    const validSource = isSourceName(source) ? source : null;
+    const audit = new BulkIngestAudit(this.audit, validSource, { fullSnapshot, dryRun, force }, req);
     try {
-      const actor = await this.actors.actorOf(req, source);
+      if (validSource === null) throw sourceNameError('the {source} path parameter');
+      const actor = await this.actors.actorOf(req, validSource);
       audit.actor = actor;
       const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (!NDJSON_TYPES.includes(type)) {
-        const message = `send NDJSON (content-type: application/x-ndjson), one identity per line; got ${describeContentType(type)}`;
+        const message = `send NDJSON (content-type: application/x-ndjson), one identity per line; the content-type sent is not one of ${NDJSON_TYPES.join(', ')}`;
         await audit.rejected('UNSUPPORTED_MEDIA_TYPE', message);
         res.status(415).json({ error: 'UNSUPPORTED_MEDIA_TYPE', message });
         return;
       }
       const options = {
-        source,
+        source: validSource,
         fullSnapshot: flag(fullSnapshot, 'fullSnapshot'),
         dryRun: flag(dryRun, 'dryRun'),
         force: flag(force, 'force'),
       };
-      // The source is checked (plain, short, not secret-looking) before it is written to a log line.
-      this.logger.log(`bulk ingest from ${canonicalSource(source)} by ${actor.sub} started${options.dryRun ? ' (dry run)' : ''}`);
+      this.logger.log(`bulk ingest from ${validSource} by ${actor.sub} started${options.dryRun ? ' (dry run)' : ''}`);
       const report = await this.ingestion.ingest(options, ndjsonRows(req));
       await audit.succeeded(report);
       res.json(report);

@@ -5,8 +5,6 @@ import type { DataSource } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
 import { inTransaction, PlannerStatistics } from '@nhi/persistence';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
-import { cleanText } from '../normalisation/text';
-import { detectSecret } from '@nhi/secrets';
 import type { ChunkContext } from './chunk-plan';
 import { ChunkWriter } from './chunk-writer';
 import { addBatchWarning, addRejection, addRowWarning, emptyReport, IngestReport } from './ingest-report';
@@ -19,7 +17,7 @@ import type { RawIdentityRow } from './raw-identity-row';
 import { normaliseRow } from './row-normaliser';
 import { UnparseableRow } from './unparseable-row';
 import { IngestRequestError } from './ingest-request-error';
-import { badCharacters } from './validation/text-checks';
+import { canonicalSource } from './source-name';
 import { ChunkWork, IndexedRow, laneOf, LaneOutcomes, WriteLane } from './write-lane';
 
 /** The reason given for each row of a chunk that failed to write. */
@@ -37,22 +35,10 @@ export interface IngestOptions {
 type IngestRows = Iterable<RawIdentityRow | UnparseableRow> | AsyncIterable<RawIdentityRow | UnparseableRow>;
 
 export { IngestRequestError };
+export { canonicalSource };
 
 /** How often a long ingest reports progress in the log. */
 const PROGRESS_EVERY_ROWS = 100_000;
-
-/** A source name is an identifier of a connector: short, plain, and never a secret. */
-export function canonicalSource(raw: string): string {
-  // Checked before cleaning: a NUL or bidi character in a source name would break or disguise every sighting.
-  if (badCharacters(raw, 'source')) throw new IngestRequestError('source must be plain text: no NUL, control or bidi characters');
-  // Checked as sent, before lower-casing: most token formats are case-sensitive, and a lower-cased
-  // copy of a secret no longer matches its rule yet is still the secret (issue 15).
-  if (detectSecret(raw, { field: 'source' })) throw new IngestRequestError('source looks like secret material; name the connector instead');
-  const source = cleanText(raw).toLowerCase();
-  if (!source) throw new IngestRequestError('source is required: name the connector that reports these identities');
-  if (source.length > 100) throw new IngestRequestError('source is longer than 100 characters');
-  return source;
-}
 
 /**
  * Ingest for every path (GraphQL batches and NDJSON uploads): each row is

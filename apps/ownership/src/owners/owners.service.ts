@@ -38,7 +38,7 @@ export class OwnersService {
     const externalRef = required(input.externalRef, 'externalRef', 200);
     const name = required(input.name, 'name', 200);
     const email = cleanEmail(input.email);
-    if (email && !isEmail(email)) throw badInput(`email "${email}" is not an e-mail address`, 'email');
+    if (email && !isEmail(email)) throw badInput('email is not an e-mail address (the value is not repeated)', 'email');
     const businessUnit = cleanText(input.businessUnit);
     return this.dataSource.transaction(async (manager) => {
       const owners = manager.getRepository(OwnerEntity);

@@ -77,14 +77,7 @@ export async function startE2ePlatform(
     progress: silentProgress,
     extraEnv: { OUTBOX_POLL_INTERVAL_MS: '100', ...extraEnv },
   });
-  // As npm start does: lifecycle applies only results from registered integrators.
-  const admin = await mintDevToken(devKeys.privateKeyPem, {
-    sub: 'e2e-setup',
-    roles: ['security-admin'],
-    issuer: 'nhi-dev',
-    audience: 'nhi-platform',
-  });
-  await registerReferenceIntegrator(platform.gatewayUrl, admin);
+  await trustReferenceIntegrator(platform.gatewayUrl, devKeys.privateKeyPem);
   return {
     platform,
     runId,
@@ -116,4 +109,15 @@ async function removeRunData(serverUrl: string, databasePrefix: string, brokers:
   const kafka = await KafkaTestClient.connect(brokers);
   await kafka.deleteTopicsWithPrefix(topicPrefix);
   await kafka.disconnect();
+}
+
+/** As npm start does: lifecycle applies only results from registered integrators. */
+async function trustReferenceIntegrator(gatewayUrl: string, privateKeyPem: string): Promise<void> {
+  const admin = await mintDevToken(privateKeyPem, {
+    sub: 'e2e-setup',
+    roles: ['security-admin'],
+    issuer: 'nhi-dev',
+    audience: 'nhi-platform',
+  });
+  await registerReferenceIntegrator(gatewayUrl, admin);
 }
