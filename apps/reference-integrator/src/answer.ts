@@ -1,39 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import type { EventDataByType, NhiEvent } from '@nhi/contracts';
-
-type Request = NhiEvent<'nhi.rotation.requested'> | NhiEvent<'nhi.revocation.requested'>;
-type Result =
-  | { type: 'nhi.rotation.completed'; data: EventDataByType['nhi.rotation.completed'] }
-  | { type: 'nhi.rotation.failed'; data: EventDataByType['nhi.rotation.failed'] }
-  | { type: 'nhi.revocation.completed'; data: EventDataByType['nhi.revocation.completed'] }
-  | { type: 'nhi.revocation.failed'; data: EventDataByType['nhi.revocation.failed'] };
+import { credentialFingerprint, type RevocationOutcome, type RotationOutcome } from '@nhi/integrator-sdk';
 
 const DAY_MS = 86_400_000;
 
 /**
- * What the simulated secret manager answers to one request: the request's id
- * and identity echoed back, a new fingerprint and expiry for a rotation, or an
- * error. `random` is injectable so tests decide failures.
+ * What the simulated secret manager does with a rotation: a new secret (of
+ * which only its fingerprint leaves) valid for 90 days, or a refusal.
+ * `random` is injectable so tests decide failures.
  */
-export function answer(request: Request, failureRate: number, now: Date, random: () => number = Math.random): Result {
-  const { requestId, nhiId } = request.data;
-  const fails = random() < failureRate;
-  if (request.type === 'nhi.rotation.requested') {
-    return fails
-      ? { type: 'nhi.rotation.failed', data: { requestId, nhiId, error: 'simulated secret manager refused the rotation' } }
-      : {
-          type: 'nhi.rotation.completed',
-          data: {
-            requestId,
-            nhiId,
-            rotatedAt: now.toISOString(),
-            // A hash of the new secret, never the secret: the platform stores fingerprints only.
-            newCredentialFingerprint: `sha256:${randomBytes(32).toString('hex')}`,
-            newExpiresAt: new Date(now.getTime() + 90 * DAY_MS).toISOString(),
-          },
-        };
-  }
-  return fails
-    ? { type: 'nhi.revocation.failed', data: { requestId, nhiId, error: 'simulated secret manager refused the revocation' } }
-    : { type: 'nhi.revocation.completed', data: { requestId, nhiId, revokedAt: now.toISOString() } };
+export function simulateRotation(failureRate: number, now: Date, random: () => number = Math.random): RotationOutcome {
+  if (random() < failureRate) return { error: 'simulated secret manager refused the rotation' };
+  return {
+    rotatedAt: now,
+    // A hash of the new secret, never the secret: the platform stores fingerprints only.
+    newCredentialFingerprint: credentialFingerprint(randomBytes(32)),
+    newExpiresAt: new Date(now.getTime() + 90 * DAY_MS),
+  };
+}
+
+/** What the simulated secret manager does with a revocation. */
+export function simulateRevocation(failureRate: number, now: Date, random: () => number = Math.random): RevocationOutcome {
+  return random() < failureRate ? { error: 'simulated secret manager refused the revocation' } : { revokedAt: now };
 }
