@@ -17,8 +17,15 @@ export type RotationOutcome = { rotatedAt?: Date; newCredentialFingerprint?: str
 
 export type RevocationOutcome = { revokedAt?: Date } | { error: string };
 
-function requestData<D>(request: { data: D } | D): D {
-  return typeof request === 'object' && request !== null && 'data' in request ? (request as { data: D }).data : (request as D);
+/** What a result repeats of its request; the request event or its data will do. */
+export interface RequestIds {
+  requestId: string;
+  nhiId: string;
+}
+
+function requestIds(request: { data: RequestIds } | RequestIds): RequestIds {
+  const { requestId, nhiId } = 'data' in request ? request.data : request;
+  return { requestId, nhiId };
 }
 
 function resultEvent<T extends ResultType>(type: T, data: IntegratorEventData[T], options: AnswerOptions): IntegratorEvent<T> {
@@ -42,11 +49,11 @@ function resultEvent<T extends ResultType>(type: T, data: IntegratorEventData[T]
  * `nhi.rotation.failed` with an error for people (no secret material in it).
  */
 export function answerRotation(
-  request: RotationRequest | RotationRequestedData,
+  request: RotationRequest | RotationRequestedData | RequestIds,
   outcome: RotationOutcome,
   options: AnswerOptions,
 ): RotationResult {
-  const { requestId, nhiId } = requestData<RotationRequestedData>(request);
+  const { requestId, nhiId } = requestIds(request);
   const at = { ...options, time: options.time ?? new Date() };
   if ('error' in outcome) return resultEvent('nhi.rotation.failed', { requestId, nhiId, error: outcome.error }, at);
   const data: IntegratorEventData['nhi.rotation.completed'] = { requestId, nhiId, rotatedAt: (outcome.rotatedAt ?? at.time).toISOString() };
@@ -57,11 +64,11 @@ export function answerRotation(
 
 /** The answer to a revocation request: `nhi.revocation.completed`, or `nhi.revocation.failed` with an error for people. */
 export function answerRevocation(
-  request: RevocationRequest | RevocationRequestedData,
+  request: RevocationRequest | RevocationRequestedData | RequestIds,
   outcome: RevocationOutcome,
   options: AnswerOptions,
 ): RevocationResult {
-  const { requestId, nhiId } = requestData<RevocationRequestedData>(request);
+  const { requestId, nhiId } = requestIds(request);
   const at = { ...options, time: options.time ?? new Date() };
   if ('error' in outcome) return resultEvent('nhi.revocation.failed', { requestId, nhiId, error: outcome.error }, at);
   return resultEvent('nhi.revocation.completed', { requestId, nhiId, revokedAt: (outcome.revokedAt ?? at.time).toISOString() }, at);

@@ -18,7 +18,6 @@ export const SDK_EVENT_TYPES = [
 const SDK_GENERATED = path.resolve(CONTRACTS_ROOT, '../integrator-sdk/src/generated');
 
 function metadataOf(type: string): EventMetadata {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the folder is known only at run time
   return (require(path.join(EVENTS_DIR, type, 'event')) as { event: EventMetadata }).event;
 }
 
