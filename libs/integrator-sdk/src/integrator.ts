@@ -1,6 +1,6 @@
 import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { answerRevocation, answerRotation, type RevocationOutcome, type RotationOutcome } from './answers';
-import type { IntegratorResult, RevocationRequest, RotationRequest } from './events';
+import type { IntegratorRequest, IntegratorResult, RevocationRequest, RotationRequest } from './events';
 import { toKafkaMessage, type ContentMode } from './kafka-message';
 import { readRequest } from './read-request';
 import { resultTopic, TOPICS } from './topics';
@@ -41,7 +41,7 @@ async function outcomeOf<T>(work: () => Promise<T>): Promise<T | { error: string
 }
 
 async function answer(options: IntegratorOptions, message: KafkaMessage): Promise<IntegratorResult | undefined> {
-  let request;
+  let request: IntegratorRequest | undefined;
   try {
     request = readRequest(message);
   } catch (error) {
