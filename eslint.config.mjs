@@ -22,7 +22,8 @@ function boundaries(inTests) {
       { sourceTag: 'scope:exceptions', onlyDependOnLibsWithTags: ['scope:exceptions', 'scope:shared'] },
       { sourceTag: 'scope:metrics', onlyDependOnLibsWithTags: ['scope:metrics', 'scope:shared'] },
       { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
-      { sourceTag: 'scope:integrator', onlyDependOnLibsWithTags: ['scope:shared'] },
+      // An integrator (the SDK, the reference integrator) builds on the SDK alone, as one outside would; its tests may use the harness.
+      { sourceTag: 'scope:integrator', onlyDependOnLibsWithTags: ['scope:integrator', ...(inTests ? ['scope:shared'] : [])] },
       { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util', ...testing] },
       { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling', 'type:util'] },

@@ -1,8 +1,8 @@
-import { createEvent } from '@nhi/contracts';
-import { answer } from './answer';
+import { answerRevocation, answerRotation, validate } from '@nhi/integrator-sdk';
+import { refuseUnknownKind, simulateRevocation, simulateRotation } from './answer';
 
 const now = new Date('2026-11-27T10:00:00Z');
-const data = {
+const request = {
   requestId: '01900000-0000-7000-8000-000000000001',
   nhiId: '01900000-0000-7000-8000-000000000002',
   provider: 'demo',
@@ -12,55 +12,45 @@ const data = {
   requestedAt: now.toISOString(),
   deadline: new Date(now.getTime() + 60_000).toISOString(),
 };
+const source = '/nhi/reference-integrator';
 
-describe('answer', () => {
-  it('rotates with a new fingerprint and expiry, as a valid result of the same request', () => {
-    const request = createEvent({ source: 'lifecycle', type: 'nhi.rotation.requested', subject: data.nhiId, data });
-    const result = answer(request, 0, now, () => 0.5);
+describe('the simulated secret manager', () => {
+  it('rotates with a new fingerprint and a 90-day expiry, answered as a valid result of the same request', () => {
+    const outcome = simulateRotation(0, now, () => 0.5);
+    const result = answerRotation(request, outcome, { source, time: now });
 
     expect(result).toMatchObject({
       type: 'nhi.rotation.completed',
-      data: { requestId: data.requestId, nhiId: data.nhiId, rotatedAt: now.toISOString() },
+      source,
+      data: { requestId: request.requestId, nhiId: request.nhiId, rotatedAt: now.toISOString(), newExpiresAt: '2027-02-25T10:00:00.000Z' },
     });
-    expect(() => createEvent({ source: 'reference-integrator', subject: data.nhiId, ...result })).not.toThrow();
+    expect(validate(result).valid).toBe(true);
   });
 
-  it('fails at the configured rate, and answers revocations on their own types', () => {
-    const request = createEvent({
-      source: 'lifecycle',
-      type: 'nhi.revocation.requested',
-      subject: data.nhiId,
-      data: { ...data, force: false },
-    });
-
-    expect(answer(request, 0.3, now, () => 0.2).type).toBe('nhi.revocation.failed');
-    expect(answer(request, 0.3, now, () => 0.4)).toEqual({
-      type: 'nhi.revocation.completed',
-      data: { requestId: data.requestId, nhiId: data.nhiId, revokedAt: now.toISOString() },
+  it('fails at the configured rate, and revocations are answered on their own types', () => {
+    expect(simulateRotation(0.3, now, () => 0.2)).toEqual({ error: 'simulated secret manager refused the rotation' });
+    expect(
+      answerRevocation(
+        { ...request, force: false },
+        simulateRevocation(0.3, now, () => 0.2),
+        { source },
+      ).type,
+    ).toBe('nhi.revocation.failed');
+    expect(
+      answerRevocation(
+        { ...request, force: false },
+        simulateRevocation(0.3, now, () => 0.4),
+        { source },
+      ).data,
+    ).toEqual({
+      requestId: request.requestId,
+      nhiId: request.nhiId,
+      revokedAt: now.toISOString(),
     });
   });
 
-  it('does nothing after the deadline, and refuses a credential of an unknown kind, each with its error', () => {
-    const late = createEvent({
-      source: 'lifecycle',
-      type: 'nhi.rotation.requested',
-      subject: data.nhiId,
-      data: { ...data, deadline: now.toISOString() },
-    });
-    const unknown = createEvent({
-      source: 'lifecycle',
-      type: 'nhi.rotation.requested',
-      subject: data.nhiId,
-      data: { ...data, kind: 'OTHER' },
-    });
-
-    expect(answer(late, 0, now, () => 0.9)).toMatchObject({
-      type: 'nhi.rotation.failed',
-      data: { error: expect.stringMatching(/deadline had passed/) },
-    });
-    expect(answer(unknown, 0, now, () => 0.9)).toMatchObject({
-      type: 'nhi.rotation.failed',
-      data: { error: expect.stringMatching(/unknown kind/) },
-    });
+  it('refuses a credential of an unknown kind with an error, and handles the kinds it knows', () => {
+    expect(() => refuseUnknownKind('OTHER')).toThrow(/unknown kind/);
+    expect(() => refuseUnknownKind('SECRET')).not.toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import { CLOUDEVENTS_CONTENT_TYPE, createEvent, parseEvent, serializeEvent, TOPICS } from '@nhi/contracts';
+import { CLOUDEVENTS_CONTENT_TYPE, createEvent, readKafkaEvent, serializeEvent, TOPICS } from '@nhi/contracts';
 import { KafkaTestClient, KafkaTopicTap, testKafkaBrokers, uniqueTopicPrefix, waitFor } from '@nhi/testing';
 import { loadIntegratorConfig } from '../src/integrator-config';
 import { ReferenceIntegrator } from '../src/reference-integrator';
@@ -70,11 +70,14 @@ describe('the reference integrator', () => {
     const results = await waitFor(() => tap.messages.length >= 2 && tap.messages, { what: 'two answers' });
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    const answered = tap.messages.map((m) => parseEvent(m.value)).map((e) => [e.type, (e.data as { requestId: string }).requestId]);
+    // Read as the platform reads what integrators send: CloudEvents 1.0 and the contract of the type.
+    const events = tap.messages.map((m) => readKafkaEvent(m));
+    const answered = events.map((e) => [e.type, (e.data as { requestId: string }).requestId]);
     expect(answered.sort()).toEqual([
       ['nhi.revocation.completed', '01900000-0000-7000-8000-000000000003'],
       ['nhi.rotation.completed', '01900000-0000-7000-8000-000000000002'],
     ]);
     expect(results.every((m) => m.key === '01900000-0000-7000-8000-0000000000aa')).toBe(true);
+    expect(events.every((e) => e.source === '/nhi/reference-integrator')).toBe(true);
   });
 });
