@@ -34,13 +34,13 @@ async function auditRecord(operation: string, targetId: string, outcome: string)
 }
 
 describe('audit records of mutations', () => {
-  it('records a successful mutation with actor, roles, targets and its input redacted', async () => {
+  it('records a successful mutation with actor, roles, targets and its input', async () => {
     const { client } = spec;
     const identityId = await client.discovered();
     const exception = await client.requested({
       identityId,
-      justification: 'the vendor shares password=hunter2 with us until Q3',
-      compensatingControls: ['IP allow-list', PEM],
+      justification: 'the vendor shares one key with us until Q3',
+      compensatingControls: ['IP allow-list', 'quarterly access review'],
     });
 
     const record = await auditRecord('requestException', identityId, 'SUCCEEDED');
@@ -59,15 +59,30 @@ describe('audit records of mutations', () => {
     // Named by the input, then produced by the result (the new exception's id).
     expect(record.data.targetIds).toEqual([identityId, exception.id]);
     expect(record.data.input).toMatchObject({
+      input: { identityId, control: 'ROTATION', compensatingControls: ['IP allow-list', 'quarterly access review'] },
+    });
+    expect(Date.parse(record.data.at)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('refuses secret material in free text before anything is stored, and records the refusal with the input redacted', async () => {
+    const { client } = spec;
+    const identityId = await client.discovered();
+    const refused = await client.request({
+      identityId,
+      justification: 'the vendor shares password=hunter2 with us until Q3',
+      compensatingControls: ['IP allow-list', PEM],
+    });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.justification' } });
+
+    const record = await auditRecord('requestException', identityId, 'REJECTED');
+    expect(record.data.input).toMatchObject({
       input: {
         identityId,
-        control: 'ROTATION',
         justification: 'the vendor shares password=[REDACTED] with us until Q3',
         compensatingControls: ['IP allow-list', '[REDACTED] (looked like an OpenSSH private key)'],
       },
     });
     expect(JSON.stringify(record)).not.toMatch(/hunter2|OPENSSH|b3BlbnNzaC1/);
-    expect(Date.parse(record.data.at)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('records a mutation the AccessGuard refused, and one the service refused, though both were rolled back', async () => {
