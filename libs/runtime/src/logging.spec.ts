@@ -5,7 +5,7 @@ import express from 'express';
 import pino from 'pino';
 import pinoHttp from 'pino-http';
 import { pinoHttpOptions, REDACTED_LOG_PATHS } from './logging';
-import { loggedPath } from './request-log';
+import { loggedHeader, loggedPath } from './request-log';
 
 function sink(lines: string[]): Writable {
   return new Writable({
@@ -38,6 +38,18 @@ describe('the request path in a log line', () => {
     ['', '/'],
   ])('logs %s as %s', (url, expected) => {
     expect(loggedPath(url)).toBe(expected);
+  });
+});
+
+describe('the headers a request log line keeps', () => {
+  it('keeps plain values and withholds secret-looking, long or non-printable ones', () => {
+    const token = `ghp_${'aB3dE5fG7h'.repeat(3)}123456`;
+    expect(loggedHeader('user-agent', 'curl/8.5.0')).toBe('curl/8.5.0');
+    expect(loggedHeader('x-request-id', '7d3c1e57-5b1a-4a57-a3c2-1b8e44a0d001')).toBe('7d3c1e57-5b1a-4a57-a3c2-1b8e44a0d001');
+    expect(loggedHeader('user-agent', `bot ${token}`)).toBe('[withheld: looked like a secret]');
+    expect(loggedHeader('x-request-id', 'password=hunter2')).toBe('[withheld: looked like a secret]');
+    expect(loggedHeader('user-agent', 'x'.repeat(201))).toBe('[withheld]');
+    expect(loggedHeader('user-agent', 'a\u0000b')).toBe('[withheld]');
   });
 });
 

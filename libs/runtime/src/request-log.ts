@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { detectSecret } from '@nhi/secrets';
 
 /**
  * The first path segments the platform serves (`/graphql`, `/health`,
@@ -36,7 +37,7 @@ interface SerializedRequest {
  */
 export function requestForLog(req: SerializedRequest): Record<string, unknown> {
   const headers: Record<string, unknown> = {};
-  for (const name of LOGGED_HEADERS) if (req.headers?.[name] !== undefined) headers[name] = req.headers[name];
+  for (const name of LOGGED_HEADERS) if (req.headers?.[name] !== undefined) headers[name] = loggedHeader(name, req.headers[name]);
   return { id: req.id, method: req.method, path: loggedPath(req.raw?.url ?? req.url), headers, remoteAddress: req.remoteAddress };
 }
 
@@ -53,4 +54,18 @@ export function routeForLog(req: IncomingMessage): Record<string, string> {
   const routed = req as RoutedRequest;
   const template = routed.route?.path;
   return typeof template === 'string' ? { route: `${routed.baseUrl ?? ''}${template}` } : {};
+}
+
+/** Longest header value a log line keeps; a longer one is the client's business, not the log's. */
+const MAX_LOGGED_HEADER = 200;
+
+/**
+ * A header's value as the log may hold it. These headers are the client's free
+ * text (a user-agent or request id can be anything, a token included): one
+ * that is long, not printable ASCII, or secret-looking is withheld.
+ */
+export function loggedHeader(name: string, value: unknown): string {
+  const text = Array.isArray(value) ? value.join(', ') : String(value);
+  if (text.length > MAX_LOGGED_HEADER || !/^[\x20-\x7e]*$/.test(text)) return '[withheld]';
+  return detectSecret(text, { field: name }) ? '[withheld: looked like a secret]' : text;
 }
