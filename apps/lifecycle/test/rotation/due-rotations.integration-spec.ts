@@ -34,7 +34,8 @@ async function list(query: 'dueRotations' | 'overdueRotations' | 'failedRotation
 
 describe('due dates, warnings, auto-rotation and expiry', () => {
   it('requests a rotation when an auto-rotating policy falls due, and lists it as overdue', async () => {
-    const identityId = await discovered({ kind: 'SECRET', createdAt: new Date(Date.now() - 31 * DAY_MS).toISOString() });
+    // Half a day past the whole day: the clock's tick may have taken its "now" just before this line ran.
+    const identityId = await discovered({ kind: 'SECRET', createdAt: new Date(Date.now() - 31.5 * DAY_MS).toISOString() });
 
     const [request] = await waitFor(
       () => eventsAbout(identityId, TOPICS.rotationRequests).length > 0 && eventsAbout(identityId, TOPICS.rotationRequests),
