@@ -1,4 +1,5 @@
 import type { KafkaMessage } from 'kafkajs';
+import { headersOf } from '@nhi/contracts';
 
 /**
  * A context attribute of a message that may not be a valid event: from its
@@ -6,9 +7,9 @@ import type { KafkaMessage } from 'kafkajs';
  * for telling an integrator which of its events was refused.
  */
 export function headerOrJsonAttribute(message: KafkaMessage, name: 'source' | 'id' | 'type'): string | null {
-  const header = message.headers?.[`ce_${name}`];
-  const fromHeader = Array.isArray(header) ? header[header.length - 1] : header;
-  if (fromHeader !== undefined) return fromHeader.toString();
+  // Read as readKafkaEvent reads headers (any case, the last of repeats), so the feedback names what was judged.
+  const fromHeader = headersOf(message).get(`ce_${name}`);
+  if (fromHeader !== undefined) return fromHeader;
   try {
     const parsed: unknown = JSON.parse(message.value?.toString() ?? '');
     const value = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>)[name] : undefined;
