@@ -1,5 +1,5 @@
 import { TOPICS } from '@nhi/contracts';
-import { reportTable, runConformance, type CheckResult } from '@nhi/integrator-conformance';
+import { reportTable, runConformance, type CheckResult } from '@nhi/integrator-sdk/conformance';
 import { KafkaTestClient, testKafkaBrokers, uniqueTopicPrefix } from '@nhi/testing';
 import { loadIntegratorConfig } from '../src/integrator-config';
 import { ReferenceIntegrator } from '../src/reference-integrator';

@@ -18,7 +18,17 @@ describe('toKafkaMessage', () => {
 
     expect(message.headers).toMatchObject({ ce_specversion: '1.0', ce_source: '/integrators/acme', 'content-type': 'application/json' });
     expect(JSON.parse(message.value)).toEqual(result.data);
-    expect(readEvent(message)).toEqual({ ...result, datacontenttype: undefined });
+    expect(readEvent(message)).toEqual(result);
+  });
+});
+
+describe('readEvent', () => {
+  it('reads ce_ headers in any case, a repeated header by its last value', () => {
+    const message = toKafkaMessage(result, 'binary');
+    const headers = { ...message.headers, CE_SOURCE: ['/integrators/old', '/integrators/acme'] } as Record<string, string | string[]>;
+    delete headers.ce_source;
+
+    expect(readEvent({ value: message.value, headers })).toEqual(result);
   });
 });
 

@@ -8,10 +8,18 @@ export interface IncomingMessage {
   headers?: Record<string, Buffer | string | (Buffer | string)[] | undefined>;
 }
 
-function header(message: IncomingMessage, name: string): string | undefined {
-  const value = message.headers?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined ? undefined : first.toString();
+/**
+ * The message's headers as text by lower-cased name, as the platform reads them:
+ * the binding writes `ce_*` and `content-type` in lower case, clients that
+ * capitalise them are read too, and a repeated header counts by its last value.
+ */
+function headersOf(message: IncomingMessage): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const [name, raw] of Object.entries(message.headers ?? {})) {
+    const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+    if (value !== undefined) headers.set(name.toLowerCase(), value.toString());
+  }
+  return headers;
 }
 
 function parseJson(value: Buffer | string | null): unknown {
@@ -23,16 +31,19 @@ function parseJson(value: Buffer | string | null): unknown {
   }
 }
 
-/** The event in a message, in either content mode: `ce_*` headers mean binary, otherwise the value is the event. */
+/**
+ * The event in a message, in either content mode: `ce_*` headers without a
+ * CloudEvents content type mean binary (the content type is then the data's),
+ * otherwise the value is the whole event.
+ */
 export function readEvent(message: IncomingMessage): unknown {
-  const contentType = header(message, 'content-type')?.split(';')[0].trim().toLowerCase();
-  if (contentType !== CLOUDEVENTS_JSON && header(message, 'ce_specversion') !== undefined) {
+  const headers = headersOf(message);
+  const contentType = headers.get('content-type');
+  if (contentType?.split(';')[0].trim().toLowerCase() !== CLOUDEVENTS_JSON && headers.has('ce_specversion')) {
     const attributes = Object.fromEntries(
-      Object.keys(message.headers ?? {})
-        .filter((name) => name.startsWith('ce_'))
-        .map((name) => [name.slice(3), header(message, name)]),
+      [...headers].filter(([name]) => name.startsWith('ce_')).map(([name, value]) => [name.slice(3), value]),
     );
-    return { ...attributes, data: parseJson(message.value) };
+    return { ...attributes, ...(contentType === undefined ? {} : { datacontenttype: contentType }), data: parseJson(message.value) };
   }
   return parseJson(message.value);
 }

@@ -1,29 +1,32 @@
-import { Kafka, type Consumer, type KafkaMessage } from 'kafkajs';
-import { ContractViolationError, readKafkaEvent } from '@nhi/contracts';
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { IntegratorResult } from '../events';
+import { readEvent } from '../read-request';
+import { InvalidEventError, validate } from '../validate';
 import type { ObservedAnswer } from './conformance-case';
 
 const RESULT_TYPES = new Set(['nhi.rotation.completed', 'nhi.rotation.failed', 'nhi.revocation.completed', 'nhi.revocation.failed']);
 
 /** The requestId an answer names, read leniently so that even a broken answer is attributed to its case. */
-function namedRequestId(message: KafkaMessage): string | null {
-  try {
-    const parsed = JSON.parse(message.value?.toString() ?? '') as { requestId?: unknown; data?: { requestId?: unknown } };
-    const id = parsed.data?.requestId ?? parsed.requestId;
-    return typeof id === 'string' ? id : null;
-  } catch {
-    return null;
-  }
+function namedRequestId(event: unknown): string | null {
+  const parsed = (event ?? {}) as { requestId?: unknown; data?: { requestId?: unknown } | null };
+  const id = parsed.data?.requestId ?? parsed.requestId;
+  return typeof id === 'string' ? id : null;
 }
 
 export function observe(topic: ObservedAnswer['topic'], message: KafkaMessage): ObservedAnswer {
-  const base = { topic, key: message.key?.toString() ?? null, receivedAt: new Date(), requestId: namedRequestId(message) };
+  const base = { topic, key: message.key?.toString() ?? null, receivedAt: new Date() };
+  let event: unknown;
   try {
-    const event = readKafkaEvent(message);
-    if (!RESULT_TYPES.has(event.type)) return { ...base, event: null, invalid: 'an event type that is not a result' };
-    return { ...base, event, invalid: null };
+    event = readEvent(message);
   } catch (error) {
-    return { ...base, event: null, invalid: error instanceof ContractViolationError ? error.message : 'unreadable' };
+    return { ...base, requestId: null, event: null, invalid: error instanceof InvalidEventError ? error.message : 'unreadable' };
   }
+  const answer = { ...base, requestId: namedRequestId(event) };
+  const type = (event as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !RESULT_TYPES.has(type)) return { ...answer, event: null, invalid: 'an event type that is not a result' };
+  const checked = validate(event);
+  if (!checked.valid) return { ...answer, event: null, invalid: new InvalidEventError(checked.problems).message };
+  return { ...answer, event: checked.event as IntegratorResult, invalid: null };
 }
 
 /**

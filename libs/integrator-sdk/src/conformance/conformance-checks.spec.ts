@@ -1,4 +1,4 @@
-import type { ReceivedEvent } from '@nhi/contracts';
+import type { IntegratorResult } from '../events';
 import type { ConformanceCase, ObservedAnswer } from './conformance-case';
 import { checkCase, strayCheck } from './conformance-checks';
 import { conformanceCases } from './conformance-cases';
@@ -20,7 +20,7 @@ function answerTo(testCase: ConformanceCase, type: string, overrides: Partial<Ob
     topic: 'rotation',
     key: nhiId,
     receivedAt: new Date(),
-    event: event as unknown as ReceivedEvent,
+    event: event as unknown as IntegratorResult,
     invalid: null,
     requestId,
     ...overrides,

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { reportTable } from './report-table';
 import { runConformance } from './run-conformance';
@@ -5,7 +6,11 @@ import { runConformance } from './run-conformance';
 const USAGE =
   'usage: nhi-integrator-conformance --brokers host:port[,host:port] [--provider name] [--wait seconds] [--topic-prefix prefix]';
 
-/** `npm run conformance -- --brokers 127.0.0.1:9092 --provider demo`: exits 0 when the integrator conforms, 1 when not, 2 on bad usage. */
+/**
+ * `npx nhi-integrator-conformance --brokers 127.0.0.1:9092 --provider demo` (in this
+ * repository: `npm run conformance -- …`): exits 0 when the integrator conforms,
+ * 1 when not, 2 on bad usage or when the run itself fails.
+ */
 async function main(): Promise<number> {
   let values;
   try {
@@ -15,11 +20,16 @@ async function main(): Promise<number> {
         provider: { type: 'string', default: 'demo' },
         wait: { type: 'string', default: '20' },
         'topic-prefix': { type: 'string', default: '' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
   }
   const waitSeconds = Number(values.wait);
   if (!values.brokers || !Number.isFinite(waitSeconds) || waitSeconds <= 0) {

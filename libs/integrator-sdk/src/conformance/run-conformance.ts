@@ -1,9 +1,10 @@
-import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { CLOUDEVENTS_CONTENT_TYPE, createEvent, physicalTopic, serializeEvent, TOPICS } from '@nhi/contracts';
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { TOPICS } from '../topics';
 import type { CheckResult, ConformanceCase, ObservedAnswer } from './conformance-case';
 import { checkCase, strayCheck } from './conformance-checks';
 import { conformanceCases } from './conformance-cases';
 import { startObserving } from './observe-answers';
+import { platformRequest } from './platform-request';
 
 export interface ConformanceOptions {
   brokers: string[];
@@ -15,14 +16,9 @@ export interface ConformanceOptions {
   waitSeconds?: number;
 }
 
-/** Sends a case's request as the platform does (a strict platform event), `copies` times with one event id. */
-async function send(producer: ReturnType<Kafka['producer']>, testCase: ConformanceCase, prefix: string): Promise<void> {
-  const event =
-    testCase.type === 'nhi.rotation.requested'
-      ? createEvent({ source: 'lifecycle', type: testCase.type, subject: testCase.data.nhiId, data: testCase.data as never })
-      : createEvent({ source: 'lifecycle', type: testCase.type, subject: testCase.data.nhiId, data: testCase.data as never });
-  const topic = physicalTopic(testCase.type === 'nhi.rotation.requested' ? TOPICS.rotationRequests : TOPICS.revocationRequests, prefix);
-  const message = { key: testCase.data.nhiId, value: serializeEvent(event), headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } };
+/** Sends a case's request as the platform does, `copies` times with one event id (a redelivery). */
+async function send(producer: Producer, testCase: ConformanceCase, prefix: string): Promise<void> {
+  const { topic, ...message } = platformRequest(testCase, prefix);
   await producer.send({ topic, acks: -1, messages: Array.from({ length: testCase.copies }, () => message) });
 }
 
@@ -47,7 +43,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
   const answers: ObservedAnswer[] = [];
   const consumer = await startObserving(
     kafka,
-    { rotation: physicalTopic(TOPICS.rotationResults, prefix), revocation: physicalTopic(TOPICS.revocationResults, prefix) },
+    { rotation: `${prefix}${TOPICS.rotationResults}`, revocation: `${prefix}${TOPICS.revocationResults}` },
     (answer) => answers.push(answer),
   );
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ConformanceCase, RequestType } from './conformance-case';
+import type { RequestType } from '../events';
+import type { ConformanceCase } from './conformance-case';
 
 const MINUTE_MS = 60_000;
 

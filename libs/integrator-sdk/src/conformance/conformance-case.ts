@@ -1,6 +1,4 @@
-import type { ReceivedEvent } from '@nhi/contracts';
-
-export type RequestType = 'nhi.rotation.requested' | 'nhi.revocation.requested';
+import type { IntegratorResult, RequestType } from '../events';
 
 /** One request the kit sends as the platform would, and what a conforming integrator does with it. */
 export interface ConformanceCase {
@@ -29,7 +27,7 @@ export interface ObservedAnswer {
   key: string | null;
   receivedAt: Date;
   /** The event when it is a valid CloudEvent of a result type; otherwise why it is not. */
-  event: ReceivedEvent | null;
+  event: IntegratorResult | null;
   invalid: string | null;
   requestId: string | null;
 }
