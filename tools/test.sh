@@ -33,6 +33,11 @@ summary() {
 trap summary EXIT
 
 total=$SECONDS
+# The integrator guide's commands are run with kcat, as an outside integrator would run them.
+if ! command -v kcat >/dev/null 2>&1; then
+  echo "npm test needs kcat (the integrator e2e runs docs/integrators.md with it): on Debian, apt-get install kcat (.ci/run installs it)" >&2
+  exit 1
+fi
 stage "infrastructure (Kafka, PostgreSQL)" node -r @swc-node/register tools/infra-up.ts
 stage "lint and formatting" bash -c "npx nx run-many -t lint --outputStyle=stream && npx prettier --check ."
 stage "type check" npx nx run-many -t typecheck --outputStyle=stream

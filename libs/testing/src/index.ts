@@ -6,3 +6,4 @@ export * from './kafka-topic-tap';
 export * from './kafka-test-client';
 export * from './subgraph-under-test';
 export * from './subgraph-spec';
+export * from './doc-snippets';

@@ -24,7 +24,9 @@ export async function waitFor<T>(
       lastError = error;
     }
     if (Date.now() > deadline) {
-      const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      // Not `instanceof Error`: an error made in another realm (a child process's, under jest's VM) is an Error too.
+      const message = (lastError as { message?: unknown } | undefined)?.message;
+      const cause = typeof message === 'string' ? ` (last error: ${message})` : '';
       throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));

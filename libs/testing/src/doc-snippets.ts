@@ -5,12 +5,15 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/** The repository's root, where the documents are. */
+export const REPOSITORY_ROOT = path.resolve(__dirname, '../../..');
+
 /**
  * The shell blocks of a document marked `<!-- checked: name -->`, by name: what
  * a reader copies is what the test runs.
  */
 export function checkedSnippets(documentPath: string): Map<string, string> {
-  const text = readFileSync(documentPath, 'utf8');
+  const text = readFileSync(path.resolve(REPOSITORY_ROOT, documentPath), 'utf8');
   const snippets = new Map<string, string>();
   for (const match of text.matchAll(/<!-- checked: ([a-z0-9-]+) -->\s*```sh\n([\s\S]*?)```/g)) {
     snippets.set(match[1] ?? '', match[2] ?? '');
@@ -18,10 +21,9 @@ export function checkedSnippets(documentPath: string): Map<string, string> {
   return snippets;
 }
 
-export const REPOSITORY_ROOT = path.resolve(__dirname, '../../../..');
-
 /**
- * Runs a documented snippet with bash, after replacing what differs in a test
+ * Runs a documented snippet with bash (`--norc`: Node gives a child a socket for
+ * stdin, and bash would take that for a remote shell and read the system bashrc), after replacing what differs in a test
  * run (the broker address, the topics' test prefix); `env` sets the variables
  * the document tells the reader to set.
  */
@@ -31,7 +33,7 @@ export async function runSnippet(
   env: Record<string, string>,
 ): Promise<string> {
   const script = replacements.reduce((text, [from, to]) => text.split(from).join(to), snippet);
-  const { stdout } = await run('bash', ['-euo', 'pipefail', '-c', script], {
+  const { stdout } = await run('bash', ['--norc', '-euo', 'pipefail', '-c', script], {
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...env },
     timeout: 30_000,
   });
