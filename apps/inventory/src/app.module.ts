@@ -16,6 +16,8 @@ import { CreateIdentities1764201700000 } from './migrations/1764201700000-create
 import { IngestModel1764300000000 } from './migrations/1764300000000-ingest-model';
 import { RoomForSightings1764400000000 } from './migrations/1764400000000-room-for-sightings';
 import { SourceKind1766200000000 } from './migrations/1766200000000-source-kind';
+import { CredentialsAndPermissions1767000000000 } from './migrations/1767000000000-credentials-and-permissions';
+import { FindingSubjectAndEvidence1767000000001 } from './migrations/1767000000001-finding-subject-and-evidence';
 import { INVENTORY_SCHEMA } from './schema';
 
 export const SERVICE = 'inventory';
@@ -26,7 +28,14 @@ export function inventoryModule(config: SubgraphConfig, environment: NodeJS.Proc
     service: SERVICE,
     config,
     entities: [IdentityEntity, SightingEntity, FindingEntity, LeakedFingerprintEntity],
-    migrations: [CreateIdentities1764201700000, IngestModel1764300000000, RoomForSightings1764400000000, SourceKind1766200000000],
+    migrations: [
+      CreateIdentities1764201700000,
+      IngestModel1764300000000,
+      RoomForSightings1764400000000,
+      SourceKind1766200000000,
+      CredentialsAndPermissions1767000000000,
+      FindingSubjectAndEvidence1767000000001,
+    ],
     schema: INVENTORY_SCHEMA,
     features: [FindingsModule, IdentitiesModule, IngestModule, BulkIngestModule, ConsumersModule, SchemasModule],
     settings: [{ provide: INVENTORY_CONFIG, useValue: loadInventoryConfig(environment) }],

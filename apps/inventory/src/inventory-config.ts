@@ -6,6 +6,20 @@ export const inventoryEnvShape = {
   STALE_AFTER_SNAPSHOTS: env.positiveInt(2),
   /** Older credentials are an NHI7 finding. */
   MAX_CREDENTIAL_AGE_DAYS: env.positiveInt(365),
+  /** An active access key or service-account key not rotated for longer is an NHI7 finding (CIS AWS 1.14 says 90). */
+  KEY_MAX_AGE_DAYS: env.positiveInt(90),
+  /** An identity or credential not used for longer (or never, once this old) is an NHI1 finding. */
+  UNUSED_AFTER_DAYS: env.positiveInt(90),
+  /** Cloud account ids the organisation owns, beyond each identity's own: trust in any other is a third party's (NHI3). */
+  KNOWN_ACCOUNT_IDS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   /** How often credentials that have aged past the maximum get their NHI7 finding without a new report; 0 turns it off. */
   FINDINGS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   /** Sources whose reports mean "this credential leaked" (NHI2). */

@@ -1,1 +1,3 @@
 export * from './import-row';
+export * from './ingest-line';
+export * from './registry';

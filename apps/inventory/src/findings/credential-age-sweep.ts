@@ -6,27 +6,28 @@ import { identityStore } from '../identity-data/identity-store';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
 import { FindingsService } from './findings.service';
 
-const BATCH = 1000;
+const BATCH = 500;
 
 /**
- * Credentials age while nobody reports anything new about them: an unchanged
- * snapshot re-checks nothing, so a key that turns MAX_CREDENTIAL_AGE_DAYS old
- * today would wait for its next change to get its NHI7 finding. This sweep
- * looks for those on a timer and reconciles their findings like an ingest does.
+ * Time moves findings while nobody reports anything new: a key turns
+ * KEY_MAX_AGE_DAYS old, an identity goes UNUSED_AFTER_DAYS without use. An
+ * unchanged snapshot re-checks nothing, so this sweep reconciles every active
+ * identity's findings on a timer, in batches, like an ingest does. Rules are
+ * cheap; a batch costs one read of identities and one of open findings.
  */
 @Injectable()
 export class CredentialAgeSweep extends PeriodicJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
+    @Inject(INVENTORY_CONFIG) config: InventoryConfig,
     private readonly findings: FindingsService,
   ) {
     super('credential age sweep', config.FINDINGS_SWEEP_INTERVAL_MS, new Logger('CredentialAgeSweep'));
   }
 
-  /** Opens the NHI7 age finding of every identity that has outgrown the maximum since it last changed; returns how many. */
+  /** Reconciles the findings of every active identity; returns how many findings opened. */
   async run(now = new Date()): Promise<number> {
-    let swept = 0;
+    let opened = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const batch = await this.dataSource.transaction(async (manager) => {
@@ -34,15 +35,11 @@ export class CredentialAgeSweep extends PeriodicJob {
         const [lock] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('nhi.credential-age-sweep')) AS locked`);
         if (!lock?.locked) return [];
         const rows: Array<{ id: string }> = await manager.query(
-          `SELECT i.id FROM identities i
-           WHERE i.status <> 'DECOMMISSIONED' AND i.created_at <= $1::timestamptz - make_interval(days => $2 + 1) AND i.id > $3
-             AND NOT EXISTS (SELECT 1 FROM identity_findings f
-                             WHERE f.identity_id = i.id AND f.code = 'CREDENTIAL_TOO_OLD' AND f.closed_at IS NULL)
-           ORDER BY i.id LIMIT $4`,
-          [now, this.config.MAX_CREDENTIAL_AGE_DAYS, after, BATCH],
+          `SELECT i.id FROM identities i WHERE i.status <> 'DECOMMISSIONED' AND i.id > $1 ORDER BY i.id LIMIT $2`,
+          [after, BATCH],
         );
         if (rows.length > 0) {
-          await this.findings.reconcile(
+          const result = await this.findings.reconcile(
             manager,
             {
               identities: await identityStore.findByIds(
@@ -52,15 +49,15 @@ export class CredentialAgeSweep extends PeriodicJob {
             },
             now,
           );
+          opened += result.opened;
         }
         return rows;
       });
-      swept += batch.length;
       const last = batch.at(-1);
       if (!last || batch.length < BATCH) break;
       after = last.id;
     }
-    if (swept > 0) this.logger.log(`${swept} credentials outgrew ${this.config.MAX_CREDENTIAL_AGE_DAYS} days: NHI7 findings opened`);
-    return swept;
+    if (opened > 0) this.logger.log(`${opened} findings opened by the passing of time (age, rotation, use)`);
+    return opened;
   }
 }

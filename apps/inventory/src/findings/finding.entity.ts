@@ -16,6 +16,14 @@ export class FindingEntity {
   @Column('text')
   code!: string;
 
+  /** What within the identity it is about (a credential's label); empty for the identity itself. */
+  @Column('text', { default: '' })
+  subject!: string;
+
+  /** The data that made the rule fire. */
+  @Column('jsonb', { default: () => "'[]'" })
+  evidence!: string[];
+
   @Column('text')
   severity!: Severity;
 

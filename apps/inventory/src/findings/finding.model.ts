@@ -13,6 +13,15 @@ export class FindingModel {
   @Field({ description: 'The rule that found it, e.g. NO_EXPIRY or SHARED_ACROSS_ENVIRONMENTS.' })
   code!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'What within the identity it is about (a credential); null for the identity itself.',
+  })
+  subject!: string | null;
+
+  @Field(() => [String], { description: 'The data that made the rule fire: dates, permissions and their source, principals.' })
+  evidence!: string[];
+
   @Field(() => SeverityEnum)
   severity!: Severity;
 

@@ -7,6 +7,8 @@ import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
 import { FindingChanges, findingChanges, findingEvents, findingKey, StoredFinding } from './finding-changes';
 import type { FindingDraft } from './finding-draft';
 import { FindingEntity } from './finding.entity';
+import type { FindingModel } from './finding.model';
+import { findingRulesConfig } from './finding-rules-config';
 import { identityFindings } from './identity-rules';
 import {
   credentialGroups,
@@ -68,14 +70,15 @@ export class FindingsService {
   }
 
   /** Open and, with includeClosed, closed findings of many identities in one query, newest first. */
-  forIdentities(identityIds: readonly string[], includeClosed: boolean): Promise<FindingEntity[]> {
+  async forIdentities(identityIds: readonly string[], includeClosed: boolean): Promise<Array<FindingModel & { identityId: string }>> {
     const query = this.dataSource
       .getRepository(FindingEntity)
       .createQueryBuilder('f')
       .where('f.identity_id IN (:...ids)', { ids: [...identityIds] })
       .orderBy('f.detected_at', 'DESC');
     if (!includeClosed) query.andWhere('f.closed_at IS NULL');
-    return query.getMany();
+    // An empty subject is the identity itself: the graph says so with null.
+    return (await query.getMany()).map((f) => ({ ...f, subject: f.subject || null }));
   }
 
   /** Leak-scanner sources report fingerprints that leaked; every identity holding one gets NHI2. */
@@ -111,18 +114,15 @@ export class FindingsService {
     };
     const desired = new Map<string, FindingDraft>();
     for (const state of identities) {
-      const drafts = [
-        ...identityFindings(state, now, { maxCredentialAgeDays: this.config.MAX_CREDENTIAL_AGE_DAYS }),
-        ...sharedFindings(state),
-      ];
-      for (const draft of drafts) desired.set(findingKey(state.id, draft.code), draft);
+      const drafts = [...identityFindings(state, now, findingRulesConfig(this.config)), ...sharedFindings(state)];
+      for (const draft of drafts) desired.set(findingKey(state.id, draft.code, draft.subject), draft);
     }
     const own = new Set(identities.map((s) => s.id));
     const neighbours = new Set<string>();
     for (const holder of holders) {
       if (own.has(holder.id)) continue;
       neighbours.add(holder.id);
-      for (const draft of sharedFindings(holder)) desired.set(findingKey(holder.id, draft.code), draft);
+      for (const draft of sharedFindings(holder)) desired.set(findingKey(holder.id, draft.code, draft.subject), draft);
     }
     return { desired, neighbours };
   }
@@ -131,7 +131,7 @@ export class FindingsService {
   private async openFindings(manager: EntityManager, identityIds: readonly string[]): Promise<StoredFinding[]> {
     if (identityIds.length === 0) return [];
     return manager.query(
-      `SELECT id, identity_id AS "identityId", code, category, severity, detail FROM identity_findings
+      `SELECT id, identity_id AS "identityId", code, subject, category, severity, detail, evidence FROM identity_findings
        WHERE identity_id = ANY($1::uuid[]) AND closed_at IS NULL FOR UPDATE`,
       [identityIds],
     );
@@ -140,10 +140,10 @@ export class FindingsService {
   private async store(manager: EntityManager, { opened, closed, refreshed }: FindingChanges, now: Date): Promise<void> {
     if (opened.length) {
       await manager.query(
-        `INSERT INTO identity_findings (id, identity_id, category, code, severity, detail, detected_at)
-         SELECT f."id", f."identityId", f."category", f."code", f."severity", f."detail", $2
+        `INSERT INTO identity_findings (id, identity_id, category, code, subject, severity, detail, evidence, detected_at)
+         SELECT f."id", f."identityId", f."category", f."code", COALESCE(f."subject", ''), f."severity", f."detail", f."evidence", $2
          FROM json_to_recordset($1::json)
-           AS f("id" uuid, "identityId" uuid, "category" text, "code" text, "severity" text, "detail" text)`,
+           AS f("id" uuid, "identityId" uuid, "category" text, "code" text, "subject" text, "severity" text, "detail" text, "evidence" jsonb)`,
         [JSON.stringify(opened), now],
       );
     }
@@ -152,9 +152,9 @@ export class FindingsService {
     }
     if (refreshed.length) {
       await manager.query(
-        `UPDATE identity_findings f SET severity = r.severity, detail = r.detail
-         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(id, severity, detail) WHERE f.id = r.id`,
-        [refreshed.map((f) => f.id), refreshed.map((f) => f.severity), refreshed.map((f) => f.detail)],
+        `UPDATE identity_findings f SET severity = r."severity", detail = r."detail", evidence = r."evidence"
+         FROM json_to_recordset($1::json) AS r("id" uuid, "severity" text, "detail" text, "evidence" jsonb) WHERE f.id = r."id"`,
+        [JSON.stringify(refreshed.map(({ id, severity, detail, evidence }) => ({ id, severity, detail, evidence })))],
       );
     }
   }

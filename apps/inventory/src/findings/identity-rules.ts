@@ -1,13 +1,14 @@
-import type { NhiKind, Severity } from '@nhi/contracts';
-import { adminOrWildcardScopes } from '../classification/privilege-classifier';
+import type { NhiKind } from '@nhi/contracts';
 import type { IdentityState } from '../identity-data/identity-state';
+import { credentialFindings } from './credential-rules';
 import type { FindingDraft } from './finding-draft';
+import type { FindingRulesConfig } from './finding-rules-config';
+import { privilegeFindings } from './privilege-rules';
+import { day, daysSince, list, raised } from './rule-helpers';
+import { trustFindings } from './trust-rules';
+import { usageFindings } from './usage-rules';
 
-export interface FindingRulesConfig {
-  maxCredentialAgeDays: number;
-}
-
-const DAY_MS = 86_400_000;
+export type { FindingRulesConfig } from './finding-rules-config';
 
 /**
  * Kinds that are a credential themselves, so they should expire. OTHER is among
@@ -29,62 +30,63 @@ export const WEAK_AUTH_METHODS = new Set([
   'ssh-dss',
 ]);
 
-function raised(severity: Severity, production: boolean): Severity {
-  const order: Severity[] = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
-  return production ? (order[Math.min(order.indexOf(severity) + 1, order.length - 1)] ?? severity) : severity;
-}
-
-function list(values: string[], max = 5): string {
-  return values.length <= max ? values.join(', ') : `${values.slice(0, max).join(', ')} and ${values.length - max} more`;
-}
-
-/** Findings an identity earns on its own (the ones that need other identities are in shared-credential rules). */
-export function identityFindings(state: IdentityState, now: Date, config: FindingRulesConfig): FindingDraft[] {
-  if (state.status === 'DECOMMISSIONED') return [];
+/**
+ * NHI7 for an identity that is itself a credential (an API key row, or one
+ * whose fingerprint stands for its single credential) and lists none: its
+ * expiry and its age. A role or a federated workload holds no long-lived
+ * secret, so it gets neither; one that lists credentials is judged per credential.
+ */
+function selfCredentialFindings(state: IdentityState, now: Date, config: FindingRulesConfig): FindingDraft[] {
+  const isCredential = CREDENTIAL_KINDS.has(state.kind) || state.credentialFingerprint !== null;
+  if (!isCredential || state.credentials.length > 0) return [];
   const production = state.environment === 'PRODUCTION';
   const findings: FindingDraft[] = [];
-
   if (CREDENTIAL_KINDS.has(state.kind) && !state.expiresAt) {
-    findings.push({ code: 'NO_EXPIRY', category: 'NHI7', severity: raised('MEDIUM', production), detail: 'The credential never expires.' });
-  }
-  if (state.createdAt) {
-    const ageDays = Math.floor((now.getTime() - state.createdAt.getTime()) / DAY_MS);
-    if (ageDays > config.maxCredentialAgeDays) {
-      findings.push({
-        code: 'CREDENTIAL_TOO_OLD',
-        category: 'NHI7',
-        severity: raised('MEDIUM', production),
-        detail: `The credential is ${ageDays} days old; the maximum is ${config.maxCredentialAgeDays}.`,
-      });
-    }
-  }
-  const powerful = adminOrWildcardScopes(state.provider, state.scopes);
-  if (powerful.length > 0) {
     findings.push({
-      code: 'ADMIN_OR_WILDCARD_SCOPES',
-      category: 'NHI5',
-      severity: raised('HIGH', production),
-      detail: `Administrator or wildcard scopes: ${list(powerful)}.`,
+      code: 'NO_EXPIRY',
+      category: 'NHI7',
+      severity: raised('MEDIUM', production),
+      detail: 'The credential never expires.',
+      evidence: ['no expiry date'],
     });
   }
-  if (state.usedScopes) {
-    const used = new Set(state.usedScopes);
-    const unused = state.scopes.filter((scope) => !used.has(scope));
-    if (unused.length > 0) {
-      findings.push({
-        code: 'UNUSED_SCOPES',
-        category: 'NHI5',
-        severity: 'MEDIUM',
-        detail: `${unused.length} of ${state.scopes.length} granted scopes are unused: ${list(unused)}.`,
-      });
-    }
+  if (state.createdAt && daysSince(state.createdAt, now) > config.maxCredentialAgeDays) {
+    findings.push({
+      code: 'CREDENTIAL_TOO_OLD',
+      category: 'NHI7',
+      severity: raised('MEDIUM', production),
+      detail: `The credential is ${daysSince(state.createdAt, now)} days old; the maximum is ${config.maxCredentialAgeDays}.`,
+      evidence: [`created ${day(state.createdAt)}`],
+    });
   }
+  return findings;
+}
+
+function scopeFindings(state: IdentityState): FindingDraft[] {
+  if (!state.usedScopes) return [];
+  const used = new Set(state.usedScopes);
+  const unused = state.scopes.filter((scope) => !used.has(scope));
+  if (unused.length === 0) return [];
+  return [
+    {
+      code: 'UNUSED_SCOPES',
+      category: 'NHI5',
+      severity: 'MEDIUM',
+      detail: `${unused.length} of ${state.scopes.length} granted scopes are unused: ${list(unused)}.`,
+      evidence: unused.slice(0, 20).map((scope) => `granted, not used: ${scope}`),
+    },
+  ];
+}
+
+function useFindings(state: IdentityState): FindingDraft[] {
+  const findings: FindingDraft[] = [];
   if (state.authMethod && WEAK_AUTH_METHODS.has(state.authMethod)) {
     findings.push({
       code: 'WEAK_AUTHENTICATION',
       category: 'NHI4',
-      severity: raised('MEDIUM', production),
+      severity: raised('MEDIUM', state.environment === 'PRODUCTION'),
       detail: `Authenticates with ${state.authMethod}.`,
+      evidence: [`auth method ${state.authMethod}`],
     });
   }
   if (state.interactiveUse) {
@@ -93,7 +95,22 @@ export function identityFindings(state: IdentityState, now: Date, config: Findin
       category: 'NHI10',
       severity: 'HIGH',
       detail: 'A source reports interactive use: a person is using this non-human identity.',
+      evidence: ['interactive use reported by a source'],
     });
   }
   return findings;
+}
+
+/** Findings an identity earns on its own (the ones that need other identities are in shared-credential rules). */
+export function identityFindings(state: IdentityState, now: Date, config: FindingRulesConfig): FindingDraft[] {
+  if (state.status === 'DECOMMISSIONED') return [];
+  return [
+    ...selfCredentialFindings(state, now, config),
+    ...credentialFindings(state, now, config),
+    ...privilegeFindings(state),
+    ...scopeFindings(state),
+    ...useFindings(state),
+    ...usageFindings(state, now, config),
+    ...trustFindings(state, config),
+  ];
 }

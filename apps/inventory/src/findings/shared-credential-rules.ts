@@ -49,6 +49,7 @@ export function sharedCredentialFindings(
       category: 'NHI8',
       severity: 'HIGH',
       detail: `The same credential is used in ${[...group.environments].sort().join(' and ')}.`,
+      evidence: [`fingerprint ${state.credentialFingerprint}`, ...[...group.environments].sort().map((env) => `held in ${env}`)],
     });
   }
   if (group && group.systems.length > 1) {
@@ -57,6 +58,7 @@ export function sharedCredentialFindings(
       category: 'NHI9',
       severity: state.environment === 'PRODUCTION' ? 'HIGH' : 'MEDIUM',
       detail: `The same credential is used by ${group.systems.length} systems: ${[...group.systems].sort().join(', ')}.`,
+      evidence: [`fingerprint ${state.credentialFingerprint}`, ...[...group.systems].sort().map((system) => `held by ${system}`)],
     });
   }
   if (leakSources.length > 0) {
@@ -65,6 +67,7 @@ export function sharedCredentialFindings(
       category: 'NHI2',
       severity: 'CRITICAL',
       detail: `A leak scanner reported this credential: ${[...leakSources].sort().join(', ')}.`,
+      evidence: [`fingerprint ${state.credentialFingerprint}`, ...[...leakSources].sort().map((source) => `reported by ${source}`)],
     });
   }
   return findings;

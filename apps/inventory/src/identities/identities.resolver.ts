@@ -8,6 +8,9 @@ import { IdentitiesService } from './identities.service';
 import { IdentityConnectionModel } from './identity-connection.model';
 import { IdentityEntity } from '../identity-data/identity.entity';
 import { IdentityModel, SightingModel, TagModel } from './identity.model';
+import { describePermissions } from '../classification/privilege-of';
+import { CredentialModel, credentialModel } from './credential.model';
+import { PrivilegeModel } from './privilege.model';
 
 @CanRead()
 @Resolver(() => IdentityModel)
@@ -52,6 +55,26 @@ export class IdentitiesResolver {
     return Object.entries(identity.tags ?? {})
       .map(([key, value]) => ({ key, value }))
       .sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  @ResolveField(() => [CredentialModel], {
+    description: 'The credentials it holds (keys, secrets, certificates, passwords); none for roles.',
+  })
+  credentials(@Parent() identity: IdentityEntity): CredentialModel[] {
+    return (identity.credentials ?? []).map(credentialModel);
+  }
+
+  @ResolveField(() => PrivilegeModel, {
+    nullable: true,
+    description: 'Its privilege level with the reasons; null when nothing is known of its permissions.',
+  })
+  privilege(@Parent() identity: IdentityEntity): PrivilegeModel | null {
+    return identity.privilegeLevel ? { level: identity.privilegeLevel, reasons: identity.privilegeReasons ?? [] } : null;
+  }
+
+  @ResolveField(() => [String], { description: 'Its permissions as a reviewer reads them, one statement a line (at most 200 lines).' })
+  permissions(@Parent() identity: IdentityEntity): string[] {
+    return describePermissions(identity.permissions ?? []);
   }
 
   @ResolveField(() => [SightingModel])

@@ -61,8 +61,20 @@ export class IdentityModel {
   @Field(() => [String])
   scopes!: string[];
 
-  @Field(() => IdentityPrivilegeLevel, { nullable: true })
+  @Field(() => IdentityPrivilegeLevel, { nullable: true, description: 'The level alone; privilege says why.' })
   privilegeLevel!: PrivilegeLevel | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Who may assume or impersonate it, as the source wrote them (`*`, account ids, ARNs); null when unknown.',
+  })
+  trustedPrincipals!: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'For identities that can sign in like a person: whether MFA is on.' })
+  mfaEnabled!: boolean | null;
+
+  @Field({ description: 'A source said it was never used (lastUsedAt null alone means unknown).' })
+  neverUsed!: boolean;
 
   @Field(() => Date, { nullable: true, description: 'When the credential was created at its provider.' })
   createdAt!: Date | null;

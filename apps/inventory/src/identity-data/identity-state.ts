@@ -32,6 +32,12 @@ export function blankIdentityState(
     scopes: [],
     usedScopes: null,
     privilegeLevel: null,
+    privilegeReasons: [],
+    permissions: null,
+    trustedPrincipals: null,
+    credentials: [],
+    mfaEnabled: null,
+    neverUsed: false,
     tags: {},
     createdAt: null,
     lastUsedAt: null,
@@ -57,6 +63,12 @@ export const TRACKED_FIELDS = [
   'scopes',
   'usedScopes',
   'privilegeLevel',
+  'privilegeReasons',
+  'permissions',
+  'trustedPrincipals',
+  'credentials',
+  'mfaEnabled',
+  'neverUsed',
   'tags',
   'createdAt',
   'lastUsedAt',
@@ -74,6 +86,10 @@ export const TRACKED_FIELDS = [
  */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b || ((a === null || a === undefined) && (b === null || b === undefined))) return true;
+  // Lists of objects (credentials, statements, reasons) are built in a fixed key order, so their JSON compares them.
+  if (Array.isArray(a) && Array.isArray(b) && (typeof a[0] === 'object' || typeof b[0] === 'object')) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => item === b[i]);

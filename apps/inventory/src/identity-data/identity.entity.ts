@@ -1,6 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
 import type { IdentityStatus } from '@nhi/contracts';
+import type { PermissionStatement, PrivilegeReason } from '@nhi/privilege';
+import type { StoredCredential } from './credential';
 
 /** An identity row. Private to inventory: the graph sees IdentityModel. */
 @Entity({ name: 'identities' })
@@ -40,6 +42,22 @@ export class IdentityEntity {
   @Column('text', { name: 'privilege_level', nullable: true })
   privilegeLevel!: PrivilegeLevel | null;
 
+  /** Which rules set the level, with their evidence (from @nhi/privilege). */
+  @Column('jsonb', { name: 'privilege_reasons', default: () => "'[]'" })
+  privilegeReasons!: PrivilegeReason[];
+
+  /** The permission statements a source sent (policy documents, RBAC rules, role bindings); null when none did. */
+  @Column('jsonb', { nullable: true })
+  permissions!: PermissionStatement[] | null;
+
+  /** Who may assume or impersonate the identity, as the source wrote them (`*`, account ids, ARNs). */
+  @Column('text', { name: 'trusted_principals', array: true, nullable: true })
+  trustedPrincipals!: string[] | null;
+
+  /** The credentials the identity holds (ADR 0019). */
+  @Column('jsonb', { default: () => "'[]'" })
+  credentials!: StoredCredential[];
+
   @Column('timestamptz', { name: 'created_at', nullable: true })
   createdAt!: Date | null;
 
@@ -66,6 +84,14 @@ export class IdentityEntity {
 
   @Column('boolean', { name: 'interactive_use', default: false })
   interactiveUse!: boolean;
+
+  /** For identities that can sign in like a person: whether MFA is on; null when unknown. */
+  @Column('boolean', { name: 'mfa_enabled', nullable: true })
+  mfaEnabled!: boolean | null;
+
+  /** A source said it was never used (lastUsedAt null alone means unknown). */
+  @Column('boolean', { name: 'never_used', default: false })
+  neverUsed!: boolean;
 
   @Column('text')
   status!: IdentityStatus;

@@ -19,6 +19,11 @@ const row = (fields: Partial<NormalisedRow> = {}): NormalisedRow => ({
   credentialFingerprint: null,
   authMethod: null,
   interactiveUse: null,
+  credentials: null,
+  permissions: null,
+  trustedPrincipals: null,
+  mfaEnabled: null,
+  neverUsed: null,
   tags: { team: 'x', env: 'prod' },
   ...fields,
 });

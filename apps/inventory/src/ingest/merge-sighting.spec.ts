@@ -23,6 +23,11 @@ function row(overrides: Partial<NormalisedRow> = {}): NormalisedRow {
     credentialFingerprint: null,
     authMethod: null,
     interactiveUse: null,
+    credentials: null,
+    permissions: null,
+    trustedPrincipals: null,
+    mfaEnabled: null,
+    neverUsed: null,
     tags: {},
     ...overrides,
   };

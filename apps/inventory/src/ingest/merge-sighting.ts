@@ -1,5 +1,6 @@
 import type { FieldChange } from '@nhi/contracts';
-import { classifyPrivilege } from '../classification/privilege-classifier';
+import { privilegeOf } from '../classification/privilege-of';
+import { mergeCredentials } from './merge-credentials';
 import { blankIdentityState, changesBetween, IdentityState } from '../identity-data/identity-state';
 import type { NormalisedRow } from './normalised-row';
 
@@ -17,7 +18,10 @@ export interface MergeResult {
  *   never replaces a known kind, as a field left out never erases a known value;
  * - an environment a source states beats one inferred from hints, whichever came later;
  * - lastUsedAt only moves forward; tags merge key by key;
- * - privilege is derived from the merged scopes; a DECOMMISSIONED identity stays so, a STALE one is ACTIVE again.
+ * - privilege is derived from the merged permission statements and scopes; a DECOMMISSIONED identity stays so,
+ *   a STALE one is ACTIVE again;
+ * - credentials: a source that lists them says which exist now; one that does not leaves them (merge-credentials.ts);
+ * - "never used" holds only until a use is known.
  */
 export function mergeSighting(existing: IdentityState | null, row: NormalisedRow, id: string, seenAt: Date): MergeResult {
   const previous: IdentityState =
@@ -39,6 +43,8 @@ export function mergeSighting(existing: IdentityState | null, row: NormalisedRow
       : { kind: row.kind, sourceKind: row.sourceKind };
   const lastUsedAt =
     row.lastUsedAt && (!previous.lastUsedAt || row.lastUsedAt > previous.lastUsedAt) ? row.lastUsedAt : previous.lastUsedAt;
+  const permissions = row.permissions ?? previous.permissions;
+  const privilege = privilegeOf(row.provider, scopes, permissions);
 
   const state: IdentityState = {
     ...previous,
@@ -49,7 +55,13 @@ export function mergeSighting(existing: IdentityState | null, row: NormalisedRow
     businessUnit: row.businessUnit ?? previous.businessUnit,
     scopes,
     usedScopes: row.usedScopes ?? previous.usedScopes,
-    privilegeLevel: classifyPrivilege(row.provider, scopes),
+    privilegeLevel: privilege?.level ?? null,
+    privilegeReasons: privilege?.reasons ?? [],
+    permissions,
+    trustedPrincipals: row.trustedPrincipals ?? previous.trustedPrincipals,
+    credentials: mergeCredentials(previous.credentials, row.credentials),
+    mfaEnabled: row.mfaEnabled ?? previous.mfaEnabled,
+    neverUsed: lastUsedAt === null && (row.neverUsed ?? previous.neverUsed),
     tags: { ...previous.tags, ...row.tags },
     createdAt: row.createdAt ?? previous.createdAt,
     lastUsedAt,

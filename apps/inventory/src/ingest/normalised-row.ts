@@ -1,4 +1,6 @@
 import type { NhiEnvironment, NhiKind } from '@nhi/contracts';
+import type { PermissionStatement } from '@nhi/privilege';
+import type { NormalisedCredential } from './validation/credential-reader';
 
 /** A row that passed every check, in canonical form. */
 export interface NormalisedRow {
@@ -24,4 +26,10 @@ export interface NormalisedRow {
   authMethod: string | null;
   interactiveUse: boolean | null;
   tags: Record<string, string>;
+  /** Null: the source says nothing of them. Empty: it knows there are none. */
+  credentials: NormalisedCredential[] | null;
+  permissions: PermissionStatement[] | null;
+  trustedPrincipals: string[] | null;
+  mfaEnabled: boolean | null;
+  neverUsed: boolean | null;
 }

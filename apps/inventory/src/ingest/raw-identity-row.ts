@@ -16,4 +16,12 @@ export interface RawIdentityRow {
   authMethod?: unknown;
   interactiveUse?: unknown;
   tags?: unknown;
+  /** Credentials the identity holds: [{ type, externalId, fingerprint?, status?, createdAt?, expiresAt?, lastUsedAt?, lastRotatedAt? }]. */
+  credentials?: unknown;
+  /** Permission statements (see @nhi/privilege), from which the privilege level is derived. */
+  permissions?: unknown;
+  trustedPrincipals?: unknown;
+  mfaEnabled?: unknown;
+  /** The source knows the identity was never used (lastUsedAt absent says only that nothing is known). */
+  neverUsed?: unknown;
 }

@@ -2,14 +2,15 @@ import type { NhiEnvironment } from '@nhi/contracts';
 import { canonicalEnvironment, inferEnvironment } from '../normalisation/environment';
 import { canonicalExternalId, canonicalProvider } from '../normalisation/provider-aliases';
 import { findSecretField, ScannedField } from '@nhi/secrets';
+import { readFingerprint } from './validation/fingerprint';
 import type { NormalisedRow } from './normalised-row';
 import type { RawIdentityRow } from './raw-identity-row';
-import { optionalDate, optionalString, requiredText, stringList, tagMap } from './validation/field-readers';
+import { credentialList } from './validation/credential-reader';
+import { boundedList, optionalBoolean, optionalDate, optionalString, requiredText, stringList, tagMap } from './validation/field-readers';
+import { permissionList } from './validation/permission-reader';
 import { kindOf, UNKNOWN_KIND_WARNING } from './validation/kind-reader';
 import { reject, RowError } from './validation/row-error';
 import { ROW_LIMITS } from './validation/row-limits';
-
-export const FINGERPRINT_PATTERN = /^(sha256|sha1|sha512):[A-Za-z0-9+/=_-]{16,128}$/;
 
 /** Something the report should tell the sender about a row that is taken all the same; the reason never quotes the value. */
 export interface RowWarning {
@@ -35,8 +36,28 @@ function scannedFields(raw: RawIdentityRow): ScannedField[] {
   for (const [list, name] of [
     [raw.scopes, 'scopes'],
     [raw.usedScopes, 'usedScopes'],
+    [raw.trustedPrincipals, 'trustedPrincipals'],
   ] as const) {
     if (Array.isArray(list)) list.forEach((item, i) => fields.push({ field: `${name}[${i}]`, value: text(item) }));
+  }
+  if (Array.isArray(raw.credentials)) {
+    raw.credentials.forEach((credential, i) =>
+      fields.push({ field: `credentials[${i}].externalId`, value: text((credential as { externalId?: unknown } | null)?.externalId) }),
+    );
+  }
+  if (Array.isArray(raw.permissions)) {
+    // Free text and resource names; action names are held to a pattern with no room for a secret's alphabet.
+    raw.permissions.forEach((statement, i) => {
+      const { via, resources, notResources } = (statement ?? {}) as { via?: unknown; resources?: unknown; notResources?: unknown };
+      fields.push({ field: `permissions[${i}].via`, value: text(via) });
+      for (const [list, name] of [
+        [resources, 'resources'],
+        [notResources, 'notResources'],
+      ] as const) {
+        if (Array.isArray(list))
+          list.forEach((item, j) => item !== '*' && fields.push({ field: `permissions[${i}].${name}[${j}]`, value: text(item) }));
+      }
+    });
   }
   if (Array.isArray(raw.tags)) {
     raw.tags.forEach((tag, i) => {
@@ -50,26 +71,6 @@ function scannedFields(raw: RawIdentityRow): ScannedField[] {
     );
   }
   return fields;
-}
-
-function fingerprint(value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (typeof value !== 'string') reject('credentialFingerprint', 'credentialFingerprint must be a string');
-  const trimmed = value.trim();
-  if (!FINGERPRINT_PATTERN.test(trimmed)) {
-    const looksLike = findSecretField([{ field: 'credentialFingerprint', value: trimmed }]);
-    if (looksLike) {
-      reject(
-        'credentialFingerprint',
-        `credentialFingerprint looks like ${looksLike.looksLike}, not a hash of one; the platform never stores secret material`,
-      );
-    }
-    reject(
-      'credentialFingerprint',
-      'credentialFingerprint must be "<sha256|sha1|sha512>:<hash>", a hash of the credential and never the credential itself',
-    );
-  }
-  return trimmed;
 }
 
 function environmentOf(value: unknown): NhiEnvironment | null {
@@ -104,9 +105,6 @@ function normalise(raw: RawIdentityRow, now: Date): NormalisedRow {
   const tags = tagMap(raw.tags);
   const environment = environmentOf(raw.environment);
   const system = optionalString(raw.system, 'system', ROW_LIMITS.system);
-  if (raw.interactiveUse !== undefined && raw.interactiveUse !== null && typeof raw.interactiveUse !== 'boolean') {
-    reject('interactiveUse', 'interactiveUse must be true or false');
-  }
   return {
     ...identity,
     environment,
@@ -118,10 +116,15 @@ function normalise(raw: RawIdentityRow, now: Date): NormalisedRow {
     createdAt: optionalDate(raw.createdAt, 'createdAt', now),
     lastUsedAt: optionalDate(raw.lastUsedAt, 'lastUsedAt', now),
     expiresAt: optionalDate(raw.expiresAt, 'expiresAt', now),
-    credentialFingerprint: fingerprint(raw.credentialFingerprint),
+    credentialFingerprint: readFingerprint(raw.credentialFingerprint, 'credentialFingerprint'),
     authMethod: optionalString(raw.authMethod, 'authMethod', ROW_LIMITS.authMethod)?.toLowerCase() ?? null,
-    interactiveUse: (raw.interactiveUse as boolean | null | undefined) ?? null,
+    interactiveUse: optionalBoolean(raw.interactiveUse, 'interactiveUse'),
     tags,
+    credentials: credentialList(raw.credentials, now),
+    permissions: permissionList(raw.permissions),
+    trustedPrincipals: boundedList(raw.trustedPrincipals, 'trustedPrincipals', ROW_LIMITS.trustedPrincipals),
+    mfaEnabled: optionalBoolean(raw.mfaEnabled, 'mfaEnabled'),
+    neverUsed: optionalBoolean(raw.neverUsed, 'neverUsed'),
   };
 }
 

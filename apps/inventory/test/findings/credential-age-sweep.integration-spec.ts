@@ -11,14 +11,23 @@ describe('credential age sweep', () => {
     // Two days old (the first age past a one-day maximum) three seconds from now.
     const createdAt = new Date(Date.now() - 2 * DAY_MS + 3_000).toISOString();
     await client.ingest('aws-config', [
-      { provider: 'aws', externalId: 'role/ageing', kind: 'service account', name: 'ageing', environment: 'dev', createdAt },
+      // An API key is a credential itself; a role would get no age finding (it holds no long-lived secret).
+      {
+        provider: 'aws',
+        externalId: 'key/ageing',
+        kind: 'api key',
+        name: 'ageing',
+        environment: 'dev',
+        createdAt,
+        expiresAt: '2099-01-01T00:00:00Z',
+      },
     ]);
-    const fresh = await client.identity('aws', 'role/ageing');
+    const fresh = await client.identity('aws', 'key/ageing');
     expect(fresh?.findings.map((f) => f.code)).toEqual([]);
 
     const aged = await waitFor(
       async () => {
-        const identity = await client.identity('aws', 'role/ageing');
+        const identity = await client.identity('aws', 'key/ageing');
         return identity?.findings.some((f) => f.code === 'CREDENTIAL_TOO_OLD') && identity;
       },
       { what: 'the sweep to open CREDENTIAL_TOO_OLD', timeoutMs: 15_000 },

@@ -9,6 +9,70 @@ export class TagInput {
   value?: string | null;
 }
 
+@InputType('CredentialInput', { description: "A credential the identity holds: the provider's id for it, never the secret." })
+export class CredentialInput {
+  @Field({ description: 'ACCESS_KEY, CLIENT_SECRET, SERVICE_ACCOUNT_KEY, CERTIFICATE, TOKEN, SSH_KEY, PASSWORD or PRIVATE_KEY.' })
+  type!: string;
+
+  @Field({ description: "The provider's id for it (an access key id, a key's name)." })
+  externalId!: string;
+
+  @Field(() => String, { nullable: true, description: 'A hash of the credential ("sha256:<hash>"). Never the credential itself.' })
+  fingerprint?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ACTIVE (the default), INACTIVE, EXPIRED or REVOKED.' })
+  status?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'RFC 3339 date-time.' })
+  createdAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'RFC 3339 date-time.' })
+  expiresAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'RFC 3339 date-time.' })
+  lastUsedAt?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The provider says it was never used.' })
+  neverUsed?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'RFC 3339 date-time.' })
+  lastRotatedAt?: string | null;
+}
+
+@InputType('PermissionStatementInput', {
+  description: "A permission statement in the platform's provider-neutral shape (docs/privilege-model.md).",
+})
+export class PermissionStatementInput {
+  @Field({ description: 'Allow or Deny.' })
+  effect!: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Provider-qualified actions, wildcards allowed: iam:CreateAccessKey, k8s:core/secrets:get, gcp:roles/owner.',
+  })
+  actions?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Everything except these (AWS NotAction).' })
+  notActions?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Resources; * (the default) is all.' })
+  resources?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  notResources?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'It applies only under a condition.' })
+  conditional?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'An AWS managed policy known only by its ARN.' })
+  managedPolicyArn?: string | null;
+
+  @Field({
+    description: 'Where it comes from, as a reviewer reads it: managed policy AdministratorAccess, ClusterRoleBinding x -> ClusterRole y.',
+  })
+  via!: string;
+}
+
 /**
  * One identity as a source reports it, in the source's own words: kind,
  * environment and provider are mapped to canonical values, dates are RFC 3339
@@ -68,4 +132,22 @@ export class IdentityInput {
 
   @Field(() => [TagInput], { nullable: true })
   tags?: TagInput[] | null;
+
+  @Field(() => [CredentialInput], {
+    nullable: true,
+    description: 'The credentials it holds; absent leaves the known ones, a list replaces them.',
+  })
+  credentials?: CredentialInput[] | null;
+
+  @Field(() => [PermissionStatementInput], { nullable: true, description: 'Its permissions, from which privilege is derived.' })
+  permissions?: PermissionStatementInput[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Who may assume or impersonate it (`*`, account ids, ARNs).' })
+  trustedPrincipals?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'For identities that can sign in like a person: whether MFA is on.' })
+  mfaEnabled?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The source knows it was never used.' })
+  neverUsed?: boolean | null;
 }

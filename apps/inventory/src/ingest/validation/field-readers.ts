@@ -26,10 +26,21 @@ export function optionalString(value: unknown, field: string, max: number): stri
   return text;
 }
 
+export function optionalBoolean(value: unknown, field: string): boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'boolean') reject(field, `${field} must be true or false`);
+  return value;
+}
+
 export function stringList(value: unknown, field: string): string[] | null {
+  return boundedList(value, field, ROW_LIMITS.scopes);
+}
+
+/** A list of short strings, cleaned, without repeats, sorted; null when the row does not say. */
+export function boundedList(value: unknown, field: string, max: number): string[] | null {
   if (value === null || value === undefined) return null;
   if (!Array.isArray(value)) reject(field, `${field} must be a list of strings`);
-  if (value.length > ROW_LIMITS.scopes) reject(field, `${field} has more than ${ROW_LIMITS.scopes} entries`);
+  if (value.length > max) reject(field, `${field} has more than ${max} entries`);
   const items = value.map((item: unknown, i) => {
     if (typeof item !== 'string') reject(field, `${field} must be a list of strings`);
     const text = cleanText(checkedString(item, `${field}[${i}]`));
@@ -39,9 +50,9 @@ export function stringList(value: unknown, field: string): string[] | null {
   return [...new Set(items.filter(Boolean))].sort();
 }
 
-export function optionalDate(value: unknown, field: DateField, now: Date): Date | null {
-  const result = readDate(value, field, now);
-  if (!result.ok) reject(field, result.reason);
+export function optionalDate(value: unknown, field: DateField, now: Date, label: string = field): Date | null {
+  const result = readDate(value, field, now, label);
+  if (!result.ok) reject(label, result.reason);
   return result.date;
 }
 

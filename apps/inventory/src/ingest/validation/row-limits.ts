@@ -21,4 +21,12 @@ export const ROW_LIMITS = {
   /** Tag keys: not bounded by the schema; 128 is AWS's and Azure's key limit, enough for every provider we read. */
   tagKey: 128,
   tagValue: 500,
+  /** Credentials of one identity: an IAM user has at most 2 keys, 2 certificates and a password; 50 leaves room for app secrets. */
+  credentials: 50,
+  /** Permission statements of one identity, their actions or resources each, and the length of any text in them. */
+  permissions: 500,
+  permissionActions: 1000,
+  permissionText: 500,
+  /** Principals a trust policy names. */
+  trustedPrincipals: 200,
 } as const;

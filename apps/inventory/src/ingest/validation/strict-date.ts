@@ -72,7 +72,7 @@ export function fromEpoch(value: number): Date {
   return new Date(Math.abs(value) < EPOCH_SECONDS_BELOW ? value * 1000 : value);
 }
 
-function inRange(date: Date, field: DateField, rule: DateRule, now: Date): DateResult {
+function inRange(date: Date, field: string, rule: DateRule, now: Date): DateResult {
   const year = date.getUTCFullYear();
   if (year < rule.minYear) return fail(`${field} is before ${rule.minYear}; expected a date from ${rule.minYear} on`);
   if (rule.notInFuture && date.getTime() > now.getTime() + CLOCK_SKEW_MS) {
@@ -82,10 +82,15 @@ function inRange(date: Date, field: DateField, rule: DateRule, now: Date): DateR
   return { ok: true, date };
 }
 
-/** Reads one date field of a row; a reason names the field and what was expected, never the value. */
-export function readDate(value: unknown, field: DateField, now: Date): DateResult {
+/**
+ * Reads one date field of a row; a reason names the field (or `label`, for a
+ * date inside a list such as `credentials[0].lastUsedAt`) and what was
+ * expected, never the value.
+ */
+export function readDate(value: unknown, ruleName: DateField, now: Date, label: string = ruleName): DateResult {
   if (value === null || value === undefined || value === '') return { ok: true, date: null };
-  const rule = DATE_RULES[field];
+  const rule = DATE_RULES[ruleName];
+  const field = label;
   if (typeof value === 'number') {
     if (!rule.epochAllowed) return fail(`${field} must be an RFC 3339 date-time string`);
     if (!Number.isInteger(value)) return fail(`${field} as a number must be whole Unix epoch seconds or milliseconds`);

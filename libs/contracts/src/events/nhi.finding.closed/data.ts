@@ -7,5 +7,7 @@ export interface FindingClosedData {
   findingId: string;
   category: FindingCategory;
   code: string;
+  /** What within the identity the finding is about (a credential, named by its type and the provider's id); absent for the identity itself. Added in 1.1, additively. */
+  subject?: string;
   closedAt: string;
 }

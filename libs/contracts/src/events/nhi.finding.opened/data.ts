@@ -7,7 +7,11 @@ export interface FindingOpenedData {
   findingId: string;
   category: FindingCategory;
   code: string;
+  /** What within the identity the finding is about (a credential, named by its type and the provider's id); absent for the identity itself. Added in 1.1, additively. */
+  subject?: string;
   severity: Severity;
   detail: string;
   detectedAt: string;
+  /** The data that made the rule fire (dates, permissions and their source, principals), never secret material. Added in 1.1, additively. */
+  evidence?: string[];
 }
