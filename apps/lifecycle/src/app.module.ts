@@ -12,6 +12,7 @@ import { DueAndExpiry1765300000000 } from './migrations/1765300000000-due-and-ex
 import { RevocationSelectors1765400000000 } from './migrations/1765400000000-revocation-selectors';
 import { ControlSuspensions1765600000000 } from './migrations/1765600000000-control-suspensions';
 import { OwnerPath1765700000000 } from './migrations/1765700000000-owner-path';
+import { RotationCredentials1767100000000 } from './migrations/1767100000000-rotation-credentials';
 import { Integrators1766800000000 } from './migrations/1766800000000-integrators';
 import { IntegratorEntity } from './integrators/integrator.entity';
 import { ControlSuspensionEntity } from './suspensions/control-suspension.entity';
@@ -45,6 +46,7 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
       ControlSuspensions1765600000000,
       OwnerPath1765700000000,
       Integrators1766800000000,
+      RotationCredentials1767100000000,
     ],
     schema: LIFECYCLE_SCHEMA,
     features: [LifecycleModule],

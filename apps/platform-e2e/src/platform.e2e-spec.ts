@@ -224,6 +224,78 @@ describe('the platform through the gateway', () => {
     expect(rotated.lifecycle.lastRotatedAt).not.toBeNull();
   });
 
+  it('rotates the credentials an identity holds: the request names them, the integrator says which replaced which, inventory records it', async () => {
+    const externalId = `user/e2e-keys-${runId}`;
+    const credentials = [
+      { type: 'ACCESS_KEY', externalId: `AKIA-E2E-${runId}-1`, createdAt: '2026-01-05T00:00:00Z', lastUsedAt: '2026-11-30T00:00:00Z' },
+      { type: 'CERTIFICATE', externalId: `cert-${runId}`, expiresAt: '2027-06-01T00:00:00Z' },
+    ];
+    await graphql(platform.gatewayUrl, token, 'mutation ($input: IngestIdentitiesInput!) { ingestIdentities(input: $input) { created } }', {
+      input: {
+        source: 'demo-secret-manager',
+        identities: [{ provider: 'demo', externalId, kind: 'iam user', name: 'e2e keys', credentials }],
+      },
+    });
+    const { identityByExternalId: identity } = await graphql<{
+      identityByExternalId: { id: string; credentials: Array<{ id: string; type: string }> };
+    }>(
+      platform.gatewayUrl,
+      token,
+      'query ($e: String!) { identityByExternalId(provider: "demo", externalId: $e) { id credentials { id type } } }',
+      { e: externalId },
+    );
+    const keyId = identity.credentials.find((c) => c.type === 'ACCESS_KEY')?.id;
+    await waitFor(
+      async () => {
+        const { status, body } = await postGraphQL(
+          platform.gatewayUrl,
+          token,
+          'mutation ($id: ID!) { requestRotation(identityId: $id, reason: "e2e keys") { id } }',
+          {
+            id: identity.id,
+          },
+        );
+        return status === 200 && !body.errors;
+      },
+      { what: 'lifecycle to know the identity and accept the rotation' },
+    );
+
+    const QUERY = `query ($id: ID!) { identity(id: $id) {
+      credentials { id type externalId lastRotatedAt }
+      lifecycle { rotations(first: 1) { status targetCredentials { id type externalId } replaced { previousExternalId externalId } } } } }`;
+    interface Rotated {
+      identity: {
+        credentials: Array<{ id: string; type: string; externalId: string; lastRotatedAt: string | null }>;
+        lifecycle: {
+          rotations: Array<{
+            status: string;
+            targetCredentials: unknown[];
+            replaced: Array<{ previousExternalId: string; externalId: string }> | null;
+          }>;
+        };
+      };
+    }
+    const rotated = await waitFor(
+      async () => {
+        const r = await graphql<Rotated>(platform.gatewayUrl, token, QUERY, { id: identity.id });
+        const key = r.identity.credentials.find((c) => c.type === 'ACCESS_KEY');
+        return r.identity.lifecycle.rotations[0]?.status === 'COMPLETED' && key?.externalId !== credentials[0]?.externalId && r.identity;
+      },
+      { timeoutMs: 30_000, what: 'the rotation to replace the access key in inventory' },
+    );
+    const [rotation] = rotated.lifecycle.rotations;
+    // Only the access key is targeted: a certificate is renewed, not rotated.
+    expect(rotation?.targetCredentials).toEqual([{ id: keyId, type: 'ACCESS_KEY', externalId: credentials[0]?.externalId }]);
+    const newKey = rotated.credentials.find((c) => c.type === 'ACCESS_KEY');
+    expect(rotation?.replaced).toEqual([{ previousExternalId: credentials[0]?.externalId, externalId: newKey?.externalId }]);
+    // The same credential (its platform id) with a new key at the provider; the certificate is untouched.
+    expect(newKey).toMatchObject({ id: keyId, lastRotatedAt: expect.any(String) });
+    expect(rotated.credentials.find((c) => c.type === 'CERTIFICATE')).toMatchObject({
+      externalId: credentials[1]?.externalId,
+      lastRotatedAt: null,
+    });
+  });
+
   it('suspends automatic rotation while an exception is approved, and rotates within seconds of its expiry', async () => {
     const externalId = `secret/e2e-held-${runId}`;
     const businessUnit = `e2e-held-${runId}`;

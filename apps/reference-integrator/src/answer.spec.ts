@@ -27,6 +27,17 @@ describe('the simulated secret manager', () => {
     expect(validate(result).valid).toBe(true);
   });
 
+  it('gives each targeted credential a new key with a new id, and says which replaced which', () => {
+    const outcome = simulateRotation(0, now, () => 0.5, [{ externalId: 'AKIA1' }, { externalId: 'AKIA2' }]);
+    const result = answerRotation(request, outcome, { source, time: now });
+
+    const replaced = (result.data as { replaced?: Array<{ previousExternalId: string; externalId: string }> }).replaced ?? [];
+    expect(replaced.map((r) => r.previousExternalId)).toEqual(['AKIA1', 'AKIA2']);
+    expect(new Set(replaced.map((r) => r.externalId)).size).toBe(2);
+    expect(replaced.every((r) => r.externalId !== r.previousExternalId)).toBe(true);
+    expect(validate(result).valid).toBe(true);
+  });
+
   it('fails at the configured rate, and revocations are answered on their own types', () => {
     expect(simulateRotation(0.3, now, () => 0.2)).toEqual({ error: 'simulated secret manager refused the rotation' });
     expect(

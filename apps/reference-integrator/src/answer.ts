@@ -8,13 +8,30 @@ const DAY_MS = 86_400_000;
  * which only its fingerprint leaves) valid for 90 days, or a refusal.
  * `random` is injectable so tests decide failures.
  */
-export function simulateRotation(failureRate: number, now: Date, random: () => number = Math.random): RotationOutcome {
+export function simulateRotation(
+  failureRate: number,
+  now: Date,
+  random: () => number = Math.random,
+  targets: ReadonlyArray<{ externalId: string }> = [],
+): RotationOutcome {
   if (random() < failureRate) return { error: 'simulated secret manager refused the rotation' };
+  const expiresAt = new Date(now.getTime() + 90 * DAY_MS);
   return {
     rotatedAt: now,
     // A hash of the new secret, never the secret: the platform stores fingerprints only.
     newCredentialFingerprint: credentialFingerprint(randomBytes(32)),
-    newExpiresAt: new Date(now.getTime() + 90 * DAY_MS),
+    newExpiresAt: expiresAt,
+    // Each targeted credential gets a new key with a new id at the provider, as a real rotation does.
+    ...(targets.length > 0
+      ? {
+          replaced: targets.map((t) => ({
+            previousExternalId: t.externalId,
+            externalId: `key-${randomBytes(8).toString('hex')}`,
+            fingerprint: credentialFingerprint(randomBytes(32)),
+            expiresAt,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -36,7 +36,7 @@ export class ReferenceIntegrator {
       rotate: async (request) => {
         refuseUnknownKind(request.data.kind);
         await this.latency();
-        return simulateRotation(config.INTEGRATOR_FAILURE_RATE, new Date());
+        return simulateRotation(config.INTEGRATOR_FAILURE_RATE, new Date(), Math.random, request.data.credentials ?? []);
       },
       revoke: async (request) => {
         refuseUnknownKind(request.data.kind);

@@ -120,11 +120,14 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
     asyncapi: '3.0.0',
     info: {
       title: 'NHI governance platform events',
-      version: '1.0.0',
+      version: '1.1.0',
       description:
         'Kafka topics of the NHI governance platform. Every message value is a CloudEvents 1.0 document in ' +
         'structured JSON mode; the message key is the identity id (on the audit topic, the first target). ' +
-        'Poison messages are moved to <topic>.dlq.',
+        'Poison messages are moved to <topic>.dlq. ' +
+        'Changes in 1.1 are additive, so 1.0 consumers keep working: an identity lists its credentials; ' +
+        'nhi.rotation.requested names the credentials it targets; nhi.rotation.completed and ' +
+        'nhi.credential.rotated say which credential replaced which (replaced); findings carry a subject and evidence.',
     },
     defaultContentType: 'application/cloudevents+json',
     servers: {

@@ -1,12 +1,20 @@
 import type { ImportRow } from './import-row';
 
+/** An import row as the inventory's ingest reads it. */
+export type IngestRow = Omit<ImportRow, 'lastUsedAt'> & { lastUsedAt?: string; neverUsed?: true };
+
 /**
- * An import row as a bulk ingest line. The inventory reads an absent lastUsedAt
- * as "not known", so a provider's "never used" (lastUsedAt null here) travels
- * as neverUsed; everything else is sent as it is.
+ * The inventory reads an absent lastUsedAt as "not known", so a provider's
+ * "never used" (lastUsedAt null here) travels as neverUsed; everything else is
+ * sent as it is.
  */
-export function toIngestLine(row: ImportRow): string {
-  if (row.lastUsedAt !== null) return JSON.stringify(row);
+export function toIngestRow(row: ImportRow): IngestRow {
+  if (row.lastUsedAt !== null) return row as IngestRow;
   const { lastUsedAt: _never, ...rest } = row;
-  return JSON.stringify({ ...rest, neverUsed: true });
+  return { ...rest, neverUsed: true };
+}
+
+/** An import row as one line of a bulk ingest upload (NDJSON). */
+export function toIngestLine(row: ImportRow): string {
+  return JSON.stringify(toIngestRow(row));
 }

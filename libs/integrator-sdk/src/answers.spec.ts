@@ -31,6 +31,19 @@ describe('answerRotation', () => {
     expect(validate(result).valid).toBe(true);
   });
 
+  it('says which credential replaced which, for a request that named credentials', () => {
+    const replaced = [
+      { previousExternalId: 'AKIAOLD', externalId: 'AKIANEW', fingerprint: 'sha256:3f1c9a0b2e7d4c5f8a6b1d2e3f4a5b6c', expiresAt: now },
+    ];
+    const result = answerRotation(request, { replaced }, { source, time: now });
+
+    expect(result.data).toMatchObject({ replaced: [{ ...replaced[0], expiresAt: now.toISOString() }] });
+    expect(validate(result).valid).toBe(true);
+    expect(() => answerRotation(request, { replaced: [{ previousExternalId: '', externalId: 'x' }] }, { source })).toThrow(
+      InvalidEventError,
+    );
+  });
+
   it('builds a failed result from an error, and takes the request data alone too', () => {
     expect(answerRotation(data, { error: 'vault sealed' }, { source, id: 'a-1' })).toMatchObject({
       id: 'a-1',

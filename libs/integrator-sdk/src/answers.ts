@@ -13,7 +13,17 @@ export interface AnswerOptions {
   time?: Date;
 }
 
-export type RotationOutcome = { rotatedAt?: Date; newCredentialFingerprint?: string; newExpiresAt?: Date } | { error: string };
+/** Which credential a rotation replaced with which (the provider's ids), for requests that name `credentials`. */
+export interface Replacement {
+  previousExternalId: string;
+  externalId: string;
+  /** A hash of the new credential (credentialFingerprint()), never the credential. */
+  fingerprint?: string;
+  expiresAt?: Date;
+}
+
+export type RotationOutcome =
+  { rotatedAt?: Date; newCredentialFingerprint?: string; newExpiresAt?: Date; replaced?: Replacement[] } | { error: string };
 
 export type RevocationOutcome = { revokedAt?: Date } | { error: string };
 
@@ -59,6 +69,14 @@ export function answerRotation(
   const data: IntegratorEventData['nhi.rotation.completed'] = { requestId, nhiId, rotatedAt: (outcome.rotatedAt ?? at.time).toISOString() };
   if (outcome.newCredentialFingerprint !== undefined) data.newCredentialFingerprint = outcome.newCredentialFingerprint;
   if (outcome.newExpiresAt !== undefined) data.newExpiresAt = outcome.newExpiresAt.toISOString();
+  if (outcome.replaced?.length) {
+    data.replaced = outcome.replaced.map(({ previousExternalId, externalId, fingerprint, expiresAt }) => ({
+      previousExternalId,
+      externalId,
+      ...(fingerprint === undefined ? {} : { fingerprint }),
+      ...(expiresAt === undefined ? {} : { expiresAt: expiresAt.toISOString() }),
+    }));
+  }
   return resultEvent('nhi.rotation.completed', data, at);
 }
 

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { IngestRequestError, IngestService } from '../ingest/ingest.service';
+import { IngestOptions, IngestRequestError, IngestService } from '../ingest/ingest.service';
 import { isSourceName, sourceNameError } from '../ingest/source-name';
 import { AuditRecorder } from '@nhi/audit';
 import { RequestAuthError } from '@nhi/auth';
@@ -8,6 +8,9 @@ import { BulkActorResolver } from './bulk-actor';
 import { BulkIngestAudit } from './bulk-ingest-audit';
 import { ndjsonRows } from './ndjson-rows';
 import { NDJSON_TYPES } from './ndjson-types';
+import { exportRows, spoolBody } from './export-rows';
+import { IMPORT_FORMATS, UnknownFormatError, type ImportFormat } from '@nhi/importers';
+import type { IngestReport } from '../ingest/ingest-report';
 
 function flag(value: string | undefined, name: string): boolean {
   if (value === undefined || value === '' || value === 'false') return false;
@@ -31,6 +34,16 @@ export class BulkIngestController {
     private readonly audit: AuditRecorder,
   ) {}
 
+  /** A raw export (`?format=aws-gaad` …): converted on the way in by the importer's own converters. */
+  private async ingestExport(options: IngestOptions, converter: ImportFormat, req: Request): Promise<IngestReport> {
+    const spooled = await spoolBody(req);
+    try {
+      return await this.ingestion.ingest(options, exportRows(converter, spooled));
+    } finally {
+      spooled.remove();
+    }
+  }
+
   @Post(':source')
   @HttpCode(200)
   async upload(
@@ -38,6 +51,7 @@ export class BulkIngestController {
     @Query('fullSnapshot') fullSnapshot: string | undefined,
     @Query('dryRun') dryRun: string | undefined,
     @Query('force') force: string | undefined,
+    @Query('format') format: string | undefined,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
@@ -48,8 +62,10 @@ export class BulkIngestController {
       if (validSource === null) throw sourceNameError('the {source} path parameter');
       const actor = await this.actors.actorOf(req, validSource);
       audit.actor = actor;
+      const converter = format === undefined ? null : IMPORT_FORMATS.get(format);
+      if (converter === undefined) throw new IngestRequestError(new UnknownFormatError().message);
       const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-      if (!NDJSON_TYPES.includes(type)) {
+      if (converter === null && !NDJSON_TYPES.includes(type)) {
         const message = `send NDJSON (content-type: application/x-ndjson), one identity per line; the content-type sent is not one of ${NDJSON_TYPES.join(', ')}`;
         await audit.rejected('UNSUPPORTED_MEDIA_TYPE', message);
         res.status(415).json({ error: 'UNSUPPORTED_MEDIA_TYPE', message });
@@ -61,8 +77,10 @@ export class BulkIngestController {
         dryRun: flag(dryRun, 'dryRun'),
         force: flag(force, 'force'),
       };
-      this.logger.log(`bulk ingest from ${validSource} by ${actor.sub} started${options.dryRun ? ' (dry run)' : ''}`);
-      const report = await this.ingestion.ingest(options, ndjsonRows(req));
+      this.logger.log(
+        `bulk ingest from ${validSource} by ${actor.sub} started${converter ? ` (${converter.name} export)` : ''}${options.dryRun ? ' (dry run)' : ''}`,
+      );
+      const report = converter ? await this.ingestExport(options, converter, req) : await this.ingestion.ingest(options, ndjsonRows(req));
       await audit.succeeded(report);
       res.json(report);
     } catch (error) {

@@ -136,5 +136,13 @@ export function snapshotOf(state: IdentityState): IdentitySnapshot {
     credentialFingerprint: state.credentialFingerprint,
     status: state.status,
     sourceKind: state.sourceKind,
+    credentials: state.credentials.map(({ id, type, externalId, status, expiresAt, lastRotatedAt }) => ({
+      id,
+      type,
+      externalId,
+      status,
+      expiresAt,
+      lastRotatedAt,
+    })),
   };
 }

@@ -10,13 +10,20 @@ import { LifecycleService } from '../lifecycle/lifecycle.service';
 export class InventoryEventsHandler {
   constructor(private readonly lifecycle: LifecycleService) {}
 
-  /** Keeps the attributes bulk revocation selects on current (the system can change). */
+  /** Keeps current the attributes bulk revocation selects on (the system can change) and the credentials a rotation targets. */
   @EventHandler('nhi.identity.updated')
   async onIdentityUpdated(event: ReceivedEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
     const { identity } = event.data;
-    await manager
-      .getRepository(IdentityLifecycleEntity)
-      .update({ identityId: identity.id }, { system: identity.system, businessUnit: identity.businessUnit, provider: identity.provider });
+    await manager.getRepository(IdentityLifecycleEntity).update(
+      { identityId: identity.id },
+      {
+        system: identity.system,
+        businessUnit: identity.businessUnit,
+        provider: identity.provider,
+        // A 1.0 producer says nothing of credentials: what is known stays.
+        ...(identity.credentials ? { credentials: identity.credentials } : {}),
+      },
+    );
   }
 
   @EventHandler('nhi.identity.discovered')

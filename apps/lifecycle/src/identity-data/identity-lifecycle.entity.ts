@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { KnownCredential } from '../rotation/rotation-targets';
 import type { NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
 import type { LifecycleState } from './lifecycle-state';
 
@@ -37,6 +38,10 @@ export class IdentityLifecycleEntity {
 
   @Column('text', { name: 'credential_fingerprint', nullable: true })
   credentialFingerprint!: string | null;
+
+  /** The credentials the identity holds, as inventory's events last said (metadata only). */
+  @Column('jsonb', { default: () => "'[]'" })
+  credentials!: KnownCredential[];
 
   @Column('timestamptz', { name: 'expires_at', nullable: true })
   expiresAt!: Date | null;

@@ -42,6 +42,7 @@ export class LifecycleService {
         lastRotatedAt: null,
         nextRotationDueAt: due,
         credentialFingerprint: identity.credentialFingerprint,
+        credentials: identity.credentials ?? [],
         businessUnit: identity.businessUnit,
         system: identity.system,
         registeredAt: new Date(discoveredAt),

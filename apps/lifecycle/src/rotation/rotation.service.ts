@@ -11,6 +11,7 @@ import { nextRotationDue } from '../identity-data/rotation-schedule';
 import { LIFECYCLE_CONFIG, LifecycleConfig } from '../lifecycle-config';
 import { RotationRequestEntity } from '../requests/rotation-request.entity';
 import { IntegratorsService } from '../integrators/integrators.service';
+import { rotationTargets } from './rotation-targets';
 
 const REVOKED_STATES = new Set(['REVOKING', 'REVOKED']);
 
@@ -55,13 +56,29 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
     return !REVOKED_STATES.has(identity.state) && (await super.mayRetry(manager, identity));
   }
 
+  /** Every attempt targets the active long-lived credentials the identity holds at that moment. */
+  protected override attempt(
+    manager: EntityManager,
+    identity: IdentityLifecycleEntity,
+    attempt: number,
+    reason: string,
+    now: Date,
+    extra: Partial<RotationRequestEntity> = {},
+  ): Promise<RotationRequestEntity> {
+    return super.attempt(manager, identity, attempt, reason, now, {
+      targetCredentials: rotationTargets(identity.credentials ?? []),
+      ...extra,
+    });
+  }
+
   protected async announce(manager: EntityManager, identity: IdentityLifecycleEntity, request: RotationRequestEntity): Promise<void> {
     const common = { requestedAt: request.requestedAt.toISOString(), deadline: request.deadline.toISOString(), reason: request.reason };
+    const targets = request.targetCredentials ?? [];
     await this.outbox.enqueueMany(manager, [
       {
         type: 'nhi.rotation.requested',
         subject: identity.identityId,
-        data: { ...this.integratorTarget(identity, request), ...common },
+        data: { ...this.integratorTarget(identity, request), ...common, ...(targets.length > 0 ? { credentials: targets } : {}) },
       },
       {
         type: 'nhi.credential.rotation-requested',
@@ -79,6 +96,8 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
     now: Date,
   ): Promise<void> {
     const rotatedAt = new Date(completed.rotatedAt);
+    const replaced = completed.replaced ?? null;
+    if (replaced) await this.requests(manager).update(request.id, { replaced } as Partial<RotationRequestEntity>);
     const fingerprint = completed.newCredentialFingerprint ?? null;
     const expires = completed.newExpiresAt ?? null;
     const policy = await this.policyOf(manager, identity);
@@ -106,6 +125,7 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
         newCredentialFingerprint: fingerprint,
         newExpiresAt: expires,
         nextRotationDueAt: due.toISOString(),
+        ...(replaced ? { replaced } : {}),
       },
     });
   }

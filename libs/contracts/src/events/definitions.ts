@@ -43,6 +43,15 @@ export interface IdentitySnapshot {
   status: 'ACTIVE' | 'STALE' | 'DECOMMISSIONED';
   /** The source's own word for the kind when it mapped to OTHER, cleaned (no control or bidi characters, never secret-looking); null when the word is known. Optional: events from before it existed leave it out. */
   sourceKind?: string | null;
+  /** The credentials it holds, metadata only. Added in 1.1, additively: absent in events of 1.0 producers. */
+  credentials?: {
+    id: string;
+    type: 'ACCESS_KEY' | 'CLIENT_SECRET' | 'SERVICE_ACCOUNT_KEY' | 'CERTIFICATE' | 'TOKEN' | 'SSH_KEY' | 'PASSWORD' | 'PRIVATE_KEY';
+    externalId: string;
+    status: 'ACTIVE' | 'INACTIVE' | 'EXPIRED' | 'REVOKED';
+    expiresAt: string | null;
+    lastRotatedAt: string | null;
+  }[];
 }
 
 /** The control an exception suspends: a platform control or an OWASP NHI Top 10 finding category */

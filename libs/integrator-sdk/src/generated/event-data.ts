@@ -23,6 +23,12 @@ export interface RotationRequestedData {
   reason: string;
   requestedAt: string;
   deadline: string;
+  /** The credentials this rotation targets (every active long-lived one the identity holds). Absent: the identity is the credential, named by externalId. Added in 1.1, additively. */
+  credentials?: {
+    id: string;
+    type: 'ACCESS_KEY' | 'CLIENT_SECRET' | 'SERVICE_ACCOUNT_KEY' | 'CERTIFICATE' | 'TOKEN' | 'SSH_KEY' | 'PASSWORD' | 'PRIVATE_KEY';
+    externalId: string;
+  }[];
 }
 
 /** An integrator rotated a credential */
@@ -32,6 +38,13 @@ export interface RotationCompletedData {
   rotatedAt: string;
   newCredentialFingerprint?: string;
   newExpiresAt?: string;
+  /** Which targeted credential was replaced by which new one (the provider's ids). Optional; send it when the request named credentials. Added in 1.1, additively. */
+  replaced?: {
+    previousExternalId: string;
+    externalId: string;
+    fingerprint?: string;
+    expiresAt?: string;
+  }[];
 }
 
 /** An integrator could not rotate a credential */

@@ -86,6 +86,24 @@ export const DEFINITIONS_SCHEMA = {
           description:
             "The source's own word for the kind when it mapped to OTHER, cleaned (no control or bidi characters, never secret-looking); null when the word is known. Optional: events from before it existed leave it out.",
         },
+        credentials: {
+          description: 'The credentials it holds, metadata only. Added in 1.1, additively: absent in events of 1.0 producers.',
+          type: 'array',
+          maxItems: 50,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'type', 'externalId', 'status', 'expiresAt', 'lastRotatedAt'],
+            properties: {
+              id: { $ref: '#/$defs/id' },
+              type: { $ref: '#/$defs/credentialType' },
+              externalId: { type: 'string', minLength: 1, maxLength: 500 },
+              status: { enum: ['ACTIVE', 'INACTIVE', 'EXPIRED', 'REVOKED'] },
+              expiresAt: { $ref: '#/$defs/nullableTimestamp' },
+              lastRotatedAt: { $ref: '#/$defs/nullableTimestamp' },
+            },
+          },
+        },
       },
     },
     exceptionControl: {
@@ -107,6 +125,33 @@ export const DEFINITIONS_SCHEMA = {
         'NHI10',
       ],
       description: 'The control an exception suspends: a platform control or an OWASP NHI Top 10 finding category',
+    },
+    credentialType: {
+      enum: ['ACCESS_KEY', 'CLIENT_SECRET', 'SERVICE_ACCOUNT_KEY', 'CERTIFICATE', 'TOKEN', 'SSH_KEY', 'PASSWORD', 'PRIVATE_KEY'],
+    },
+    credentialRef: {
+      description: "A credential an identity holds, by the platform's id and the provider's (never the secret). Added in 1.1.",
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'type', 'externalId'],
+      properties: {
+        id: { $ref: '#/$defs/id' },
+        type: { $ref: '#/$defs/credentialType' },
+        externalId: { type: 'string', minLength: 1, maxLength: 500 },
+      },
+    },
+    credentialReplacement: {
+      description:
+        "Which credential a rotation replaced with which: the provider's ids, and the new one's fingerprint and expiry (never the secret). Added in 1.1.",
+      type: 'object',
+      additionalProperties: false,
+      required: ['previousExternalId', 'externalId'],
+      properties: {
+        previousExternalId: { type: 'string', minLength: 1, maxLength: 500 },
+        externalId: { type: 'string', minLength: 1, maxLength: 500 },
+        fingerprint: { $ref: '#/$defs/fingerprint' },
+        expiresAt: { $ref: '#/$defs/timestamp' },
+      },
     },
   },
 };
@@ -155,6 +200,14 @@ export const EVENT_CONTRACTS = {
         reason: { type: 'string', minLength: 1, maxLength: 1000 },
         requestedAt: { $ref: 'urn:nhi:schema:definitions:1#/$defs/timestamp' },
         deadline: { $ref: 'urn:nhi:schema:definitions:1#/$defs/timestamp' },
+        credentials: {
+          description:
+            'The credentials this rotation targets (every active long-lived one the identity holds). Absent: the identity is the credential, named by externalId. Added in 1.1, additively.',
+          type: 'array',
+          minItems: 1,
+          maxItems: 50,
+          items: { $ref: 'urn:nhi:schema:definitions:1#/$defs/credentialRef' },
+        },
       },
     },
   },
@@ -173,6 +226,14 @@ export const EVENT_CONTRACTS = {
         rotatedAt: { $ref: 'urn:nhi:schema:definitions:1#/$defs/timestamp' },
         newCredentialFingerprint: { $ref: 'urn:nhi:schema:definitions:1#/$defs/fingerprint' },
         newExpiresAt: { $ref: 'urn:nhi:schema:definitions:1#/$defs/timestamp' },
+        replaced: {
+          description:
+            "Which targeted credential was replaced by which new one (the provider's ids). Optional; send it when the request named credentials. Added in 1.1, additively.",
+          type: 'array',
+          minItems: 1,
+          maxItems: 50,
+          items: { $ref: 'urn:nhi:schema:definitions:1#/$defs/credentialReplacement' },
+        },
       },
     },
   },

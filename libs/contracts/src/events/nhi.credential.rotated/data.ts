@@ -7,4 +7,11 @@ export interface CredentialRotatedData {
   newCredentialFingerprint: string | null;
   newExpiresAt: string | null;
   nextRotationDueAt: string;
+  /** Which credential was replaced by which, as the integrator reported it. Added in 1.1, additively. */
+  replaced?: {
+    previousExternalId: string;
+    externalId: string;
+    fingerprint?: string;
+    expiresAt?: string;
+  }[];
 }

@@ -6,4 +6,11 @@ export interface RotationCompletedData {
   rotatedAt: string;
   newCredentialFingerprint?: string;
   newExpiresAt?: string;
+  /** Which targeted credential was replaced by which new one (the provider's ids). Optional; send it when the request named credentials. Added in 1.1, additively. */
+  replaced?: {
+    previousExternalId: string;
+    externalId: string;
+    fingerprint?: string;
+    expiresAt?: string;
+  }[];
 }

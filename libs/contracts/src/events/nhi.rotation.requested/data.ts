@@ -11,4 +11,10 @@ export interface RotationRequestedData {
   reason: string;
   requestedAt: string;
   deadline: string;
+  /** The credentials this rotation targets (every active long-lived one the identity holds). Absent: the identity is the credential, named by externalId. Added in 1.1, additively. */
+  credentials?: {
+    id: string;
+    type: 'ACCESS_KEY' | 'CLIENT_SECRET' | 'SERVICE_ACCOUNT_KEY' | 'CERTIFICATE' | 'TOKEN' | 'SSH_KEY' | 'PASSWORD' | 'PRIVATE_KEY';
+    externalId: string;
+  }[];
 }
