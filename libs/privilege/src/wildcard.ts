@@ -29,6 +29,37 @@ function memoised(inner: string, step: (i: number, j: number, again: (i: number,
   return again(0, 0);
 }
 
+/** Two patterns whose literal starts differ (`svc1:Get*`, `iam:Create*`) share no name: settled without a regex or a search. */
+function startsApart(a: string, b: string, options: PatternCase): boolean {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === '*' || x === '?' || y === '*' || y === '?') return false;
+    if (x !== y && (!options.ignoreCase || x.toLowerCase() !== y.toLowerCase())) return true;
+  }
+  return false;
+}
+
+const COMPILED_LIMIT = 5000;
+const compiled = new Map<string, RegExp>();
+
+/** Most questions put a literal name against a pattern: a compiled regex answers those fast, and is kept for the next identity. */
+function matcher(pattern: string, options: PatternCase): RegExp {
+  const key = `${options.ignoreCase ? 'i' : 's'}${pattern}`;
+  let regex = compiled.get(key);
+  if (!regex) {
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
+    regex = new RegExp(`^${body}$`, options.ignoreCase ? 'is' : 's');
+    if (compiled.size >= COMPILED_LIMIT) compiled.clear();
+    compiled.set(key, regex);
+  }
+  return regex;
+}
+
 /**
  * Whether every name `inner` can match is also matched by `outer`. A literal
  * name is a pattern that matches only itself, so this is also plain matching.
@@ -36,6 +67,8 @@ function memoised(inner: string, step: (i: number, j: number, again: (i: number,
  * never yes wrongly, so a rule can only under-claim coverage, never invent it.
  */
 export function covers(outer: string, inner: string, options: PatternCase): boolean {
+  if (startsApart(outer, inner, options)) return false;
+  if (!hasWildcard(inner)) return matcher(outer, options).test(inner);
   const p = fold(outer, options);
   const q = fold(inner, options);
   return memoised(q, (i, j, again) => {
@@ -54,6 +87,9 @@ export function covers(outer: string, inner: string, options: PatternCase): bool
 
 /** Whether some name matches both patterns. */
 export function overlaps(a: string, b: string, options: PatternCase): boolean {
+  if (startsApart(a, b, options)) return false;
+  if (!hasWildcard(b)) return matcher(a, options).test(b);
+  if (!hasWildcard(a)) return matcher(b, options).test(a);
   const p = fold(a, options);
   const q = fold(b, options);
   return memoised(q, (i, j, again) => {
