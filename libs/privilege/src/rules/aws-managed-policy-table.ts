@@ -58,6 +58,13 @@ const ADMIN: ManagedPolicy[] = [
     ['aws.pass-role-escalation'],
     'sagemaker:* with iam:PassRole on every role (to SageMaker): notebooks and training jobs as any role SageMaker may assume',
   ),
+  entry(
+    'AmazonEventBridgeFullAccess',
+    '',
+    'ADMIN',
+    ['aws.pass-role-escalation'],
+    'scheduler:* with iam:PassRole on every role (to EventBridge Scheduler): a schedule calls any AWS API as any role Scheduler may assume',
+  ),
 ];
 
 const HIGH: ManagedPolicy[] = [
@@ -129,7 +136,6 @@ const HIGH: ManagedPolicy[] = [
   entry('AmazonAPIGatewayAdministrator', '', 'HIGH', ['aws.service-wildcard'], 'apigateway:* on *'),
   entry('AmazonElastiCacheFullAccess', '', 'HIGH', ['aws.service-wildcard'], 'elasticache:* on *'),
   entry('AmazonRedshiftFullAccess', '', 'HIGH', ['aws.service-wildcard'], 'redshift:* on *'),
-  entry('AmazonEventBridgeFullAccess', '', 'HIGH', ['aws.service-wildcard'], 'events:* on *'),
   entry('AmazonAthenaFullAccess', '', 'HIGH', ['aws.service-wildcard'], 'athena:* on *'),
   entry('AmazonSESFullAccess', '', 'HIGH', ['aws.service-wildcard'], 'ses:* on *'),
   entry('AWSCodeCommitFullAccess', '', 'HIGH', ['aws.service-wildcard'], 'codecommit:* on *'),

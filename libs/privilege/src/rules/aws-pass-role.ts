@@ -27,6 +27,9 @@ export const COMPUTE_CREATE: ReadonlyArray<{ all: string[]; anyOf?: string[] }> 
   { all: ['ecs:RegisterTaskDefinition'], anyOf: ['ecs:RunTask', 'ecs:StartTask', 'ecs:CreateService'] },
   { all: ['codebuild:CreateProject'], anyOf: ['codebuild:StartBuild', 'codebuild:StartBuildBatch'] },
   { all: ['apprunner:CreateService'] },
+  // A schedule's universal target calls any AWS API as the role; a state machine's tasks likewise once it runs.
+  { all: ['scheduler:CreateSchedule'] },
+  { all: ['states:CreateStateMachine', 'states:StartExecution'] },
 ];
 
 /** Any resource will do for the compute side: a function named `SecretsManager*` still runs as the role passed to it. */
@@ -69,7 +72,7 @@ function evidence(passRole: Reach, ways: readonly ComputeWay[], suffix: string):
 export const awsPassRoleEscalation = fixedRule(
   'aws.pass-role-escalation',
   'ADMIN',
-  'iam:PassRole on every role together with a way to start compute (EC2, Lambda, Glue, CloudFormation, Data Pipeline, SageMaker, ECS, CodeBuild, App Runner): the identity can become any role that service may assume.',
+  'iam:PassRole on every role together with a way to start compute (EC2, Lambda, Glue, CloudFormation, Data Pipeline, SageMaker, ECS, CodeBuild, App Runner, EventBridge Scheduler, Step Functions): the identity can become any role that service may assume.',
   [RHINO, BISHOP_FOX, PATHFINDING],
   (statements) => {
     const passRole = broadlyAllowed(statements, 'iam:PassRole', 'arn:aws:iam::*:role/*');
