@@ -131,13 +131,18 @@ export const k8sWrite = fixedRule(
     ),
 );
 
-export const k8sRead = fixedRule('k8s.read', 'LOW', 'get, list and watch outside secrets.', [USING_RBAC], (statements) =>
-  grantsEvidence(
-    survivingGrants(statements).filter((grant) => {
-      const verb = verbOf(grant);
-      return verb !== null && READ_VERBS.has(verb);
-    }),
-  ),
+export const k8sRead = fixedRule(
+  'k8s.read',
+  'LOW',
+  'get, list and watch (secret reads are judged by the secrets rules too).',
+  [USING_RBAC],
+  (statements) =>
+    grantsEvidence(
+      survivingGrants(statements).filter((grant) => {
+        const verb = verbOf(grant);
+        return verb !== null && READ_VERBS.has(verb);
+      }),
+    ),
 );
 
 export const k8sUnrecognisedAction = fixedRule(
