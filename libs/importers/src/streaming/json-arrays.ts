@@ -31,6 +31,8 @@ class TopLevelReader {
   private key: string | null = null;
   private index = 0;
   private skipDepth = 0;
+  /** Whether the member being skipped is a top-level array: its elements are still counted, to name where a break is. */
+  private skipArray = false;
   private builder = new JsonValueBuilder();
 
   constructor(
@@ -62,6 +64,7 @@ class TopLevelReader {
 
   where(): string {
     if (this.mode === 'element' || this.mode === 'array') return `${this.key}[${this.index}]`;
+    if (this.mode === 'skip' && this.skipArray) return `${this.key}[${this.skipDepth > 1 ? this.index - 1 : this.index}]`;
     if (this.mode === 'between') return this.page < 0 ? 'the start of the file' : 'after the top-level object';
     return this.key === null ? 'the top-level object' : this.key;
   }
@@ -72,7 +75,7 @@ class TopLevelReader {
 
   /** The problem of an input that ends too soon, if it does. */
   end(): void {
-    if (this.page < 0) this.problem('the file holds no JSON document', true, 'the file');
+    if (this.page < 0) this.problem('holds no JSON document', true, 'the file');
     else if (this.mode !== 'between') this.problem('the file ends inside it: the export is cut short', true);
   }
 
@@ -100,21 +103,22 @@ class TopLevelReader {
         return;
       case 'startArray':
         if (wanted) this.events.push({ kind: 'array', page: this.page, array: this.key ?? '' });
-        this.enter(wanted ? 'array' : 'skip');
+        this.enter(wanted ? 'array' : 'skip', true);
         return;
       case 'startObject':
         if (wanted) this.problem('is not a list: skipped', false);
-        this.enter('skip');
+        this.enter('skip', false);
         return;
       default:
         this.scalar(token, wanted);
     }
   }
 
-  private enter(mode: 'array' | 'skip'): void {
+  private enter(mode: 'array' | 'skip', isArray: boolean): void {
     this.mode = mode;
     this.index = 0;
     this.skipDepth = 1;
+    this.skipArray = isArray;
   }
 
   private scalar(token: JsonToken, wanted: boolean): void {
@@ -125,6 +129,7 @@ class TopLevelReader {
   }
 
   private skip(token: JsonToken): void {
+    if (this.skipDepth === 1 && token.name !== 'endArray' && token.name !== 'endObject') this.index += 1;
     if (token.name === 'startObject' || token.name === 'startArray') this.skipDepth += 1;
     else if (token.name === 'endObject' || token.name === 'endArray') this.skipDepth -= 1;
     if (this.skipDepth === 0) this.mode = 'object';
@@ -184,7 +189,7 @@ export async function* streamJsonArrays(
     }
   } catch (error) {
     if (!(error instanceof BrokenJsonError)) throw error;
-    reader.problem(`the JSON is broken here (${error.reason}): the rest of the file could not be read`, true);
+    reader.problem(`the JSON breaks at or after this place (${error.reason}): from here on nothing could be read`, true);
     yield* drain(reader);
     return;
   }

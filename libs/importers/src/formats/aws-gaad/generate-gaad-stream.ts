@@ -7,6 +7,8 @@ export interface GaadGeneratorOptions {
   accountId?: string;
   /** Principals per chunk of text (default 10). */
   perChunk?: number;
+  /** Called as each principal (user or role, counted from 0) is made: lets a test or benchmark see how far the generator has gone. */
+  onPrincipal?: (index: number) => void;
 }
 
 const POLICY_VERSION = '2012-10-17';
@@ -123,13 +125,17 @@ function* listChunks(count: number, perChunk: number, element: (i: number) => un
  * held but the chunk being made.
  */
 export function* generateGaadChunks(count: number, options: GaadGeneratorOptions = {}): Generator<string> {
-  const { userEvery = 5, accountId = '123456789012', perChunk = 10 } = options;
+  const { userEvery = 5, accountId = '123456789012', perChunk = 10, onPrincipal } = options;
   const users = userEvery > 0 ? Math.floor(count / userEvery) : 0;
   const roles = count - users;
+  const made = <T>(index: number, principal: T): T => {
+    onPrincipal?.(index);
+    return principal;
+  };
   yield '{"UserDetailList":[';
-  yield* listChunks(users, perChunk, (i) => user(i, accountId));
+  yield* listChunks(users, perChunk, (i) => made(i, user(i, accountId)));
   yield `],"GroupDetailList":[${JSON.stringify({ ...GROUP, Arn: `arn:aws:iam::${accountId}:group/deployers` })}],"RoleDetailList":[`;
-  yield* listChunks(roles, perChunk, (i) => role(i, accountId));
+  yield* listChunks(roles, perChunk, (i) => made(users + i, role(i, accountId)));
   yield '],"Policies":[';
   yield* listChunks(20, perChunk, (i) => policy(i, accountId));
   yield '],"IsTruncated":false}\n';
