@@ -87,7 +87,7 @@ function slot(reader: LineReader, kind: 'access_key' | 'cert', n: 1 | 2): Import
   };
   if (kind === 'access_key') {
     const used = reader.time(`${prefix}_last_used_date`);
-    // N/A for a key that exists: never used (or not since IAM began tracking key use on 2015-04-22).
+    // N/A for a key that exists: never used (or not since IAM began tracking key use, the user guide says).
     const lastUsedAt = 'time' in used ? used.time : used.none === 'N/A' ? null : undefined;
     if (lastUsedAt !== undefined) credential.lastUsedAt = lastUsedAt;
   }
