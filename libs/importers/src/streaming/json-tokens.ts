@@ -53,9 +53,9 @@ function run(tokenize: ReturnType<typeof jsonParser>, input: string | symbol): J
 /**
  * Text is tokenized in slices of this many characters. When the JSON breaks,
  * the tokens of the slice it breaks in are lost with the error, so a small
- * slice keeps the place named in the problem close to the break: at most the
- * last element before it is lost too. 64 costs about half again the time of
- * 512 in the tokenizer; 1 would be exact and ten times slower.
+ * slice keeps the place named in the problem close to the break: only what
+ * ends in the 64 characters before it is lost too. 64 costs about half again
+ * the time of 512 in the tokenizer; 1 would be exact and ten times slower.
  */
 const SLICE = 64;
 

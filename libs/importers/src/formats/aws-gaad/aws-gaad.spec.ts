@@ -211,17 +211,17 @@ describe('aws-gaad on the fixtures (the CLI reference example, extended)', () =>
 
   it('reads concatenated pages, and pages in several files, to the same rows', async () => {
     const sorted = (rows: ImportRow[]) => [...rows].sort((a, b) => a.externalId.localeCompare(b.externalId));
-    const pages = await convert(fixture('gaad-pages.json'));
+    const pages = await convert(fixture('gaad-pages.ndjson'));
     expect(pages.problems).toEqual([]);
     expect(sorted(pages.rows)).toEqual(sorted(result.rows));
-    const [first, second] = fixtureText('gaad-pages.json').split(/\n(?=\{)/);
+    const [first, second] = fixtureText('gaad-pages.ndjson').split(/\n(?=\{)/);
     const files = await convert(textInput('page-1.json', first), textInput('page-2.json', second));
     expect(files.problems).toEqual([]);
     expect(sorted(files.rows)).toEqual(sorted(result.rows));
   });
 
   it('says so when every page read is truncated (the last page is missing)', async () => {
-    const [first] = fixtureText('gaad-pages.json').split(/\n(?=\{)/);
+    const [first] = fixtureText('gaad-pages.ndjson').split(/\n(?=\{)/);
     const { rows, problems } = await convert(textInput('page-1.json', first));
     expect(rows.map((row) => row.name)).toEqual(['Alice', 'Bob', 'Charlie', 'EC2role', 'legacy-etl']);
     expect(problems).toEqual([
