@@ -1,0 +1,2 @@
+export { awsCredentialReportFormat, REPORT_COLUMNS } from './aws-credential-report.format';
+export { ROOT_ACCOUNT } from './credential-report-row';
