@@ -1,7 +1,9 @@
+import { awsCredentialReportFormat } from './formats/aws-credential-report';
+import { awsGaadFormat } from './formats/aws-gaad';
 import type { ImportFormat } from './import-row';
 
 /** Every format the importer and `POST /ingest/{source}?format=` read, by name. */
-const FORMATS: readonly ImportFormat[] = [];
+const FORMATS: readonly ImportFormat[] = [awsGaadFormat, awsCredentialReportFormat];
 
 export const IMPORT_FORMATS: ReadonlyMap<string, ImportFormat> = new Map(FORMATS.map((format) => [format.name, format]));
 

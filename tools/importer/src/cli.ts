@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     stopProgress();
-    exported.cleanUp();
+    await exported.cleanUp();
   }
 }
 

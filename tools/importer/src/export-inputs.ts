@@ -1,11 +1,9 @@
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ImportInput } from '@nhi/importers';
+import { PassThrough, type Readable } from 'node:stream';
+import { fileInput, spoolInput, type ImportInput } from '@nhi/importers';
 
-/** Bytes read so far of the current pass over an input, for the progress line. */
+/** Bytes read so far of the current pass over an input, for the progress line; size 0 when unknown. */
 export interface ReadProgress {
   label: string;
   size: number;
@@ -17,47 +15,51 @@ export interface ExportInputs {
   inputs: ImportInput[];
   progress: ReadProgress;
   /** Removes the copy of standard input, if one was made. */
-  cleanUp(): void;
+  cleanUp(): Promise<void>;
 }
 
-function counted(file: string, label: string, progress: ReadProgress): ImportInput {
-  const size = statSync(file).size;
+/** The input, counting what each open() reads into the progress (a converter may read an input twice). */
+function counted(input: ImportInput, size: number, progress: ReadProgress): ImportInput {
   return {
-    label,
+    label: input.label,
     open() {
-      Object.assign(progress, { label, size, read: 0, pass: progress.label === label ? progress.pass + 1 : 1 });
+      Object.assign(progress, { label: input.label, size, read: 0, pass: progress.label === input.label ? progress.pass + 1 : 1 });
       const counter = new PassThrough();
       counter.on('data', (chunk: Buffer) => {
         progress.read += chunk.length;
       });
-      return createReadStream(file).pipe(counter);
+      return input.open().pipe(counter);
     },
   };
 }
 
+function fileSize(file: string): number {
+  try {
+    const stat = statSync(file);
+    if (stat.isFile()) return stat.size;
+  } catch {
+    // reported below
+  }
+  throw new Error(`cannot read the export file ${path.basename(file)}: it does not exist or is not a file`);
+}
+
 /**
- * The files of an export as inputs a converter may read more than once (some
- * read in two passes to keep memory bounded). Standard input is copied to a
- * private temporary file first, since it can be read only once.
+ * The files of an export as inputs a converter may read more than once.
+ * Standard input is copied to a private temporary file first (spoolInput),
+ * since it can be read only once.
  */
 export async function exportInputs(files: readonly string[], stdin: Readable = process.stdin): Promise<ExportInputs> {
   const progress: ReadProgress = { label: '', size: 0, read: 0, pass: 0 };
-  let spoolDir: string | null = null;
+  const disposers: Array<() => Promise<void>> = [];
   const inputs: ImportInput[] = [];
   for (const file of files) {
     if (file === '-') {
-      spoolDir = mkdtempSync(path.join(tmpdir(), 'nhi-import-'));
-      const copy = path.join(spoolDir, 'stdin');
-      await pipeline(stdin, createWriteStream(copy, { mode: 0o600 }));
-      inputs.push(counted(copy, 'standard input', progress));
+      const spooled = await spoolInput('standard input', stdin);
+      disposers.push(() => spooled.dispose());
+      inputs.push(counted(spooled, 0, progress));
     } else {
-      try {
-        if (!statSync(file).isFile()) throw new Error('not a file');
-      } catch {
-        throw new Error(`cannot read the export file ${path.basename(file)}: it does not exist or is not a file`);
-      }
-      inputs.push(counted(file, path.basename(file), progress));
+      inputs.push(counted(fileInput(file), fileSize(file), progress));
     }
   }
-  return { inputs, progress, cleanUp: () => spoolDir && rmSync(spoolDir, { recursive: true, force: true }) };
+  return { inputs, progress, cleanUp: async () => void (await Promise.all(disposers.map((dispose) => dispose()))) };
 }

@@ -9,6 +9,7 @@ export interface ConvertCounts {
 
 /** One line of progress: a bar over the bytes of the pass being read, the rows so far and their rate. */
 export function progressLine(read: ReadProgress, counts: ConvertCounts, elapsedMs: number, width = 24): string {
+  // Standard input has no known size: the bar stays empty and the megabytes read still move.
   const share = read.size > 0 ? Math.min(1, read.read / read.size) : 0;
   const filled = Math.round(share * width);
   const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
@@ -16,7 +17,7 @@ export function progressLine(read: ReadProgress, counts: ConvertCounts, elapsedM
   const pass = read.pass > 1 ? ` (pass ${read.pass})` : '';
   return (
     `${bar} ${String(Math.round(share * 100)).padStart(3)}% ${read.label}${pass} ` +
-    `${(read.read / MB).toFixed(1)}/${(read.size / MB).toFixed(1)} MB · ${counts.rows} rows · ${counts.problems} problems · ${rate} rows/s`
+    `${(read.read / MB).toFixed(1)}${read.size > 0 ? `/${(read.size / MB).toFixed(1)}` : ''} MB · ${counts.rows} rows · ${counts.problems} problems · ${rate} rows/s`
   );
 }
 

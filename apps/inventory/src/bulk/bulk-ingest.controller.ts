@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { IngestOptions, IngestRequestError, IngestService } from '../ingest/ingest.service';
+import { IngestRequestError, IngestService } from '../ingest/ingest.service';
 import { isSourceName, sourceNameError } from '../ingest/source-name';
 import { AuditRecorder } from '@nhi/audit';
 import { RequestAuthError } from '@nhi/auth';
@@ -8,9 +8,8 @@ import { BulkActorResolver } from './bulk-actor';
 import { BulkIngestAudit } from './bulk-ingest-audit';
 import { ndjsonRows } from './ndjson-rows';
 import { NDJSON_TYPES } from './ndjson-types';
-import { exportRows, spoolBody } from './export-rows';
-import { IMPORT_FORMATS, UnknownFormatError, type ImportFormat } from '@nhi/importers';
-import type { IngestReport } from '../ingest/ingest-report';
+import { exportRows } from './export-rows';
+import { IMPORT_FORMATS, UnknownFormatError } from '@nhi/importers';
 
 function flag(value: string | undefined, name: string): boolean {
   if (value === undefined || value === '' || value === 'false') return false;
@@ -33,16 +32,6 @@ export class BulkIngestController {
     private readonly actors: BulkActorResolver,
     private readonly audit: AuditRecorder,
   ) {}
-
-  /** A raw export (`?format=aws-gaad` …): converted on the way in by the importer's own converters. */
-  private async ingestExport(options: IngestOptions, converter: ImportFormat, req: Request): Promise<IngestReport> {
-    const spooled = await spoolBody(req);
-    try {
-      return await this.ingestion.ingest(options, exportRows(converter, spooled));
-    } finally {
-      spooled.remove();
-    }
-  }
 
   @Post(':source')
   @HttpCode(200)
@@ -80,7 +69,9 @@ export class BulkIngestController {
       this.logger.log(
         `bulk ingest from ${validSource} by ${actor.sub} started${converter ? ` (${converter.name} export)` : ''}${options.dryRun ? ' (dry run)' : ''}`,
       );
-      const report = converter ? await this.ingestExport(options, converter, req) : await this.ingestion.ingest(options, ndjsonRows(req));
+      const report = converter
+        ? await this.ingestion.ingest(options, exportRows(converter, req))
+        : await this.ingestion.ingest(options, ndjsonRows(req));
       await audit.succeeded(report);
       res.json(report);
     } catch (error) {

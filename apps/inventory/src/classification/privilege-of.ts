@@ -1,18 +1,30 @@
-import type { PermissionStatement, PrivilegeAssessment } from '@nhi/privilege';
-import { classifyPrivilege } from './privilege-classifier';
+import {
+  assessPrivilege,
+  describeStatements,
+  statementsFromScopes,
+  type PermissionStatement,
+  type PrivilegeAssessment,
+} from '@nhi/privilege';
 
-/** BRIDGE until @nhi/privilege's rules land: the scope classifier, without reasons. */
+/** Lines of permissions the graph shows for one identity. */
+const SHOWN_PERMISSION_LINES = 200;
+
+/**
+ * The identity's privilege by the documented rules (docs/privilege-model.md):
+ * from the permission statements a source sent when there are any (they say
+ * more than scope names: resources, denials, conditions), from the scopes
+ * otherwise; null when neither says anything.
+ */
 export function privilegeOf(
   provider: string,
   scopes: readonly string[],
   permissions: readonly PermissionStatement[] | null,
 ): PrivilegeAssessment | null {
-  void permissions;
-  const level = classifyPrivilege(provider, scopes);
-  return level ? { level, reasons: [] } : null;
+  const statements = permissions && permissions.length > 0 ? permissions : statementsFromScopes(provider, scopes);
+  return assessPrivilege(provider, statements);
 }
 
-/** BRIDGE until @nhi/privilege's describeStatements lands. */
+/** The permissions as a reviewer reads them, one statement a line. */
 export function describePermissions(statements: readonly PermissionStatement[]): string[] {
-  return statements.slice(0, 200).map((s) => `${s.effect} ${(s.actions ?? s.notActions ?? [s.managedPolicyArn]).join(', ')} via ${s.via}`);
+  return describeStatements(statements, { maxLines: SHOWN_PERMISSION_LINES });
 }

@@ -79,6 +79,15 @@ export const TRACKED_FIELDS = [
   'status',
 ] as const satisfies ReadonlyArray<keyof IdentityState>;
 
+/** JSON with every object's keys in one order, so two equal values compare equal whoever built them. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : item,
+  );
+}
+
 /**
  * Whether two field values are the same: dates by instant, lists in order, tags
  * key by key whatever their order. Written out rather than serialised, because
@@ -86,9 +95,9 @@ export const TRACKED_FIELDS = [
  */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b || ((a === null || a === undefined) && (b === null || b === undefined))) return true;
-  // Lists of objects (credentials, statements, reasons) are built in a fixed key order, so their JSON compares them.
+  // Lists of objects (credentials, statements, reasons): PostgreSQL's jsonb hands keys back in its own order.
   if (Array.isArray(a) && Array.isArray(b) && (typeof a[0] === 'object' || typeof b[0] === 'object')) {
-    return JSON.stringify(a) === JSON.stringify(b);
+    return canonicalJson(a) === canonicalJson(b);
   }
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   if (Array.isArray(a) || Array.isArray(b)) {

@@ -31,7 +31,8 @@ describe('normalise and publish', () => {
       name: 'payments reader-prd',
       environment: 'PRODUCTION',
       environmentInferred: true,
-      privilegeLevel: 'LOW',
+      // A scope names no resource, so s3:GetObject is read as on every object: a broad data read (docs/privilege-model.md).
+      privilegeLevel: 'HIGH',
       sightings: [{ source: 'aws-config' }],
     });
     const message = await waitFor(() => inventory.tap.messages.find((m) => m.key === identity!.id), {

@@ -26,6 +26,15 @@ describe('aws.privilege-escalation', () => {
     );
   });
 
+  it('takes every user of one account (the account holding the identity and its admins) as every resource; a path or a name stays scoped', () => {
+    const accountWide = allow(['iam:AttachUserPolicy'], ['arn:aws:iam::123456789012:user/*']);
+    expect(awsPrivilegeEscalation.judge([accountWide])[0]?.evidence).toContain('allowed on arn:aws:iam::123456789012:user/*');
+    expect(awsPrivilegeEscalationScoped.judge([accountWide])).toEqual([]);
+    const onPath = allow(['iam:AttachUserPolicy'], ['arn:aws:iam::123456789012:user/service/*']);
+    expect(awsPrivilegeEscalation.judge([onPath])).toEqual([]);
+    expect(awsPrivilegeEscalationScoped.judge([onPath])).toHaveLength(1);
+  });
+
   it('is gone when a Deny removes the action', () => {
     const statements: PermissionStatement[] = [allow(['iam:*']), { effect: 'Deny', actions: ['iam:*'], via: 'scp copy' }];
     expect(awsPrivilegeEscalation.judge(statements)).toEqual([]);

@@ -38,10 +38,20 @@ function onlyItself(reach: Reach): boolean {
   return reach.resource.includes('${aws:username}');
 }
 
+/**
+ * Every user (role, group, policy) of one account, `arn:aws:iam::123456789012:user/*`:
+ * the identity's own account is the one that matters (it holds the identity
+ * itself and its administrators), so the grant escalates as far as `*` does.
+ */
+const ACCOUNT_WIDE = /^arn:aws[a-z-]*:iam::\d{12}:(user|role|group|policy)\/\*$/;
+
 function broadEscalations(statements: readonly PermissionStatement[]): Reach[] {
-  return ESCALATION_ACTIONS.map(({ action, everywhere }) => broadlyAllowed(statements, action, everywhere)).filter(
-    (reach): reach is Reach => reach !== null,
-  );
+  return ESCALATION_ACTIONS.map(
+    ({ action, everywhere }) =>
+      broadlyAllowed(statements, action, everywhere) ??
+      narrowlyAllowed(statements, action).find((reach) => ACCOUNT_WIDE.test(reach.resource)) ??
+      null,
+  ).filter((reach): reach is Reach => reach !== null);
 }
 
 export const awsPrivilegeEscalation = fixedRule(
