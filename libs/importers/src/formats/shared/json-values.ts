@@ -1,0 +1,206 @@
+import { parser } from 'stream-json';
+import { Transform, type Readable } from 'node:stream';
+
+type Token = { name: string; value?: unknown };
+
+/**
+ * Builds one JSON value from stream-json's packed tokens. `add` returns true
+ * when the value is complete; then `value` holds it.
+ */
+export class ValueBuilder {
+  value: unknown = undefined;
+  private readonly stack: Array<unknown[] | Record<string, unknown>> = [];
+  private key: string | null = null;
+
+  add(token: Token): boolean {
+    switch (token.name) {
+      case 'startObject':
+        return this.open({});
+      case 'startArray':
+        return this.open([]);
+      case 'endObject':
+      case 'endArray':
+        return this.close();
+      case 'keyValue':
+        this.key = String(token.value);
+        return false;
+      case 'stringValue':
+        return this.put(String(token.value));
+      case 'numberValue':
+        return this.put(Number(token.value));
+      case 'nullValue':
+        return this.put(null);
+      case 'trueValue':
+        return this.put(true);
+      case 'falseValue':
+        return this.put(false);
+      default:
+        return false;
+    }
+  }
+
+  private open(container: unknown[] | Record<string, unknown>): boolean {
+    this.put(container);
+    this.stack.push(container);
+    return false;
+  }
+
+  private close(): boolean {
+    this.stack.pop();
+    return this.stack.length === 0;
+  }
+
+  private put(value: unknown): boolean {
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent) {
+      this.value = value;
+      return true;
+    }
+    if (Array.isArray(parent)) parent.push(value);
+    // A key such as __proto__ becomes an own property, never the prototype.
+    else Object.defineProperty(parent, this.key ?? '', { value, enumerable: true, writable: true, configurable: true });
+    return false;
+  }
+}
+
+/** A top-level value of a JSON text: the root, or an element of the root array or of a streamed array under the root object. */
+export interface JsonPart {
+  /** '' for the root (an object without its streamed arrays, or a scalar), `[3]`, `items[3]`. */
+  path: string;
+  value: unknown;
+}
+
+type Phase = 'start' | 'rootArray' | 'rootObject' | 'streamedArray' | 'end';
+
+/**
+ * Reads a JSON text as a stream: the elements of a root array one by one, and of
+ * a root object the elements of the arrays under `streamKeys` one by one, then
+ * the rest of the object as one value (path ''). Memory holds one element at a
+ * time, whatever the file's size. Throws on text that is not JSON.
+ */
+export async function* jsonParts(source: NodeJS.ReadableStream, streamKeys: readonly string[]): AsyncGenerator<JsonPart> {
+  const tokens = parser.asStream({ packValues: true, streamValues: false });
+  const text = withoutByteOrderMark();
+  source.on('error', (error: Error) => tokens.destroy(error));
+  text.on('error', (error: Error) => tokens.destroy(error));
+  source.pipe(text).pipe(tokens);
+  const reader = new PartReader(streamKeys);
+  try {
+    for await (const token of tokens as AsyncIterable<Token>) {
+      const part = reader.add(token);
+      if (part) yield part;
+    }
+    const rest = reader.finish();
+    if (rest) yield rest;
+  } finally {
+    tokens.destroy();
+    (source as Partial<Readable>).destroy?.();
+  }
+}
+
+/** Drops a UTF-8 byte order mark at the start (PowerShell writes one); the parser refuses it. */
+function withoutByteOrderMark(): Transform {
+  let first = true;
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      let buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      if (first && buffer.length > 0) {
+        first = false;
+        if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer = buffer.subarray(3);
+      }
+      done(null, buffer);
+    },
+  });
+}
+
+class PartReader {
+  private phase: Phase = 'start';
+  private builder: ValueBuilder | null = null;
+  private readonly root: Record<string, unknown> = {};
+  private key: string | null = null;
+  private arrayKey = '';
+  private index = 0;
+  private streamed = false;
+  private rootWasObject = false;
+  private pendingPath = '';
+
+  constructor(private readonly streamKeys: readonly string[]) {}
+
+  add(token: Token): JsonPart | null {
+    if (this.builder) return this.build(token);
+    switch (this.phase) {
+      case 'start':
+        return this.start(token);
+      case 'rootArray':
+      case 'streamedArray':
+        return this.element(token);
+      case 'rootObject':
+        return this.field(token);
+      default:
+        return null;
+    }
+  }
+
+  /** The root object without its streamed arrays, if it was an object with fields left or nothing streamed. */
+  finish(): JsonPart | null {
+    if (this.phase !== 'end' || !this.rootWasObject) return null;
+    return Object.keys(this.root).length > 0 || !this.streamed ? { path: '', value: this.root } : null;
+  }
+
+  private start(token: Token): JsonPart | null {
+    if (token.name === 'startArray') this.phase = 'rootArray';
+    else if (token.name === 'startObject') {
+      this.phase = 'rootObject';
+      this.rootWasObject = true;
+    } else {
+      this.phase = 'end';
+      return this.begin(token, '');
+    }
+    return null;
+  }
+
+  private element(token: Token): JsonPart | null {
+    if (token.name === 'endArray') {
+      this.phase = this.phase === 'rootArray' ? 'end' : 'rootObject';
+      return null;
+    }
+    return this.begin(token, `${this.arrayKey}[${this.index++}]`);
+  }
+
+  private field(token: Token): JsonPart | null {
+    if (token.name === 'endObject') {
+      this.phase = 'end';
+      return null;
+    }
+    if (token.name === 'keyValue') {
+      this.key = String(token.value);
+      return null;
+    }
+    const key = this.key ?? '';
+    if (token.name === 'startArray' && this.streamKeys.includes(key)) {
+      this.phase = 'streamedArray';
+      this.arrayKey = key;
+      this.index = 0;
+      this.streamed = true;
+      return null;
+    }
+    return this.begin(token, `\0${key}`);
+  }
+
+  private begin(token: Token, path: string): JsonPart | null {
+    this.builder = new ValueBuilder();
+    this.pendingPath = path;
+    return this.build(token);
+  }
+
+  private build(token: Token): JsonPart | null {
+    if (!this.builder?.add(token)) return null;
+    const { value } = this.builder;
+    this.builder = null;
+    if (this.pendingPath.startsWith('\0')) {
+      Object.defineProperty(this.root, this.pendingPath.slice(1), { value, enumerable: true, writable: true, configurable: true });
+      return null;
+    }
+    return { path: this.pendingPath, value };
+  }
+}

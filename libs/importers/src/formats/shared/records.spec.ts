@@ -1,0 +1,74 @@
+import { textInput } from './inputs';
+import { isFault, readRecords, type FileRecord } from './records';
+
+async function all(records: AsyncIterable<FileRecord>): Promise<FileRecord[]> {
+  const out: FileRecord[] = [];
+  for await (const record of records) out.push(record);
+  return out;
+}
+
+describe('readRecords', () => {
+  it('streams the elements of a root array, with their index', async () => {
+    const records = await all(readRecords(textInput('sa.json', '\uFEFF [{"a":1},{"b":[true,null]}]')));
+    expect(records).toEqual([
+      { value: { a: 1 }, location: 'sa.json: [0]' },
+      { value: { b: [true, null] }, location: 'sa.json: [1]' },
+    ]);
+  });
+
+  it('streams the named arrays of a root object, then gives the rest of it', async () => {
+    const text = '{"apiVersion":"v1","items":[{"kind":"A"},{"kind":"B"}],"kind":"List","metadata":{"resourceVersion":""}}';
+    const records = await all(readRecords(textInput('rbac.json', text), ['items']));
+    expect(records).toEqual([
+      { value: { kind: 'A' }, location: 'rbac.json: items[0]' },
+      { value: { kind: 'B' }, location: 'rbac.json: items[1]' },
+      { value: { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' } }, location: 'rbac.json' },
+    ]);
+  });
+
+  it('gives a root object whole when none of its arrays is streamed', async () => {
+    const records = await all(readRecords(textInput('policy.json', '{"bindings":[{"role":"r"}],"etag":"x","__proto__":{"polluted":1}}')));
+    expect(records).toHaveLength(1);
+    const value = (records[0] as { value: Record<string, unknown> }).value;
+    expect(value['bindings']).toEqual([{ role: 'r' }]);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('ends a file that is not JSON with a fault', async () => {
+    const records = await all(readRecords(textInput('bad.json', '[{"a":1},{"b":')));
+    expect(records[records.length - 1]).toEqual({
+      fault: { location: 'bad.json', problem: 'not valid JSON; records after the fault were not read' },
+    });
+  });
+
+  it('reads YAML document by document, numbering those with content, and goes on after a broken one', async () => {
+    const text = [
+      '---',
+      '# only a comment',
+      '---',
+      'kind: A',
+      '---',
+      'kind: [B',
+      '---',
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '- kind: C',
+      '...',
+      '',
+    ].join('\n');
+    const records = await all(readRecords(textInput('m.yaml', text), ['items']));
+    expect(records.filter((record) => !isFault(record))).toEqual([
+      { value: { kind: 'A' }, location: 'm.yaml: document 1' },
+      { value: { kind: 'C' }, location: 'm.yaml: document 3 items[0]' },
+      { value: { apiVersion: 'v1', kind: 'List' }, location: 'm.yaml: document 3' },
+    ]);
+    expect(records.filter(isFault)).toEqual([
+      { fault: { location: 'm.yaml: document 2', problem: expect.stringMatching(/^not valid YAML/) } },
+    ]);
+  });
+
+  it('gives nothing for an empty file', async () => {
+    expect(await all(readRecords(textInput('empty.json', '  \n')))).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+import { createInterface } from 'node:readline';
+import { parse as parseYaml } from 'yaml';
+import type { Readable } from 'node:stream';
+import type { ImportInput, ImportProblem } from '../../import-row';
+import { isObject } from './fields';
+import { jsonParts } from './json-values';
+
+/** One record of an export file: an element of a list, or a whole document. */
+export interface FileValue {
+  value: unknown;
+  /** Where it is, for problems: `rbac.json: items[3]`, `manifests.yaml: document 2`, `keys.json: [0]`. */
+  location: string;
+}
+
+/** A part of a file that could not be read (not JSON, not YAML): where, never the text. */
+export interface FileFault {
+  fault: ImportProblem;
+}
+
+export type FileRecord = FileValue | FileFault;
+
+export const isFault = (record: FileRecord): record is FileFault => 'fault' in record;
+
+const firstCharacter = async (input: ImportInput): Promise<string> => {
+  const stream = input.open();
+  try {
+    for await (const chunk of stream) {
+      const text = (typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8')).replace(/^\uFEFF/, '');
+      const found = /\S/.exec(text);
+      if (found) return found[0];
+    }
+    return '';
+  } finally {
+    (stream as Partial<Readable>).destroy?.();
+  }
+};
+
+/**
+ * The records of one file, JSON or YAML (told apart by the first character: `{`
+ * or `[` is JSON). JSON streams: a root array's elements one at a time, and the
+ * elements of the root object's arrays named in `streamKeys` (a kubectl List's
+ * `items`), then the rest of the root object. YAML is read document by document
+ * (`---`); a document that is a list, or holds a `streamKeys` list, gives its
+ * elements. Text that is not JSON ends the file with a fault (records already
+ * read stand); a YAML document that does not parse is a fault, and reading goes on.
+ */
+export async function* readRecords(input: ImportInput, streamKeys: readonly string[] = []): AsyncGenerator<FileRecord> {
+  let first: string;
+  try {
+    first = await firstCharacter(input);
+  } catch {
+    yield { fault: { location: input.label, problem: 'could not be read' } };
+    return;
+  }
+  if (first === '{' || first === '[') yield* jsonRecords(input, streamKeys);
+  else if (first !== '') yield* yamlRecords(input, streamKeys);
+}
+
+async function* jsonRecords(input: ImportInput, streamKeys: readonly string[]): AsyncGenerator<FileRecord> {
+  const parts = jsonParts(input.open(), streamKeys);
+  for (;;) {
+    let next: IteratorResult<{ path: string; value: unknown }>;
+    try {
+      next = await parts.next();
+    } catch {
+      yield { fault: { location: input.label, problem: 'not valid JSON; records after the fault were not read' } };
+      return;
+    }
+    if (next.done) return;
+    yield { value: next.value.value, location: where(input.label, next.value.path) };
+  }
+}
+
+async function* yamlRecords(input: ImportInput, streamKeys: readonly string[]): AsyncGenerator<FileRecord> {
+  let number = 0;
+  for await (const document of yamlDocuments(input)) {
+    if (!/^[ \t]*[^\s#]/m.test(document.text)) continue;
+    const prefix = `document ${++number}`;
+    const value = parseDocument(document);
+    if (value instanceof Error) {
+      yield { fault: { location: where(input.label, prefix), problem: value.message } };
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    if (Array.isArray(value)) {
+      yield* value.map((item, i) => ({ value: item, location: where(input.label, `${prefix} [${i}]`) }));
+      continue;
+    }
+    yield* splitObject(value, streamKeys).map((part) => ({
+      value: part.value,
+      location: where(input.label, `${prefix}${part.path && ` ${part.path}`}`),
+    }));
+  }
+}
+
+function splitObject(value: unknown, streamKeys: readonly string[]): Array<{ path: string; value: unknown }> {
+  if (!isObject(value)) return [{ path: '', value }];
+  const key = streamKeys.find((name) => Array.isArray(value[name]));
+  if (!key) return [{ path: '', value }];
+  const { [key]: list, ...rest } = value;
+  const parts = (list as unknown[]).map((item, i) => ({ path: `${key}[${i}]`, value: item }));
+  return Object.keys(rest).length ? [...parts, { path: '', value: rest }] : parts;
+}
+
+interface YamlDocument {
+  text: string;
+  /** The file's line where the document starts (1-based). */
+  line: number;
+}
+
+/** The documents of a YAML stream, split at `---` and `...` lines, one at a time. */
+async function* yamlDocuments(input: ImportInput): AsyncGenerator<YamlDocument> {
+  const lines = createInterface({ input: input.open() as Readable, crlfDelay: Infinity });
+  let current: string[] = [];
+  let start = 1;
+  let lineNumber = 0;
+  for await (const raw of lines) {
+    lineNumber++;
+    const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) {
+      if (current.length) yield { text: current.join('\n'), line: start };
+      // A `--- value` line starts a document on the same line.
+      current = line.startsWith('---') && line.slice(3).trim() ? [line.slice(3)] : [];
+      start = current.length ? lineNumber : lineNumber + 1;
+      continue;
+    }
+    current.push(line);
+  }
+  if (current.length) yield { text: current.join('\n'), line: start };
+}
+
+/** The document's value, or an Error naming the line (never the text) when it is not YAML. */
+function parseDocument(document: YamlDocument): unknown {
+  try {
+    return parseYaml(document.text, { logLevel: 'error', maxAliasCount: 100 });
+  } catch (error) {
+    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    return new Error(line === undefined ? 'not valid YAML' : `not valid YAML at line ${document.line + line - 1} of the file`);
+  }
+}
+
+function where(label: string, path: string): string {
+  return path ? `${label}: ${path}` : label;
+}
