@@ -1,7 +1,8 @@
-import { parser } from 'stream-json';
-import { Transform, type Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import { jsonParser, type JsonToken } from 'stream-json/parser.js';
 
-type Token = { name: string; value?: unknown };
+type Token = JsonToken;
 
 /**
  * Builds one JSON value from stream-json's packed tokens. `add` returns true
@@ -72,45 +73,39 @@ export interface JsonPart {
 
 type Phase = 'start' | 'rootArray' | 'rootObject' | 'streamedArray' | 'end';
 
+/** stream-chain's "no more input" marker, a registered symbol. */
+const END_OF_INPUT = Symbol.for('object-stream.none');
+
 /**
  * Reads a JSON text as a stream: the elements of a root array one by one, and of
  * a root object the elements of the arrays under `streamKeys` one by one, then
  * the rest of the object as one value (path ''). Memory holds one element at a
- * time, whatever the file's size. Throws on text that is not JSON.
+ * time, whatever the file's size. Tokenizes each chunk synchronously with
+ * stream-json's parser. Throws on text that is not JSON.
  */
-export async function* jsonParts(source: NodeJS.ReadableStream, streamKeys: readonly string[]): AsyncGenerator<JsonPart> {
-  const tokens = parser.asStream({ packValues: true, streamValues: false });
-  const text = withoutByteOrderMark();
-  source.on('error', (error: Error) => tokens.destroy(error));
-  text.on('error', (error: Error) => tokens.destroy(error));
-  source.pipe(text).pipe(tokens);
+export async function* jsonParts(source: Readable, streamKeys: readonly string[]): AsyncGenerator<JsonPart> {
+  const tokenize = jsonParser({ packValues: true, streamValues: false });
+  const decoder = new StringDecoder('utf8');
   const reader = new PartReader(streamKeys);
+  let started = false;
+  const feed = (text: string | symbol): JsonPart[] => {
+    const tokens = tokenize(text);
+    return typeof tokens === 'symbol' ? [] : tokens.values.flatMap((token) => reader.add(token) ?? []);
+  };
   try {
-    for await (const token of tokens as AsyncIterable<Token>) {
-      const part = reader.add(token);
-      if (part) yield part;
+    for await (const chunk of source) {
+      let text = decoder.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer));
+      // A UTF-8 byte order mark (PowerShell writes one) is not JSON: dropped.
+      if (!started && text) [text, started] = [text.replace(/^\uFEFF/, ''), true];
+      yield* feed(text);
     }
+    yield* feed(decoder.end());
+    yield* feed(END_OF_INPUT);
     const rest = reader.finish();
     if (rest) yield rest;
   } finally {
-    tokens.destroy();
-    (source as Partial<Readable>).destroy?.();
+    source.destroy();
   }
-}
-
-/** Drops a UTF-8 byte order mark at the start (PowerShell writes one); the parser refuses it. */
-function withoutByteOrderMark(): Transform {
-  let first = true;
-  return new Transform({
-    transform(chunk: Buffer | string, _encoding, done) {
-      let buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      if (first && buffer.length > 0) {
-        first = false;
-        if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer = buffer.subarray(3);
-      }
-      done(null, buffer);
-    },
-  });
 }
 
 class PartReader {

@@ -1,4 +1,4 @@
-import { textInput } from './inputs';
+import { fileInput, textInput } from './inputs';
 import { isFault, readRecords, type FileRecord } from './records';
 
 async function all(records: AsyncIterable<FileRecord>): Promise<FileRecord[]> {
@@ -66,6 +66,20 @@ describe('readRecords', () => {
     expect(records.filter(isFault)).toEqual([
       { fault: { location: 'm.yaml: document 2', problem: expect.stringMatching(/^not valid YAML/) } },
     ]);
+  });
+
+  it('says a file that cannot be opened could not be read', async () => {
+    expect(await all(readRecords(fileInput('/nonexistent/rbac.json')))).toEqual([
+      { fault: { location: 'rbac.json', problem: 'could not be read' } },
+    ]);
+  });
+
+  it('opens a file once to tell JSON from YAML and read it', async () => {
+    let opened = 0;
+    const input = textInput('sa.yaml', 'kind: ServiceAccount\n');
+    const counted = { label: input.label, open: () => (opened++, input.open()) };
+    expect(await all(readRecords(counted))).toEqual([{ value: { kind: 'ServiceAccount' }, location: 'sa.yaml: document 1' }]);
+    expect(opened).toBe(1);
   });
 
   it('gives nothing for an empty file', async () => {

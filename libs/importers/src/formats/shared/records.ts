@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parse as parseYaml } from 'yaml';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { ImportInput, ImportProblem } from '../../import-row';
 import { isObject } from './fields';
 import { jsonParts } from './json-values';
@@ -21,19 +21,34 @@ export type FileRecord = FileValue | FileFault;
 
 export const isFault = (record: FileRecord): record is FileFault => 'fault' in record;
 
-const firstCharacter = async (input: ImportInput): Promise<string> => {
-  const stream = input.open();
-  try {
-    for await (const chunk of stream) {
-      const text = (typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8')).replace(/^\uFEFF/, '');
-      const found = /\S/.exec(text);
-      if (found) return found[0];
-    }
-    return '';
-  } finally {
-    (stream as Partial<Readable>).destroy?.();
+const toBuffer = (chunk: unknown): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk as Uint8Array));
+
+/**
+ * Opens an input once and reads up to its first non-blank character; returns that
+ * character and a stream that still gives the whole text (what was read first,
+ * then the rest), so a file is told JSON or YAML without opening it twice.
+ */
+async function peek(input: ImportInput): Promise<{ first: string; stream: Readable }> {
+  const iterator = (input.open() as Readable)[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let first = '';
+  while (!first) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const chunk = toBuffer(next.value);
+    head.push(chunk);
+    first = /\S/.exec(chunk.toString('utf8').replace(/^\uFEFF/, ''))?.[0] ?? '';
   }
-};
+  async function* whole(): AsyncGenerator<Buffer> {
+    try {
+      yield* head;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield toBuffer(next.value);
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  return { first, stream: Readable.from(whole(), { objectMode: false }) };
+}
 
 /**
  * The records of one file, JSON or YAML (told apart by the first character: `{`
@@ -45,50 +60,52 @@ const firstCharacter = async (input: ImportInput): Promise<string> => {
  * read stand); a YAML document that does not parse is a fault, and reading goes on.
  */
 export async function* readRecords(input: ImportInput, streamKeys: readonly string[] = []): AsyncGenerator<FileRecord> {
-  let first: string;
+  let opened: { first: string; stream: Readable };
   try {
-    first = await firstCharacter(input);
+    opened = await peek(input);
   } catch {
     yield { fault: { location: input.label, problem: 'could not be read' } };
     return;
   }
-  if (first === '{' || first === '[') yield* jsonRecords(input, streamKeys);
-  else if (first !== '') yield* yamlRecords(input, streamKeys);
+  const { first, stream } = opened;
+  if (first === '{' || first === '[') yield* jsonRecords(input.label, stream, streamKeys);
+  else if (first !== '') yield* yamlRecords(input.label, stream, streamKeys);
+  else stream.destroy();
 }
 
-async function* jsonRecords(input: ImportInput, streamKeys: readonly string[]): AsyncGenerator<FileRecord> {
-  const parts = jsonParts(input.open(), streamKeys);
+async function* jsonRecords(label: string, stream: Readable, streamKeys: readonly string[]): AsyncGenerator<FileRecord> {
+  const parts = jsonParts(stream, streamKeys);
   for (;;) {
     let next: IteratorResult<{ path: string; value: unknown }>;
     try {
       next = await parts.next();
     } catch {
-      yield { fault: { location: input.label, problem: 'not valid JSON; records after the fault were not read' } };
+      yield { fault: { location: label, problem: 'not valid JSON; records after the fault were not read' } };
       return;
     }
     if (next.done) return;
-    yield { value: next.value.value, location: where(input.label, next.value.path) };
+    yield { value: next.value.value, location: where(label, next.value.path) };
   }
 }
 
-async function* yamlRecords(input: ImportInput, streamKeys: readonly string[]): AsyncGenerator<FileRecord> {
+async function* yamlRecords(label: string, stream: Readable, streamKeys: readonly string[]): AsyncGenerator<FileRecord> {
   let number = 0;
-  for await (const document of yamlDocuments(input)) {
+  for await (const document of yamlDocuments(stream)) {
     if (!/^[ \t]*[^\s#]/m.test(document.text)) continue;
     const prefix = `document ${++number}`;
     const value = parseDocument(document);
     if (value instanceof Error) {
-      yield { fault: { location: where(input.label, prefix), problem: value.message } };
+      yield { fault: { location: where(label, prefix), problem: value.message } };
       continue;
     }
     if (value === null || value === undefined) continue;
     if (Array.isArray(value)) {
-      yield* value.map((item, i) => ({ value: item, location: where(input.label, `${prefix} [${i}]`) }));
+      yield* value.map((item, i) => ({ value: item, location: where(label, `${prefix} [${i}]`) }));
       continue;
     }
     yield* splitObject(value, streamKeys).map((part) => ({
       value: part.value,
-      location: where(input.label, `${prefix}${part.path && ` ${part.path}`}`),
+      location: where(label, `${prefix}${part.path && ` ${part.path}`}`),
     }));
   }
 }
@@ -109,8 +126,8 @@ interface YamlDocument {
 }
 
 /** The documents of a YAML stream, split at `---` and `...` lines, one at a time. */
-async function* yamlDocuments(input: ImportInput): AsyncGenerator<YamlDocument> {
-  const lines = createInterface({ input: input.open() as Readable, crlfDelay: Infinity });
+async function* yamlDocuments(stream: Readable): AsyncGenerator<YamlDocument> {
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let current: string[] = [];
   let start = 1;
   let lineNumber = 0;
