@@ -84,7 +84,7 @@ const END_OF_INPUT = Symbol.for('object-stream.none');
  * stream-json's parser. Throws on text that is not JSON.
  */
 export async function* jsonParts(source: Readable, streamKeys: readonly string[]): AsyncGenerator<JsonPart> {
-  const tokenize = jsonParser({ packValues: true, streamValues: false });
+  const tokenize = jsonParser({ packValues: true, streamValues: false, jsonStreaming: true });
   const decoder = new StringDecoder('utf8');
   const reader = new PartReader(streamKeys);
   let started = false;
@@ -101,56 +101,59 @@ export async function* jsonParts(source: Readable, streamKeys: readonly string[]
     }
     yield* feed(decoder.end());
     yield* feed(END_OF_INPUT);
-    const rest = reader.finish();
-    if (rest) yield rest;
   } finally {
     source.destroy();
   }
 }
 
+/**
+ * Turns tokens into parts, root after root (concatenated JSON values, such as
+ * `gh api --paginate` or `--jq '.[]'` write, are read one after the other; the
+ * second and later are named `value 2 …`).
+ */
 class PartReader {
   private phase: Phase = 'start';
   private builder: ValueBuilder | null = null;
-  private readonly root: Record<string, unknown> = {};
-  private key: string | null = null;
+  private root: Record<string, unknown> = {};
+  private key = '';
   private arrayKey = '';
   private index = 0;
   private streamed = false;
-  private rootWasObject = false;
-  private pendingPath = '';
+  private pendingPath: string | null = null;
+  private rootNumber = 0;
 
   constructor(private readonly streamKeys: readonly string[]) {}
 
   add(token: Token): JsonPart | null {
     if (this.builder) return this.build(token);
     switch (this.phase) {
-      case 'start':
-        return this.start(token);
       case 'rootArray':
       case 'streamedArray':
         return this.element(token);
       case 'rootObject':
         return this.field(token);
       default:
-        return null;
+        return this.start(token);
     }
   }
 
-  /** The root object without its streamed arrays, if it was an object with fields left or nothing streamed. */
-  finish(): JsonPart | null {
-    if (this.phase !== 'end' || !this.rootWasObject) return null;
-    return Object.keys(this.root).length > 0 || !this.streamed ? { path: '', value: this.root } : null;
+  private path(path: string): string {
+    const prefix = this.rootNumber > 1 ? `value ${this.rootNumber}` : '';
+    return [prefix, path].filter(Boolean).join(' ');
   }
 
   private start(token: Token): JsonPart | null {
+    this.rootNumber++;
+    this.root = {};
+    this.streamed = false;
     if (token.name === 'startArray') this.phase = 'rootArray';
-    else if (token.name === 'startObject') {
-      this.phase = 'rootObject';
-      this.rootWasObject = true;
-    } else {
+    else if (token.name === 'startObject') this.phase = 'rootObject';
+    else {
       this.phase = 'end';
-      return this.begin(token, '');
+      return this.begin(token, this.path(''));
     }
+    this.arrayKey = '';
+    this.index = 0;
     return null;
   }
 
@@ -159,30 +162,31 @@ class PartReader {
       this.phase = this.phase === 'rootArray' ? 'end' : 'rootObject';
       return null;
     }
-    return this.begin(token, `${this.arrayKey}[${this.index++}]`);
+    return this.begin(token, this.path(`${this.arrayKey}[${this.index++}]`));
   }
 
+  /** A root object's field: a streamed array starts, another value is built into the rest; at its end, the rest (if any is left). */
   private field(token: Token): JsonPart | null {
     if (token.name === 'endObject') {
       this.phase = 'end';
-      return null;
+      return Object.keys(this.root).length > 0 || !this.streamed ? { path: this.path(''), value: this.root } : null;
     }
     if (token.name === 'keyValue') {
       this.key = String(token.value);
       return null;
     }
-    const key = this.key ?? '';
-    if (token.name === 'startArray' && this.streamKeys.includes(key)) {
+    if (token.name === 'startArray' && this.streamKeys.includes(this.key)) {
       this.phase = 'streamedArray';
-      this.arrayKey = key;
+      this.arrayKey = this.key;
       this.index = 0;
       this.streamed = true;
       return null;
     }
-    return this.begin(token, `\0${key}`);
+    return this.begin(token, null);
   }
 
-  private begin(token: Token, path: string): JsonPart | null {
+  /** Starts building a value: a part at `path`, or (null) a field of the root object's rest. */
+  private begin(token: Token, path: string | null): JsonPart | null {
     this.builder = new ValueBuilder();
     this.pendingPath = path;
     return this.build(token);
@@ -192,8 +196,8 @@ class PartReader {
     if (!this.builder?.add(token)) return null;
     const { value } = this.builder;
     this.builder = null;
-    if (this.pendingPath.startsWith('\0')) {
-      Object.defineProperty(this.root, this.pendingPath.slice(1), { value, enumerable: true, writable: true, configurable: true });
+    if (this.pendingPath === null) {
+      Object.defineProperty(this.root, this.key, { value, enumerable: true, writable: true, configurable: true });
       return null;
     }
     return { path: this.pendingPath, value };

@@ -68,6 +68,22 @@ describe('readRecords', () => {
     ]);
   });
 
+  it('reads concatenated JSON values one after the other, and pages of a root array', async () => {
+    const text =
+      '{"total_count":1,"installations":[{"id":1}]}\n{"total_count":1,"installations":[{"id":2}]}\n[[{"id":3}],[{"id":4}]]\n[{"total_count":1,"installations":[{"id":5}]}]';
+    const records = await all(readRecords(textInput('gh.json', text), ['installations']));
+    expect(records).toEqual([
+      { value: { id: 1 }, location: 'gh.json: installations[0]' },
+      { value: { total_count: 1 }, location: 'gh.json' },
+      { value: { id: 2 }, location: 'gh.json: value 2 installations[0]' },
+      { value: { total_count: 1 }, location: 'gh.json: value 2' },
+      { value: { id: 3 }, location: 'gh.json: value 3 [0] [0]' },
+      { value: { id: 4 }, location: 'gh.json: value 3 [1] [0]' },
+      { value: { id: 5 }, location: 'gh.json: value 4 [0] installations[0]' },
+      { value: { total_count: 1 }, location: 'gh.json: value 4 [0]' },
+    ]);
+  });
+
   it('says a file that cannot be opened could not be read', async () => {
     expect(await all(readRecords(fileInput('/nonexistent/rbac.json')))).toEqual([
       { fault: { location: 'rbac.json', problem: 'could not be read' } },

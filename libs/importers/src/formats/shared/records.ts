@@ -84,7 +84,9 @@ async function* jsonRecords(label: string, stream: Readable, streamKeys: readonl
       return;
     }
     if (next.done) return;
-    yield { value: next.value.value, location: where(label, next.value.path) };
+    // A root array's element may be a page itself (`gh api --paginate --slurp`): its records are read too.
+    const nested = next.value.path.endsWith(']') ? expand(next.value.value, streamKeys) : [{ path: '', value: next.value.value }];
+    yield* nested.map((part) => ({ value: part.value, location: where(label, join(next.value.path, part.path)) }));
   }
 }
 
@@ -99,18 +101,16 @@ async function* yamlRecords(label: string, stream: Readable, streamKeys: readonl
       continue;
     }
     if (value === null || value === undefined) continue;
-    if (Array.isArray(value)) {
-      yield* value.map((item, i) => ({ value: item, location: where(label, `${prefix} [${i}]`) }));
-      continue;
-    }
-    yield* splitObject(value, streamKeys).map((part) => ({
-      value: part.value,
-      location: where(label, `${prefix}${part.path && ` ${part.path}`}`),
-    }));
+    yield* expand(value, streamKeys).map((part) => ({ value: part.value, location: where(label, join(prefix, part.path)) }));
   }
 }
 
-function splitObject(value: unknown, streamKeys: readonly string[]): Array<{ path: string; value: unknown }> {
+/**
+ * The records of a value read whole: a list's elements (`[3]`), an object's
+ * `streamKeys` list elements (`items[3]`) then the rest of it, else the value.
+ */
+function expand(value: unknown, streamKeys: readonly string[]): Array<{ path: string; value: unknown }> {
+  if (Array.isArray(value)) return value.map((item, i) => ({ path: `[${i}]`, value: item }));
   if (!isObject(value)) return [{ path: '', value }];
   const key = streamKeys.find((name) => Array.isArray(value[name]));
   if (!key) return [{ path: '', value }];
@@ -118,6 +118,8 @@ function splitObject(value: unknown, streamKeys: readonly string[]): Array<{ pat
   const parts = (list as unknown[]).map((item, i) => ({ path: `${key}[${i}]`, value: item }));
   return Object.keys(rest).length ? [...parts, { path: '', value: rest }] : parts;
 }
+
+const join = (...paths: string[]): string => paths.filter(Boolean).join(' ');
 
 interface YamlDocument {
   text: string;

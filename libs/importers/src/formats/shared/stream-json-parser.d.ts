@@ -14,5 +14,6 @@ declare module 'stream-json/parser.js' {
   export function jsonParser(options?: {
     packValues?: boolean;
     streamValues?: boolean;
+    jsonStreaming?: boolean;
   }): (chunk: string | symbol) => { values: JsonToken[] } | symbol;
 }
