@@ -1,6 +1,11 @@
 export * from './import-row';
 export * from './ingest-line';
 export * from './registry';
-export { fileInput, spoolInput } from './streaming';
+export { fileInput, spoolInput, textInput } from './streaming';
 export { awsGaadFormat, generateGaadStream, generateGaadChunks, type GaadGeneratorOptions } from './formats/aws-gaad';
 export { awsCredentialReportFormat } from './formats/aws-credential-report';
+export { k8sRbacFormat, createK8sRbacFormat, type K8sRbacOptions } from './formats/k8s-rbac/k8s-rbac-format';
+export { gcpIamFormat } from './formats/gcp-iam/gcp-iam-format';
+export { azureSpFormat } from './formats/azure-sp/azure-sp-format';
+export { githubOrgFormat } from './formats/github-org/github-org-format';
+export { collect } from './formats/shared/inputs';

@@ -1,4 +1,4 @@
-import { IMPORT_FORMATS, UnknownFormatError } from '@nhi/importers';
+import { IMPORT_FORMATS, importFormat, ImportOptionError, UnknownFormatError } from '@nhi/importers';
 import { exportInputs } from './export-inputs';
 import { parseImportArgs, USAGE, UsageError } from './import-args';
 import { startProgress } from './progress-line';
@@ -24,8 +24,11 @@ async function main(): Promise<number> {
     console.log(`${USAGE}\nformats:\n${formatsList()}`);
     return 0;
   }
-  if (!IMPORT_FORMATS.has(args.format)) {
-    console.error(`${new UnknownFormatError().message}\n${USAGE}\nformats:\n${formatsList()}`);
+  try {
+    importFormat(args.format, args.cluster === undefined ? {} : { cluster: args.cluster });
+  } catch (error) {
+    if (!(error instanceof UnknownFormatError || error instanceof ImportOptionError)) throw error;
+    console.error(`${error.message}\n${USAGE}\nformats:\n${formatsList()}`);
     return 2;
   }
   const exported = await exportInputs(args.files);

@@ -9,6 +9,7 @@ describe('parseImportArgs', () => {
       dryRun: true,
       fullSnapshot: true,
       force: false,
+      cluster: undefined,
       url: 'http://127.0.0.1:4001',
       token: null,
     });

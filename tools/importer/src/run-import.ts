@@ -43,7 +43,7 @@ export async function importToken(args: ImportArgs): Promise<string> {
 
 /** Converts the export as it streams and uploads each row as it comes; problems are kept aside for the printout. */
 export async function runImport(args: ImportArgs, inputs: readonly ImportInput[], counts: ConvertCounts): Promise<ImportOutcome> {
-  const format = importFormat(args.format);
+  const format = importFormat(args.format, args.cluster === undefined ? {} : { cluster: args.cluster });
   const token = await importToken(args);
   const problems: ImportProblem[] = [];
   async function* lines(): AsyncGenerator<string> {

@@ -9,7 +9,17 @@ import { BulkIngestAudit } from './bulk-ingest-audit';
 import { ndjsonRows } from './ndjson-rows';
 import { NDJSON_TYPES } from './ndjson-types';
 import { exportRows } from './export-rows';
-import { IMPORT_FORMATS, UnknownFormatError } from '@nhi/importers';
+import { importFormat, ImportOptionError, UnknownFormatError, type ImportFormat } from '@nhi/importers';
+
+/** The converter for `?format=` (and `?cluster=` for k8s-rbac); a bad one is a 400 that lists the formats and quotes nothing. */
+function converterFor(format: string, cluster: string | undefined): ImportFormat {
+  try {
+    return importFormat(format, cluster === undefined ? {} : { cluster });
+  } catch (error) {
+    if (error instanceof UnknownFormatError || error instanceof ImportOptionError) throw new IngestRequestError(error.message);
+    throw error;
+  }
+}
 
 function flag(value: string | undefined, name: string): boolean {
   if (value === undefined || value === '' || value === 'false') return false;
@@ -41,6 +51,7 @@ export class BulkIngestController {
     @Query('dryRun') dryRun: string | undefined,
     @Query('force') force: string | undefined,
     @Query('format') format: string | undefined,
+    @Query('cluster') cluster: string | undefined,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
@@ -51,8 +62,7 @@ export class BulkIngestController {
       if (validSource === null) throw sourceNameError('the {source} path parameter');
       const actor = await this.actors.actorOf(req, validSource);
       audit.actor = actor;
-      const converter = format === undefined ? null : IMPORT_FORMATS.get(format);
-      if (converter === undefined) throw new IngestRequestError(new UnknownFormatError().message);
+      const converter = format === undefined ? null : converterFor(format, cluster);
       const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (converter === null && !NDJSON_TYPES.includes(type)) {
         const message = `send NDJSON (content-type: application/x-ndjson), one identity per line; the content-type sent is not one of ${NDJSON_TYPES.join(', ')}`;

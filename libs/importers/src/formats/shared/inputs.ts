@@ -1,17 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { Readable } from 'node:stream';
 import type { ImportInput, ImportItem, ImportProblem, ImportRow } from '../../import-row';
 
-/** An input over a file on disk, labelled with the file's name. */
-export function fileInput(path: string, label = basename(path)): ImportInput {
-  return { label, open: () => createReadStream(path) };
-}
-
-/** An input over text in memory (tests, and standard input once it is buffered). */
-export function textInput(label: string, text: string): ImportInput {
-  return { label, open: () => Readable.from([Buffer.from(text, 'utf8')]) };
-}
+// One way to make inputs: the streaming helpers' (a file re-read on every open, text in memory).
+export { fileInput, textInput } from '../../streaming/inputs';
 
 /** Everything a conversion yields, split into rows and problems (tests and small tools). */
 export async function collect(items: AsyncIterable<ImportItem>): Promise<{ rows: ImportRow[]; problems: ImportProblem[] }> {

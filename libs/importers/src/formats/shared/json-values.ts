@@ -1,6 +1,9 @@
+// A reference, not an import: the shims are ambient declarations, and any project that compiles this file must see them.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../../streaming/module-shims.d.ts" />
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import { jsonParser, type JsonToken } from 'stream-json/parser.js';
+import { jsonParser, type JsonToken } from 'stream-json/core/parser.js';
 
 type Token = JsonToken;
 
