@@ -9,6 +9,7 @@ import { BulkIngestAudit } from './bulk-ingest-audit';
 import { ndjsonRows } from './ndjson-rows';
 import { NDJSON_TYPES } from './ndjson-types';
 import { exportRows } from './export-rows';
+import { uploadedExport } from './export-upload';
 import { importFormat, ImportOptionError, UnknownFormatError, type ImportFormat } from '@nhi/importers';
 
 /** The converter for `?format=` (and `?cluster=` for k8s-rbac); a bad one is a 400 that lists the formats and quotes nothing. */
@@ -80,7 +81,7 @@ export class BulkIngestController {
         `bulk ingest from ${validSource} by ${actor.sub} started${converter ? ` (${converter.name} export)` : ''}${options.dryRun ? ' (dry run)' : ''}`,
       );
       const report = converter
-        ? await this.ingestion.ingest(options, exportRows(converter, req))
+        ? await this.ingestion.ingest(options, exportRows(converter, await uploadedExport(req)))
         : await this.ingestion.ingest(options, ndjsonRows(req));
       await audit.succeeded(report);
       res.json(report);

@@ -1,23 +1,20 @@
-import type { Readable } from 'node:stream';
-import { spoolInput, toIngestRow, type ImportFormat } from '@nhi/importers';
+import { toIngestRow, type ImportFormat } from '@nhi/importers';
 import type { RawIdentityRow } from '../ingest/raw-identity-row';
 import { UnparseableRow } from '../ingest/unparseable-row';
+import type { UploadedExport } from './export-upload';
 
 /**
- * The rows a converter makes of a raw export in a request body, as ingest
- * takes them: each row as it comes, and each part it could not convert as a
- * rejected row that says where and why (never the value). The body is copied
- * to a private temporary file first (removed afterwards): a converter may read
- * its input twice, a request can be read once.
+ * The rows a converter makes of an uploaded export, as ingest takes them: each
+ * row as it comes, and each part it could not convert as a rejected row that
+ * says where and why (never the value). The upload's files are removed at the end.
  */
-export async function* exportRows(format: ImportFormat, body: Readable): AsyncGenerator<RawIdentityRow | UnparseableRow> {
-  const input = await spoolInput('request body', body);
+export async function* exportRows(format: ImportFormat, upload: UploadedExport): AsyncGenerator<RawIdentityRow | UnparseableRow> {
   try {
-    for await (const item of format.convert([input])) {
+    for await (const item of format.convert(upload.inputs)) {
       if ('row' in item) yield toIngestRow(item.row) as RawIdentityRow;
       else yield new UnparseableRow(`${item.problem.location}: ${item.problem.problem}`);
     }
   } finally {
-    await input.dispose();
+    await upload.dispose();
   }
 }
