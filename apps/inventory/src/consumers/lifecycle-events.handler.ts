@@ -27,7 +27,7 @@ export class LifecycleEventsHandler {
     const [before] = await identityStore.lockByIds(manager, [identityId]);
     if (!before) return;
     const after =
-      replaced && before.credentials.length > 0
+      replaced && before.credentials && before.credentials.length > 0
         ? { ...before, credentials: rotatedCredentials(before.credentials, replaced, rotatedAt) }
         : {
             ...before,

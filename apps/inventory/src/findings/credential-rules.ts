@@ -68,7 +68,7 @@ function consolePassword(state: IdentityState, c: StoredCredential): FindingDraf
 /** Findings about each credential an identity holds, naming it: age, expiry, rotation, use and console sign-in. */
 export function credentialFindings(state: IdentityState, now: Date, config: FindingRulesConfig): FindingDraft[] {
   const production = state.environment === 'PRODUCTION';
-  return state.credentials
+  return (state.credentials ?? [])
     .filter((c) => c.status === 'ACTIVE')
     .flatMap((c) => {
       const findings = [...consolePassword(state, c)];

@@ -34,11 +34,12 @@ export const WEAK_AUTH_METHODS = new Set([
  * NHI7 for an identity that is itself a credential (an API key row, or one
  * whose fingerprint stands for its single credential) and lists none: its
  * expiry and its age. A role or a federated workload holds no long-lived
- * secret, so it gets neither; one that lists credentials is judged per credential.
+ * secret, so it gets neither; an identity whose credentials a source listed
+ * (even as none) is judged per credential instead.
  */
 function selfCredentialFindings(state: IdentityState, now: Date, config: FindingRulesConfig): FindingDraft[] {
   const isCredential = CREDENTIAL_KINDS.has(state.kind) || state.credentialFingerprint !== null;
-  if (!isCredential || state.credentials.length > 0) return [];
+  if (!isCredential || state.credentials !== null) return [];
   const production = state.environment === 'PRODUCTION';
   const findings: FindingDraft[] = [];
   if (CREDENTIAL_KINDS.has(state.kind) && !state.expiresAt) {

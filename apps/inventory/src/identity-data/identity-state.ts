@@ -35,7 +35,7 @@ export function blankIdentityState(
     privilegeReasons: [],
     permissions: null,
     trustedPrincipals: null,
-    credentials: [],
+    credentials: null,
     mfaEnabled: null,
     neverUsed: false,
     tags: {},
@@ -145,13 +145,17 @@ export function snapshotOf(state: IdentityState): IdentitySnapshot {
     credentialFingerprint: state.credentialFingerprint,
     status: state.status,
     sourceKind: state.sourceKind,
-    credentials: state.credentials.map(({ id, type, externalId, status, expiresAt, lastRotatedAt }) => ({
-      id,
-      type,
-      externalId,
-      status,
-      expiresAt,
-      lastRotatedAt,
-    })),
+    ...(state.credentials === null
+      ? {}
+      : {
+          credentials: state.credentials.map(({ id, type, externalId, status, expiresAt, lastRotatedAt }) => ({
+            id,
+            type,
+            externalId,
+            status,
+            expiresAt,
+            lastRotatedAt,
+          })),
+        }),
   };
 }

@@ -54,9 +54,9 @@ export class IdentityEntity {
   @Column('text', { name: 'trusted_principals', array: true, nullable: true })
   trustedPrincipals!: string[] | null;
 
-  /** The credentials the identity holds (ADR 0019). */
-  @Column('jsonb', { default: () => "'[]'" })
-  credentials!: StoredCredential[];
+  /** The credentials the identity holds (ADR 0019); null until a source lists them (an empty list: it holds none). */
+  @Column('jsonb', { nullable: true })
+  credentials!: StoredCredential[] | null;
 
   @Column('timestamptz', { name: 'created_at', nullable: true })
   createdAt!: Date | null;

@@ -11,17 +11,17 @@ function later(a: string | null, b: string | null): string | null {
 }
 
 /**
- * The credentials after a sighting. A source that says nothing of them leaves
- * them as they were; one that lists them is the truth about which exist now (a
+ * The credentials after a sighting (null: no source has listed them yet). A
+ * source that says nothing of them leaves them as they were; one that lists them is the truth about which exist now (a
  * key deleted at the provider is gone from its list). A credential seen again,
  * by type and externalId, keeps its id, and its last use only moves forward.
  */
 export function mergeCredentials(
-  previous: readonly StoredCredential[],
+  previous: readonly StoredCredential[] | null,
   incoming: readonly NormalisedCredential[] | null,
-): StoredCredential[] {
-  if (incoming === null) return [...previous];
-  const known = new Map(previous.map((c) => [keyOf(c), c]));
+): StoredCredential[] | null {
+  if (incoming === null) return previous === null ? null : [...previous];
+  const known = new Map((previous ?? []).map((c) => [keyOf(c), c]));
   return incoming
     .map((c): StoredCredential => {
       const before = known.get(keyOf(c));

@@ -12,13 +12,13 @@ export class CredentialsAndPermissions1767000000000 implements MigrationInterfac
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       ALTER TABLE identities
-        ADD COLUMN credentials jsonb NOT NULL DEFAULT '[]',
+        ADD COLUMN credentials jsonb,
         ADD COLUMN permissions jsonb,
         ADD COLUMN privilege_reasons jsonb NOT NULL DEFAULT '[]',
         ADD COLUMN trusted_principals text[],
         ADD COLUMN mfa_enabled boolean,
         ADD COLUMN never_used boolean NOT NULL DEFAULT false,
-        ADD CONSTRAINT ck_identities_credentials_list CHECK (jsonb_typeof(credentials) = 'array'),
+        ADD CONSTRAINT ck_identities_credentials_list CHECK (credentials IS NULL OR jsonb_typeof(credentials) = 'array'),
         ADD CONSTRAINT ck_identities_permissions_list CHECK (permissions IS NULL OR jsonb_typeof(permissions) = 'array')`);
   }
 

@@ -64,6 +64,7 @@ describe('azure-sp', () => {
         provider: 'azure',
         externalId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
         kind: 'managed identity',
+        credentials: [],
         name: 'id-deploy',
         scopes: [`Contributor on ${SUBSCRIPTION}`],
         tags: [

@@ -109,7 +109,8 @@ function* servicePrincipalItems(sp: JsonObject, location: string, index: AzureIn
 function* identityItems(identity: JsonObject, location: string, index: AzureIndex): Generator<ImportItem> {
   const id = objectId(identity['principalId']) ?? '';
   yield* rowItems(
-    { provider: 'azure', externalId: id, kind: MANAGED_IDENTITY, name: boundName(textOf(identity['name']) ?? id) },
+    // A managed identity holds no secret anyone keeps: Azure issues and rotates its credential.
+    { provider: 'azure', externalId: id, kind: MANAGED_IDENTITY, name: boundName(textOf(identity['name']) ?? id), credentials: [] },
     tagsOf(identity['tags']),
     location,
     index,

@@ -59,6 +59,7 @@ describe('gcp-iam', () => {
       provider: 'gcp',
       externalId: 'projects/my-project/serviceAccounts/token-minter@my-project.iam.gserviceaccount.com',
       kind: 'gcp service account',
+      credentials: [],
       name: 'Token minter',
       scopes: ['roles/iam.serviceAccountTokenCreator on projects/my-project'],
       permissions: [

@@ -35,8 +35,9 @@ const statement = (actions: string[], resource: string, via: string): Permission
  * An app installation (`GET /orgs/{org}/installations`): its organization
  * permissions on `orgs/<login>`, its repository permissions on
  * `orgs/<login>/repos/*` (all repositories) or `orgs/<login>/repos/[selected]`
- * (some; this endpoint does not list them). The app's private keys are not in
- * the API: no credentials.
+ * (some; this endpoint does not list them). An installation holds no
+ * long-lived credential of its own (its tokens last an hour; the app's private
+ * keys belong to the app and are not in this API): an empty credentials list.
  */
 export function installationRow(installation: JsonObject): ImportRow | string {
   const id = idOf(installation['id']);
@@ -53,6 +54,7 @@ export function installationRow(installation: JsonObject): ImportRow | string {
     kind: 'github app',
     name: boundName(app),
     createdAt: timeOf(installation['created_at']),
+    credentials: [],
     scopes: [...scopeLines(installation['permissions']), ...(selection ? [`repository_selection: ${selection}`] : [])],
     tags: installation['suspended_at'] ? [{ key: 'suspended', value: 'true' }] : [],
     permissions: [

@@ -21,6 +21,7 @@ describe('k8s-rbac', () => {
       provider: 'kubernetes',
       externalId: 'namespaces/ops/serviceaccounts/ci-deployer',
       kind: 'serviceaccount',
+      credentials: [],
       name: 'ops/ci-deployer',
       createdAt: '2024-05-14T12:30:00.000Z',
       scopes: ['ClusterRole ops-admin (cluster-wide)'],
@@ -44,6 +45,7 @@ describe('k8s-rbac', () => {
       provider: 'kubernetes',
       externalId: 'namespaces/kube-system/serviceaccounts/default',
       kind: 'serviceaccount',
+      credentials: [],
       name: 'kube-system/default',
       createdAt: '2024-03-01T09:00:00.000Z',
       scopes: ['ClusterRole cluster-admin (cluster-wide)'],
@@ -135,6 +137,7 @@ describe('k8s-rbac', () => {
       provider: 'kubernetes',
       externalId: 'namespaces/monitoring/serviceaccounts/prometheus',
       kind: 'serviceaccount',
+      credentials: [],
       name: 'monitoring/prometheus',
       scopes: ['ClusterRole monitoring (cluster-wide)'],
       tags: [

@@ -78,7 +78,12 @@ export function compact<T extends object>(value: T): T {
   ) as T;
 }
 
-/** A row without its undefined fields and empty lists, its credentials likewise. */
+/**
+ * A row without its undefined fields and empty lists, its credentials likewise;
+ * but an empty credentials list stays: it says the identity holds none, which
+ * is not the same as not knowing (the inventory then gives it no credential findings).
+ */
 export function compactRow(row: ImportRow): ImportRow {
-  return compact({ ...row, credentials: row.credentials?.map((credential) => compact(credential)) });
+  const compacted = compact({ ...row, credentials: row.credentials?.map((credential) => compact(credential)) });
+  return row.credentials?.length === 0 ? { ...compacted, credentials: [] } : compacted;
 }
