@@ -14,7 +14,7 @@ import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { databaseUrlOn, runBench } from './bench-support';
 
 /**
- * npm run bench:import -- [--mb 200] [--port 4902] [--skip-upload] [--only-import] [--inventory-heap-mb N]
+ * npm run bench:import -- [--mb 200] [--port 4902] [--skip-upload] [--only-import] [--inventory-heap-mb N] [--built]
  *
  * On a generated GAAD-shaped export of about --mb megabytes, measured in one
  * run: JSON.parse of the whole file (the baseline), the aws-gaad converter
@@ -22,7 +22,9 @@ import { databaseUrlOn, runBench } from './bench-support';
  * and the ratio to the baseline), and the whole import (the CLI converting and
  * uploading to an inventory service of its own) with both processes' peak RSS.
  * --inventory-heap-mb caps the inventory's V8 old space (--max-old-space-size)
- * to tell memory it needs from memory V8 has not yet collected.
+ * to tell memory it needs from memory V8 has not yet collected; --built runs
+ * the inventory's webpack bundle (built first) as production would, instead of
+ * its sources through swc.
  */
 const { values } = parseArgs({
   options: {
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     'skip-upload': { type: 'boolean', default: false },
     'only-import': { type: 'boolean', default: false },
     'inventory-heap-mb': { type: 'string' },
+    built: { type: 'boolean', default: false },
   },
 });
 const targetMb = Number(values.mb);
@@ -100,6 +103,7 @@ async function wholeImport(file: string): Promise<{ seconds: number; report: str
       LOG_LEVEL: 'warn',
     },
     nodeArgs: values['inventory-heap-mb'] ? [`--max-old-space-size=${Number(values['inventory-heap-mb'])}`] : [],
+    built: values.built,
   });
   try {
     await waitHealthy(inventory, 120_000);
@@ -166,10 +170,17 @@ async function main(): Promise<void> {
 }
 
 async function reportImport(file: string, count: number): Promise<void> {
+  if (values.built) {
+    log('building the inventory bundle');
+    await run('npx', ['nx', 'run', 'inventory:build', '--outputStyle=static'], { cwd: WORKSPACE_ROOT, maxBuffer: 16 * 1024 * 1024 });
+  }
   await ensureKafka(WORKSPACE_ROOT, '127.0.0.1:9092', consoleProgress);
   await ensurePostgres(WORKSPACE_ROOT, serverUrl, consoleProgress);
   const whole = await wholeImport(file);
-  const heap = values['inventory-heap-mb'] ? ` (inventory heap capped at ${values['inventory-heap-mb']} MB)` : '';
+  const heap = [
+    values.built ? ' (inventory from its built bundle)' : '',
+    values['inventory-heap-mb'] ? ` (inventory heap capped at ${values['inventory-heap-mb']} MB)` : '',
+  ].join('');
   console.log(
     `- whole import (convert, upload, ingest)${heap}: ${whole.seconds.toFixed(1)} s, ${Math.round(count / whole.seconds)} principals/s`,
   );

@@ -18,6 +18,8 @@ export interface SpawnServiceOptions {
   logDir: string;
   /** Extra Node.js flags, for example --cpu-prof to profile a service under load. */
   nodeArgs?: string[];
+  /** Run the built bundle (dist/apps/<name>/main.js, `nx run <name>:build`) instead of the sources through swc. */
+  built?: boolean;
 }
 
 /** Runs one app as its own process (as platform teams run them), its JSON log lines going to a file. */
@@ -27,7 +29,12 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
   const log = openSync(logFile, 'w');
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), '-r', '@swc-node/register', path.join(options.root, 'apps', options.name, 'src/main.ts')],
+    [
+      ...(options.nodeArgs ?? []),
+      ...(options.built
+        ? [path.join(options.root, 'dist/apps', options.name, 'main.js')]
+        : ['-r', '@swc-node/register', path.join(options.root, 'apps', options.name, 'src/main.ts')]),
+    ],
     {
       cwd: options.root,
       env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },

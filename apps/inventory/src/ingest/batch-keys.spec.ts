@@ -51,4 +51,13 @@ describe('BatchKeys', () => {
     expect(keys.check(1, row({ kind: 'OTHER', sourceKind: 'AWS::IAM::OIDCProvider' }))).toBeNull();
     expect(keys.check(2, row({ kind: 'OTHER', sourceKind: 'AWS::IAM::SAMLProvider' }))).toMatch(/^repeats/);
   });
+
+  it('keeps telling repeats apart across many rows, as its table grows', () => {
+    const keys = new BatchKeys();
+    for (let i = 0; i < 20_000; i++) expect(keys.check(i, row({ externalId: `role-${i}` }))).toBeNull();
+
+    expect(keys.check(20_000, row({ externalId: 'role-12345' }))).toBeNull();
+    expect(keys.check(20_001, row({ externalId: 'role-17', scopes: ['iam:*'] }))).toMatch(/ of row 17 with different fields/);
+    expect(keys.check(20_002, row({ externalId: 'role-20000' }))).toBeNull();
+  });
 });
