@@ -9,3 +9,4 @@ export * from './asyncapi';
 export * from './time-ordered-uuid';
 export * from './inbound';
 export * from './schema-documents';
+export * from './credential-types';

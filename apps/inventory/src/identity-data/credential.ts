@@ -1,3 +1,5 @@
+import { LONG_LIVED_CREDENTIAL_TYPES } from '@nhi/contracts';
+
 export const CREDENTIAL_TYPES = [
   'ACCESS_KEY',
   'CLIENT_SECRET',
@@ -33,19 +35,8 @@ export interface StoredCredential {
   lastRotatedAt: string | null;
 }
 
-/**
- * Credentials that are long-lived secrets someone holds (OWASP NHI7): keys,
- * secrets, tokens and passwords. A certificate is judged by its expiry instead.
- */
-export const LONG_LIVED_TYPES: ReadonlySet<CredentialType> = new Set([
-  'ACCESS_KEY',
-  'CLIENT_SECRET',
-  'SERVICE_ACCOUNT_KEY',
-  'TOKEN',
-  'SSH_KEY',
-  'PASSWORD',
-  'PRIVATE_KEY',
-]);
+/** Long-lived secrets someone holds (OWASP NHI7): the contract's list, shared with lifecycle's rotation targets. */
+export const LONG_LIVED_TYPES: ReadonlySet<CredentialType> = LONG_LIVED_CREDENTIAL_TYPES;
 
 /** How a finding or a reviewer names a credential: its type and the provider's id, never a secret. */
 export function credentialLabel(credential: Pick<StoredCredential, 'type' | 'externalId'>): string {
