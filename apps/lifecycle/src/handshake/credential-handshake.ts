@@ -10,6 +10,7 @@ import type { LifecycleConfig } from '../lifecycle-config';
 import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
 import type { CredentialRequestColumns } from '../requests/credential-request.entity';
 import { screenResult } from './result-screening';
+import type { HandshakeResult, ResultData } from './handshake-result';
 
 const MINUTE_MS = 60_000;
 
@@ -19,18 +20,9 @@ export interface IgnoredResults {
   settled: number;
 }
 
+export type { HandshakeResult, ResultData } from './handshake-result';
+
 export type AttemptEnd = 'FAILED' | 'TIMED_OUT';
-
-/** What every result names; the completed data of each handshake adds its own fields. */
-export interface ResultData {
-  requestId: string;
-  nhiId: string;
-}
-
-/** An integrator's answer to one attempt, as its results topic carries it. */
-export type HandshakeResult<Completed extends ResultData> = { source: string } & (
-  { outcome: 'completed'; data: Completed } | { outcome: 'failed'; data: ResultData & { error: string } }
-);
 
 /**
  * The handshake with integrators (DESIGN.md), the same for rotation and

@@ -1,5 +1,5 @@
 import { detectSecret, withholdSecretText } from '@nhi/secrets';
-import type { HandshakeResult, ResultData } from './credential-handshake';
+import type { HandshakeResult, ResultData } from './handshake-result';
 
 /** The ids that name the attempt: checked against the JSON Schema, and needed to match it. */
 const MATCHING_FIELDS = new Set(['requestId', 'nhiId']);

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { KnownCredential } from '../rotation/rotation-targets';
+import type { KnownCredential } from './known-credential';
 import type { NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
 import type { LifecycleState } from './lifecycle-state';
 

@@ -1,6 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import type { RotationCompletedData } from '@nhi/contracts';
-import type { CredentialRef } from '../rotation/rotation-targets';
+import type { CredentialRef } from '../identity-data/known-credential';
 import { CredentialRequestColumns } from './credential-request.entity';
 
 @Entity({ name: 'rotation_requests' })

@@ -1,11 +1,7 @@
-import { LONG_LIVED_CREDENTIAL_TYPES, type IdentitySnapshot } from '@nhi/contracts';
+import { LONG_LIVED_CREDENTIAL_TYPES } from '@nhi/contracts';
+import type { CredentialRef, KnownCredential } from '../identity-data/known-credential';
 
-export type KnownCredential = NonNullable<IdentitySnapshot['credentials']>[number];
-export interface CredentialRef {
-  id: string;
-  type: KnownCredential['type'];
-  externalId: string;
-}
+export type { CredentialRef, KnownCredential } from '../identity-data/known-credential';
 
 /** The credentials a rotation targets by default: every active long-lived one the identity holds (a certificate is renewed, not rotated). */
 export function rotationTargets(credentials: readonly KnownCredential[]): CredentialRef[] {
