@@ -21,13 +21,14 @@ import { E2ePlatform, startE2ePlatform } from './support/e2e-platform';
  * what it rejected (rejection reasons, GraphQL errors, dead letters, audit records, logs).
  *
  * Coverage, door by door (S = 352 secrets; every secret goes into every listed place):
- * - GraphQL ingestIdentities, variables: S x 16 row fields (every text field of IdentityInput,
- *   scopes, usedScopes and tag keys and values included) = 5,632 rows, one secret per row and the
+ * - GraphQL ingestIdentities, variables: S x 21 row fields (every text field of IdentityInput,
+ *   scopes, usedScopes, tag keys and values, credentials' ids and fingerprints, permission statements'
+ *   via and resources, trusted principals included) = 7,392 rows, one secret per row and the
  *   row otherwise valid; plus S x the source argument.
- * - The same as inline literals (JSON string syntax is GraphQL's, so the escaping is exact): S x 16
- *   fields as a Latin square, 352 rows each carrying 16 different secrets (one per field), which
+ * - The same as inline literals (JSON string syntax is GraphQL's, so the escaping is exact): S x 21
+ *   fields as a Latin square, 352 rows each carrying 21 different secrets (one per field), which
  *   keeps the document under the gateway's token limit in 15 requests; plus S x the source.
- * - NDJSON to inventory's POST /ingest/{source}: S x (16 fields + an unknown key) = 5,984 rows.
+ * - NDJSON to inventory's POST /ingest/{source}: S x (21 fields + an unknown key) = 7,744 rows.
  * - Request parts: S x ({source} path segment, query string (dryRun and an unknown parameter),
  *   x-leak-probe, x-request-id and user-agent headers, content-type, bearer token) at inventory,
  *   S x (query string, the three headers, bearer token, unknown path) at the gateway, S x metrics'
@@ -100,7 +101,7 @@ describe('the leak sweep: no corpus secret turns up anywhere', () => {
     expect(secrets).toHaveLength(352);
     expect(secrets.filter((s) => s.needles[0]!.length < 12).map((s) => s.label)).toEqual([]);
     expect(new Set(secrets.map((s) => s.needles[0])).size).toBe(secrets.length);
-    expect(ROW_FIELDS).toHaveLength(16);
+    expect(ROW_FIELDS).toHaveLength(21);
     expect(FREE_TEXT_FIELDS).toHaveLength(50);
   });
 

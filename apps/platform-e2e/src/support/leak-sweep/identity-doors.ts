@@ -23,7 +23,7 @@ export function graphqlLiteral(value: unknown): string {
   return typeof value === 'string' ? graphqlString(value) : String(value);
 }
 
-/** ingestIdentities with variables: 352 secrets x 16 fields = 5,632 rows in batches of 500; and every secret as the source. */
+/** ingestIdentities with variables: 352 secrets x 21 fields = 7,392 rows in batches of 500; and every secret as the source. */
 export async function ingestWithVariables(ctx: DoorContext): Promise<void> {
   const rows = secretRows(ctx.secrets, 'vars');
   await inParallel(chunks(rows, 500), 4, async (batch, i) => {
@@ -38,7 +38,7 @@ export async function ingestWithVariables(ctx: DoorContext): Promise<void> {
 }
 
 /**
- * Inline literals: every secret in every field, as 352 rows of 16 secrets each (rotatedRows), 25 rows per
+ * Inline literals: every secret in every field, as 352 rows of 21 secrets each (rotatedRows), 25 rows per
  * request (the gateway's token limit); the one-secret-per-row matrix runs through variables and NDJSON.
  * And every secret as an inline source.
  */
@@ -55,7 +55,7 @@ export async function ingestWithLiterals(ctx: DoorContext): Promise<void> {
   ctx.coverage.inputs += rows.length * ROW_FIELDS.length + ctx.secrets.length;
 }
 
-/** NDJSON rows to POST /ingest/{source}: the 16 fields plus a key inventory does not know; 1,000 rows per upload. */
+/** NDJSON rows to POST /ingest/{source}: the 21 fields plus a key inventory does not know; 1,000 rows per upload. */
 export async function ingestNdjson(ctx: DoorContext): Promise<void> {
   const unknownKey: (typeof ROW_FIELDS)[number] = ['notes (unknown key)', (row, v) => (row['notes'] = v)];
   const rows = secretRows(ctx.secrets, 'ndjson', [...ROW_FIELDS, unknownKey]);

@@ -22,6 +22,14 @@ export const ROW_FIELDS: Array<[field: string, put: (row: Record<string, unknown
   ['authMethod', (row, v) => (row['authMethod'] = v)],
   ['tags[].key', (row, v) => (row['tags'] = [{ key: v, value: 'leak' }])],
   ['tags[].value', (row, v) => (row['tags'] = [{ key: 'note', value: v }])],
+  ['credentials[].externalId', (row, v) => (row['credentials'] = [{ type: 'TOKEN', externalId: v }])],
+  ['credentials[].fingerprint', (row, v) => (row['credentials'] = [{ type: 'TOKEN', externalId: 'leak-token', fingerprint: v }])],
+  ['permissions[].via', (row, v) => (row['permissions'] = [{ effect: 'Allow', actions: ['s3:GetObject'], via: v }])],
+  [
+    'permissions[].resources[]',
+    (row, v) => (row['permissions'] = [{ effect: 'Allow', actions: ['s3:GetObject'], resources: [v], via: 'leak policy' }]),
+  ],
+  ['trustedPrincipals[]', (row, v) => (row['trustedPrincipals'] = [v])],
 ];
 
 /** A row that passes every check: the secret in one field is the only thing wrong with it. */
@@ -75,8 +83,15 @@ export function rotatedRows(secrets: readonly CorpusSecret[], door: string): Arr
     const row = validRow(`${door}/${r}`);
     const at = (f: number) => secrets[(r + f) % secrets.length]!.value;
     ROW_FIELDS.forEach(([, put], f) => put(row, at(f)));
-    // The scopes, usedScopes and tags setters each replace their list: put all their secrets back together.
-    const [scope, used, key, value] = [7, 8, 14, 15].map(at);
-    return { ...row, scopes: ['read', scope], usedScopes: [used], tags: [{ key, value }] };
+    // The list setters each replace their list: put all their secrets back together.
+    const [scope, used, key, value, credentialId, fingerprint, via, resource] = [7, 8, 14, 15, 16, 17, 18, 19].map(at);
+    return {
+      ...row,
+      scopes: ['read', scope],
+      usedScopes: [used],
+      tags: [{ key, value }],
+      credentials: [{ type: 'TOKEN', externalId: credentialId, fingerprint }],
+      permissions: [{ effect: 'Allow', actions: ['s3:GetObject'], resources: [resource], via }],
+    };
   });
 }
