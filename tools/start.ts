@@ -75,7 +75,8 @@ function startServices(): Promise<RunningPlatform> {
 function printReady(gatewayUrl: string, demo: DemoSummary, token: string, began: number): void {
   progress(
     `demo       ${demo.identities} identities loaded through the gateway from ${demo.rows} generated rows ` +
-      `(${demo.rejected} rejected on purpose: secrets, bad dates; ${demo.warned} of an unknown kind, kept as OTHER with a warning)`,
+      `(${demo.rejected} rejected on purpose: secrets, bad dates; ${demo.warned} of an unknown kind, kept as OTHER with a warning); ` +
+      `${demo.imported} rows from AWS's example exports through npm run import's converters (POST /ingest/{source}?format=)`,
   );
   progress(`\nReady in ${((Date.now() - began) / 1000).toFixed(1)}s.\n`);
   progress(`  GraphQL:  ${gatewayUrl}`);
@@ -105,7 +106,8 @@ async function main(): Promise<void> {
       audience: 'nhi-platform',
     });
     await registerReferenceIntegrator(platform.gatewayUrl, token);
-    const demo = await seedDemoEstate(platform.gatewayUrl, token);
+    const inventory = platform.services.find((service) => service.name === 'inventory');
+    const demo = await seedDemoEstate(platform.gatewayUrl, token, inventory && { root: WORKSPACE_ROOT, inventoryUrl: inventory.baseUrl });
     printReady(platform.gatewayUrl, demo, token, began);
     if (env['NHI_START_EXIT_WHEN_READY'] === '1') await shutdown(0);
   } catch (error) {
