@@ -2,7 +2,7 @@ import { credentialLabel, LONG_LIVED_TYPES, type StoredCredential } from '../ide
 import type { IdentityState } from '../identity-data/identity-state';
 import type { FindingDraft } from './finding-draft';
 import type { FindingRulesConfig } from './finding-rules-config';
-import { day, daysSince, raised } from './rule-helpers';
+import { day, daysSince, raised, unusedPast } from './rule-helpers';
 
 /** Types a provider lets expire; an access key, a password or an SSH key has no expiry to set, so only its age counts. */
 const EXPIRABLE = new Set(['CLIENT_SECRET', 'TOKEN', 'SERVICE_ACCOUNT_KEY', 'CERTIFICATE', 'PRIVATE_KEY']);
@@ -30,17 +30,15 @@ function ageFindings(c: StoredCredential, now: Date, config: FindingRulesConfig,
 }
 
 function usageFindings(c: StoredCredential, now: Date, config: FindingRulesConfig): FindingDraft[] {
-  const unusedFor = c.lastUsedAt ? daysSince(c.lastUsedAt, now) : null;
-  const oldEnough = !c.createdAt || daysSince(c.createdAt, now) > config.unusedAfterDays;
-  const unused = unusedFor !== null ? unusedFor > config.unusedAfterDays : c.neverUsed && oldEnough;
-  if (!unused) return [];
+  const unusedFor = unusedPast(c, now, config.unusedAfterDays);
+  if (unusedFor === null) return [];
   return [
     {
       code: 'UNUSED_CREDENTIAL',
       category: 'NHI1',
       severity: 'MEDIUM',
       subject: credentialLabel(c),
-      detail: `The ${credentialLabel(c)} is active but ${c.lastUsedAt ? `has not been used for ${unusedFor} days` : 'has never been used'}; remove it.`,
+      detail: `The ${credentialLabel(c)} is active but ${unusedFor === 'never' ? 'has never been used' : `has not been used for ${unusedFor} days`}; remove it.`,
       evidence: [c.lastUsedAt ? `last used ${day(c.lastUsedAt)}` : `never used${c.createdAt ? `; created ${day(c.createdAt)}` : ''}`],
     },
   ];

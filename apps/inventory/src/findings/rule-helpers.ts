@@ -18,3 +18,20 @@ export function daysSince(from: Date | string, now: Date): number {
 }
 
 export const day = (date: Date | string) => new Date(date).toISOString().slice(0, 10);
+
+/**
+ * How long something has gone unused past `limitDays`: the days since its last
+ * use, `'never'` when a source said it was never used and it is older than the
+ * limit (or of unknown age), null when it is in use or nothing is known.
+ */
+export function unusedPast(
+  use: { lastUsedAt: Date | string | null; neverUsed: boolean; createdAt: Date | string | null },
+  now: Date,
+  limitDays: number,
+): number | 'never' | null {
+  if (use.lastUsedAt) {
+    const days = daysSince(use.lastUsedAt, now);
+    return days > limitDays ? days : null;
+  }
+  return use.neverUsed && (!use.createdAt || daysSince(use.createdAt, now) > limitDays) ? 'never' : null;
+}

@@ -1,7 +1,7 @@
 import type { IdentityState } from '../identity-data/identity-state';
 import type { FindingDraft } from './finding-draft';
 import type { FindingRulesConfig } from './finding-rules-config';
-import { day, daysSince, raised } from './rule-helpers';
+import { day, raised, unusedPast } from './rule-helpers';
 
 /**
  * An identity nobody uses should be offboarded (OWASP NHI1, Improper
@@ -10,17 +10,15 @@ import { day, daysSince, raised } from './rule-helpers';
  * them: all of the risk, none of the need.
  */
 export function usageFindings(state: IdentityState, now: Date, config: FindingRulesConfig): FindingDraft[] {
-  const unusedFor = state.lastUsedAt ? daysSince(state.lastUsedAt, now) : null;
-  const oldEnough = !state.createdAt || daysSince(state.createdAt, now) > config.unusedAfterDays;
-  const unused = unusedFor !== null ? unusedFor > config.unusedAfterDays : state.neverUsed && oldEnough;
-  if (!unused) return [];
+  const unusedFor = unusedPast(state, now, config.unusedAfterDays);
+  if (unusedFor === null) return [];
   const admin = state.privilegeLevel === 'ADMIN';
   const evidence = [
     state.lastUsedAt ? `last used ${day(state.lastUsedAt)}` : 'never used',
     ...(state.createdAt ? [`created ${day(state.createdAt)}`] : []),
     ...(admin ? state.privilegeReasons.map((r) => `${r.rule}: ${r.evidence}`) : []),
   ];
-  const when = unusedFor !== null ? `has not been used for ${unusedFor} days` : 'has never been used';
+  const when = unusedFor === 'never' ? 'has never been used' : `has not been used for ${unusedFor} days`;
   return [
     {
       code: admin ? 'UNUSED_ADMIN' : 'UNUSED_IDENTITY',
