@@ -1,19 +1,12 @@
 import type { ImportProblem, ImportRow } from '../../import-row';
+import { IMPORT_ROW_LIMITS } from '../../streaming/row-limits';
 
 /**
- * The ingest row limits the converters must keep to (the inventory's
- * apps/inventory/src/ingest/validation/row-limits.ts): a row over a limit is
- * rejected whole, so a converter leaves out what does not fit and says so.
+ * The ingest row limits the converters must keep to: one copy of the
+ * inventory's, for the whole library. A row over a limit is rejected whole, so
+ * a converter leaves out what does not fit and says so.
  */
-export const ROW_BOUNDS = {
-  externalId: 500,
-  name: 300,
-  tags: 100,
-  tagKey: 128,
-  tagValue: 500,
-  scopes: 500,
-  scope: 500,
-} as const;
+export const ROW_BOUNDS = IMPORT_ROW_LIMITS;
 
 export type Tag = { key: string; value: string | null };
 
