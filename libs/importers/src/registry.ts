@@ -4,6 +4,7 @@ import { azureSpFormat } from './formats/azure-sp/azure-sp-format';
 import { githubOrgFormat } from './formats/github-org/github-org-format';
 import { gcpIamFormat } from './formats/gcp-iam/gcp-iam-format';
 import { createK8sRbacFormat, k8sRbacFormat } from './formats/k8s-rbac/k8s-rbac-format';
+import { withFittedPermissions } from './fit-permissions';
 import type { ImportFormat } from './import-row';
 
 /** Every format the importer and `POST /ingest/{source}?format=` read, by name. */
@@ -39,7 +40,7 @@ export function importFormat(name: string, options: FormatOptions = {}): ImportF
   if (!CLUSTER_NAME.test(options.cluster)) {
     throw new ImportOptionError('cluster must be 1 to 63 lower-case letters, digits, dots or hyphens, starting with a letter or digit');
   }
-  return createK8sRbacFormat({ cluster: options.cluster });
+  return withFittedPermissions(createK8sRbacFormat({ cluster: options.cluster }));
 }
 
 export class UnknownFormatError extends Error {

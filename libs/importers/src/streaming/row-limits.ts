@@ -15,6 +15,11 @@ export const IMPORT_ROW_LIMITS = {
   tags: 100,
   tagKey: 128,
   tagValue: 500,
+  /** Permission statements of a row, the actions or resources of one, and the length of any text in them. */
+  permissions: 500,
+  permissionActions: 1000,
+  permissionText: 500,
+  credentials: 50,
   /** apps/inventory/src/bulk/ndjson-rows.ts MAX_LINE_BYTES. */
   lineBytes: 1024 * 1024,
 } as const;
