@@ -1,4 +1,6 @@
-/** What every benchmark script shares: percentiles, a database URL on the bench's server, waiting, and a clean exit. */
+import { readFileSync } from 'node:fs';
+
+/** What every benchmark script shares: percentiles, a database URL on the bench's server, waiting, a process's memory, and a clean exit. */
 
 /** The p-th percentile of already sorted values (nearest rank). */
 export function percentile(sorted: readonly number[], p: number): number {
@@ -27,4 +29,14 @@ export function runBench(main: () => Promise<void>): void {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);
   });
+}
+
+/** A process's resident memory in MB: VmHWM, its peak so far (the default), or VmRSS, now; 0 once it is gone. */
+export function rssMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): number {
+  try {
+    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return 0;
+  }
 }

@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -8,23 +8,23 @@ import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { generateDevKeys, mintDevToken } from '@nhi/auth';
 import { generateGaadStream } from '@nhi/importers';
-import { consoleProgress, ensureKafka, ensurePostgres, spawnService, waitHealthy } from '@nhi/launcher';
+import { consoleProgress, ensureKafka, ensurePostgres, PRODUCTION_NODE_ARGS, spawnService, waitHealthy } from '@nhi/launcher';
 import { dropDatabase, ensureDatabase } from '@nhi/persistence';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
-import { databaseUrlOn, runBench } from './bench-support';
+import { databaseUrlOn, rssMb, runBench } from './bench-support';
 
 /**
- * npm run bench:import -- [--mb 200] [--port 4902] [--skip-upload] [--only-import] [--inventory-heap-mb N] [--built]
+ * npm run bench:import -- [--mb 200] [--port 4902] [--skip-upload] [--only-import] [--inventory-heap-mb N] [--from-source]
  *
  * On a generated GAAD-shaped export of about --mb megabytes, measured in one
  * run: JSON.parse of the whole file (the baseline), the aws-gaad converter
  * streaming it with the privilege rules judging every principal (principals/s
  * and the ratio to the baseline), and the whole import (the CLI converting and
  * uploading to an inventory service of its own) with both processes' peak RSS.
- * --inventory-heap-mb caps the inventory's V8 old space (--max-old-space-size)
- * to tell memory it needs from memory V8 has not yet collected; --built runs
- * the inventory's webpack bundle (built first) as production would, instead of
- * its sources through swc.
+ * The inventory runs as production runs it: its webpack bundle (built first)
+ * with PRODUCTION_NODE_ARGS and PRODUCTION_ENV. --from-source runs its sources
+ * through swc instead, as `npm start` does; --inventory-heap-mb sets another
+ * V8 old-space ceiling (--max-old-space-size).
  */
 const { values } = parseArgs({
   options: {
@@ -33,7 +33,7 @@ const { values } = parseArgs({
     'skip-upload': { type: 'boolean', default: false },
     'only-import': { type: 'boolean', default: false },
     'inventory-heap-mb': { type: 'string' },
-    built: { type: 'boolean', default: false },
+    'from-source': { type: 'boolean', default: false },
   },
 });
 const targetMb = Number(values.mb);
@@ -72,17 +72,10 @@ async function stage(name: 'baseline' | 'convert', file: string): Promise<StageR
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as StageResult;
 }
 
-function peakRssMb(pid: number | undefined): number {
-  try {
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    return Math.round(kb / 1024);
-  } catch {
-    return 0;
-  }
-}
-
 /** The CLI importing the file into a fresh inventory; both processes' peak RSS, sampled while it runs. */
-async function wholeImport(file: string): Promise<{ seconds: number; report: string; importerMb: number; inventoryMb: number }> {
+async function wholeImport(
+  file: string,
+): Promise<{ seconds: number; report: string; importerMb: number; inventoryMb: number; inventoryRestMb: number }> {
   const keysDir = mkdtempSync(path.join(tmpdir(), 'bench-import-keys-'));
   const keys = generateDevKeys();
   writeFileSync(path.join(keysDir, 'jwt-dev-public.pem'), keys.publicKeyPem);
@@ -103,10 +96,11 @@ async function wholeImport(file: string): Promise<{ seconds: number; report: str
       LOG_LEVEL: 'warn',
     },
     nodeArgs: values['inventory-heap-mb'] ? [`--max-old-space-size=${Number(values['inventory-heap-mb'])}`] : [],
-    built: values.built,
+    built: !values['from-source'],
   });
   try {
     await waitHealthy(inventory, 120_000);
+    const inventoryRestMb = rssMb(inventory.process.pid, 'VmRSS');
     const token = await mintDevToken(keys.privateKeyPem, {
       sub: 'bench',
       roles: ['integrator'],
@@ -130,14 +124,14 @@ async function wholeImport(file: string): Promise<{ seconds: number; report: str
     let importerMb = 0;
     let inventoryMb = 0;
     const sampler = setInterval(() => {
-      importerMb = Math.max(importerMb, peakRssMb(cli.pid));
-      inventoryMb = Math.max(inventoryMb, peakRssMb(inventory.process.pid));
+      importerMb = Math.max(importerMb, rssMb(cli.pid));
+      inventoryMb = Math.max(inventoryMb, rssMb(inventory.process.pid));
     }, 100);
     const code = await new Promise<number | null>((resolve) => cli.on('exit', resolve));
     clearInterval(sampler);
-    inventoryMb = Math.max(inventoryMb, peakRssMb(inventory.process.pid));
+    inventoryMb = Math.max(inventoryMb, rssMb(inventory.process.pid));
     if (code !== 0) throw new Error(`the import exited with ${code}`);
-    return { seconds: (Date.now() - began) / 1000, report, importerMb, inventoryMb };
+    return { seconds: (Date.now() - began) / 1000, report, importerMb, inventoryMb, inventoryRestMb };
   } finally {
     await inventory.stop();
     await dropDatabase(databaseUrl).catch(() => undefined);
@@ -170,7 +164,7 @@ async function main(): Promise<void> {
 }
 
 async function reportImport(file: string, count: number): Promise<void> {
-  if (values.built) {
+  if (!values['from-source']) {
     log('building the inventory bundle');
     await run('npx', ['nx', 'run', 'inventory:build', '--outputStyle=static'], { cwd: WORKSPACE_ROOT, maxBuffer: 16 * 1024 * 1024 });
   }
@@ -178,13 +172,15 @@ async function reportImport(file: string, count: number): Promise<void> {
   await ensurePostgres(WORKSPACE_ROOT, serverUrl, consoleProgress);
   const whole = await wholeImport(file);
   const heap = [
-    values.built ? ' (inventory from its built bundle)' : '',
+    values['from-source'] ? ' (inventory from its sources through swc)' : ` (inventory from its bundle, ${PRODUCTION_NODE_ARGS.join(' ')})`,
     values['inventory-heap-mb'] ? ` (inventory heap capped at ${values['inventory-heap-mb']} MB)` : '',
   ].join('');
   console.log(
     `- whole import (convert, upload, ingest)${heap}: ${whole.seconds.toFixed(1)} s, ${Math.round(count / whole.seconds)} principals/s`,
   );
-  console.log(`- peak RSS: importer ${whole.importerMb} MB, inventory ${whole.inventoryMb} MB (target < 400 MB each)`);
+  console.log(
+    `- peak RSS: importer ${whole.importerMb} MB, inventory ${whole.inventoryMb} MB (target < 400 MB each); the inventory at rest before the import: ${whole.inventoryRestMb} MB`,
+  );
   console.log(`\n${whole.report.trim()}`);
 }
 

@@ -13,7 +13,7 @@ import { consoleProgress, ensureKafka, ensurePostgres, spawnService, waitHealthy
 import { dropDatabase, ensureDatabase } from '@nhi/persistence';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { naiveIngest } from './naive-ingest';
-import { runBench } from './bench-support';
+import { rssMb, runBench } from './bench-support';
 
 /**
  * npm run bench:ingest -- --size 1000000 [--seed 42] [--graphql-size N] [--naive-size 5000] [--only-bulk] [--profile] [--keep-database]
@@ -204,12 +204,6 @@ function cpuSeconds(pid: number | undefined): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function peakRssMb(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
 const TRUNCATE = 'TRUNCATE identities, identity_sightings, identity_findings, leaked_fingerprints, outbox_events, inbox_events CASCADE';
 
 async function main(): Promise<void> {
@@ -236,7 +230,7 @@ async function main(): Promise<void> {
   const memory: Array<[string, number]> = [];
   try {
     await waitHealthy(inventory, 120_000);
-    memory.push(['after start', peakRssMb(inventory.process.pid)]);
+    memory.push(['after start', rssMb(inventory.process.pid)]);
 
     log(`raw COPY of ${rows} rows`);
     const copy = await timed(() => rawCopy(file));
@@ -247,7 +241,7 @@ async function main(): Promise<void> {
     const first = await timed(() => upload(file, 'bench-bulk'));
     log(`  inventory used ${(cpuSeconds(inventory.process.pid) - cpuBefore).toFixed(1)} CPU s in ${first.seconds.toFixed(1)} s`);
     results.push({ path: 'bulk NDJSON, first load', rows: first.result['received'] ?? 0, seconds: first.seconds });
-    memory.push(['after bulk first load', peakRssMb(inventory.process.pid)]);
+    memory.push(['after bulk first load', rssMb(inventory.process.pid)]);
     log(`  ${JSON.stringify({ created: first.result['created'], rejected: first.result['rejectedCount'] })}`);
     const drained = await timed(outboxDrained);
     log(`  all ${drained.result} of its events were on Kafka ${drained.seconds.toFixed(1)} s after the upload returned`);
@@ -260,7 +254,7 @@ async function main(): Promise<void> {
     log('bulk NDJSON upload of the same rows again (unchanged)');
     const again = await timed(() => upload(file, 'bench-bulk'));
     results.push({ path: 'bulk NDJSON, unchanged re-ingest', rows: again.result['received'] ?? 0, seconds: again.seconds });
-    memory.push(['after unchanged re-ingest', peakRssMb(inventory.process.pid)]);
+    memory.push(['after unchanged re-ingest', rssMb(inventory.process.pid)]);
     log(
       `  ${JSON.stringify({ unchanged: again.result['unchanged'], updated: again.result['updated'], created: again.result['created'] })}`,
     );
@@ -270,7 +264,7 @@ async function main(): Promise<void> {
       log(`GraphQL ingestIdentities in batches of 5000, ${Math.min(graphqlSize, rows)} rows`);
       const graphql = await timed(() => graphqlBatches(file, graphqlSize));
       results.push({ path: 'GraphQL ingestIdentities, 5000 rows per call', rows: Math.min(graphqlSize, rows), seconds: graphql.seconds });
-      memory.push(['after GraphQL batches', peakRssMb(inventory.process.pid)]);
+      memory.push(['after GraphQL batches', rssMb(inventory.process.pid)]);
 
       log(`naive per-row TypeORM findOne + save, sample of ${naiveSize} rows`);
       const naive = await timed(() => naiveIngest(databaseUrl, lines(file, naiveSize)));

@@ -7,6 +7,7 @@ export * from './ports';
 export * from './postgres-server';
 export * from './progress';
 export * from './service-process';
+export * from './service-runtime';
 export * from './redis-server';
 export * from './supported-runtime';
 export * from './reference-integrator-registration';

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PRODUCTION_ENV, PRODUCTION_NODE_ARGS } from './service-runtime';
 
 export interface ServiceProcess {
   name: string;
@@ -18,7 +19,10 @@ export interface SpawnServiceOptions {
   logDir: string;
   /** Extra Node.js flags, for example --cpu-prof to profile a service under load. */
   nodeArgs?: string[];
-  /** Run the built bundle (dist/apps/<name>/main.js, `nx run <name>:build`) instead of the sources through swc. */
+  /**
+   * Run the built bundle (dist/apps/<name>/main.js, `nx run <name>:build`) as production does, with
+   * PRODUCTION_NODE_ARGS and PRODUCTION_ENV (nodeArgs and env still win), instead of the sources through swc.
+   */
   built?: boolean;
 }
 
@@ -30,6 +34,7 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
   const child = spawn(
     process.execPath,
     [
+      ...(options.built ? PRODUCTION_NODE_ARGS : []),
       ...(options.nodeArgs ?? []),
       ...(options.built
         ? [path.join(options.root, 'dist/apps', options.name, 'main.js')]
@@ -37,7 +42,7 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
     ],
     {
       cwd: options.root,
-      env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
+      env: { ...process.env, ...(options.built ? PRODUCTION_ENV : {}), ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
       stdio: ['ignore', log, log],
     },
   );
