@@ -19,6 +19,7 @@ export function subgraphEnvShape(service: string, defaultPort: number) {
     OUTBOX_RETENTION_HOURS: env.positiveInt(24),
     CONSUMER_MAX_ATTEMPTS: env.positiveInt(5),
     CONSUMER_RETRY_BASE_MS: env.positiveInt(200),
+    CONSUMER_RUN_SIZE: env.positiveInt(500),
     ACTOR_SIGNING_KEY: env.secret(32),
     SHUTDOWN_TIMEOUT_MS: env.positiveInt(10000),
     /** Longest a request may take; bulk uploads of millions of rows take many minutes (Node's default is 5). */

@@ -7,7 +7,14 @@ export * from './tables/1764201600000-messaging-tables';
 export { OutboxService, type OutboxEventInput } from './outbox/outbox.service';
 export { OutboxRelay, type OutboxRelayStatus } from './outbox/outbox-relay';
 export { OUTBOX_CHANNEL } from './outbox/outbox-channel';
-export { EventHandler, type EventHandlerFunction } from './consumer/event-handler.decorator';
+export {
+  EventBatchHandler,
+  EventHandler,
+  type EventBatchHandlerFunction,
+  type EventBatchHandlerOptions,
+  type EventHandlerFunction,
+  type ReceivedEventOf,
+} from './consumer/event-handler.decorator';
 export { EventConsumer, type EventConsumerStatus } from './consumer/event-consumer';
 export { ConsumerStats, type PartitionLag } from './consumer/consumer-stats';
 export { EventHandlerError } from './consumer/event-dispatcher';

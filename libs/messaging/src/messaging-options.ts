@@ -19,6 +19,8 @@ export interface MessagingOptions {
   consumerMaxAttempts: number;
   /** Exponential backoff base between attempts. */
   consumerRetryBaseMs: number;
+  /** Most consecutive messages of a partition applied in one transaction (and handed to a batch handler at once). */
+  consumerRunSize: number;
 }
 
 export interface MessagingModuleAsyncOptions {

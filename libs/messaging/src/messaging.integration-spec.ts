@@ -13,6 +13,7 @@ import {
   type TappedMessage,
   type TestDatabase,
 } from '@nhi/testing';
+import { inboxConsumerName } from './consumer/subscription';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
 import { provisionedTopics } from './kafka/topic-provisioner';
@@ -68,7 +69,7 @@ function registeredEvent(name?: string) {
   return createEvent({ source: 'inventory', ...registration(randomUUID(), name) });
 }
 
-async function appliedCount(eventId: string, handler: 'project' | 'audit'): Promise<number> {
+async function appliedCount(eventId: string, handler: 'project' | 'audit' | 'fold'): Promise<number> {
   const rows: Array<{ count: string }> = await dataSource.query(
     `SELECT count(*) AS count FROM test_applied_events WHERE event_id = $1 AND handler = $2`,
     [eventId, handler],
@@ -266,8 +267,9 @@ describe('consumer', () => {
 
     expect(await appliedCount(event.id, 'project')).toBe(1);
     expect(await appliedCount(event.id, 'audit')).toBe(1);
+    expect(await appliedCount(event.id, 'fold')).toBe(1);
     const inbox: unknown[] = await dataSource.query(`SELECT consumer FROM inbox_events WHERE event_id = $1`, [event.id]);
-    expect(inbox).toHaveLength(2);
+    expect(inbox).toHaveLength(3);
   });
 
   it('identifies an event by (source, id) in either content mode: one id from two sources is two events, each applied once', async () => {
@@ -297,7 +299,7 @@ describe('consumer', () => {
   it('still counts inbox rows written before events were keyed by source', async () => {
     const event = registeredEvent();
     const consumers: Array<{ consumer: string }> = await dataSource.query(`SELECT DISTINCT consumer FROM inbox_events`);
-    expect(consumers).toHaveLength(2);
+    expect(consumers).toHaveLength(3);
     for (const { consumer } of consumers) {
       await dataSource.query(
         `INSERT INTO inbox_events (event_source, event_id, consumer, topic, partition, "offset", event_type) VALUES ('', $1, $2, 'before', 0, '0', $3)`,
@@ -310,6 +312,7 @@ describe('consumer', () => {
 
     expect(await appliedCount(event.id, 'project')).toBe(0);
     expect(await appliedCount(event.id, 'audit')).toBe(0);
+    expect(await appliedCount(event.id, 'fold')).toBe(0);
   });
 
   it('retries a failing handler with backoff and applies the event once when it succeeds', async () => {
@@ -401,6 +404,62 @@ describe('consumer', () => {
     expect(JSON.stringify(withheld)).not.toContain('FAKE');
     const rows: Array<{ row: string }> = await dataSource.query(`SELECT d::text AS row FROM dead_letters d`);
     expect(rows.map((r) => r.row).join('\n')).not.toContain('FAKE');
+  });
+
+  it('hands a batch handler a run of one partition in one call, each event once and in order, a repeat within the run skipped', async () => {
+    const subject = randomUUID();
+    const events = Array.from({ length: 20 }, () => registeredEvent());
+    const messages = events.map((event) => ({ key: subject, value: serializeEvent(event) }));
+    const repeated = messages[3];
+    if (!repeated) throw new Error('no fourth message');
+
+    const last = await kafka.produceRun(inventoryTopic, [...messages.slice(0, 10), repeated, ...messages.slice(10)]);
+    await committedPast(last.partition, last.offset);
+
+    const ids = events.map((event) => event.id);
+    for (const id of ids) expect(await appliedCount(id, 'fold')).toBe(1);
+    expect(handlers.callsOf('fold', ids[3] ?? '')).toBe(1);
+    const calls = handlers.folds.filter((call) => call.some((id) => ids.includes(id)));
+    expect(calls.length).toBeLessThan(ids.length);
+    expect(calls.flat().filter((id) => ids.includes(id))).toEqual(ids);
+  });
+
+  it('applies a run one event at a time when its batch handler fails, and dead-letters only the failing event', async () => {
+    const subject = randomUUID();
+    const [before, poison, after] = [registeredEvent(), registeredEvent('batch-poison-run'), registeredEvent()];
+    const last = await kafka.produceRun(
+      inventoryTopic,
+      [before, poison, after].map((event) => ({ key: subject, value: serializeEvent(event) })),
+    );
+
+    const deadLetter = await deadLettered((m) => eventIdOf(m) === poison.id, 'the batch-poison event on the DLQ');
+    await committedPast(last.partition, last.offset);
+
+    expect(deadLetter.headers).toMatchObject({
+      'x-error': 'cannot fold batch-poison-run',
+      'x-handler': 'TestHandlers.fold',
+      'x-attempts': '3',
+    });
+    expect(await appliedCount(before.id, 'fold')).toBe(1);
+    expect(await appliedCount(after.id, 'fold')).toBe(1);
+    expect(await appliedCount(poison.id, 'fold')).toBe(0);
+    // Its other handlers are not held back by the batch handler's failure.
+    expect(await appliedCount(poison.id, 'project')).toBe(1);
+    expect(handlers.folds.filter((call) => call.length === 1 && call[0] === poison.id)).toHaveLength(3);
+  });
+
+  it('counts the inbox rows of the per-event handler a batch handler replaced', async () => {
+    const event = registeredEvent();
+    await dataSource.query(
+      `INSERT INTO inbox_events (event_source, event_id, consumer, topic, partition, "offset", event_type) VALUES ($1, $2, $3, 'before', 0, '0', $4)`,
+      [event.source, event.id, inboxConsumerName(groupId, 'TestHandlers.foldOne'), event.type],
+    );
+
+    const sent = await kafka.produce(inventoryTopic, { key: event.subject, value: serializeEvent(event) });
+    await committedPast(sent.partition, sent.offset);
+
+    expect(await appliedCount(event.id, 'fold')).toBe(0);
+    expect(await appliedCount(event.id, 'project')).toBe(1);
   });
 
   it('skips, without dead-lettering, a valid event type it has no handler for', async () => {

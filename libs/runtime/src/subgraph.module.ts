@@ -68,6 +68,7 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
           outboxRetentionHours: config.OUTBOX_RETENTION_HOURS,
           consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS,
           consumerRetryBaseMs: config.CONSUMER_RETRY_BASE_MS,
+          consumerRunSize: config.CONSUMER_RUN_SIZE,
         }),
       }),
       subgraphGraphQLModule({ production: config.NODE_ENV === 'production', orphanedTypes: definition.schema.orphanedTypes }),

@@ -29,6 +29,15 @@ export class KafkaTestClient {
     return { partition: metadata.partition, offset: metadata.baseOffset };
   }
 
+  /** Publishes messages of one key in one request (so they land side by side) and says where the last one landed. */
+  async produceRun(topic: string, messages: Message[]): Promise<{ partition: number; offset: string }> {
+    const keys = new Set(messages.map((message) => String(message.key)));
+    if (keys.size !== 1) throw new Error('produceRun takes messages of one key, so that they share a partition');
+    const [metadata] = await this.producer.send({ topic, acks: -1, messages });
+    if (!metadata?.baseOffset) throw new Error(`the broker did not say where the messages to ${topic} landed`);
+    return { partition: metadata.partition, offset: String(BigInt(metadata.baseOffset) + BigInt(messages.length - 1)) };
+  }
+
   /** The group's committed offset for one partition: the next offset it will read, '-1' when none. */
   async committedOffset(groupId: string, topic: string, partition: number): Promise<string> {
     const [entry] = await this.admin.fetchOffsets({ groupId, topics: [topic] });

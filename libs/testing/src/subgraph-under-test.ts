@@ -117,6 +117,20 @@ export class SubgraphUnderTest {
     });
   }
 
+  /**
+   * Publishes events of one subject and topic in one request, so that they
+   * land side by side and the service's consumer reads them as one run.
+   */
+  async publishRun(events: readonly NhiEvent[]): Promise<{ partition: number; offset: string }> {
+    const topics = new Set(events.map((event) => EVENT_TYPES[event.type].topic));
+    const [topic] = topics;
+    if (topics.size !== 1 || !topic) throw new Error('publishRun takes events of one topic');
+    return this.kafka.produceRun(
+      this.topic(topic),
+      events.map((event) => ({ key: event.subject, value: serializeEvent(event), headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } })),
+    );
+  }
+
   /** Sends a record as an outside client writes it: nothing of it built or checked by platform code. */
   async produceRaw(logicalTopic: string, message: Message): Promise<{ partition: number; offset: string }> {
     return this.kafka.produce(this.topic(logicalTopic), message);

@@ -1,49 +1,91 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ExceptionEventData, ReceivedEvent } from '@nhi/contracts';
-import { EventHandler } from '@nhi/messaging';
-import { recordHistory } from './state-history';
+import { EventBatchHandler, type ReceivedEventOf } from '@nhi/messaging';
+import { FactRows, instant, latest, type FactRow } from './fact-rows';
+import { recordHistory, type HistoryEntry } from './state-history';
+
+interface ExceptionFact extends FactRow {
+  exception_id: string;
+  identity_id: string;
+  control: string;
+  status: string;
+  requested_at: string | null;
+  expires_at: string;
+  updated_at: string;
+}
+
+const COLUMNS: Array<keyof ExceptionFact & string> = [
+  'exception_id',
+  'identity_id',
+  'control',
+  'status',
+  'requested_at',
+  'expires_at',
+  'updated_at',
+];
+const STATUS_OF = {
+  'nhi.exception.requested': 'REQUESTED',
+  'nhi.exception.approved': 'APPROVED',
+  'nhi.exception.rejected': 'REJECTED',
+  'nhi.exception.expired': 'EXPIRED',
+  'nhi.exception.revoked': 'REVOKED',
+} as const;
+type ExceptionEvent = ReceivedEventOf<keyof typeof STATUS_OF>;
 
 /** Each exception's status, as exceptions' events tell it: the exception load per business unit. */
 @Injectable()
 export class ExceptionsFactsHandler {
-  @EventHandler('nhi.exception.requested')
-  async onRequested(event: ReceivedEvent<'nhi.exception.requested'>, manager: EntityManager): Promise<void> {
-    await this.set(manager, event.data, 'REQUESTED', event.data.at);
-  }
-
-  @EventHandler('nhi.exception.approved')
-  async onApproved(event: ReceivedEvent<'nhi.exception.approved'>, manager: EntityManager): Promise<void> {
-    await this.set(manager, event.data, 'APPROVED');
-  }
-
-  @EventHandler('nhi.exception.rejected')
-  async onRejected(event: ReceivedEvent<'nhi.exception.rejected'>, manager: EntityManager): Promise<void> {
-    await this.set(manager, event.data, 'REJECTED');
-  }
-
-  @EventHandler('nhi.exception.expired')
-  async onExpired(event: ReceivedEvent<'nhi.exception.expired'>, manager: EntityManager): Promise<void> {
-    await this.set(manager, event.data, 'EXPIRED');
-  }
-
-  @EventHandler('nhi.exception.revoked')
-  async onRevoked(event: ReceivedEvent<'nhi.exception.revoked'>, manager: EntityManager): Promise<void> {
-    await this.set(manager, event.data, 'REVOKED');
-  }
-
-  private async set(manager: EntityManager, data: ExceptionEventData, status: string, requestedAt: string | null = null): Promise<void> {
-    await manager.query(
-      `INSERT INTO exception_facts (exception_id, identity_id, control, status, requested_at, expires_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (exception_id) DO UPDATE SET
-         status = CASE WHEN exception_facts.updated_at <= EXCLUDED.updated_at THEN EXCLUDED.status ELSE exception_facts.status END,
-         requested_at = coalesce(exception_facts.requested_at, EXCLUDED.requested_at),
-         updated_at = greatest(exception_facts.updated_at, EXCLUDED.updated_at)`,
-      [data.exceptionId, data.identityId, data.control, status, requestedAt, data.expiresAt, data.at],
+  @EventBatchHandler(Object.keys(STATUS_OF) as Array<keyof typeof STATUS_OF>, {
+    formerly: {
+      'nhi.exception.requested': 'onRequested',
+      'nhi.exception.approved': 'onApproved',
+      'nhi.exception.rejected': 'onRejected',
+      'nhi.exception.expired': 'onExpired',
+      'nhi.exception.revoked': 'onRevoked',
+    },
+  })
+  async apply(events: readonly ExceptionEvent[], manager: EntityManager): Promise<void> {
+    const rows = await FactRows.load<ExceptionFact>(
+      manager,
+      'exception_facts',
+      'exception_id',
+      COLUMNS,
+      events.map((e) => e.data.exceptionId),
     );
-    await recordHistory(manager, [
-      { identityId: data.identityId, attribute: `exception:${data.exceptionId}`, value: status, until: data.expiresAt, at: data.at },
-    ]);
+    const history: HistoryEntry[] = [];
+    for (const event of events) {
+      const { data } = event;
+      const status = STATUS_OF[event.type];
+      const row = rows.get(data.exceptionId);
+      // An older event (a rebuild reading again) does not take the status back; the first request time stays.
+      rows.set(
+        data.exceptionId,
+        row
+          ? {
+              ...row,
+              status: instant(row.updated_at) <= instant(data.at) ? status : row.status,
+              requested_at: row.requested_at ?? (event.type === 'nhi.exception.requested' ? data.at : null),
+              updated_at: latest(row.updated_at, data.at) ?? data.at,
+            }
+          : {
+              exception_id: data.exceptionId,
+              identity_id: data.identityId,
+              control: data.control,
+              status,
+              requested_at: event.type === 'nhi.exception.requested' ? data.at : null,
+              expires_at: data.expiresAt,
+              updated_at: data.at,
+            },
+      );
+      history.push({
+        identityId: data.identityId,
+        attribute: `exception:${data.exceptionId}`,
+        value: status,
+        until: data.expiresAt,
+        at: data.at,
+      });
+    }
+    await rows.save(manager);
+    await recordHistory(manager, history);
   }
 }

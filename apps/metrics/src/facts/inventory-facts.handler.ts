@@ -1,22 +1,76 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { IdentitySnapshot, ReceivedEvent } from '@nhi/contracts';
-import { EventHandler } from '@nhi/messaging';
-import { recordHistory } from './state-history';
+import type { IdentitySnapshot } from '@nhi/contracts';
+import { EventBatchHandler, type ReceivedEventOf } from '@nhi/messaging';
+import { FactRows, instant, latest, type FactRow } from './fact-rows';
+import { recordHistory, type HistoryEntry } from './state-history';
 
-const IDENTITY_COLUMNS = `kind, environment, provider, business_unit, system, privilege_level, status, credential_created_at`;
+interface IdentityFact extends FactRow {
+  identity_id: string;
+  kind: string;
+  environment: string;
+  provider: string;
+  business_unit: string | null;
+  system: string | null;
+  privilege_level: string | null;
+  status: string;
+  credential_created_at: string | null;
+  registered_at: string;
+  updated_at: string;
+}
 
-function attributes(identity: IdentitySnapshot): unknown[] {
-  return [
-    identity.kind,
-    identity.environment,
-    identity.provider,
-    identity.businessUnit,
-    identity.system,
-    identity.privilegeLevel,
-    identity.status,
-    identity.createdAt,
-  ];
+interface FindingFact extends FactRow {
+  finding_id: string;
+  identity_id: string;
+  category: string;
+  opened_at: string | null;
+  closed_at: string | null;
+  updated_at: string;
+}
+
+const IDENTITY_COLUMNS: Array<keyof IdentityFact & string> = [
+  'identity_id',
+  'kind',
+  'environment',
+  'provider',
+  'business_unit',
+  'system',
+  'privilege_level',
+  'status',
+  'credential_created_at',
+  'registered_at',
+  'updated_at',
+];
+const FINDING_COLUMNS: Array<keyof FindingFact & string> = [
+  'finding_id',
+  'identity_id',
+  'category',
+  'opened_at',
+  'closed_at',
+  'updated_at',
+];
+
+const TYPES = [
+  'nhi.identity.discovered',
+  'nhi.identity.updated',
+  'nhi.identity.stale',
+  'nhi.identity.decommissioned',
+  'nhi.finding.opened',
+  'nhi.finding.closed',
+] as const;
+type InventoryEvent = ReceivedEventOf<(typeof TYPES)[number]>;
+
+function attributes(identity: IdentitySnapshot) {
+  return {
+    kind: identity.kind,
+    environment: identity.environment,
+    provider: identity.provider,
+    business_unit: identity.businessUnit,
+    system: identity.system,
+    privilege_level: identity.privilegeLevel,
+    status: identity.status,
+    credential_created_at: identity.createdAt,
+  };
 }
 
 /**
@@ -24,75 +78,117 @@ function attributes(identity: IdentitySnapshot): unknown[] {
  * only what events told it, so its numbers can be rebuilt from the topics.
  * A row keeps the time of the newest event applied to it; an older event
  * (a rebuild reading a partition again) never overwrites a newer one.
+ * A run of events is folded in memory and written in a few statements.
  */
 @Injectable()
 export class InventoryFactsHandler {
-  @EventHandler('nhi.identity.discovered')
-  async onDiscovered(event: ReceivedEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
-    const { identity, discoveredAt } = event.data;
-    await manager.query(
-      `INSERT INTO identity_facts (identity_id, ${IDENTITY_COLUMNS}, registered_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
-       ON CONFLICT (identity_id) DO NOTHING`,
-      [identity.id, ...attributes(identity), discoveredAt],
-    );
-    await recordHistory(manager, [
-      { identityId: identity.id, attribute: 'live', value: '1', at: discoveredAt },
-      { identityId: identity.id, attribute: 'business_unit', value: identity.businessUnit, at: discoveredAt },
-    ]);
+  @EventBatchHandler(TYPES, {
+    formerly: {
+      'nhi.identity.discovered': 'onDiscovered',
+      'nhi.identity.updated': 'onUpdated',
+      'nhi.identity.stale': 'onStale',
+      'nhi.identity.decommissioned': 'onDecommissioned',
+      'nhi.finding.opened': 'onFindingOpened',
+      'nhi.finding.closed': 'onFindingClosed',
+    },
+  })
+  async apply(events: readonly InventoryEvent[], manager: EntityManager): Promise<void> {
+    const identityIds = events.flatMap((e) => (isFindingEvent(e) ? [] : [identityOf(e)]));
+    const findingIds = events.flatMap((e) => (isFindingEvent(e) ? [e.data.findingId] : []));
+    const identities = await FactRows.load<IdentityFact>(manager, 'identity_facts', 'identity_id', IDENTITY_COLUMNS, identityIds);
+    const findings = await FactRows.load<FindingFact>(manager, 'finding_facts', 'finding_id', FINDING_COLUMNS, findingIds);
+    const history: HistoryEntry[] = [];
+    for (const event of events) this.fold(event, identities, findings, history);
+    await identities.save(manager);
+    await findings.save(manager);
+    await recordHistory(manager, history);
   }
 
-  @EventHandler('nhi.identity.updated')
-  async onUpdated(event: ReceivedEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
-    const { identity, updatedAt } = event.data;
-    await manager.query(
-      `UPDATE identity_facts SET (${IDENTITY_COLUMNS}, updated_at) = ($2, $3, $4, $5, $6, $7, $8, $9, $10)
-       WHERE identity_id = $1 AND updated_at <= $10`,
-      [identity.id, ...attributes(identity), updatedAt],
-    );
-    if (event.data.changes.some((change) => change.field === 'businessUnit')) {
-      await recordHistory(manager, [{ identityId: identity.id, attribute: 'business_unit', value: identity.businessUnit, at: updatedAt }]);
+  private fold(event: InventoryEvent, identities: FactRows<IdentityFact>, findings: FactRows<FindingFact>, history: HistoryEntry[]): void {
+    if (isFindingEvent(event)) foldFinding(event, findings, history);
+    else foldIdentity(event, identities, history);
+  }
+}
+
+function foldIdentity(event: Exclude<InventoryEvent, FindingEvent>, identities: FactRows<IdentityFact>, history: HistoryEntry[]): void {
+  switch (event.type) {
+    case 'nhi.identity.discovered': {
+      const { identity, discoveredAt } = event.data;
+      if (!identities.get(identity.id)) {
+        identities.set(identity.id, {
+          identity_id: identity.id,
+          ...attributes(identity),
+          registered_at: discoveredAt,
+          updated_at: discoveredAt,
+        });
+      }
+      history.push(
+        { identityId: identity.id, attribute: 'live', value: '1', at: discoveredAt },
+        { identityId: identity.id, attribute: 'business_unit', value: identity.businessUnit, at: discoveredAt },
+      );
+      return;
     }
+    case 'nhi.identity.updated': {
+      const { identity, updatedAt, changes } = event.data;
+      const row = identities.get(identity.id);
+      if (row && instant(row.updated_at) <= instant(updatedAt)) {
+        identities.set(identity.id, { ...row, ...attributes(identity), updated_at: updatedAt });
+      }
+      if (changes.some((change) => change.field === 'businessUnit')) {
+        history.push({ identityId: identity.id, attribute: 'business_unit', value: identity.businessUnit, at: updatedAt });
+      }
+      return;
+    }
+    case 'nhi.identity.stale':
+      setStatus(identities, event.data.id, 'STALE', event.data.staleAt);
+      return;
+    case 'nhi.identity.decommissioned':
+      setStatus(identities, event.data.id, 'DECOMMISSIONED', event.data.decommissionedAt);
+      history.push({ identityId: event.data.id, attribute: 'live', value: '0', at: event.data.decommissionedAt });
+      return;
   }
+}
 
-  @EventHandler('nhi.identity.stale')
-  async onStale(event: ReceivedEvent<'nhi.identity.stale'>, manager: EntityManager): Promise<void> {
-    await this.setStatus(manager, event.data.id, 'STALE', event.data.staleAt);
+function foldFinding(event: FindingEvent, findings: FactRows<FindingFact>, history: HistoryEntry[]): void {
+  const { findingId, identityId, category } = event.data;
+  const row = findings.get(findingId);
+  if (event.type === 'nhi.finding.opened') {
+    const { detectedAt } = event.data;
+    if (!row) {
+      findings.set(findingId, {
+        finding_id: findingId,
+        identity_id: identityId,
+        category,
+        opened_at: detectedAt,
+        closed_at: null,
+        updated_at: detectedAt,
+      });
+    }
+    history.push({ identityId, attribute: `finding:${findingId}`, value: '1', at: detectedAt });
+    return;
   }
+  const { closedAt } = event.data;
+  findings.set(
+    findingId,
+    row
+      ? { ...row, closed_at: closedAt, updated_at: latest(row.updated_at, closedAt) ?? closedAt }
+      : { finding_id: findingId, identity_id: identityId, category, opened_at: null, closed_at: closedAt, updated_at: closedAt },
+  );
+  history.push({ identityId, attribute: `finding:${findingId}`, value: '0', at: closedAt });
+}
 
-  @EventHandler('nhi.identity.decommissioned')
-  async onDecommissioned(event: ReceivedEvent<'nhi.identity.decommissioned'>, manager: EntityManager): Promise<void> {
-    await this.setStatus(manager, event.data.id, 'DECOMMISSIONED', event.data.decommissionedAt);
-    await recordHistory(manager, [{ identityId: event.data.id, attribute: 'live', value: '0', at: event.data.decommissionedAt }]);
-  }
+type FindingEvent = Extract<InventoryEvent, { type: 'nhi.finding.opened' | 'nhi.finding.closed' }>;
 
-  @EventHandler('nhi.finding.opened')
-  async onFindingOpened(event: ReceivedEvent<'nhi.finding.opened'>, manager: EntityManager): Promise<void> {
-    const { findingId, identityId, category, detectedAt } = event.data;
-    await manager.query(
-      `INSERT INTO finding_facts (finding_id, identity_id, category, opened_at, updated_at) VALUES ($1, $2, $3, $4, $4)
-       ON CONFLICT (finding_id) DO NOTHING`,
-      [findingId, identityId, category, detectedAt],
-    );
-    await recordHistory(manager, [{ identityId, attribute: `finding:${findingId}`, value: '1', at: detectedAt }]);
-  }
+function isFindingEvent(event: InventoryEvent): event is FindingEvent {
+  return event.type === 'nhi.finding.opened' || event.type === 'nhi.finding.closed';
+}
 
-  @EventHandler('nhi.finding.closed')
-  async onFindingClosed(event: ReceivedEvent<'nhi.finding.closed'>, manager: EntityManager): Promise<void> {
-    const { findingId, identityId, category, closedAt } = event.data;
-    await manager.query(
-      `INSERT INTO finding_facts (finding_id, identity_id, category, closed_at, updated_at) VALUES ($1, $2, $3, $4, $4)
-       ON CONFLICT (finding_id) DO UPDATE SET closed_at = EXCLUDED.closed_at, updated_at = greatest(finding_facts.updated_at, EXCLUDED.updated_at)`,
-      [findingId, identityId, category, closedAt],
-    );
-    await recordHistory(manager, [{ identityId, attribute: `finding:${findingId}`, value: '0', at: closedAt }]);
-  }
+/** The identity an identity event is about. */
+function identityOf(event: Exclude<InventoryEvent, FindingEvent>): string {
+  return event.type === 'nhi.identity.discovered' || event.type === 'nhi.identity.updated' ? event.data.identity.id : event.data.id;
+}
 
-  private async setStatus(manager: EntityManager, identityId: string, status: string, at: string): Promise<void> {
-    await manager.query('UPDATE identity_facts SET status = $2, updated_at = $3 WHERE identity_id = $1 AND updated_at <= $3', [
-      identityId,
-      status,
-      at,
-    ]);
-  }
+function setStatus(identities: FactRows<IdentityFact>, identityId: string, status: string, at: string): void {
+  const row = identities.get(identityId);
+  if (row && instant(row.updated_at) <= instant(at)) identities.set(identityId, { ...row, status, updated_at: at });
 }

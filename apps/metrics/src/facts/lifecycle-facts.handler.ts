@@ -1,8 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ReceivedEvent } from '@nhi/contracts';
-import { EventHandler } from '@nhi/messaging';
-import { HistoryEntry, recordHistory } from './state-history';
+import { EventBatchHandler, type ReceivedEventOf } from '@nhi/messaging';
+import { FactRows, latest, type FactRow } from './fact-rows';
+import { recordHistory, type HistoryEntry } from './state-history';
+
+interface LifecycleFact extends FactRow {
+  identity_id: string;
+  due_since: string | null;
+  managed: boolean;
+  last_rotated_at: string | null;
+  expired_at: string | null;
+  revocation_requested_at: string | null;
+  revoked_at: string | null;
+  updated_at: string;
+}
+
+const COLUMNS: Array<keyof LifecycleFact & string> = [
+  'identity_id',
+  'due_since',
+  'managed',
+  'last_rotated_at',
+  'expired_at',
+  'revocation_requested_at',
+  'revoked_at',
+  'updated_at',
+];
+const TYPES = [
+  'nhi.credential.rotation-due',
+  'nhi.credential.rotated',
+  'nhi.credential.expired',
+  'nhi.credential.revocation-requested',
+  'nhi.credential.revoked',
+] as const;
+type LifecycleEvent = ReceivedEventOf<(typeof TYPES)[number]>;
+type Changes = Partial<Omit<LifecycleFact, 'identity_id' | 'updated_at'>>;
 
 /**
  * Rotation and revocation as lifecycle's events tell them: whether a
@@ -11,62 +42,73 @@ import { HistoryEntry, recordHistory } from './state-history';
  */
 @Injectable()
 export class LifecycleFactsHandler {
-  @EventHandler('nhi.credential.rotation-due')
-  async onDue(event: ReceivedEvent<'nhi.credential.rotation-due'>, manager: EntityManager): Promise<void> {
-    const { identityId, dueAt, warning, autoRotate } = event.data;
-    await this.upsert(manager, identityId, event.time, {
-      // A warning only says that it will fall due; being due is what counts against compliance.
-      due_since: warning ? undefined : dueAt,
-      managed: autoRotate ? true : undefined,
-    });
+  @EventBatchHandler(TYPES, {
+    formerly: {
+      'nhi.credential.rotation-due': 'onDue',
+      'nhi.credential.rotated': 'onRotated',
+      'nhi.credential.expired': 'onExpired',
+      'nhi.credential.revocation-requested': 'onRevocationRequested',
+      'nhi.credential.revoked': 'onRevoked',
+    },
+  })
+  async apply(events: readonly LifecycleEvent[], manager: EntityManager): Promise<void> {
+    const rows = await FactRows.load<LifecycleFact>(
+      manager,
+      'lifecycle_facts',
+      'identity_id',
+      COLUMNS,
+      events.map((e) => e.data.identityId),
+    );
     const history: HistoryEntry[] = [];
-    if (!warning) history.push({ identityId, attribute: 'overdue', value: '1', at: dueAt });
-    if (autoRotate) history.push({ identityId, attribute: 'managed', value: '1', at: event.time });
+    for (const event of events) {
+      const changes = changesOf(event, history);
+      if (changes) upsert(rows, event.data.identityId, event.time, changes);
+    }
+    await rows.save(manager);
     await recordHistory(manager, history);
   }
+}
 
-  @EventHandler('nhi.credential.rotated')
-  async onRotated(event: ReceivedEvent<'nhi.credential.rotated'>, manager: EntityManager): Promise<void> {
-    const { identityId, rotatedAt } = event.data;
-    await this.upsert(manager, identityId, event.time, { due_since: null, managed: true, last_rotated_at: rotatedAt });
-    await recordHistory(manager, [
-      { identityId, attribute: 'overdue', value: '0', at: rotatedAt },
-      { identityId, attribute: 'managed', value: '1', at: rotatedAt },
-    ]);
+/** The columns an event sets (null: it changes nothing), and the history it adds. */
+function changesOf(event: LifecycleEvent, history: HistoryEntry[]): Changes | null {
+  const { identityId } = event.data;
+  switch (event.type) {
+    case 'nhi.credential.rotation-due': {
+      const { dueAt, warning, autoRotate } = event.data;
+      if (!warning) history.push({ identityId, attribute: 'overdue', value: '1', at: dueAt });
+      if (autoRotate) history.push({ identityId, attribute: 'managed', value: '1', at: event.time });
+      // A warning only says that it will fall due; being due is what counts against compliance.
+      return { ...(warning ? {} : { due_since: dueAt }), ...(autoRotate ? { managed: true } : {}) };
+    }
+    case 'nhi.credential.rotated': {
+      const { rotatedAt } = event.data;
+      history.push(
+        { identityId, attribute: 'overdue', value: '0', at: rotatedAt },
+        { identityId, attribute: 'managed', value: '1', at: rotatedAt },
+      );
+      return { due_since: null, managed: true, last_rotated_at: rotatedAt };
+    }
+    case 'nhi.credential.expired':
+      return { expired_at: event.data.expiredAt };
+    case 'nhi.credential.revocation-requested':
+      // The lead time runs from the first attempt; retries do not restart it.
+      return event.data.attempt === 1 ? { revocation_requested_at: event.data.requestedAt } : null;
+    case 'nhi.credential.revoked':
+      return { revoked_at: event.data.revokedAt };
   }
+}
 
-  @EventHandler('nhi.credential.expired')
-  async onExpired(event: ReceivedEvent<'nhi.credential.expired'>, manager: EntityManager): Promise<void> {
-    await this.upsert(manager, event.data.identityId, event.time, { expired_at: event.data.expiredAt });
-  }
-
-  @EventHandler('nhi.credential.revocation-requested')
-  async onRevocationRequested(event: ReceivedEvent<'nhi.credential.revocation-requested'>, manager: EntityManager): Promise<void> {
-    // The lead time runs from the first attempt; retries do not restart it.
-    if (event.data.attempt !== 1) return;
-    await this.upsert(manager, event.data.identityId, event.time, { revocation_requested_at: event.data.requestedAt });
-  }
-
-  @EventHandler('nhi.credential.revoked')
-  async onRevoked(event: ReceivedEvent<'nhi.credential.revoked'>, manager: EntityManager): Promise<void> {
-    await this.upsert(manager, event.data.identityId, event.time, { revoked_at: event.data.revokedAt });
-  }
-
-  /** Sets the given columns (undefined: leave as is) on the identity's row, creating it if needed. */
-  private async upsert(
-    manager: EntityManager,
-    identityId: string,
-    at: string,
-    values: Record<string, string | boolean | null | undefined>,
-  ) {
-    const columns = Object.entries(values).filter(([, value]) => value !== undefined);
-    const names = columns.map(([name]) => name);
-    await manager.query(
-      `INSERT INTO lifecycle_facts (identity_id, updated_at${names.map((n) => `, ${n}`).join('')})
-       VALUES ($1, $2${names.map((_, i) => `, $${i + 3}`).join('')})
-       ON CONFLICT (identity_id) DO UPDATE SET updated_at = greatest(lifecycle_facts.updated_at, EXCLUDED.updated_at)
-         ${names.map((n) => `, ${n} = EXCLUDED.${n}`).join('')}`,
-      [identityId, at, ...columns.map(([, value]) => value)],
-    );
-  }
+/** Sets the given columns on the identity's row, creating it if needed; the row keeps the newest event's time. */
+function upsert(rows: FactRows<LifecycleFact>, identityId: string, at: string, changes: Changes): void {
+  const row: LifecycleFact = rows.get(identityId) ?? {
+    identity_id: identityId,
+    due_since: null,
+    managed: false,
+    last_rotated_at: null,
+    expired_at: null,
+    revocation_requested_at: null,
+    revoked_at: null,
+    updated_at: at,
+  };
+  rows.set(identityId, { ...row, ...changes, updated_at: latest(row.updated_at, at) ?? at });
 }

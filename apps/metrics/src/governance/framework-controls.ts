@@ -130,7 +130,9 @@ export const FRAMEWORK_CONTROLS: Record<Framework, ControlDefinition[]> = {
       controlId: 'ID.RA-07',
       title: 'Changes and exceptions are managed, assessed for risk impact, recorded, and tracked',
       evidence: ['share of open exceptions decided or requested within the last 7 days'],
-      value: ({ estate }) => share(estate.openExceptions - estate.stalePendingExceptions, estate.openExceptions) ?? 1,
+      // No open exception leaves none stale, but only on a scope that has identities: an empty one is no evidence.
+      value: ({ estate }) =>
+        estate.totalIdentities === 0 ? null : (share(estate.openExceptions - estate.stalePendingExceptions, estate.openExceptions) ?? 1),
       met: 0.95,
       partial: 0.7,
     },

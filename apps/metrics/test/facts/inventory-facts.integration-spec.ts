@@ -1,4 +1,6 @@
-import { identityDiscoveredData, subgraphSpec, waitFor } from '@nhi/testing';
+import { randomUUID } from 'node:crypto';
+import { createEvent, type EventDataByType, type EventType, type NhiEvent } from '@nhi/contracts';
+import { identityDiscoveredData, identitySnapshot, subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
 
 const spec = subgraphSpec('metrics', bootstrap);
@@ -76,6 +78,75 @@ describe('governanceSummary', () => {
     expect(payments.data?.governanceSummary).toMatchObject({ totalIdentities: 2, asOf: '2026-11-02T10:00:00.000Z' });
     // The redelivered event did not count twice, even after everything was committed.
     expect((await spec.subgraph.query<Summary>(SUMMARY)).data?.governanceSummary.totalIdentities).toBe(3);
+  });
+});
+
+describe('a run of events about one identity', () => {
+  const event = <T extends EventType>(type: T, subject: string, data: EventDataByType[T]): NhiEvent<T> =>
+    createEvent({ source: 'inventory', type, subject, data });
+  const RUN_SUMMARY = `query($bu: String) { governanceSummary(businessUnit: $bu) { totalIdentities findingsByCategory { category count } } }`;
+  interface RunSummary {
+    governanceSummary: { totalIdentities: number; findingsByCategory: Array<{ category: string; count: number }> };
+  }
+  const openFindings = (summary: RunSummary | undefined) => summary?.governanceSummary.findingsByCategory.reduce((n, c) => n + c.count, 0);
+
+  it('is applied in one go as one event at a time would: a repeat skipped, an older event not undoing a newer one', async () => {
+    const discovered = identityDiscoveredData({ businessUnit: 'Run-A', kind: 'API_KEY' }, '2026-10-01T00:00:00.000Z');
+    const id = discovered.identity.id;
+    const finding = { identityId: id, findingId: randomUUID(), category: 'NHI7' as const, code: 'CREDENTIAL_TOO_OLD' };
+    const first = event('nhi.identity.discovered', id, discovered);
+    const moved = identitySnapshot({ ...discovered.identity, businessUnit: 'Run-B' });
+    await spec.subgraph.publishRun([
+      first,
+      event('nhi.finding.opened', id, { ...finding, severity: 'MEDIUM', detail: 'old', detectedAt: '2026-10-02T00:00:00.000Z' }),
+      first,
+      event('nhi.identity.updated', id, {
+        identity: moved,
+        changes: [{ field: 'businessUnit', previous: 'Run-A', current: 'Run-B' }],
+        source: 'aws-config',
+        updatedAt: '2026-10-05T00:00:00.000Z',
+      }),
+      event('nhi.identity.stale', id, { id, lastSeenAt: '2026-10-01T00:00:00.000Z', staleAt: '2026-10-03T00:00:00.000Z', missedSnapshots: 2 }),
+    ]);
+
+    const runB = await waitFor(
+      async () => {
+        const summary = (await spec.subgraph.query<RunSummary>(RUN_SUMMARY, { bu: 'Run-B' })).data;
+        return summary?.governanceSummary.totalIdentities === 1 && summary;
+      },
+      { what: 'the identity to be counted under Run-B' },
+    );
+    expect(openFindings(runB)).toBe(1);
+    expect((await spec.subgraph.query<RunSummary>(RUN_SUMMARY, { bu: 'Run-A' })).data?.governanceSummary.totalIdentities).toBe(0);
+    const [row] = await spec.subgraph.sql<{ status: string; updated_at: Date }>(
+      'SELECT status, updated_at FROM identity_facts WHERE identity_id = $1',
+      [id],
+    );
+    expect(row).toEqual({ status: 'ACTIVE', updated_at: new Date('2026-10-05T00:00:00.000Z') });
+    const history = await spec.subgraph.sql<{ attribute: string; value: string }>(
+      'SELECT attribute, value FROM state_history WHERE identity_id = $1 ORDER BY seq',
+      [id],
+    );
+    expect(history.map((h) => `${h.attribute}=${h.value}`)).toEqual([
+      'live=1',
+      'business_unit=Run-A',
+      `finding:${finding.findingId}=1`,
+      'business_unit=Run-B',
+    ]);
+
+    await spec.subgraph.publishRun([
+      event('nhi.finding.closed', id, { ...finding, closedAt: '2026-10-06T00:00:00.000Z' }),
+      event('nhi.identity.decommissioned', id, { id, reason: 'gone', decommissionedBy: 'alice', decommissionedAt: '2026-10-07T00:00:00.000Z' }),
+      event('nhi.identity.stale', id, { id, lastSeenAt: '2026-10-01T00:00:00.000Z', staleAt: '2026-10-04T00:00:00.000Z', missedSnapshots: 3 }),
+    ]);
+    await waitFor(
+      async () => (await spec.subgraph.query<RunSummary>(RUN_SUMMARY, { bu: 'Run-B' })).data?.governanceSummary.totalIdentities === 0,
+      { what: 'the decommissioned identity to leave the count' },
+    );
+    const [after] = await spec.subgraph.sql<{ status: string }>('SELECT status FROM identity_facts WHERE identity_id = $1', [id]);
+    expect(after?.status).toBe('DECOMMISSIONED');
+    const [closed] = await spec.subgraph.sql<{ closed_at: Date }>('SELECT closed_at FROM finding_facts WHERE finding_id = $1', [finding.findingId]);
+    expect(closed?.closed_at).toEqual(new Date('2026-10-06T00:00:00.000Z'));
   });
 });
 

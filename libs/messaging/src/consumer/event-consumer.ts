@@ -17,8 +17,6 @@ export interface EventConsumerStatus {
 
 /** Within a long batch, offsets are committed at least this often (messages). */
 const COMMIT_EVERY = 100;
-/** Messages of a partition applied in one database transaction (MessageProcessor.processAll). */
-const RUN_SIZE = 50;
 /** Partitions processed side by side at most: each holds a database connection while it applies a message. */
 const MAX_CONCURRENT_PARTITIONS = 8;
 
@@ -104,9 +102,9 @@ export class EventConsumer {
       uncommitted = 0;
     };
     try {
-      for (let start = 0; start < batch.messages.length; start += RUN_SIZE) {
+      for (let start = 0; start < batch.messages.length; start += this.options.consumerRunSize) {
         if (!isRunning() || isStale()) break;
-        const run = batch.messages.slice(start, start + RUN_SIZE);
+        const run = batch.messages.slice(start, start + this.options.consumerRunSize);
         try {
           await this.processor.processAll(
             run.map((message) => ({ topic, partition, message })),

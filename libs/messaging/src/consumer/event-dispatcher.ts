@@ -5,7 +5,7 @@ import { describeError } from '../describe-error';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import type { ConsumedMessage } from './consumed-message';
 import type { RegisteredEventHandler } from './event-handler-registry';
-import { claimInboxEntry } from './inbox';
+import { claimInboxEntries, claimInboxEntry, type InboxEntry } from './inbox';
 import { inboxConsumerName } from './subscription';
 
 /** A handler threw; `cause` is what it threw. */
@@ -32,6 +32,13 @@ export class RunItemError extends Error {
   }
 }
 
+/** One event of a run, with the handlers of its type and where it was read. */
+export interface RunItem {
+  event: ReceivedEvent;
+  handlers: readonly RegisteredEventHandler[];
+  origin: ConsumedMessage;
+}
+
 /** Applies an event with its handlers, each exactly once however often the event arrives. */
 @Injectable()
 export class EventDispatcher {
@@ -54,33 +61,66 @@ export class EventDispatcher {
   }
 
   /**
-   * Applies several events (in order) in one transaction, each handler
-   * claiming its inbox row as in dispatch(). One commit for the lot instead of
-   * one per handler per event: on a platform where a round trip and a commit
-   * cost more than a handler, that is most of the consumer's time. A failing
-   * handler rolls all of them back and is reported as a RunItemError naming
-   * the event, so the caller can apply those before it again and handle that
-   * one alone.
+   * Applies several events (in order) in one transaction: one statement
+   * claims the inbox rows of every handler for every event, per-event
+   * handlers run event by event, and then each batch handler gets, in one
+   * call, the events it claimed. Each handler sees its own effects in event
+   * order, as one at a time would; a per-event handler does not see what a
+   * batch handler does with earlier events of the same run (handlers that
+   * depend on each other's writes belong in one handler). One commit for the
+   * lot instead of one per handler per event. A per-event handler's failure
+   * rolls all of them back and is reported as a RunItemError naming the
+   * event; a batch handler's failure cannot name one and is thrown as it is,
+   * and the caller applies the events one by one.
    */
-  async dispatchAll(
-    items: ReadonlyArray<{ event: ReceivedEvent; handlers: readonly RegisteredEventHandler[]; origin: ConsumedMessage }>,
-  ): Promise<number[]> {
+  async dispatchAll(items: ReadonlyArray<RunItem>): Promise<number[]> {
     return this.dataSource.transaction(async (manager) => {
-      const applied: number[] = [];
-      for (const [index, { event, handlers, origin }] of items.entries()) {
-        let count = 0;
-        for (const handler of handlers) {
-          try {
-            if (await this.apply(manager, event, handler, origin)) count += 1;
-          } catch (error) {
-            // A handler's failure names the event; anything else (the inbox claim) fails the run as it is.
-            throw error instanceof EventHandlerError ? new RunItemError(index, error) : error;
-          }
+      const pairs = items.flatMap((item, index) => item.handlers.map((handler) => ({ index, item, handler })));
+      const claimed = await claimInboxEntries(
+        manager,
+        pairs.map(({ item, handler }) => this.inboxEntry(item.event, handler, item.origin)),
+      );
+      const applied = items.map(() => 0);
+      const batches = new Map<string, { handler: RegisteredEventHandler; events: ReceivedEvent[] }>();
+      for (const [i, { index, item, handler }] of pairs.entries()) {
+        if (!claimed[i]) continue;
+        applied[index] += 1;
+        if (handler.handleBatch) {
+          const batch = batches.get(handler.name) ?? { handler, events: [] };
+          batch.events.push(item.event);
+          batches.set(handler.name, batch);
+          continue;
         }
-        applied.push(count);
+        try {
+          await handler.handle(item.event, manager);
+        } catch (error) {
+          throw new RunItemError(index, new EventHandlerError(handler.name, error));
+        }
       }
+      for (const { handler, events } of batches.values()) await this.applyBatch(manager, handler, events);
       return applied;
     });
+  }
+
+  private async applyBatch(manager: EntityManager, handler: RegisteredEventHandler, events: readonly ReceivedEvent[]): Promise<void> {
+    try {
+      await handler.handleBatch?.(events, manager);
+    } catch (error) {
+      throw new EventHandlerError(handler.name, error);
+    }
+  }
+
+  private inboxEntry(event: ReceivedEvent, handler: RegisteredEventHandler, origin: ConsumedMessage): InboxEntry {
+    return {
+      eventSource: event.source,
+      eventId: event.id,
+      consumer: inboxConsumerName(this.options.groupId, handler.name),
+      topic: origin.topic,
+      partition: origin.partition,
+      offset: origin.message.offset,
+      eventType: event.type,
+      ...(handler.formerName ? { formerConsumer: inboxConsumerName(this.options.groupId, handler.formerName) } : {}),
+    };
   }
 
   /**
@@ -94,15 +134,7 @@ export class EventDispatcher {
     handler: RegisteredEventHandler,
     origin: ConsumedMessage,
   ): Promise<boolean> {
-    const claimed = await claimInboxEntry(manager, {
-      eventSource: event.source,
-      eventId: event.id,
-      consumer: inboxConsumerName(this.options.groupId, handler.name),
-      topic: origin.topic,
-      partition: origin.partition,
-      offset: origin.message.offset,
-      eventType: event.type,
-    });
+    const claimed = await claimInboxEntry(manager, this.inboxEntry(event, handler, origin));
     if (!claimed) return false;
     try {
       await handler.handle(event, manager);

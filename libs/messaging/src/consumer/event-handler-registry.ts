@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import type { EventType, ReceivedEvent } from '@nhi/contracts';
-import { handledEventTypes } from './event-handler.decorator';
+import { batchHandlerMetadata, handledEventTypes } from './event-handler.decorator';
 
 export interface RegisteredEventHandler {
   eventType: EventType;
   /** `Class.method`: part of the inbox consumer name, so renaming a handler re-applies past events to it. */
   name: string;
   handle(event: ReceivedEvent, manager: EntityManager): Promise<void>;
+  /** A batch handler (@EventBatchHandler): applies a run's events at once; handle() is it with one event. */
+  handleBatch?: (events: readonly ReceivedEvent[], manager: EntityManager) => Promise<void>;
+  /** The per-event handler (`Class.method`) that applied this type before the batch handler did. */
+  formerName?: string;
 }
 
 /** Finds every @EventHandler method on the application's singleton providers. */
@@ -46,17 +50,36 @@ export class EventHandlerRegistry {
       for (const methodName of this.scanner.getAllMethodNames(prototype)) {
         const method: unknown = Reflect.get(instance, methodName);
         if (typeof method !== 'function') continue;
+        const name = `${instance.constructor.name}.${methodName}`;
         for (const eventType of handledEventTypes(method)) {
-          const handlers = found.get(eventType) ?? [];
-          handlers.push({
+          add(found, {
             eventType,
-            name: `${instance.constructor.name}.${methodName}`,
+            name,
             handle: (event, manager) => Reflect.apply(method, instance, [event, manager]) as Promise<void>,
           });
-          found.set(eventType, handlers);
+        }
+        const batch = batchHandlerMetadata(method);
+        if (!batch) continue;
+        const handleBatch = (events: readonly ReceivedEvent[], manager: EntityManager) =>
+          Reflect.apply(method, instance, [events, manager]) as Promise<void>;
+        for (const eventType of batch.types) {
+          const former = batch.formerly[eventType];
+          add(found, {
+            eventType,
+            name,
+            handle: (event, manager) => handleBatch([event], manager),
+            handleBatch,
+            ...(former ? { formerName: `${instance.constructor.name}.${former}` } : {}),
+          });
         }
       }
     }
     return found;
   }
+}
+
+function add(found: Map<EventType, RegisteredEventHandler[]>, handler: RegisteredEventHandler): void {
+  const handlers = found.get(handler.eventType) ?? [];
+  handlers.push(handler);
+  found.set(handler.eventType, handlers);
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ReceivedEvent } from '@nhi/contracts';
-import { EventHandler, handledEventTypes } from './event-handler.decorator';
+import { batchHandlerMetadata, EventBatchHandler, EventHandler, handledEventTypes, type ReceivedEventOf } from './event-handler.decorator';
 
 class Projection {
   @EventHandler('nhi.identity.discovered')
@@ -16,6 +16,14 @@ class Projection {
 
   plain(): void {
     return undefined;
+  }
+}
+
+class Folding {
+  @EventBatchHandler(['nhi.rotation.completed', 'nhi.rotation.failed'], { formerly: { 'nhi.rotation.failed': 'onFailed' } })
+  async apply(events: ReadonlyArray<ReceivedEventOf<'nhi.rotation.completed' | 'nhi.rotation.failed'>>): Promise<void> {
+    // Narrowing by type compiles: each event's data is its own type's.
+    for (const event of events) if (event.type === 'nhi.rotation.failed') void event.data.error;
   }
 }
 
@@ -38,6 +46,18 @@ export class Mistakes {
   async unknownType(): Promise<void> {
     return undefined;
   }
+
+  // @ts-expect-error a batch handler takes an array of events
+  @EventBatchHandler(['nhi.identity.discovered'])
+  async oneEvent(_event: ReceivedEvent<'nhi.identity.discovered'>): Promise<void> {
+    return undefined;
+  }
+
+  // @ts-expect-error formerly names only the handler's own types
+  @EventBatchHandler(['nhi.identity.discovered'], { formerly: { 'nhi.rotation.failed': 'old' } })
+  async strayFormer(_events: ReadonlyArray<ReceivedEvent<'nhi.identity.discovered'>>): Promise<void> {
+    return undefined;
+  }
 }
 
 describe('@EventHandler', () => {
@@ -52,5 +72,19 @@ describe('@EventHandler', () => {
   it('finds nothing on undecorated methods or non-functions', () => {
     expect(handledEventTypes(Projection.prototype.plain)).toEqual([]);
     expect(handledEventTypes(undefined)).toEqual([]);
+  });
+});
+
+describe('@EventBatchHandler', () => {
+  it('records the types and the per-event handlers it took over from', () => {
+    expect(batchHandlerMetadata(Folding.prototype.apply)).toEqual({
+      types: ['nhi.rotation.completed', 'nhi.rotation.failed'],
+      formerly: { 'nhi.rotation.failed': 'onFailed' },
+    });
+  });
+
+  it('finds nothing on per-event handlers or non-functions', () => {
+    expect(batchHandlerMetadata(Projection.prototype.onRegistered)).toBeNull();
+    expect(batchHandlerMetadata(undefined)).toBeNull();
   });
 });

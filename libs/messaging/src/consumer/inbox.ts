@@ -10,23 +10,57 @@ export interface InboxEntry {
   partition: number;
   offset: string;
   eventType: string;
+  /** The consumer name of the handler that applied this type before (EventBatchHandlerOptions.formerly): its rows count too. */
+  formerConsumer?: string;
 }
 
+const keyOf = (entry: InboxEntry) => JSON.stringify([entry.eventSource, entry.eventId, entry.consumer]);
+
 /**
- * Records that a handler applies an event, in the handler's own transaction.
- * False when the row already exists: the event was applied before and this is a redelivery.
- * A concurrent redelivery waits on the uncommitted row and then also gets false.
- * Rows written before events were keyed by source carry an empty source and
- * still count, so an upgrade never applies an event twice.
+ * Records, in one statement, that each handler applies each event of a run,
+ * in the transaction that applies them. For each entry: true when it is
+ * claimed now, false when the row already exists (a redelivery) or an earlier
+ * entry of the same run claims the same event for the same handler. A
+ * concurrent claim waits on the uncommitted rows and then gets false. Rows
+ * written before events were keyed by source carry an empty source and still
+ * count, and so do a former handler's, so an upgrade never applies an event twice. Rows go in in key order,
+ * so two runs that overlap lock them in the same order and cannot deadlock.
  */
-export async function claimInboxEntry(manager: EntityManager, entry: InboxEntry): Promise<boolean> {
-  const inserted: unknown[] = await manager.query(
+export async function claimInboxEntries(manager: EntityManager, entries: readonly InboxEntry[]): Promise<boolean[]> {
+  if (entries.length === 0) return [];
+  const firsts = new Map<string, InboxEntry>();
+  for (const entry of entries) if (!firsts.has(keyOf(entry))) firsts.set(keyOf(entry), entry);
+  const unique = [...firsts.values()];
+  const column = <T>(pick: (entry: InboxEntry) => T) => unique.map(pick);
+  const inserted: Array<{ event_source: string; event_id: string; consumer: string }> = await manager.query(
     `INSERT INTO inbox_events (event_source, event_id, consumer, topic, partition, "offset", event_type)
-     SELECT $1, $2, $3, $4, $5, $6, $7
-      WHERE NOT EXISTS (SELECT 1 FROM inbox_events WHERE event_source = '' AND event_id = $2 AND consumer = $3)
+     SELECT i.event_source, i.event_id, i.consumer, i.topic, i.partition, i."offset", i.event_type
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[])
+            AS i(event_source, event_id, consumer, topic, partition, "offset", event_type, former)
+      WHERE NOT EXISTS (SELECT 1 FROM inbox_events l
+                         WHERE l.event_id = i.event_id
+                           AND ((l.event_source = '' AND l.consumer = i.consumer)
+                             OR (l.event_source IN ('', i.event_source) AND l.consumer = i.former)))
+      ORDER BY i.event_source, i.event_id, i.consumer
      ON CONFLICT (event_source, event_id, consumer) DO NOTHING
-     RETURNING event_id`,
-    [entry.eventSource, entry.eventId, entry.consumer, entry.topic, entry.partition, entry.offset, entry.eventType],
+     RETURNING event_source, event_id, consumer`,
+    [
+      column((e) => e.eventSource),
+      column((e) => e.eventId),
+      column((e) => e.consumer),
+      column((e) => e.topic),
+      column((e) => e.partition),
+      column((e) => e.offset),
+      column((e) => e.eventType),
+      column((e) => e.formerConsumer ?? null),
+    ],
   );
-  return inserted.length > 0;
+  const claimed = new Set(inserted.map((row) => JSON.stringify([row.event_source, row.event_id, row.consumer])));
+  return entries.map((entry) => firsts.get(keyOf(entry)) === entry && claimed.has(keyOf(entry)));
+}
+
+/** claimInboxEntries for one entry: false for a redelivery. */
+export async function claimInboxEntry(manager: EntityManager, entry: InboxEntry): Promise<boolean> {
+  const [claimed] = await claimInboxEntries(manager, [entry]);
+  return claimed ?? false;
 }

@@ -6,18 +6,12 @@ import { retryDelayMs } from '../timing/backoff';
 import { sleepWithHeartbeat } from '../timing/sleep';
 import type { ConsumedMessage, ProcessingContext, ProcessOutcome } from './consumed-message';
 import { DeadLetterPublisher, type ProcessingFailure } from './dead-letter-publisher';
-import { EventDispatcher, EventHandlerError, RunItemError } from './event-dispatcher';
+import { EventDispatcher, EventHandlerError, RunItemError, type RunItem } from './event-dispatcher';
 import { ConsumerStats } from './consumer-stats';
 import { EventHandlerRegistry } from './event-handler-registry';
 
 /** Longest wait between two attempts, whatever the base and attempt count. */
 const RETRY_CAP_MS = 30_000;
-
-interface RunItem {
-  event: ReceivedEvent;
-  handlers: ReturnType<EventHandlerRegistry['handlersFor']>;
-  origin: ConsumedMessage;
-}
 
 /** The failure a dead letter reports: what the handler threw, not our wrapper around it. */
 function failureOf(error: unknown, attempts: number): ProcessingFailure {
@@ -43,11 +37,13 @@ export class MessageProcessor {
 
   /**
    * Applies a run of one partition's messages in one transaction. When a
-   * handler fails, the events before it are applied again as a run, the
-   * failing one goes through process() alone (its failed attempt counted:
-   * retries, then the dead letter) and the rest continue as a run. A message
-   * that is not a valid event is dead-lettered alone, in its place. Resolves
-   * when all of them may be committed.
+   * per-event handler fails, the events before it are applied again as a run,
+   * the failing one goes through process() alone (its failed attempt counted:
+   * retries, then the dead letter) and the rest continue as a run. When a
+   * batch handler fails (it cannot say which event) or anything else does,
+   * each message goes through process() alone, in order. A message that is
+   * not a valid event is dead-lettered alone, in its place. Resolves when all
+   * of them may be committed.
    */
   async processAll(messages: readonly ConsumedMessage[], context: ProcessingContext): Promise<void> {
     const items: RunItem[] = [];
@@ -73,7 +69,7 @@ export class MessageProcessor {
       );
     } catch (error) {
       if (!(error instanceof RunItemError)) {
-        // Not a handler (the database, a lost connection): each message on its own path, with its retries.
+        // A batch handler, or not a handler (the database, a lost connection): each message on its own path, with its retries.
         for (const consumed of messages) await this.process(consumed, context);
         return;
       }

@@ -53,6 +53,7 @@ export function compileMessagingTestApp(options: MessagingTestAppOptions): Promi
           outboxPollIntervalMs: options.outboxPollIntervalMs,
           outboxRetentionHours: 24,
           consumerMaxAttempts: 3,
+          consumerRunSize: 50,
           consumerRetryBaseMs: options.consumerRetryBaseMs,
         }),
       }),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ReceivedEvent } from '@nhi/contracts';
-import { EventHandler } from '../consumer/event-handler.decorator';
+import { EventBatchHandler, EventHandler } from '../consumer/event-handler.decorator';
 import { AppliedEventEntity } from './applied-event.entity';
 
 type Registered = ReceivedEvent<'nhi.identity.discovered'>;
@@ -25,8 +25,9 @@ export class Hold {
 }
 
 /**
- * Two handlers of one event type, scripted by the identity's name:
- * `flaky-*` makes `audit` fail twice, `poison-*` makes it always fail,
+ * Two per-event handlers and a batch handler of one event type, scripted by
+ * the identity's name: `flaky-*` makes `audit` fail twice, `poison-*` makes
+ * it always fail, `batch-poison-*` makes `fold` fail on any run holding it,
  * and a name given to hold() stops `project` until the test releases it.
  */
 @Injectable()
@@ -36,7 +37,10 @@ export class TestHandlers {
   /** Ids of the events `audit` has failed on, in order. */
   readonly failedOn: string[] = [];
 
-  callsOf(handler: 'project' | 'audit', eventId: string): number {
+  /** The event ids `fold` was handed, call by call. */
+  readonly folds: string[][] = [];
+
+  callsOf(handler: 'project' | 'audit' | 'fold', eventId: string): number {
     return this.calls.get(`${handler}:${eventId}`) ?? 0;
   }
 
@@ -60,6 +64,18 @@ export class TestHandlers {
     await manager.insert(AppliedEventEntity, { eventId: event.id, handler: 'audit' });
     if (event.data.identity.name.startsWith('poison-')) this.fail(event, `cannot apply ${event.data.identity.name}`);
     if (event.data.identity.name.startsWith('flaky-') && calls <= 2) this.fail(event, `flaky failure ${calls}`);
+  }
+
+  /** Applied one row per event, as a set: `foldOne` was its per-event predecessor. */
+  @EventBatchHandler(['nhi.identity.discovered'], { formerly: { 'nhi.identity.discovered': 'foldOne' } })
+  async fold(events: readonly Registered[], manager: EntityManager): Promise<void> {
+    this.folds.push(events.map((event) => event.id));
+    for (const event of events) this.count('fold', event.id);
+    await manager.query(`INSERT INTO test_applied_events (event_id, handler) SELECT id, 'fold' FROM unnest($1::text[]) AS id`, [
+      events.map((event) => event.id),
+    ]);
+    const poison = events.find((event) => event.data.identity.name.startsWith('batch-poison-'));
+    if (poison) this.fail(poison, `cannot fold ${poison.data.identity.name}`);
   }
 
   private fail(event: Registered, message: string): never {
