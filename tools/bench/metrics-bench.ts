@@ -13,7 +13,7 @@ import { estateEvents } from './metrics-estate-events';
 import { databaseUrlOn, percentile, runBench, waitUntil } from './bench-support';
 
 /**
- * npm run bench:metrics -- [--size 1000000] [--queries 200]
+ * npm run bench:metrics -- [--size 1000000] [--queries 200] [--keep]
  *
  * Loads the events of a `size`-identity estate onto the topics metrics reads
  * (about 2.5 events per identity) and measures how fast metrics applies them,
@@ -25,6 +25,7 @@ const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '1000000' },
     queries: { type: 'string', default: '200' },
+    keep: { type: 'boolean', default: false },
     port: { type: 'string', default: '4940' },
   },
 });
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
     };
     for (let i = 0; i < size; i += 1) {
       batch.push(...estateEvents(i, now, topicPrefix));
-      if (batch.length >= 10_000) await flush();
+      if (batch.length >= 5_000) await flush();
       if (i > 0 && i % 100_000 === 0) log(`${i} identities produced (${produced} events)`);
     }
     await flush();
@@ -184,7 +185,8 @@ async function main(): Promise<void> {
     await Promise.all([gateway.stop(), metrics.stop()]);
     const admin = new Client({ connectionString: serverUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    if (values.keep) log(`kept the database ${database} (--keep)`);
+    else await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
     const topics = await KafkaTestClient.connect(brokers);
     await topics.deleteTopicsWithPrefix(topicPrefix);

@@ -8,6 +8,7 @@ import { CreateIdentityFacts1764202100000 } from './migrations/1764202100000-cre
 import { GovernanceReadModels1765700000000 } from './migrations/1765700000000-governance-read-models';
 import { GovernanceHistory1765900000000 } from './migrations/1765900000000-governance-history';
 import { AuditRecords1766100000000 } from './migrations/1766100000000-audit-records';
+import { GovernanceCounts1767000000000 } from './migrations/1767000000000-governance-counts';
 import { ParkedModule } from './parked/parked.module';
 import { PrometheusModule } from './prometheus/prometheus.module';
 import { ReportsModule } from './reports/reports.module';
@@ -28,6 +29,7 @@ export function metricsModule(config: SubgraphConfig, environment: NodeJS.Proces
       GovernanceReadModels1765700000000,
       GovernanceHistory1765900000000,
       AuditRecords1766100000000,
+      GovernanceCounts1767000000000,
     ],
     schema: METRICS_SCHEMA,
     features: [FactsModule, SummaryModule, TrendsModule, ParkedModule, ReportsModule, PrometheusModule, AuditModule],

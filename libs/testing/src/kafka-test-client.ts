@@ -29,6 +29,13 @@ export class KafkaTestClient {
     return { partition: metadata.partition, offset: metadata.baseOffset };
   }
 
+  /** Publishes many messages, a few hundred per request, in order per key. */
+  async produceMany(topic: string, messages: Message[]): Promise<void> {
+    for (let start = 0; start < messages.length; start += 500) {
+      await this.producer.send({ topic, acks: -1, messages: messages.slice(start, start + 500) });
+    }
+  }
+
   /** Publishes messages of one key in one request (so they land side by side) and says where the last one landed. */
   async produceRun(topic: string, messages: Message[]): Promise<{ partition: number; offset: string }> {
     const keys = new Set(messages.map((message) => String(message.key)));

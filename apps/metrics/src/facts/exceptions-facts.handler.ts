@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventBatchHandler, type ReceivedEventOf } from '@nhi/messaging';
 import { FactRows, instant, latest, type FactRow } from './fact-rows';
+import { GovernanceCounts } from '../counts/governance-counts';
 import { recordHistory, type HistoryEntry } from './state-history';
 
 interface ExceptionFact extends FactRow {
@@ -35,6 +36,8 @@ type ExceptionEvent = ReceivedEventOf<keyof typeof STATUS_OF>;
 /** Each exception's status, as exceptions' events tell it: the exception load per business unit. */
 @Injectable()
 export class ExceptionsFactsHandler {
+  constructor(private readonly counts: GovernanceCounts) {}
+
   @EventBatchHandler(Object.keys(STATUS_OF) as Array<keyof typeof STATUS_OF>, {
     formerly: {
       'nhi.exception.requested': 'onRequested',
@@ -87,5 +90,9 @@ export class ExceptionsFactsHandler {
     }
     await rows.save(manager);
     await recordHistory(manager, history);
+    await this.counts.refresh(
+      manager,
+      events.map((e) => e.data.identityId),
+    );
   }
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { IdentitySnapshot } from '@nhi/contracts';
 import { EventBatchHandler, type ReceivedEventOf } from '@nhi/messaging';
 import { FactRows, instant, latest, type FactRow } from './fact-rows';
+import { GovernanceCounts } from '../counts/governance-counts';
 import { recordHistory, type HistoryEntry } from './state-history';
 
 interface IdentityFact extends FactRow {
@@ -82,6 +83,8 @@ function attributes(identity: IdentitySnapshot) {
  */
 @Injectable()
 export class InventoryFactsHandler {
+  constructor(private readonly counts: GovernanceCounts) {}
+
   @EventBatchHandler(TYPES, {
     formerly: {
       'nhi.identity.discovered': 'onDiscovered',
@@ -102,6 +105,7 @@ export class InventoryFactsHandler {
     await identities.save(manager);
     await findings.save(manager);
     await recordHistory(manager, history);
+    await this.counts.refresh(manager, events.map(identityOf));
   }
 
   private fold(event: InventoryEvent, identities: FactRows<IdentityFact>, findings: FactRows<FindingFact>, history: HistoryEntry[]): void {
@@ -183,8 +187,9 @@ function isFindingEvent(event: InventoryEvent): event is FindingEvent {
   return event.type === 'nhi.finding.opened' || event.type === 'nhi.finding.closed';
 }
 
-/** The identity an identity event is about. */
-function identityOf(event: Exclude<InventoryEvent, FindingEvent>): string {
+/** The identity an inventory event is about. */
+function identityOf(event: InventoryEvent): string {
+  if (isFindingEvent(event)) return event.data.identityId;
   return event.type === 'nhi.identity.discovered' || event.type === 'nhi.identity.updated' ? event.data.identity.id : event.data.id;
 }
 

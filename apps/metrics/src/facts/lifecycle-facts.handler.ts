@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventBatchHandler, type ReceivedEventOf } from '@nhi/messaging';
 import { FactRows, latest, type FactRow } from './fact-rows';
+import { GovernanceCounts } from '../counts/governance-counts';
 import { recordHistory, type HistoryEntry } from './state-history';
 
 interface LifecycleFact extends FactRow {
@@ -42,6 +43,8 @@ type Changes = Partial<Omit<LifecycleFact, 'identity_id' | 'updated_at'>>;
  */
 @Injectable()
 export class LifecycleFactsHandler {
+  constructor(private readonly counts: GovernanceCounts) {}
+
   @EventBatchHandler(TYPES, {
     formerly: {
       'nhi.credential.rotation-due': 'onDue',
@@ -66,6 +69,10 @@ export class LifecycleFactsHandler {
     }
     await rows.save(manager);
     await recordHistory(manager, history);
+    await this.counts.refresh(
+      manager,
+      events.map((e) => e.data.identityId),
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { OwnershipStatus } from '@nhi/contracts';
 import { EventBatchHandler, type ReceivedEventOf } from '@nhi/messaging';
 import { FactRows, instant, latest, type FactRow } from './fact-rows';
+import { GovernanceCounts } from '../counts/governance-counts';
 import { recordHistory, type HistoryEntry } from './state-history';
 
 interface OwnershipFact extends FactRow {
@@ -20,6 +21,8 @@ type OwnershipEvent = ReceivedEventOf<(typeof TYPES)[number]>;
 /** Who owns each identity and when it was last attested, as ownership's events tell it. */
 @Injectable()
 export class OwnershipFactsHandler {
+  constructor(private readonly counts: GovernanceCounts) {}
+
   @EventBatchHandler(TYPES, {
     formerly: {
       'nhi.ownership.assigned': 'onAssigned',
@@ -37,48 +40,55 @@ export class OwnershipFactsHandler {
       events.map((e) => e.data.identityId),
     );
     const history: HistoryEntry[] = [];
-    for (const event of events) {
-      const { identityId } = event.data;
-      switch (event.type) {
-        case 'nhi.ownership.assigned': {
-          const { ownerId, role, ownershipStatus, assignedAt } = event.data;
-          setOwnership(rows, history, identityId, ownershipStatus, role === 'PRIMARY' ? ownerId : undefined, assignedAt);
-          break;
-        }
-        case 'nhi.ownership.unassigned': {
-          const { role, ownershipStatus, unassignedAt } = event.data;
-          setOwnership(rows, history, identityId, ownershipStatus, role === 'PRIMARY' ? null : undefined, unassignedAt);
-          break;
-        }
-        case 'nhi.ownership.orphaned':
-          setOwnership(rows, history, identityId, 'ORPHANED', null, event.data.orphanedAt);
-          break;
-        case 'nhi.ownership.attested': {
-          const { attestedAt } = event.data;
-          const row = rows.get(identityId);
-          rows.set(
-            identityId,
-            row
-              ? {
-                  ...row,
-                  last_attested_at: latest(row.last_attested_at, attestedAt),
-                  updated_at: latest(row.updated_at, attestedAt) ?? attestedAt,
-                }
-              : {
-                  identity_id: identityId,
-                  ownership_status: 'OWNED',
-                  owner_id: null,
-                  last_attested_at: attestedAt,
-                  updated_at: attestedAt,
-                },
-          );
-          history.push({ identityId, attribute: 'attested', value: '1', at: attestedAt });
-          break;
-        }
-      }
-    }
+    for (const event of events) fold(event, rows, history);
     await rows.save(manager);
     await recordHistory(manager, history);
+    await this.counts.refresh(
+      manager,
+      events.map((e) => e.data.identityId),
+    );
+  }
+}
+
+/** Applies one event to the rows, as the per-event handlers did. */
+function fold(event: OwnershipEvent, rows: FactRows<OwnershipFact>, history: HistoryEntry[]): void {
+  const { identityId } = event.data;
+  switch (event.type) {
+    case 'nhi.ownership.assigned': {
+      const { ownerId, role, ownershipStatus, assignedAt } = event.data;
+      setOwnership(rows, history, identityId, ownershipStatus, role === 'PRIMARY' ? ownerId : undefined, assignedAt);
+      break;
+    }
+    case 'nhi.ownership.unassigned': {
+      const { role, ownershipStatus, unassignedAt } = event.data;
+      setOwnership(rows, history, identityId, ownershipStatus, role === 'PRIMARY' ? null : undefined, unassignedAt);
+      break;
+    }
+    case 'nhi.ownership.orphaned':
+      setOwnership(rows, history, identityId, 'ORPHANED', null, event.data.orphanedAt);
+      break;
+    case 'nhi.ownership.attested': {
+      const { attestedAt } = event.data;
+      const row = rows.get(identityId);
+      rows.set(
+        identityId,
+        row
+          ? {
+              ...row,
+              last_attested_at: latest(row.last_attested_at, attestedAt),
+              updated_at: latest(row.updated_at, attestedAt) ?? attestedAt,
+            }
+          : {
+              identity_id: identityId,
+              ownership_status: 'OWNED',
+              owner_id: null,
+              last_attested_at: attestedAt,
+              updated_at: attestedAt,
+            },
+      );
+      history.push({ identityId, attribute: 'attested', value: '1', at: attestedAt });
+      break;
+    }
   }
 }
 

@@ -1,3 +1,7 @@
+export const FINDING_CATEGORIES = ['NHI1', 'NHI2', 'NHI3', 'NHI4', 'NHI5', 'NHI6', 'NHI7', 'NHI8', 'NHI9', 'NHI10'] as const;
+/** A requested exception waiting for a decision longer than this is stale. */
+export const PENDING_WINDOW_DAYS = 7;
+
 /** The numbers of one scope (the estate, a business unit, a kind), before they become GraphQL. */
 export interface GovernanceFigures {
   totalIdentities: number;
@@ -42,4 +46,24 @@ export function managedRotationShare(f: GovernanceFigures): number | null {
 
 export function exceptionsPer100(f: GovernanceFigures): number | null {
   return f.totalIdentities > 0 ? (100 * f.openExceptions) / f.totalIdentities : null;
+}
+
+/** The figures of a scope with no identities. */
+export function emptyFigures(): GovernanceFigures {
+  return {
+    totalIdentities: 0,
+    owned: 0,
+    orphaned: 0,
+    unassigned: 0,
+    attested: 0,
+    overdueRotations: 0,
+    managed: 0,
+    withSystem: 0,
+    withPrivilegeLevel: 0,
+    credentialAgeDaysP50: null,
+    credentialAgeDaysP90: null,
+    openExceptions: 0,
+    stalePendingExceptions: 0,
+    identitiesWithFindings: Object.fromEntries(FINDING_CATEGORIES.map((category) => [category, 0])),
+  };
 }

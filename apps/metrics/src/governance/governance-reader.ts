@@ -1,192 +1,256 @@
 import type { EntityManager } from 'typeorm';
+import { addDays, dayKey, DAY_MS, locateRank, percentileRanks, startOfDay, sumBuckets, type Bucket } from '../counts/buckets';
 import type { MetricsConfig } from '../metrics-config';
-import type { GovernanceFigures } from './governance-figures';
+import { emptyFigures, FINDING_CATEGORIES, PENDING_WINDOW_DAYS, type GovernanceFigures } from './governance-figures';
+import { countsFilter, scopeFilter, type GovernanceReads, type Scope } from './scope';
 
-export const FINDING_CATEGORIES = ['NHI1', 'NHI2', 'NHI3', 'NHI4', 'NHI5', 'NHI6', 'NHI7', 'NHI8', 'NHI9', 'NHI10'] as const;
-const PENDING_WINDOW_DAYS = 7;
+/** The measures a scope's figures are made of (governance_counts.measure). */
+const FIGURE_MEASURES = [
+  'identities',
+  'owned',
+  'orphaned',
+  'managed',
+  'with_system',
+  'with_privilege',
+  'attested',
+  'overdue',
+  'age',
+  'finding_identities',
+  'open_exceptions',
+];
 
-export interface Scope {
-  businessUnit?: string | null;
-  kind?: string | null;
-}
+type Measures = Map<string, Bucket[]>;
 
-interface FigureRow {
-  business_unit: string | null;
-  total: number;
-  owned: number;
-  orphaned: number;
+interface Edges {
   attested: number;
-  overdue: number;
-  managed: number;
-  with_system: number;
-  with_privilege: number;
-  age_p50: number | null;
-  age_p90: number | null;
-  open_exceptions: number;
-  stale_pending: number;
-  [category: string]: unknown;
+  dueLaterToday: number;
+  openExceptions: number;
+  stalePending: number;
 }
-
-/** Identities in scope: the live estate (not decommissioned) of a business unit and kind, if given. */
-const SCOPE = `
-  SELECT s.* FROM identity_facts s
-  WHERE s.status <> 'DECOMMISSIONED' AND ($1::text IS NULL OR s.business_unit = $1) AND ($2::text IS NULL OR s.kind = $2)`;
 
 /**
- * Reads the figures of the read models, for a scope and as of a time (ages and windows are measured from it),
- * inside the transaction it is given (GovernanceReadService.snapshot).
+ * Reads the figures from the running totals (governance_counts), for a scope
+ * and as of a time (ages and windows are measured from it), inside the
+ * transaction it is given (GovernanceReadService.snapshot). A figure over a
+ * time window sums whole days from the totals and counts, exactly, only the
+ * rows of the day the window starts or ends in; a percentile walks the daily
+ * totals to the day that holds it and reads its value there. So a read costs
+ * O(business units × kinds × days) rows, whatever the number of identities;
+ * GovernanceRecount counts the same figures the slow way.
  */
-export class GovernanceReader {
+export class GovernanceReader implements GovernanceReads {
   constructor(
     private readonly db: Pick<EntityManager, 'query'>,
     private readonly config: MetricsConfig,
   ) {}
 
-  /** The figures of a scope. */
   async figures(scope: Scope, at: Date): Promise<GovernanceFigures> {
-    const [row] = await this.figureRows(scope, at, false);
-    return row ? this.toFigures(row) : emptyFigures();
+    const [group] = await this.figureGroups(scope, at, false);
+    if (!group) return emptyFigures();
+    const ages = await this.agePercentiles(scope, at, group.measures.get('age') ?? []);
+    return { ...group.figures, credentialAgeDaysP50: ages[0], credentialAgeDaysP90: ages[1] };
   }
 
-  /** The figures of each business unit (null: identities without one), in name order. */
+  /** Each business unit's figures; credential-age percentiles are left out (null): adoption does not show them. */
   async figuresByBusinessUnit(at: Date): Promise<Array<{ businessUnit: string | null; figures: GovernanceFigures }>> {
-    const rows = await this.figureRows({}, at, true);
-    return rows.map((row) => ({ businessUnit: row.business_unit, figures: this.toFigures(row) }));
+    return (await this.figureGroups({}, at, true)).map(({ businessUnit, figures }) => ({ businessUnit, figures }));
   }
 
-  countBy(column: 'kind' | 'environment' | 'provider', scope: Scope): Promise<Array<{ key: string; count: number }>> {
+  async countBy(column: 'kind' | 'environment' | 'provider', scope: Scope): Promise<Array<{ key: string; count: number }>> {
+    const filter = countsFilter(scope, 2, { kind: column === 'kind' });
+    const [key, measure] = column === 'kind' ? ['c.kind', 'identities'] : ['c.bucket', column];
     return this.db.query(
-      `SELECT s.${column} AS key, count(*)::int AS count FROM (${SCOPE}) s GROUP BY s.${column} ORDER BY count DESC, key ASC`,
-      [scope.businessUnit ?? null, scope.kind ?? null],
+      `SELECT ${key} AS key, sum(c.n)::int AS count FROM governance_counts c WHERE c.measure = $1${filter.sql}
+       GROUP BY 1 HAVING sum(c.n) > 0 ORDER BY count DESC, key ASC`,
+      [measure, ...filter.params],
     );
   }
 
-  /** Median hours from a revocation's first request to the credential revoked, over every identity ever revoked in scope. */
   async revocationLeadTimeHoursP50(scope: Scope): Promise<number | null> {
-    const [row] = await this.db.query(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM l.revoked_at - l.revocation_requested_at) / 3600) AS p50
-       FROM identity_facts s JOIN lifecycle_facts l USING (identity_id)
-       WHERE l.revoked_at IS NOT NULL AND l.revocation_requested_at IS NOT NULL
-         AND ($1::text IS NULL OR s.business_unit = $1) AND ($2::text IS NULL OR s.kind = $2)`,
-      [scope.businessUnit ?? null, scope.kind ?? null],
-    );
-    return row?.p50 === null || row?.p50 === undefined ? null : Number(row.p50);
+    const buckets = (await this.buckets('revocation', scope)).sort((a, b) => Number(a.key) - Number(b.key));
+    const count = buckets.reduce((sum, bucket) => sum + bucket.n, 0);
+    if (count === 0) return null;
+    const filter = scopeFilter('g', scope, 3);
+    const seconds = await this.percentile(0.5, count, buckets, async ({ key, offset }) => {
+      const [row] = await this.db.query(
+        `SELECT g.revocation_lead_seconds AS value FROM identity_governance g
+         WHERE g.known AND g.revocation_lead_seconds >= $1 AND g.revocation_lead_seconds < $2${filter.sql}
+         ORDER BY g.revocation_lead_seconds OFFSET ${offset} LIMIT 1`,
+        [Number(key) * 3600, (Number(key) + 1) * 3600, ...filter.params],
+      );
+      return Number(row?.value);
+    });
+    return seconds / 3600;
   }
 
-  /** Approved exceptions expiring within EXPIRING_WITHIN_DAYS, and exceptions that expired. */
   async exceptionCounts(scope: Scope, at: Date): Promise<{ expiring: number; expired: number }> {
-    const [row] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE e.status = 'APPROVED' AND e.expires_at > $3 AND e.expires_at <= $3 + make_interval(days => $4))::int AS expiring,
-              count(*) FILTER (WHERE e.status = 'EXPIRED')::int AS expired
-       FROM exception_facts e JOIN identity_facts s USING (identity_id)
-       WHERE ($1::text IS NULL OR s.business_unit = $1) AND ($2::text IS NULL OR s.kind = $2)`,
-      [scope.businessUnit ?? null, scope.kind ?? null, at, this.config.EXPIRING_WITHIN_DAYS],
+    const until = addDays(at, this.config.EXPIRING_WITHIN_DAYS);
+    const [from, to] = [dayKey(at), dayKey(until)];
+    const approved = await this.buckets('approved', scope);
+    const filter = scopeFilter('g', scope, 5);
+    // The days the window starts and ends in, counted exceptions by exception.
+    const [edge] = await this.db.query(
+      `SELECT count(*)::int AS n FROM exception_facts e JOIN identity_governance g USING (identity_id)
+       WHERE e.status = 'APPROVED' AND g.known
+         AND ((e.expires_at > $1 AND e.expires_at < $2) OR (e.expires_at >= $3 AND e.expires_at <= $4))${filter.sql}`,
+      [at, addDays(startOfDay(at), 1), startOfDay(until), until, ...filter.params],
     );
-    return { expiring: row?.expiring ?? 0, expired: row?.expired ?? 0 };
+    const expired = sumBuckets(await this.buckets('expired_exceptions', scope), () => true);
+    return { expiring: sumBuckets(approved, (day) => day > from && day < to) + Number(edge?.n ?? 0), expired };
   }
 
-  /** Open findings by category, every category listed. */
   async openFindings(scope: Scope): Promise<Array<{ category: string; count: number }>> {
-    const rows: Array<{ category: string; count: number }> = await this.db.query(
-      `SELECT f.category, count(*)::int AS count FROM finding_facts f JOIN (${SCOPE}) s USING (identity_id)
-       WHERE f.closed_at IS NULL GROUP BY f.category`,
-      [scope.businessUnit ?? null, scope.kind ?? null],
-    );
-    return FINDING_CATEGORIES.map((category) => ({ category, count: rows.find((row) => row.category === category)?.count ?? 0 }));
+    const buckets = await this.buckets('open_findings', scope);
+    return FINDING_CATEGORIES.map((category) => ({ category, count: sumBuckets(buckets, (key) => key === category) }));
   }
 
-  /** The time of the newest event the numbers of this scope include. */
   async asOf(scope: Scope): Promise<Date> {
+    const filter = scopeFilter('g', scope, 1);
     const [row] = await this.db.query(
-      `WITH s AS (SELECT identity_id, updated_at FROM identity_facts
-                  WHERE ($1::text IS NULL OR business_unit = $1) AND ($2::text IS NULL OR kind = $2))
-       SELECT greatest(
-         (SELECT max(updated_at) FROM s),
-         (SELECT max(o.updated_at) FROM ownership_facts o JOIN s USING (identity_id)),
-         (SELECT max(l.updated_at) FROM lifecycle_facts l JOIN s USING (identity_id)),
-         (SELECT max(f.updated_at) FROM finding_facts f JOIN s USING (identity_id)),
-         (SELECT max(e.updated_at) FROM exception_facts e JOIN s USING (identity_id))) AS as_of`,
-      [scope.businessUnit ?? null, scope.kind ?? null],
+      `SELECT max(g.updated_at) AS as_of FROM identity_governance g WHERE g.known${filter.sql}`,
+      filter.params,
     );
     return row?.as_of ? new Date(row.as_of) : new Date(0);
   }
 
-  private figureRows(scope: Scope, at: Date, byBusinessUnit: boolean): Promise<FigureRow[]> {
-    const group = byBusinessUnit ? 's.business_unit' : 'NULL::text';
-    const categories = FINDING_CATEGORIES.map(
-      (category) => `count(*) FILTER (WHERE '${category}' = ANY(fi.categories))::int AS "${category}"`,
-    ).join(',\n         ');
-    return this.db.query(
-      `WITH scope AS (${SCOPE}),
-       findings AS (
-         SELECT f.identity_id, array_agg(DISTINCT f.category) AS categories
-         FROM finding_facts f JOIN scope USING (identity_id) WHERE f.closed_at IS NULL GROUP BY f.identity_id),
-       exceptions AS (
-         SELECT e.identity_id,
-                count(*) FILTER (WHERE e.status IN ('REQUESTED', 'APPROVED') AND e.expires_at > $3) AS open,
-                count(*) FILTER (WHERE e.status = 'REQUESTED' AND e.expires_at > $3
-                                   AND e.requested_at < $3 - make_interval(days => ${PENDING_WINDOW_DAYS})) AS stale
-         FROM exception_facts e JOIN scope USING (identity_id) GROUP BY e.identity_id)
-       SELECT ${group} AS business_unit,
-         count(*)::int AS total,
-         count(*) FILTER (WHERE o.ownership_status = 'OWNED')::int AS owned,
-         count(*) FILTER (WHERE o.ownership_status = 'ORPHANED')::int AS orphaned,
-         count(*) FILTER (WHERE o.ownership_status = 'OWNED' AND o.last_attested_at > $3 - make_interval(days => $4))::int AS attested,
-         count(*) FILTER (WHERE l.due_since IS NOT NULL AND l.due_since <= $3)::int AS overdue,
-         count(*) FILTER (WHERE l.managed)::int AS managed,
-         count(*) FILTER (WHERE s.system IS NOT NULL)::int AS with_system,
-         count(*) FILTER (WHERE s.privilege_level IS NOT NULL)::int AS with_privilege,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM $3 - coalesce(l.last_rotated_at, s.credential_created_at, s.registered_at)) / 86400) AS age_p50,
-         percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM $3 - coalesce(l.last_rotated_at, s.credential_created_at, s.registered_at)) / 86400) AS age_p90,
-         coalesce(sum(x.open), 0)::int AS open_exceptions,
-         coalesce(sum(x.stale), 0)::int AS stale_pending,
-         ${categories}
-       FROM scope s
-       LEFT JOIN ownership_facts o USING (identity_id)
-       LEFT JOIN lifecycle_facts l USING (identity_id)
-       LEFT JOIN findings fi USING (identity_id)
-       LEFT JOIN exceptions x USING (identity_id)
-       GROUP BY 1 ORDER BY 1 NULLS LAST`,
-      [scope.businessUnit ?? null, scope.kind ?? null, at, this.config.ATTESTATION_WINDOW_DAYS],
+  /** A measure's totals in scope, by bucket. */
+  private async buckets(measure: string, scope: Scope): Promise<Bucket[]> {
+    const filter = countsFilter(scope, 2);
+    const rows: Array<{ key: string; n: string }> = await this.db.query(
+      `SELECT c.bucket AS key, sum(c.n) AS n FROM governance_counts c WHERE c.measure = $1${filter.sql} GROUP BY 1`,
+      [measure, ...filter.params],
     );
+    return rows.map((row) => ({ key: row.key, n: Number(row.n) }));
   }
 
-  private toFigures(row: FigureRow): GovernanceFigures {
-    const round = (days: number | null) => (days === null ? null : Math.round(Number(days) * 10) / 10);
+  /** The figures of the scope, or of each business unit in it, in name order (no group for a unit without live identities). */
+  private async figureGroups(
+    scope: Scope,
+    at: Date,
+    byBusinessUnit: boolean,
+  ): Promise<Array<{ businessUnit: string | null; figures: GovernanceFigures; measures: Measures }>> {
+    const group = byBusinessUnit ? 'c.business_unit' : 'NULL::text';
+    const filter = countsFilter(scope, 2, { unit: byBusinessUnit });
+    const rows: Array<{ business_unit: string | null; measure: string; key: string; n: string }> = await this.db.query(
+      `SELECT ${group} AS business_unit, c.measure, c.bucket AS key, sum(c.n) AS n FROM governance_counts c
+       WHERE c.measure = ANY($1)${filter.sql} GROUP BY 1, 2, 3 ORDER BY 1 NULLS LAST`,
+      [FIGURE_MEASURES, ...filter.params],
+    );
+    const groups = new Map<string | null, Measures>();
+    for (const row of rows) {
+      const measures = groups.get(row.business_unit) ?? new Map<string, Bucket[]>();
+      measures.set(row.measure, [...(measures.get(row.measure) ?? []), { key: row.key, n: Number(row.n) }]);
+      groups.set(row.business_unit, measures);
+    }
+    const edges = await this.edges(scope, at, byBusinessUnit);
+    return [...groups]
+      .map(([businessUnit, measures]) => ({ businessUnit, measures, figures: this.toFigures(measures, at, edges.get(businessUnit)) }))
+      .filter(({ figures }) => figures.totalIdentities > 0);
+  }
+
+  private toFigures(measures: Measures, at: Date, edges: Edges | undefined): GovernanceFigures {
+    const total = (measure: string, test: (key: string) => boolean = () => true) => sumBuckets(measures.get(measure) ?? [], test);
+    const today = dayKey(at);
+    const attestedSince = dayKey(addDays(at, -this.config.ATTESTATION_WINDOW_DAYS));
+    const owned = total('owned');
+    const orphaned = total('orphaned');
     return {
-      totalIdentities: row.total,
-      owned: row.owned,
-      orphaned: row.orphaned,
-      unassigned: row.total - row.owned - row.orphaned,
-      attested: row.attested,
-      overdueRotations: row.overdue,
-      managed: row.managed,
-      withSystem: row.with_system,
-      withPrivilegeLevel: row.with_privilege,
-      credentialAgeDaysP50: round(row.age_p50),
-      credentialAgeDaysP90: round(row.age_p90),
-      openExceptions: row.open_exceptions,
-      stalePendingExceptions: row.stale_pending,
-      identitiesWithFindings: Object.fromEntries(FINDING_CATEGORIES.map((category) => [category, Number(row[category] ?? 0)])),
+      totalIdentities: total('identities'),
+      owned,
+      orphaned,
+      unassigned: total('identities') - owned - orphaned,
+      attested: total('attested', (day) => day > attestedSince) + (edges?.attested ?? 0),
+      // Today's whole day, less those due later today: far fewer than today's when `at` is now.
+      overdueRotations: total('overdue', (day) => day <= today) - (edges?.dueLaterToday ?? 0),
+      managed: total('managed'),
+      withSystem: total('with_system'),
+      withPrivilegeLevel: total('with_privilege'),
+      credentialAgeDaysP50: null,
+      credentialAgeDaysP90: null,
+      openExceptions: total('open_exceptions', (day) => day > today) + (edges?.openExceptions ?? 0),
+      stalePendingExceptions: edges?.stalePending ?? 0,
+      identitiesWithFindings: Object.fromEntries(
+        FINDING_CATEGORIES.map((category) => [category, total('finding_identities', (key) => key === category)]),
+      ),
     };
   }
-}
 
-function emptyFigures(): GovernanceFigures {
-  return {
-    totalIdentities: 0,
-    owned: 0,
-    orphaned: 0,
-    unassigned: 0,
-    attested: 0,
-    overdueRotations: 0,
-    managed: 0,
-    withSystem: 0,
-    withPrivilegeLevel: 0,
-    credentialAgeDaysP50: null,
-    credentialAgeDaysP90: null,
-    openExceptions: 0,
-    stalePendingExceptions: 0,
-    identitiesWithFindings: Object.fromEntries(FINDING_CATEGORIES.map((category) => [category, 0])),
-  };
+  /**
+   * What the daily totals cannot say: the identities and exceptions of the
+   * day a window starts or ends in, on the right side of its exact time
+   * (for overdue rotations, those due later on the day of `at`, which are
+   * few when `at` is now, however many fell due earlier that day), and
+   * requested exceptions pending past the pending window (few, and indexed).
+   */
+  private async edges(scope: Scope, at: Date, byBusinessUnit: boolean): Promise<Map<string | null, Edges>> {
+    const group = byBusinessUnit ? 'g.business_unit' : 'NULL::text';
+    const attestedFrom = addDays(at, -this.config.ATTESTATION_WINDOW_DAYS);
+    const identityFilter = scopeFilter('g', scope, 5);
+    const identityRows: Array<{ business_unit: string | null; attested: number; due_later: number }> = await this.db.query(
+      `SELECT ${group} AS business_unit,
+         count(*) FILTER (WHERE g.attested_at > $1 AND g.attested_at < $2)::int AS attested,
+         count(*) FILTER (WHERE g.due_since > $3 AND g.due_since < $4)::int AS due_later
+       FROM identity_governance g
+       WHERE g.live AND ((g.attested_at > $1 AND g.attested_at < $2) OR (g.due_since > $3 AND g.due_since < $4))${identityFilter.sql}
+       GROUP BY 1`,
+      [attestedFrom, addDays(startOfDay(attestedFrom), 1), at, addDays(startOfDay(at), 1), ...identityFilter.params],
+    );
+    const exceptionFilter = scopeFilter('g', scope, 4);
+    const exceptionRows: Array<{ business_unit: string | null; open: number; stale: number }> = await this.db.query(
+      `SELECT ${group} AS business_unit,
+         count(*) FILTER (WHERE e.status IN ('REQUESTED', 'APPROVED') AND e.expires_at > $1 AND e.expires_at < $2)::int AS open,
+         count(*) FILTER (WHERE e.status = 'REQUESTED' AND e.expires_at > $1 AND e.requested_at < $3)::int AS stale
+       FROM exception_facts e JOIN identity_governance g USING (identity_id)
+       WHERE g.live AND ((e.expires_at > $1 AND e.expires_at < $2) OR (e.status = 'REQUESTED' AND e.requested_at < $3))${exceptionFilter.sql}
+       GROUP BY 1`,
+      [at, addDays(startOfDay(at), 1), addDays(at, -PENDING_WINDOW_DAYS), ...exceptionFilter.params],
+    );
+    const edges = new Map<string | null, Edges>();
+    const edgesOf = (businessUnit: string | null) => {
+      const found = edges.get(businessUnit) ?? { attested: 0, dueLaterToday: 0, openExceptions: 0, stalePending: 0 };
+      edges.set(businessUnit, found);
+      return found;
+    };
+    for (const row of identityRows) Object.assign(edgesOf(row.business_unit), { attested: row.attested, dueLaterToday: row.due_later });
+    for (const row of exceptionRows) Object.assign(edgesOf(row.business_unit), { openExceptions: row.open, stalePending: row.stale });
+    return edges;
+  }
+
+  /** The median and 90th percentile of credential age, in days to one decimal, from the daily totals of what ages are measured from. */
+  private async agePercentiles(scope: Scope, at: Date, ageBuckets: readonly Bucket[]): Promise<[number | null, number | null]> {
+    // Youngest first: the newest day first.
+    const buckets = [...ageBuckets].sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+    const count = buckets.reduce((sum, bucket) => sum + bucket.n, 0);
+    if (count === 0) return [null, null];
+    const filter = scopeFilter('g', scope, 3);
+    const ageAt = async ({ key, offset }: { key: string; offset: number }) => {
+      const day = new Date(`${key}T00:00:00.000Z`);
+      const [row] = await this.db.query(
+        `SELECT g.age_base AS value FROM identity_governance g
+         WHERE g.live AND g.age_base >= $1 AND g.age_base < $2${filter.sql}
+         ORDER BY g.age_base DESC OFFSET ${offset} LIMIT 1`,
+        [day, addDays(day, 1), ...filter.params],
+      );
+      return (at.getTime() - new Date(row?.value).getTime()) / DAY_MS;
+    };
+    const round = (days: number) => Math.round(days * 10) / 10;
+    return [round(await this.percentile(0.5, count, buckets, ageAt)), round(await this.percentile(0.9, count, buckets, ageAt))];
+  }
+
+  /** percentile_cont over bucketed values, reading at most the two values it lies between. */
+  private async percentile(
+    p: number,
+    count: number,
+    buckets: readonly Bucket[],
+    valueAt: (place: { key: string; offset: number }) => Promise<number>,
+  ): Promise<number> {
+    const { low, high, weight } = percentileRanks(p, count);
+    const place = (rank: number) => {
+      const found = locateRank(buckets, rank);
+      if (!found) throw new Error(`rank ${rank} is past the ${count} counted values`);
+      return found;
+    };
+    const lowValue = await valueAt(place(low));
+    return weight === 0 ? lowValue : lowValue + weight * ((await valueAt(place(high))) - lowValue);
+  }
 }

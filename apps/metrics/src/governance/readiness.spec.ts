@@ -57,15 +57,20 @@ describe('framework coverage', () => {
     ]);
   });
 
-  it.each(['NIST_CSF_2', 'OWASP_NHI_TOP10', 'NIST_AI_RMF'] as const)('scores every %s control NOT_MET, with no value, on an empty scope', (framework) => {
-    const none = figures({ totalIdentities: 0, owned: 0, attested: 0, managed: 0, withSystem: 0, withPrivilegeLevel: 0 });
-    const coverage = frameworkCoverage(framework, { estate: none, aiAgents: none });
-    expect(coverage.length).toBeGreaterThan(0);
-    for (const control of coverage) expect([control.controlId, control.status, control.value]).toEqual([control.controlId, 'NOT_MET', null]);
-  });
+  it.each(['NIST_CSF_2', 'OWASP_NHI_TOP10', 'NIST_AI_RMF'] as const)(
+    'scores every %s control NOT_MET, with no value, on an empty scope',
+    (framework) => {
+      const none = figures({ totalIdentities: 0, owned: 0, attested: 0, managed: 0, withSystem: 0, withPrivilegeLevel: 0 });
+      const coverage = frameworkCoverage(framework, { estate: none, aiAgents: none });
+      expect(coverage.length).toBeGreaterThan(0);
+      for (const control of coverage)
+        expect([control.controlId, control.status, control.value]).toEqual([control.controlId, 'NOT_MET', null]);
+    },
+  );
 
   it('grades ID.RA-07 on a populated scope: no open exception is nothing left stale, stale pending ones count against it', () => {
-    const csf = (estate: GovernanceFigures) => frameworkCoverage('NIST_CSF_2', { estate, aiAgents: estate }).find((c) => c.controlId === 'ID.RA-07');
+    const csf = (estate: GovernanceFigures) =>
+      frameworkCoverage('NIST_CSF_2', { estate, aiAgents: estate }).find((c) => c.controlId === 'ID.RA-07');
     expect(csf(figures({}))).toMatchObject({ value: 1, status: 'MET' });
     expect(csf(figures({ openExceptions: 10, stalePendingExceptions: 2 }))).toMatchObject({ value: 0.8, status: 'PARTIAL' });
   });

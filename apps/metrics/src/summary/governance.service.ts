@@ -8,7 +8,7 @@ import {
   rotationCompliance,
 } from '../governance/governance-figures';
 import { GovernanceReadService } from '../governance/governance-read.service';
-import type { Scope } from '../governance/governance-reader';
+import type { Scope } from '../governance/scope';
 import { readinessStage } from '../governance/readiness';
 import type { BusinessUnitAdoptionModel, GovernanceSummaryModel } from './governance-summary.model';
 

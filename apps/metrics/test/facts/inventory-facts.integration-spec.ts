@@ -106,7 +106,12 @@ describe('a run of events about one identity', () => {
         source: 'aws-config',
         updatedAt: '2026-10-05T00:00:00.000Z',
       }),
-      event('nhi.identity.stale', id, { id, lastSeenAt: '2026-10-01T00:00:00.000Z', staleAt: '2026-10-03T00:00:00.000Z', missedSnapshots: 2 }),
+      event('nhi.identity.stale', id, {
+        id,
+        lastSeenAt: '2026-10-01T00:00:00.000Z',
+        staleAt: '2026-10-03T00:00:00.000Z',
+        missedSnapshots: 2,
+      }),
     ]);
 
     const runB = await waitFor(
@@ -136,8 +141,18 @@ describe('a run of events about one identity', () => {
 
     await spec.subgraph.publishRun([
       event('nhi.finding.closed', id, { ...finding, closedAt: '2026-10-06T00:00:00.000Z' }),
-      event('nhi.identity.decommissioned', id, { id, reason: 'gone', decommissionedBy: 'alice', decommissionedAt: '2026-10-07T00:00:00.000Z' }),
-      event('nhi.identity.stale', id, { id, lastSeenAt: '2026-10-01T00:00:00.000Z', staleAt: '2026-10-04T00:00:00.000Z', missedSnapshots: 3 }),
+      event('nhi.identity.decommissioned', id, {
+        id,
+        reason: 'gone',
+        decommissionedBy: 'alice',
+        decommissionedAt: '2026-10-07T00:00:00.000Z',
+      }),
+      event('nhi.identity.stale', id, {
+        id,
+        lastSeenAt: '2026-10-01T00:00:00.000Z',
+        staleAt: '2026-10-04T00:00:00.000Z',
+        missedSnapshots: 3,
+      }),
     ]);
     await waitFor(
       async () => (await spec.subgraph.query<RunSummary>(RUN_SUMMARY, { bu: 'Run-B' })).data?.governanceSummary.totalIdentities === 0,
@@ -145,7 +160,9 @@ describe('a run of events about one identity', () => {
     );
     const [after] = await spec.subgraph.sql<{ status: string }>('SELECT status FROM identity_facts WHERE identity_id = $1', [id]);
     expect(after?.status).toBe('DECOMMISSIONED');
-    const [closed] = await spec.subgraph.sql<{ closed_at: Date }>('SELECT closed_at FROM finding_facts WHERE finding_id = $1', [finding.findingId]);
+    const [closed] = await spec.subgraph.sql<{ closed_at: Date }>('SELECT closed_at FROM finding_facts WHERE finding_id = $1', [
+      finding.findingId,
+    ]);
     expect(closed?.closed_at).toEqual(new Date('2026-10-06T00:00:00.000Z'));
   });
 });

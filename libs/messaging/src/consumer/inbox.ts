@@ -37,10 +37,10 @@ export async function claimInboxEntries(manager: EntityManager, entries: readonl
      SELECT i.event_source, i.event_id, i.consumer, i.topic, i.partition, i."offset", i.event_type
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[])
             AS i(event_source, event_id, consumer, topic, partition, "offset", event_type, former)
-      WHERE NOT EXISTS (SELECT 1 FROM inbox_events l
-                         WHERE l.event_id = i.event_id
-                           AND ((l.event_source = '' AND l.consumer = i.consumer)
-                             OR (l.event_source IN ('', i.event_source) AND l.consumer = i.former)))
+      -- One probe of the primary key each: written as one OR, PostgreSQL hashes the whole inbox for every run.
+      WHERE NOT EXISTS (SELECT 1 FROM inbox_events l WHERE l.event_source = '' AND l.event_id = i.event_id AND l.consumer = i.consumer)
+        AND NOT EXISTS (SELECT 1 FROM inbox_events l WHERE l.event_source = '' AND l.event_id = i.event_id AND l.consumer = i.former)
+        AND NOT EXISTS (SELECT 1 FROM inbox_events l WHERE l.event_source = i.event_source AND l.event_id = i.event_id AND l.consumer = i.former)
       ORDER BY i.event_source, i.event_id, i.consumer
      ON CONFLICT (event_source, event_id, consumer) DO NOTHING
      RETURNING event_source, event_id, consumer`,

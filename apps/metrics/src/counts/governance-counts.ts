@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { REFRESH_GOVERNANCE_SQL } from './refresh-governance.sql';
+
+/** The first key of the advisory locks that serialise refreshes of one identity (the second is a hash of its id). */
+const IDENTITY_LOCK_SPACE = 0x6e6869; // 'nhi'
+
+/**
+ * Keeps the running totals (governance_counts) in step with the facts tables,
+ * in the transaction that changed the facts.
+ */
+@Injectable()
+export class GovernanceCounts {
+  /**
+   * Brings the totals up to date with the facts of these identities. Each
+   * topic's handler changes its own facts table, so two runs from two topics
+   * can be about one identity at once: each takes the identity's lock (in a
+   * fixed order, so two runs cannot deadlock) and only then reads the facts,
+   * in a statement of its own, so it sees what the other one committed.
+   * Call it after writing the facts, last in the transaction: the count rows
+   * it changes are shared by every run and stay locked until the commit.
+   */
+  async refresh(manager: EntityManager, identityIds: Iterable<string>): Promise<void> {
+    const ids = [...new Set(identityIds)];
+    if (ids.length === 0) return;
+    await manager.query(
+      `SELECT count(pg_advisory_xact_lock(${IDENTITY_LOCK_SPACE}, k)) FROM (SELECT DISTINCT hashtext(id::text) AS k FROM unnest($1::uuid[]) id ORDER BY 1) s`,
+      [ids],
+    );
+    await manager.query(REFRESH_GOVERNANCE_SQL, [ids]);
+  }
+}
