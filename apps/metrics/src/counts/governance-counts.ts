@@ -23,8 +23,11 @@ export class GovernanceCounts {
   async refresh(manager: EntityManager, identityIds: Iterable<string>): Promise<void> {
     const ids = [...new Set(identityIds)];
     if (ids.length === 0) return;
+    // JIT off for the transaction: the planner's estimate of the totals statement grows with the tables, and
+    // past jit_above_cost PostgreSQL spends over a second compiling a statement that runs in tens of milliseconds.
     await manager.query(
-      `SELECT count(pg_advisory_xact_lock(${IDENTITY_LOCK_SPACE}, k)) FROM (SELECT DISTINCT hashtext(id::text) AS k FROM unnest($1::uuid[]) id ORDER BY 1) s`,
+      `SELECT set_config('jit', 'off', true), count(pg_advisory_xact_lock(${IDENTITY_LOCK_SPACE}, k))
+       FROM (SELECT DISTINCT hashtext(id::text) AS k FROM unnest($1::uuid[]) id ORDER BY 1) s`,
       [ids],
     );
     await manager.query(REFRESH_GOVERNANCE_SQL, [ids]);
