@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { addDays, dayKey, DAY_MS, locateRank, percentileRanks, startOfDay, sumBuckets, type Bucket } from '../counts/buckets';
 import type { MetricsConfig } from '../metrics-config';
 import { emptyFigures, FINDING_CATEGORIES, PENDING_WINDOW_DAYS, type GovernanceFigures } from './governance-figures';
-import { countsFilter, scopeFilter, type GovernanceReads, type Scope } from './scope';
+import { countsFilter, scopeFilter, type GovernanceReads, type Scope, type ScopeSummary } from './scope';
 
 /** The measures a scope's figures are made of (governance_counts.measure). */
 const FIGURE_MEASURES = [
@@ -18,6 +18,8 @@ const FIGURE_MEASURES = [
   'finding_identities',
   'open_exceptions',
 ];
+/** What a summary reads besides: breakdowns, findings, exceptions, revocations. */
+const SUMMARY_MEASURES = [...FIGURE_MEASURES, 'environment', 'provider', 'open_findings', 'approved', 'expired_exceptions', 'revocation'];
 
 type Measures = Map<string, Bucket[]>;
 
@@ -26,6 +28,18 @@ interface Edges {
   dueLaterToday: number;
   openExceptions: number;
   stalePending: number;
+  expiring: number;
+  asOf: Date | null;
+}
+
+const NO_EDGES: Edges = { attested: 0, dueLaterToday: 0, openExceptions: 0, stalePending: 0, expiring: 0, asOf: null };
+
+/** A value to read at a rank of a bucketed column: the percentile lookups of one statement. */
+interface Lookup {
+  column: 'age_base' | 'revocation_lead_seconds';
+  from: Date | number;
+  to: Date | number;
+  offset: number;
 }
 
 /**
@@ -34,9 +48,10 @@ interface Edges {
  * transaction it is given (GovernanceReadService.snapshot). A figure over a
  * time window sums whole days from the totals and counts, exactly, only the
  * rows of the day the window starts or ends in; a percentile walks the daily
- * totals to the day that holds it and reads its value there. So a read costs
- * O(business units × kinds × days) rows, whatever the number of identities;
- * GovernanceRecount counts the same figures the slow way.
+ * totals to the day that holds it and reads its value there. A summary is
+ * three statements (totals, edges, percentile values) of O(business units ×
+ * kinds × days) rows, whatever the number of identities; GovernanceRecount
+ * counts the same figures the slow way.
  */
 export class GovernanceReader implements GovernanceReads {
   constructor(
@@ -45,110 +60,89 @@ export class GovernanceReader implements GovernanceReads {
   ) {}
 
   async figures(scope: Scope, at: Date): Promise<GovernanceFigures> {
-    const [group] = await this.figureGroups(scope, at, false);
-    if (!group) return emptyFigures();
-    const ages = await this.agePercentiles(scope, at, group.measures.get('age') ?? []);
-    return { ...group.figures, credentialAgeDaysP50: ages[0], credentialAgeDaysP90: ages[1] };
+    const [group] = await this.totals(scope, FIGURE_MEASURES, false);
+    if (!group || sumBuckets(group.measures.get('identities') ?? [], () => true) === 0) return emptyFigures();
+    const [edges] = [...(await this.edges(scope, at, false, false)).values()];
+    const [p50, p90] = await this.values(scope, [...this.ageLookups(group.measures, at)]);
+    return { ...this.toFigures(group.measures, at, edges ?? NO_EDGES), credentialAgeDaysP50: p50, credentialAgeDaysP90: p90 };
   }
 
   /** Each business unit's figures; credential-age percentiles are left out (null): adoption does not show them. */
   async figuresByBusinessUnit(at: Date): Promise<Array<{ businessUnit: string | null; figures: GovernanceFigures }>> {
-    return (await this.figureGroups({}, at, true)).map(({ businessUnit, figures }) => ({ businessUnit, figures }));
+    const groups = await this.totals({}, FIGURE_MEASURES, true);
+    const edges = await this.edges({}, at, true, false);
+    return groups
+      .map(({ businessUnit, measures }) => ({ businessUnit, figures: this.toFigures(measures, at, edges.get(businessUnit) ?? NO_EDGES) }))
+      .filter(({ figures }) => figures.totalIdentities > 0);
   }
 
-  async countBy(column: 'kind' | 'environment' | 'provider', scope: Scope): Promise<Array<{ key: string; count: number }>> {
-    const filter = countsFilter(scope, 2, { kind: column === 'kind' });
-    const [key, measure] = column === 'kind' ? ['c.kind', 'identities'] : ['c.bucket', column];
-    return this.db.query(
-      `SELECT ${key} AS key, sum(c.n)::int AS count FROM governance_counts c WHERE c.measure = $1${filter.sql}
-       GROUP BY 1 HAVING sum(c.n) > 0 ORDER BY count DESC, key ASC`,
-      [measure, ...filter.params],
-    );
+  async summary(scope: Scope, at: Date): Promise<ScopeSummary> {
+    const [group] = await this.totals(scope, SUMMARY_MEASURES, false, true);
+    const measures = group?.measures ?? new Map<string, Bucket[]>();
+    const [edges = NO_EDGES] = [...(await this.edges(scope, at, false, true)).values()];
+    const ages = this.ageLookups(measures, at);
+    const revocation = this.revocationLookup(measures);
+    const values = await this.values(scope, [...ages, revocation]);
+    const live = sumBuckets(measures.get('identities') ?? [], () => true) > 0;
+    const until = dayKey(addDays(at, this.config.EXPIRING_WITHIN_DAYS));
+    const today = dayKey(at);
+    const list = (measure: string) => (measures.get(measure) ?? []).filter((b) => b.n > 0).map(({ key, n }) => ({ key, count: n }));
+    return {
+      figures: live
+        ? { ...this.toFigures(measures, at, edges), credentialAgeDaysP50: values[0] ?? null, credentialAgeDaysP90: values[1] ?? null }
+        : emptyFigures(),
+      byKind: list('kind'),
+      byEnvironment: list('environment'),
+      byProvider: list('provider'),
+      revocationLeadTimeHoursP50: values[2] ?? null,
+      exceptions: {
+        expiring: sumBuckets(measures.get('approved') ?? [], (day) => day > today && day < until) + edges.expiring,
+        expired: sumBuckets(measures.get('expired_exceptions') ?? [], () => true),
+      },
+      openFindings: FINDING_CATEGORIES.map((category) => ({
+        category,
+        count: sumBuckets(measures.get('open_findings') ?? [], (key) => key === category),
+      })),
+      asOf: edges.asOf ?? new Date(0),
+    };
   }
 
-  async revocationLeadTimeHoursP50(scope: Scope): Promise<number | null> {
-    const buckets = (await this.buckets('revocation', scope)).sort((a, b) => Number(a.key) - Number(b.key));
-    const count = buckets.reduce((sum, bucket) => sum + bucket.n, 0);
-    if (count === 0) return null;
-    const filter = scopeFilter('g', scope, 3);
-    const seconds = await this.percentile(0.5, count, buckets, async ({ key, offset }) => {
-      const [row] = await this.db.query(
-        `SELECT g.revocation_lead_seconds AS value FROM identity_governance g
-         WHERE g.known AND g.revocation_lead_seconds >= $1 AND g.revocation_lead_seconds < $2${filter.sql}
-         ORDER BY g.revocation_lead_seconds OFFSET ${offset} LIMIT 1`,
-        [Number(key) * 3600, (Number(key) + 1) * 3600, ...filter.params],
-      );
-      return Number(row?.value);
-    });
-    return seconds / 3600;
-  }
-
-  async exceptionCounts(scope: Scope, at: Date): Promise<{ expiring: number; expired: number }> {
-    const until = addDays(at, this.config.EXPIRING_WITHIN_DAYS);
-    const [from, to] = [dayKey(at), dayKey(until)];
-    const approved = await this.buckets('approved', scope);
-    const filter = scopeFilter('g', scope, 5);
-    // The days the window starts and ends in, counted exceptions by exception.
-    const [edge] = await this.db.query(
-      `SELECT count(*)::int AS n FROM exception_facts e JOIN identity_governance g USING (identity_id)
-       WHERE e.status = 'APPROVED' AND g.known
-         AND ((e.expires_at > $1 AND e.expires_at < $2) OR (e.expires_at >= $3 AND e.expires_at <= $4))${filter.sql}`,
-      [at, addDays(startOfDay(at), 1), startOfDay(until), until, ...filter.params],
-    );
-    const expired = sumBuckets(await this.buckets('expired_exceptions', scope), () => true);
-    return { expiring: sumBuckets(approved, (day) => day > from && day < to) + Number(edge?.n ?? 0), expired };
-  }
-
-  async openFindings(scope: Scope): Promise<Array<{ category: string; count: number }>> {
-    const buckets = await this.buckets('open_findings', scope);
-    return FINDING_CATEGORIES.map((category) => ({ category, count: sumBuckets(buckets, (key) => key === category) }));
-  }
-
-  async asOf(scope: Scope): Promise<Date> {
-    const filter = scopeFilter('g', scope, 1);
-    const [row] = await this.db.query(
-      `SELECT max(g.updated_at) AS as_of FROM identity_governance g WHERE g.known${filter.sql}`,
-      filter.params,
-    );
-    return row?.as_of ? new Date(row.as_of) : new Date(0);
-  }
-
-  /** A measure's totals in scope, by bucket. */
-  private async buckets(measure: string, scope: Scope): Promise<Bucket[]> {
-    const filter = countsFilter(scope, 2);
-    const rows: Array<{ key: string; n: string }> = await this.db.query(
-      `SELECT c.bucket AS key, sum(c.n) AS n FROM governance_counts c WHERE c.measure = $1${filter.sql} GROUP BY 1`,
-      [measure, ...filter.params],
-    );
-    return rows.map((row) => ({ key: row.key, n: Number(row.n) }));
-  }
-
-  /** The figures of the scope, or of each business unit in it, in name order (no group for a unit without live identities). */
-  private async figureGroups(
+  /**
+   * One statement: the totals of the measures in scope, per business unit or
+   * not, in name order (identities without one last); with `kinds`, also the
+   * live identities per kind (measure 'kind'). Within a measure, the largest
+   * first, then by key, as a breakdown is shown.
+   */
+  private async totals(
     scope: Scope,
-    at: Date,
+    measureNames: readonly string[],
     byBusinessUnit: boolean,
-  ): Promise<Array<{ businessUnit: string | null; figures: GovernanceFigures; measures: Measures }>> {
-    const group = byBusinessUnit ? 'c.business_unit' : 'NULL::text';
+    kinds = false,
+  ): Promise<Array<{ businessUnit: string | null; measures: Measures }>> {
     const filter = countsFilter(scope, 2, { unit: byBusinessUnit });
+    const byKind = kinds
+      ? `UNION ALL SELECT NULL::text, 'kind', c.kind, sum(c.n) FROM governance_counts c
+         WHERE c.measure = 'identities'${countsFilter(scope, 2, { kind: true }).sql} GROUP BY c.kind`
+      : '';
     const rows: Array<{ business_unit: string | null; measure: string; key: string; n: string }> = await this.db.query(
-      `SELECT ${group} AS business_unit, c.measure, c.bucket AS key, sum(c.n) AS n FROM governance_counts c
-       WHERE c.measure = ANY($1)${filter.sql} GROUP BY 1, 2, 3 ORDER BY 1 NULLS LAST`,
-      [FIGURE_MEASURES, ...filter.params],
+      `SELECT ${byBusinessUnit ? 'c.business_unit' : 'NULL::text'} AS business_unit, c.measure, c.bucket AS key, sum(c.n) AS n
+       FROM governance_counts c WHERE c.measure = ANY($1)${filter.sql} GROUP BY 1, 2, 3
+       ${byKind}
+       ORDER BY 1 NULLS LAST, 2, 4 DESC, 3`,
+      [measureNames, ...filter.params],
     );
     const groups = new Map<string | null, Measures>();
     for (const row of rows) {
       const measures = groups.get(row.business_unit) ?? new Map<string, Bucket[]>();
-      measures.set(row.measure, [...(measures.get(row.measure) ?? []), { key: row.key, n: Number(row.n) }]);
+      const buckets = measures.get(row.measure) ?? [];
+      buckets.push({ key: row.key, n: Number(row.n) });
+      measures.set(row.measure, buckets);
       groups.set(row.business_unit, measures);
     }
-    const edges = await this.edges(scope, at, byBusinessUnit);
-    return [...groups]
-      .map(([businessUnit, measures]) => ({ businessUnit, measures, figures: this.toFigures(measures, at, edges.get(businessUnit)) }))
-      .filter(({ figures }) => figures.totalIdentities > 0);
+    return [...groups].map(([businessUnit, measures]) => ({ businessUnit, measures }));
   }
 
-  private toFigures(measures: Measures, at: Date, edges: Edges | undefined): GovernanceFigures {
+  private toFigures(measures: Measures, at: Date, edges: Edges): GovernanceFigures {
     const total = (measure: string, test: (key: string) => boolean = () => true) => sumBuckets(measures.get(measure) ?? [], test);
     const today = dayKey(at);
     const attestedSince = dayKey(addDays(at, -this.config.ATTESTATION_WINDOW_DAYS));
@@ -159,16 +153,16 @@ export class GovernanceReader implements GovernanceReads {
       owned,
       orphaned,
       unassigned: total('identities') - owned - orphaned,
-      attested: total('attested', (day) => day > attestedSince) + (edges?.attested ?? 0),
+      attested: total('attested', (day) => day > attestedSince) + edges.attested,
       // Today's whole day, less those due later today: far fewer than today's when `at` is now.
-      overdueRotations: total('overdue', (day) => day <= today) - (edges?.dueLaterToday ?? 0),
+      overdueRotations: total('overdue', (day) => day <= today) - edges.dueLaterToday,
       managed: total('managed'),
       withSystem: total('with_system'),
       withPrivilegeLevel: total('with_privilege'),
       credentialAgeDaysP50: null,
       credentialAgeDaysP90: null,
-      openExceptions: total('open_exceptions', (day) => day > today) + (edges?.openExceptions ?? 0),
-      stalePendingExceptions: edges?.stalePending ?? 0,
+      openExceptions: total('open_exceptions', (day) => day > today) + edges.openExceptions,
+      stalePendingExceptions: edges.stalePending,
       identitiesWithFindings: Object.fromEntries(
         FINDING_CATEGORIES.map((category) => [category, total('finding_identities', (key) => key === category)]),
       ),
@@ -176,81 +170,160 @@ export class GovernanceReader implements GovernanceReads {
   }
 
   /**
-   * What the daily totals cannot say: the identities and exceptions of the
-   * day a window starts or ends in, on the right side of its exact time
-   * (for overdue rotations, those due later on the day of `at`, which are
-   * few when `at` is now, however many fell due earlier that day), and
-   * requested exceptions pending past the pending window (few, and indexed).
+   * One statement for what the daily totals cannot say: the identities and
+   * exceptions of the day a window starts or ends in, on the right side of
+   * its exact time (for overdue rotations, those due later on the day of
+   * `at`, which are few when `at` is now, however many fell due earlier that
+   * day), and requested exceptions pending past the pending window (few, and
+   * indexed). With `summary`, also approved exceptions at the edges of the
+   * expiring window, and the newest event time in scope.
    */
-  private async edges(scope: Scope, at: Date, byBusinessUnit: boolean): Promise<Map<string | null, Edges>> {
+  private async edges(scope: Scope, at: Date, byBusinessUnit: boolean, summary: boolean): Promise<Map<string | null, Edges>> {
+    const filter = scopeFilter('g', scope, 1);
     const group = byBusinessUnit ? 'g.business_unit' : 'NULL::text';
+    const n = filter.params.length;
     const attestedFrom = addDays(at, -this.config.ATTESTATION_WINDOW_DAYS);
-    const identityFilter = scopeFilter('g', scope, 5);
-    const identityRows: Array<{ business_unit: string | null; attested: number; due_later: number }> = await this.db.query(
-      `SELECT ${group} AS business_unit,
-         count(*) FILTER (WHERE g.attested_at > $1 AND g.attested_at < $2)::int AS attested,
-         count(*) FILTER (WHERE g.due_since > $3 AND g.due_since < $4)::int AS due_later
-       FROM identity_governance g
-       WHERE g.live AND ((g.attested_at > $1 AND g.attested_at < $2) OR (g.due_since > $3 AND g.due_since < $4))${identityFilter.sql}
-       GROUP BY 1`,
-      [attestedFrom, addDays(startOfDay(attestedFrom), 1), at, addDays(startOfDay(at), 1), ...identityFilter.params],
+    const until = addDays(at, this.config.EXPIRING_WITHIN_DAYS);
+    const params: unknown[] = [
+      ...filter.params,
+      attestedFrom,
+      addDays(startOfDay(attestedFrom), 1),
+      at,
+      addDays(startOfDay(at), 1),
+      addDays(at, -PENDING_WINDOW_DAYS),
+      ...(summary ? [startOfDay(until), until] : []),
+    ];
+    const [attestedAfter, attestedBefore, atTime, endOfToday, pendingBefore, untilDay, untilTime] = [1, 2, 3, 4, 5, 6, 7].map(
+      (i) => `$${n + i}`,
     );
-    const exceptionFilter = scopeFilter('g', scope, 4);
-    const exceptionRows: Array<{ business_unit: string | null; open: number; stale: number }> = await this.db.query(
-      `SELECT ${group} AS business_unit,
-         count(*) FILTER (WHERE e.status IN ('REQUESTED', 'APPROVED') AND e.expires_at > $1 AND e.expires_at < $2)::int AS open,
-         count(*) FILTER (WHERE e.status = 'REQUESTED' AND e.expires_at > $1 AND e.requested_at < $3)::int AS stale
+    const attested = `g.attested_at > ${attestedAfter} AND g.attested_at < ${attestedBefore}`;
+    const dueLater = `g.due_since > ${atTime} AND g.due_since < ${endOfToday}`;
+    const openEdge = `e.status IN ('REQUESTED', 'APPROVED') AND e.expires_at > ${atTime} AND e.expires_at < ${endOfToday}`;
+    const stale = `e.status = 'REQUESTED' AND e.expires_at > ${atTime} AND e.requested_at < ${pendingBefore}`;
+    const parts = [
+      `SELECT 'identity' AS part, ${group} AS business_unit, count(*) FILTER (WHERE ${attested})::int AS a,
+         count(*) FILTER (WHERE ${dueLater})::int AS b, NULL::timestamptz AS t
+       FROM identity_governance g WHERE g.live AND ((${attested}) OR (${dueLater}))${filter.sql} GROUP BY 2`,
+      `SELECT 'exception', ${group}, count(*) FILTER (WHERE ${openEdge})::int, count(*) FILTER (WHERE ${stale})::int, NULL
        FROM exception_facts e JOIN identity_governance g USING (identity_id)
-       WHERE g.live AND ((e.expires_at > $1 AND e.expires_at < $2) OR (e.status = 'REQUESTED' AND e.requested_at < $3))${exceptionFilter.sql}
-       GROUP BY 1`,
-      [at, addDays(startOfDay(at), 1), addDays(at, -PENDING_WINDOW_DAYS), ...exceptionFilter.params],
+       WHERE g.live AND ((${openEdge}) OR (${stale}))${filter.sql} GROUP BY 2`,
+    ];
+    if (summary) {
+      parts.push(
+        `SELECT 'expiring', NULL, count(*)::int, 0, NULL FROM exception_facts e JOIN identity_governance g USING (identity_id)
+         WHERE e.status = 'APPROVED' AND g.known AND ((e.expires_at > ${atTime} AND e.expires_at < ${endOfToday})
+           OR (e.expires_at >= ${untilDay} AND e.expires_at <= ${untilTime}))${filter.sql}`,
+        `SELECT 'as_of', NULL, 0, 0, max(g.updated_at) FROM identity_governance g WHERE g.known${filter.sql}`,
+      );
+    }
+    const rows: Array<{ part: string; business_unit: string | null; a: number; b: number; t: Date | null }> = await this.db.query(
+      parts.join('\nUNION ALL\n'),
+      params,
     );
     const edges = new Map<string | null, Edges>();
-    const edgesOf = (businessUnit: string | null) => {
-      const found = edges.get(businessUnit) ?? { attested: 0, dueLaterToday: 0, openExceptions: 0, stalePending: 0 };
-      edges.set(businessUnit, found);
-      return found;
-    };
-    for (const row of identityRows) Object.assign(edgesOf(row.business_unit), { attested: row.attested, dueLaterToday: row.due_later });
-    for (const row of exceptionRows) Object.assign(edgesOf(row.business_unit), { openExceptions: row.open, stalePending: row.stale });
+    for (const row of rows) {
+      const found = edges.get(row.business_unit) ?? { ...NO_EDGES };
+      if (row.part === 'identity') Object.assign(found, { attested: row.a, dueLaterToday: row.b });
+      if (row.part === 'exception') Object.assign(found, { openExceptions: row.a, stalePending: row.b });
+      if (row.part === 'expiring') found.expiring = row.a;
+      if (row.part === 'as_of') found.asOf = row.t ? new Date(row.t) : null;
+      edges.set(row.business_unit, found);
+    }
     return edges;
   }
 
-  /** The median and 90th percentile of credential age, in days to one decimal, from the daily totals of what ages are measured from. */
-  private async agePercentiles(scope: Scope, at: Date, ageBuckets: readonly Bucket[]): Promise<[number | null, number | null]> {
-    // Youngest first: the newest day first.
-    const buckets = [...ageBuckets].sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
-    const count = buckets.reduce((sum, bucket) => sum + bucket.n, 0);
-    if (count === 0) return [null, null];
-    const filter = scopeFilter('g', scope, 3);
-    const ageAt = async ({ key, offset }: { key: string; offset: number }) => {
-      const day = new Date(`${key}T00:00:00.000Z`);
-      const [row] = await this.db.query(
-        `SELECT g.age_base AS value FROM identity_governance g
-         WHERE g.live AND g.age_base >= $1 AND g.age_base < $2${filter.sql}
-         ORDER BY g.age_base DESC OFFSET ${offset} LIMIT 1`,
-        [day, addDays(day, 1), ...filter.params],
-      );
-      return (at.getTime() - new Date(row?.value).getTime()) / DAY_MS;
-    };
-    const round = (days: number) => Math.round(days * 10) / 10;
-    return [round(await this.percentile(0.5, count, buckets, ageAt)), round(await this.percentile(0.9, count, buckets, ageAt))];
+  /**
+   * The lookups of the median and 90th percentile of credential age, in days,
+   * from the daily totals of what ages are measured from (youngest first:
+   * the newest day first). Each percentile lies between two values, which
+   * `values` reads and interpolates.
+   */
+  private ageLookups(measures: Measures, at: Date): PercentileLookup[] {
+    const buckets = [...(measures.get('age') ?? [])].sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+    const days = (key: string) => new Date(`${key}T00:00:00.000Z`);
+    return [0.5, 0.9].map((p) =>
+      percentileLookup(
+        p,
+        buckets,
+        (key, offset) => ({ column: 'age_base', from: days(key), to: addDays(days(key), 1), offset }),
+        (epochSeconds) => (at.getTime() - Number(epochSeconds) * 1000) / DAY_MS,
+      ),
+    );
   }
 
-  /** percentile_cont over bucketed values, reading at most the two values it lies between. */
-  private async percentile(
-    p: number,
-    count: number,
-    buckets: readonly Bucket[],
-    valueAt: (place: { key: string; offset: number }) => Promise<number>,
-  ): Promise<number> {
-    const { low, high, weight } = percentileRanks(p, count);
-    const place = (rank: number) => {
-      const found = locateRank(buckets, rank);
-      if (!found) throw new Error(`rank ${rank} is past the ${count} counted values`);
-      return found;
-    };
-    const lowValue = await valueAt(place(low));
-    return weight === 0 ? lowValue : lowValue + weight * ((await valueAt(place(high))) - lowValue);
+  /** The lookup of the median revocation lead time, in hours, from its totals by whole hour. */
+  private revocationLookup(measures: Measures): PercentileLookup {
+    const buckets = [...(measures.get('revocation') ?? [])].sort((a, b) => Number(a.key) - Number(b.key));
+    return percentileLookup(
+      0.5,
+      buckets,
+      (key, offset) => ({ column: 'revocation_lead_seconds', from: Number(key) * 3600, to: (Number(key) + 1) * 3600, offset }),
+      (seconds) => Number(seconds) / 3600,
+      false,
+    );
   }
+
+  /** One statement reading every value the percentiles need; each percentile interpolated (null without values). */
+  private async values(scope: Scope, percentiles: readonly PercentileLookup[]): Promise<Array<number | null>> {
+    const lookups = percentiles.flatMap((p) => p.lookups);
+    if (lookups.length === 0) return percentiles.map(() => null);
+    const filter = scopeFilter('g', scope, 1);
+    const params: unknown[] = [...filter.params];
+    const columns = lookups.map(({ column, from, to, offset }) => {
+      params.push(from, to);
+      const [low, high] = [`$${params.length - 1}`, `$${params.length}`];
+      // Ages from the newest day down; an instant as epoch seconds, which text carries exactly.
+      const [which, order, value] =
+        column === 'age_base' ? ['g.live', 'DESC', 'extract(epoch FROM g.age_base)'] : ['g.known', 'ASC', `g.${column}`];
+      return `(SELECT ${value} FROM identity_governance g WHERE ${which} AND g.${column} >= ${low} AND g.${column} < ${high}${filter.sql}
+               ORDER BY g.${column} ${order} OFFSET ${offset} LIMIT 1)`;
+    });
+    const [row] = await this.db.query(`SELECT ARRAY[${columns.join(', ')}]::text[] AS v`, params);
+    const read: Array<string | null> = row?.v ?? [];
+    let next = 0;
+    return percentiles.map((p) => {
+      const found = read.slice(next, next + p.lookups.length);
+      next += p.lookups.length;
+      return p.combine(found);
+    });
+  }
+}
+
+interface PercentileLookup {
+  lookups: Lookup[];
+  combine(values: ReadonlyArray<string | null>): number | null;
+}
+
+/**
+ * percentile_cont over bucketed values: the (one or two) ranks it lies
+ * between, where to read them, and how to interpolate what was read. Values
+ * are read as text and converted by `convert` (a timestamp to days, seconds
+ * to hours); `rounded` results are rounded to one decimal after
+ * interpolation (ages), like the figures always were.
+ */
+function percentileLookup(
+  p: number,
+  buckets: readonly Bucket[],
+  place: (key: string, offset: number) => Lookup,
+  convert: (value: string) => number,
+  rounded = true,
+): PercentileLookup {
+  const count = buckets.reduce((sum, bucket) => sum + bucket.n, 0);
+  if (count === 0) return { lookups: [], combine: () => null };
+  const { low, high, weight } = percentileRanks(p, count);
+  const ranks = weight === 0 ? [low] : [low, high];
+  const lookups = ranks.map((rank) => {
+    const found = locateRank(buckets, rank);
+    if (!found) throw new Error(`rank ${rank} is past the ${count} counted values`);
+    return place(found.key, found.offset);
+  });
+  return {
+    lookups,
+    combine: (values) => {
+      if (values.some((value) => value === null || value === undefined)) return null;
+      const [first, second] = values.map((value) => convert(String(value)));
+      const value = second === undefined ? (first ?? null) : (first ?? 0) + weight * (second - (first ?? 0));
+      return value === null || !rounded ? value : Math.round(value * 10) / 10;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { MetricsConfig } from '../metrics-config';
 import { emptyFigures, FINDING_CATEGORIES, PENDING_WINDOW_DAYS, type GovernanceFigures } from './governance-figures';
-import type { GovernanceReads, Scope } from './scope';
+import type { GovernanceReads, Scope, ScopeSummary } from './scope';
 
 interface FigureRow {
   business_unit: string | null;
@@ -36,6 +36,19 @@ export class GovernanceRecount implements GovernanceReads {
     private readonly db: Pick<EntityManager, 'query'>,
     private readonly config: MetricsConfig,
   ) {}
+
+  async summary(scope: Scope, at: Date): Promise<ScopeSummary> {
+    return {
+      figures: await this.figures(scope, at),
+      byKind: await this.countBy('kind', scope),
+      byEnvironment: await this.countBy('environment', scope),
+      byProvider: await this.countBy('provider', scope),
+      revocationLeadTimeHoursP50: await this.revocationLeadTimeHoursP50(scope),
+      exceptions: await this.exceptionCounts(scope, at),
+      openFindings: await this.openFindings(scope),
+      asOf: await this.asOf(scope),
+    };
+  }
 
   /** The figures of a scope. */
   async figures(scope: Scope, at: Date): Promise<GovernanceFigures> {

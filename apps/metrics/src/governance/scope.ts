@@ -6,20 +6,28 @@ export interface Scope {
   kind?: string | null;
 }
 
+/** Everything governanceSummary shows of a scope. */
+export interface ScopeSummary {
+  figures: GovernanceFigures;
+  byKind: Array<{ key: string; count: number }>;
+  byEnvironment: Array<{ key: string; count: number }>;
+  byProvider: Array<{ key: string; count: number }>;
+  /** Median hours from a revocation's first request to the credential revoked, over every identity ever revoked in scope. */
+  revocationLeadTimeHoursP50: number | null;
+  /** Approved exceptions expiring within EXPIRING_WITHIN_DAYS, and exceptions that expired. */
+  exceptions: { expiring: number; expired: number };
+  /** Open findings by category, every category listed. */
+  openFindings: Array<{ category: string; count: number }>;
+  /** The time of the newest event the numbers of this scope include. */
+  asOf: Date;
+}
+
 /** What the governance API reads, for a scope and as of a time (ages and windows are measured from it). */
 export interface GovernanceReads {
   figures(scope: Scope, at: Date): Promise<GovernanceFigures>;
   /** Each business unit's figures (null: identities without one), in name order. */
   figuresByBusinessUnit(at: Date): Promise<Array<{ businessUnit: string | null; figures: GovernanceFigures }>>;
-  countBy(column: 'kind' | 'environment' | 'provider', scope: Scope): Promise<Array<{ key: string; count: number }>>;
-  /** Median hours from a revocation's first request to the credential revoked, over every identity ever revoked in scope. */
-  revocationLeadTimeHoursP50(scope: Scope): Promise<number | null>;
-  /** Approved exceptions expiring within EXPIRING_WITHIN_DAYS, and exceptions that expired. */
-  exceptionCounts(scope: Scope, at: Date): Promise<{ expiring: number; expired: number }>;
-  /** Open findings by category, every category listed. */
-  openFindings(scope: Scope): Promise<Array<{ category: string; count: number }>>;
-  /** The time of the newest event the numbers of this scope include. */
-  asOf(scope: Scope): Promise<Date>;
+  summary(scope: Scope, at: Date): Promise<ScopeSummary>;
 }
 
 /**

@@ -18,18 +18,16 @@ export class GovernanceService {
   constructor(private readonly read: GovernanceReadService) {}
 
   async summary(scope: Scope, at = new Date()): Promise<GovernanceSummaryModel> {
-    const [figures, byKind, byEnvironment, byProvider, leadTime, exceptions, findings, asOf] = await this.read.snapshot((read) =>
-      Promise.all([
-        read.figures(scope, at),
-        read.countBy('kind', scope),
-        read.countBy('environment', scope),
-        read.countBy('provider', scope),
-        read.revocationLeadTimeHoursP50(scope),
-        read.exceptionCounts(scope, at),
-        read.openFindings(scope),
-        read.asOf(scope),
-      ]),
-    );
+    const {
+      figures,
+      byKind,
+      byEnvironment,
+      byProvider,
+      revocationLeadTimeHoursP50: leadTime,
+      exceptions,
+      openFindings,
+      asOf,
+    } = await this.read.snapshot((read) => read.summary(scope, at));
     return {
       totalIdentities: figures.totalIdentities,
       byKind,
@@ -47,7 +45,7 @@ export class GovernanceService {
       expiringExceptions: exceptions.expiring,
       expiredExceptions: exceptions.expired,
       attestationCompletion: attestationCompletion(figures),
-      findingsByCategory: findings,
+      findingsByCategory: openFindings,
       asOf,
     };
   }
