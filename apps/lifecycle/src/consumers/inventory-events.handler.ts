@@ -1,33 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ReceivedEvent } from '@nhi/contracts';
-import { EventHandler } from '@nhi/messaging';
-import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
-import { LifecycleService } from '../lifecycle/lifecycle.service';
+import { EventBatchHandler } from '@nhi/messaging';
+import { applyInventoryEvents, type InventoryEvent } from '../lifecycle/inventory-tracking';
 
-/** Learns identities from inventory: lifecycle never reads inventory's tables. */
+/** Learns identities from inventory: lifecycle never reads inventory's tables. A run of events at a time. */
 @Injectable()
 export class InventoryEventsHandler {
-  constructor(private readonly lifecycle: LifecycleService) {}
-
-  /** Keeps current the attributes bulk revocation selects on (the system can change) and the credentials a rotation targets. */
-  @EventHandler('nhi.identity.updated')
-  async onIdentityUpdated(event: ReceivedEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
-    const { identity } = event.data;
-    await manager.getRepository(IdentityLifecycleEntity).update(
-      { identityId: identity.id },
-      {
-        system: identity.system,
-        businessUnit: identity.businessUnit,
-        provider: identity.provider,
-        // A 1.0 producer says nothing of credentials: what is known stays.
-        ...(identity.credentials ? { credentials: identity.credentials } : {}),
-      },
-    );
-  }
-
-  @EventHandler('nhi.identity.discovered')
-  async onIdentityRegistered(event: ReceivedEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
-    await this.lifecycle.track(manager, event.data);
+  @EventBatchHandler(['nhi.identity.discovered', 'nhi.identity.updated'], {
+    formerly: { 'nhi.identity.discovered': 'onIdentityRegistered', 'nhi.identity.updated': 'onIdentityUpdated' },
+  })
+  async apply(events: readonly InventoryEvent[], manager: EntityManager): Promise<void> {
+    await applyInventoryEvents(manager, events);
   }
 }

@@ -1,57 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import type { IdentityDiscoveredData } from '@nhi/contracts';
+import { DataSource, In } from 'typeorm';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
-import { nextRotationDue } from '../identity-data/rotation-schedule';
-import { PoliciesService } from '../policies/policies.service';
 import { RevocationRequestEntity } from '../requests/revocation-request.entity';
 import { RotationRequestEntity } from '../requests/rotation-request.entity';
 
 @Injectable()
 export class LifecycleService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly policiesService: PoliciesService,
-  ) {}
-
-  /** Starts tracking a newly discovered identity under the policy that applies to it. */
-  async track(manager: EntityManager, { identity, discoveredAt }: IdentityDiscoveredData): Promise<void> {
-    const policy = await this.policiesService.policyFor(manager, identity);
-    const credentialCreatedAt = identity.createdAt ? new Date(identity.createdAt) : null;
-    const due = nextRotationDue({
-      lastRotatedAt: null,
-      credentialCreatedAt,
-      registeredAt: new Date(discoveredAt),
-      maxAgeDays: policy.maxAgeDays,
-    });
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(IdentityLifecycleEntity)
-      .values({
-        identityId: identity.id,
-        kind: identity.kind,
-        provider: identity.provider,
-        externalId: identity.externalId,
-        environment: identity.environment,
-        privilegeLevel: identity.privilegeLevel,
-        // ACTIVE even when already due: the due clock moves it on, announcing it (and auto-rotating) in one place.
-        state: 'ACTIVE',
-        credentialCreatedAt,
-        lastRotatedAt: null,
-        nextRotationDueAt: due,
-        credentialFingerprint: identity.credentialFingerprint,
-        credentials: identity.credentials ?? [],
-        businessUnit: identity.businessUnit,
-        system: identity.system,
-        registeredAt: new Date(discoveredAt),
-        expiresAt: identity.expiresAt ? new Date(identity.expiresAt) : null,
-        policyId: policy.id,
-      })
-      .orIgnore()
-      .execute();
-  }
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   lifecycles(identityIds: readonly string[]): Promise<IdentityLifecycleEntity[]> {
     return this.dataSource.getRepository(IdentityLifecycleEntity).find({ where: { identityId: In([...identityIds]) } });

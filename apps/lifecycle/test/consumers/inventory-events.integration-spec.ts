@@ -1,3 +1,4 @@
+import { createEvent, type IdentitySnapshot } from '@nhi/contracts';
 import { identityDiscoveredData, subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
 
@@ -58,6 +59,50 @@ describe('lifecycle learns identities from inventory events', () => {
     await waitFor(async () => (await lifecycleOf(stale.identity.id))[0]?.lifecycle?.state === 'ROTATION_DUE', {
       what: 'the due clock to mark the old credential ROTATION_DUE',
     });
+  });
+
+  it('applies a run of discoveries and updates as one at a time would', async () => {
+    const discovered = identityDiscoveredData({ system: 'billing', businessUnit: 'Payments' });
+    const id = discovered.identity.id;
+    const neverDiscovered = identityDiscoveredData().identity;
+    const updated = (identity: IdentitySnapshot, changes: Partial<IdentitySnapshot>) =>
+      createEvent({
+        source: 'inventory',
+        type: 'nhi.identity.updated',
+        subject: identity.id,
+        data: {
+          identity: { ...identity, ...changes },
+          changes: [{ field: 'system', previous: identity.system, current: changes.system ?? identity.system }],
+          source: 'aws-config',
+          updatedAt: new Date().toISOString(),
+        },
+      });
+    const rediscovered = identityDiscoveredData({ ...discovered.identity, system: 'rediscovered' });
+    await spec.subgraph.publishRun([
+      updated(discovered.identity, { system: 'before-discovery' }),
+      createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: id, data: discovered }),
+      updated(discovered.identity, { system: 'ledger', businessUnit: 'Finance' }),
+      createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: id, data: rediscovered }),
+    ]);
+    await spec.subgraph.publish('nhi.identity.updated', updated(neverDiscovered, {}).data);
+
+    const rows = await waitFor(
+      async () => {
+        const found = await spec.subgraph.sql<{ system: string; business_unit: string }>(
+          'SELECT system, business_unit FROM identity_lifecycle WHERE identity_id = $1',
+          [id],
+        );
+        return found.length > 0 && found;
+      },
+      { what: 'lifecycle to track the identity' },
+    );
+    // The update before the discovery found nothing to update; the one after it landed; the second discovery changed nothing.
+    expect(rows).toEqual([{ system: 'ledger', business_unit: 'Finance' }]);
+    await waitFor(
+      async () => (await spec.subgraph.sql('SELECT 1 FROM inbox_events WHERE event_type = $1', ['nhi.identity.updated'])).length >= 3,
+      { what: 'the lone update to be applied' },
+    );
+    expect(await spec.subgraph.sql('SELECT 1 FROM identity_lifecycle WHERE identity_id = $1', [neverDiscovered.id])).toEqual([]);
   });
 
   it('answers null for an identity it has not heard of', async () => {
