@@ -157,11 +157,25 @@ async function main(): Promise<void> {
       const sorted = latencies.sort((a, b) => a - b);
       return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
     };
-    const baseline = await timed('{ __typename }');
-    const summary = await timed(
-      '{ governanceSummary { totalIdentities ownershipCoverage rotationCompliance credentialAgeDaysP50 openExceptions findingsByCategory { category count } asOf } }',
-    );
-    const adoption = await timed('{ adoption { businessUnit identities ownershipCoverage managedRotationShare readiness } }');
+    // Twice: right after the load, when most pages of the totals' tables are not yet marked all-visible and a
+    // percentile's lookup reads the heap; and after the VACUUM that autovacuum would run within minutes.
+    const phases: Array<{ name: string; timings: Array<[string, { p50: number; p99: number }]> }> = [];
+    for (const phase of ['right after the load', 'after VACUUM (ANALYZE)']) {
+      if (phases.length > 0) await db.query('VACUUM (ANALYZE)');
+      const baseline = await timed('{ __typename }');
+      const summary = await timed(
+        '{ governanceSummary { totalIdentities ownershipCoverage rotationCompliance credentialAgeDaysP50 openExceptions findingsByCategory { category count } asOf } }',
+      );
+      const adoption = await timed('{ adoption { businessUnit identities ownershipCoverage managedRotationShare readiness } }');
+      phases.push({
+        name: phase,
+        timings: [
+          ['{ __typename } (baseline)', baseline],
+          ['governanceSummary', summary],
+          ['adoption', adoption],
+        ],
+      });
+    }
 
     console.log(`\nMetrics on loopback, ${new Date().toISOString()}, ${process.version}: ${size} identities, ${produced} events\n`);
     console.log(`| measure | figure |\n|---|---:|`);
@@ -169,17 +183,18 @@ async function main(): Promise<void> {
     console.log(
       `| events applied per second (from the first produced to the last applied) | ${Math.round((applied * 1000) / appliedMs)} |`,
     );
-    console.log(
-      `\n| query through the gateway (${queries} each, one at a time) | p50 ms | p99 ms | p99 / baseline p99 |\n|---|---:|---:|---:|`,
-    );
-    for (const [name, timing] of [
-      ['{ __typename } (baseline)', baseline],
-      ['governanceSummary', summary],
-      ['adoption', adoption],
-    ] as const) {
-      console.log(`| ${name} | ${timing.p50.toFixed(1)} | ${timing.p99.toFixed(1)} | ${(timing.p99 / baseline.p99).toFixed(1)}x |`);
+    for (const { name, timings } of phases) {
+      const baseline = timings[0][1];
+      console.log(
+        `\n| query through the gateway, ${name} (${queries} each, one at a time) | p50 ms | p99 ms | p99 / baseline p99 |\n|---|---:|---:|---:|`,
+      );
+      for (const [query, timing] of timings) {
+        console.log(`| ${query} | ${timing.p50.toFixed(1)} | ${timing.p99.toFixed(1)} | ${(timing.p99 / baseline.p99).toFixed(1)}x |`);
+      }
     }
-    console.log(`\n- goal: at least 10,000 events/s applied, and governanceSummary p99 under 100 ms`);
+    console.log(
+      `\n- goal: at least 10,000 events/s applied; governanceSummary and adoption p99 under 100 ms and within 3x of the baseline's`,
+    );
   } finally {
     await db.end().catch(() => undefined);
     await Promise.all([gateway.stop(), metrics.stop()]);

@@ -19,6 +19,8 @@ export function addDays(time: Date, days: number): Date {
 export interface Bucket {
   key: string;
   n: number;
+  /** Its place in a breakdown shown largest first, where it is one. */
+  rank?: number;
 }
 
 /** The sum of the buckets whose key passes the test. */

@@ -34,12 +34,14 @@ interface Edges {
 
 const NO_EDGES: Edges = { attested: 0, dueLaterToday: 0, openExceptions: 0, stalePending: 0, expiring: 0, asOf: null };
 
-/** A value to read at a rank of a bucketed column: the percentile lookups of one statement. */
+/** Values to read from a rank of a bucketed column on: the percentile lookups of one statement. */
 interface Lookup {
   column: 'age_base' | 'revocation_lead_seconds';
   from: Date | number;
   to: Date | number;
   offset: number;
+  /** One, or two when the second rank is the next value of the same bucket. */
+  limit: number;
 }
 
 /**
@@ -69,7 +71,8 @@ export class GovernanceReader implements GovernanceReads {
 
   /** Each business unit's figures; credential-age percentiles are left out (null): adoption does not show them. */
   async figuresByBusinessUnit(at: Date): Promise<Array<{ businessUnit: string | null; figures: GovernanceFigures }>> {
-    const groups = await this.totals({}, FIGURE_MEASURES, true);
+    // Without the age totals: most of the rows, and only for percentiles, which adoption does not show.
+    const groups = await this.totals({}, FIGURE_MEASURES.filter((measure) => measure !== 'age'), true);
     const edges = await this.edges({}, at, true, false);
     return groups
       .map(({ businessUnit, measures }) => ({ businessUnit, figures: this.toFigures(measures, at, edges.get(businessUnit) ?? NO_EDGES) }))
@@ -86,7 +89,7 @@ export class GovernanceReader implements GovernanceReads {
     const live = sumBuckets(measures.get('identities') ?? [], () => true) > 0;
     const until = dayKey(addDays(at, this.config.EXPIRING_WITHIN_DAYS));
     const today = dayKey(at);
-    const list = (measure: string) => (measures.get(measure) ?? []).filter((b) => b.n > 0).map(({ key, n }) => ({ key, count: n }));
+    const list = (measure: string) => (measures.get(measure) ?? []).map(({ key, n }) => ({ key, count: n }));
     return {
       figures: live
         ? { ...this.toFigures(measures, at, edges), credentialAgeDaysP50: values[0] ?? null, credentialAgeDaysP90: values[1] ?? null }
@@ -110,8 +113,11 @@ export class GovernanceReader implements GovernanceReads {
   /**
    * One statement: the totals of the measures in scope, per business unit or
    * not, in name order (identities without one last); with `kinds`, also the
-   * live identities per kind (measure 'kind'). Within a measure, the largest
-   * first, then by key, as a breakdown is shown.
+   * live identities per kind (measure 'kind'). A breakdown (kind,
+   * environment, provider) comes largest first, then by key. The rows of one
+   * rollup level are already one per key: nothing is summed or sorted here
+   * but the few business units and breakdown entries (sorting every row by
+   * the database's collation cost more than reading them).
    */
   private async totals(
     scope: Scope,
@@ -121,25 +127,48 @@ export class GovernanceReader implements GovernanceReads {
   ): Promise<Array<{ businessUnit: string | null; measures: Measures }>> {
     const filter = countsFilter(scope, 2, { unit: byBusinessUnit });
     const byKind = kinds
-      ? `UNION ALL SELECT NULL::text, 'kind', c.kind, sum(c.n) FROM governance_counts c
-         WHERE c.measure = 'identities'${countsFilter(scope, 2, { kind: true }).sql} GROUP BY c.kind`
+      ? `UNION ALL SELECT NULL::text, 'kind', c.kind, c.n FROM governance_counts c
+         WHERE c.measure = 'identities'${countsFilter(scope, 2, { kind: true }).sql}`
       : '';
-    const rows: Array<{ business_unit: string | null; measure: string; key: string; n: string }> = await this.db.query(
-      `SELECT ${byBusinessUnit ? 'c.business_unit' : 'NULL::text'} AS business_unit, c.measure, c.bucket AS key, sum(c.n) AS n
-       FROM governance_counts c WHERE c.measure = ANY($1)${filter.sql} GROUP BY 1, 2, 3
-       ${byKind}
-       ORDER BY 1 NULLS LAST, 2, 4 DESC, 3`,
+    const rows: Array<{
+      business_unit: string | null;
+      measure: string;
+      key: string;
+      n: string;
+      unit_rank: string;
+      list_rank: string | null;
+    }> = await this.db.query(
+      `WITH t AS (
+           SELECT ${byBusinessUnit ? 'c.business_unit' : 'NULL::text'} AS business_unit, c.measure, c.bucket AS key, c.n
+           FROM governance_counts c WHERE c.measure = ANY($1)${filter.sql}
+           ${byKind}),
+         units AS (
+           SELECT business_unit, row_number() OVER (ORDER BY business_unit NULLS LAST) AS unit_rank FROM (SELECT DISTINCT business_unit FROM t) d),
+         lists AS (
+           SELECT measure, key, row_number() OVER (PARTITION BY measure ORDER BY n DESC, key) AS list_rank
+           FROM t WHERE measure IN ('kind', 'environment', 'provider') AND n > 0)
+         SELECT t.business_unit, t.measure, t.key, t.n, u.unit_rank, l.list_rank
+         FROM t JOIN units u ON u.business_unit IS NOT DISTINCT FROM t.business_unit
+         LEFT JOIN lists l ON l.measure = t.measure AND l.key = t.key`,
       [measureNames, ...filter.params],
     );
-    const groups = new Map<string | null, Measures>();
+    const groups = new Map<string | null, { rank: number; measures: Measures }>();
     for (const row of rows) {
-      const measures = groups.get(row.business_unit) ?? new Map<string, Bucket[]>();
-      const buckets = measures.get(row.measure) ?? [];
-      buckets.push({ key: row.key, n: Number(row.n) });
-      measures.set(row.measure, buckets);
-      groups.set(row.business_unit, measures);
+      const group = groups.get(row.business_unit) ?? { rank: Number(row.unit_rank), measures: new Map<string, Bucket[]>() };
+      const buckets = group.measures.get(row.measure) ?? [];
+      buckets.push({ key: row.key, n: Number(row.n), ...(row.list_rank === null ? {} : { rank: Number(row.list_rank) }) });
+      group.measures.set(row.measure, buckets);
+      groups.set(row.business_unit, group);
     }
-    return [...groups].map(([businessUnit, measures]) => ({ businessUnit, measures }));
+    for (const { measures } of groups.values()) {
+      for (const list of ['kind', 'environment', 'provider']) {
+        measures.set(
+          list,
+          (measures.get(list) ?? []).filter((b) => b.rank !== undefined).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)),
+        );
+      }
+    }
+    return [...groups].sort(([, a], [, b]) => a.rank - b.rank).map(([businessUnit, { measures }]) => ({ businessUnit, measures }));
   }
 
   private toFigures(measures: Measures, at: Date, edges: Edges): GovernanceFigures {
@@ -245,7 +274,7 @@ export class GovernanceReader implements GovernanceReads {
       percentileLookup(
         p,
         buckets,
-        (key, offset) => ({ column: 'age_base', from: days(key), to: addDays(days(key), 1), offset }),
+        (key, offset, limit) => ({ column: 'age_base', from: days(key), to: addDays(days(key), 1), offset, limit }),
         (epochSeconds) => (at.getTime() - Number(epochSeconds) * 1000) / DAY_MS,
       ),
     );
@@ -257,7 +286,13 @@ export class GovernanceReader implements GovernanceReads {
     return percentileLookup(
       0.5,
       buckets,
-      (key, offset) => ({ column: 'revocation_lead_seconds', from: Number(key) * 3600, to: (Number(key) + 1) * 3600, offset }),
+      (key, offset, limit) => ({
+        column: 'revocation_lead_seconds',
+        from: Number(key) * 3600,
+        to: (Number(key) + 1) * 3600,
+        offset,
+        limit,
+      }),
       (seconds) => Number(seconds) / 3600,
       false,
     );
@@ -269,21 +304,19 @@ export class GovernanceReader implements GovernanceReads {
     if (lookups.length === 0) return percentiles.map(() => null);
     const filter = scopeFilter('g', scope, 1);
     const params: unknown[] = [...filter.params];
-    const columns = lookups.map(({ column, from, to, offset }) => {
+    const columns = lookups.map(({ column, from, to, offset, limit }, i) => {
       params.push(from, to);
       const [low, high] = [`$${params.length - 1}`, `$${params.length}`];
       // Ages from the newest day down; an instant as epoch seconds, which text carries exactly.
       const [which, order, value] =
         column === 'age_base' ? ['g.live', 'DESC', 'extract(epoch FROM g.age_base)'] : ['g.known', 'ASC', `g.${column}`];
-      return `(SELECT ${value} FROM identity_governance g WHERE ${which} AND g.${column} >= ${low} AND g.${column} < ${high}${filter.sql}
-               ORDER BY g.${column} ${order} OFFSET ${offset} LIMIT 1)`;
+      return `ARRAY(SELECT (${value})::text FROM identity_governance g WHERE ${which} AND g.${column} >= ${low} AND g.${column} < ${high}${filter.sql}
+               ORDER BY g.${column} ${order} OFFSET ${offset} LIMIT ${limit}) AS v${i}`;
     });
-    const [row] = await this.db.query(`SELECT ARRAY[${columns.join(', ')}]::text[] AS v`, params);
-    const read: Array<string | null> = row?.v ?? [];
+    const [row] = await this.db.query(`SELECT ${columns.join(', ')}`, params);
     let next = 0;
     return percentiles.map((p) => {
-      const found = read.slice(next, next + p.lookups.length);
-      next += p.lookups.length;
+      const found = p.lookups.flatMap(() => (row?.[`v${next++}`] as string[] | undefined) ?? []);
       return p.combine(found);
     });
   }
@@ -304,23 +337,31 @@ interface PercentileLookup {
 function percentileLookup(
   p: number,
   buckets: readonly Bucket[],
-  place: (key: string, offset: number) => Lookup,
+  place: (key: string, offset: number, limit: number) => Lookup,
   convert: (value: string) => number,
   rounded = true,
 ): PercentileLookup {
   const count = buckets.reduce((sum, bucket) => sum + bucket.n, 0);
   if (count === 0) return { lookups: [], combine: () => null };
   const { low, high, weight } = percentileRanks(p, count);
-  const ranks = weight === 0 ? [low] : [low, high];
-  const lookups = ranks.map((rank) => {
+  const at = (rank: number) => {
     const found = locateRank(buckets, rank);
     if (!found) throw new Error(`rank ${rank} is past the ${count} counted values`);
-    return place(found.key, found.offset);
-  });
+    return found;
+  };
+  const first = at(low);
+  const second = weight === 0 ? null : at(high);
+  const lookups =
+    second === null
+      ? [place(first.key, first.offset, 1)]
+      : second.key === first.key
+        ? [place(first.key, first.offset, 2)]
+        : [place(first.key, first.offset, 1), place(second.key, second.offset, 1)];
+  const wanted = second === null ? 1 : 2;
   return {
     lookups,
     combine: (values) => {
-      if (values.some((value) => value === null || value === undefined)) return null;
+      if (values.length < wanted) return null;
       const [first, second] = values.map((value) => convert(String(value)));
       const value = second === undefined ? (first ?? null) : (first ?? 0) + weight * (second - (first ?? 0));
       return value === null || !rounded ? value : Math.round(value * 10) / 10;
