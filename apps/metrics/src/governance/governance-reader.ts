@@ -72,7 +72,11 @@ export class GovernanceReader implements GovernanceReads {
   /** Each business unit's figures; credential-age percentiles are left out (null): adoption does not show them. */
   async figuresByBusinessUnit(at: Date): Promise<Array<{ businessUnit: string | null; figures: GovernanceFigures }>> {
     // Without the age totals: most of the rows, and only for percentiles, which adoption does not show.
-    const groups = await this.totals({}, FIGURE_MEASURES.filter((measure) => measure !== 'age'), true);
+    const groups = await this.totals(
+      {},
+      FIGURE_MEASURES.filter((measure) => measure !== 'age'),
+      true,
+    );
     const edges = await this.edges({}, at, true, false);
     return groups
       .map(({ businessUnit, measures }) => ({ businessUnit, figures: this.toFigures(measures, at, edges.get(businessUnit) ?? NO_EDGES) }))

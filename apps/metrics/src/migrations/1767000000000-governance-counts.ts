@@ -55,7 +55,8 @@ export class GovernanceCounts1767000000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE governance_counts (
         -- which of business_unit and kind the row is for; the other is summed over (NULL):
-        -- unit-kind, unit, kind, or all. A scope reads only its own level's rows.
+        -- unit-kind (live identities only: a unit's breakdown by kind), unit, kind, or all.
+        -- A scope reads only its own level's rows.
         rollup text NOT NULL,
         business_unit text,
         kind text,

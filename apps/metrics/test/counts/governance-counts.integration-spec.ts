@@ -57,13 +57,7 @@ describe('running totals', () => {
         'query'
       >;
       const [totals, recount] = [new GovernanceReader(db, config), new GovernanceRecount(db, config)];
-      const scopes: Scope[] = [
-        {},
-        { businessUnit: 'Payments' },
-        { businessUnit: 'Data' },
-        { kind: 'AI_AGENT' },
-        { businessUnit: 'Risk', kind: 'API_KEY' },
-      ];
+      const scopes: Scope[] = [{}, { businessUnit: 'Payments' }, { businessUnit: 'Data' }, { kind: 'AI_AGENT' }, { businessUnit: 'Risk' }];
       const estate = await everything(recount, {}, now);
       // The mix is meant to leave something in every figure: a recount of zeros would prove nothing.
       expect(estate.figures).toMatchObject({
@@ -88,6 +82,7 @@ describe('running totals', () => {
       }
       expect(estate.exceptions.expiring).toBeGreaterThan(0);
       expect(estate.revocationLeadTimeHoursP50).not.toBeNull();
+      await expect(totals.figures({ businessUnit: 'Risk', kind: 'API_KEY' }, now)).rejects.toThrow(/a business unit and a kind at once/);
       for (const at of times) {
         for (const scope of scopes) {
           const [fromTotals, recounted] = [await everything(totals, scope, at), await everything(recount, scope, at)];
