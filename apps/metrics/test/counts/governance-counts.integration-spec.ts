@@ -4,6 +4,7 @@ import { EVENT_TYPES, serializeEvent, type NhiEvent } from '@nhi/contracts';
 import { subgraphSpec, waitFor } from '@nhi/testing';
 import { GovernanceReader } from '../../src/governance/governance-reader';
 import { GovernanceRecount } from '../../src/governance/governance-recount';
+import { REFRESH_GOVERNANCE_SQL } from '../../src/counts/refresh-governance.sql';
 import type { GovernanceReads, Scope } from '../../src/governance/scope';
 import { loadMetricsConfig } from '../../src/metrics-config';
 import { bootstrap } from '../../src/main';
@@ -103,6 +104,16 @@ describe('running totals', () => {
           }));
         expect(withoutAges(await totals.figuresByBusinessUnit(at))).toEqual(withoutAges(await recount.figuresByBusinessUnit(at)));
       }
+      await client.query('ROLLBACK');
+
+      // What the migration does on a database that already holds facts: the totals counted afresh, all at once.
+      await client.query('BEGIN');
+      const read = async () => ({ estate: await totals.summary({}, now), units: await totals.figuresByBusinessUnit(now) });
+      const before = await read();
+      await client.query('DELETE FROM identity_governance');
+      await client.query('DELETE FROM governance_counts');
+      await client.query(REFRESH_GOVERNANCE_SQL, [null]);
+      expect(await read()).toEqual(before);
     } finally {
       await client.query('ROLLBACK').catch(() => undefined);
       await client.end();
