@@ -167,12 +167,15 @@ async function main(): Promise<void> {
         '{ governanceSummary { totalIdentities ownershipCoverage rotationCompliance credentialAgeDaysP50 openExceptions findingsByCategory { category count } asOf } }',
       );
       const adoption = await timed('{ adoption { businessUnit identities ownershipCoverage managedRotationShare readiness } }');
+      // The baseline never leaves the gateway; this one goes to metrics and back for one tiny statement.
+      const hop = await timed('{ parkedEvents(first: 1) { total } }');
       phases.push({
         name: phase,
         timings: [
           ['{ __typename } (baseline)', baseline],
           ['governanceSummary', summary],
           ['adoption', adoption],
+          ['parkedEvents total (the hop to metrics and one small statement, for reference)', hop],
         ],
       });
     }

@@ -5,6 +5,7 @@ import { createEvent, dlqTopic, parseEvent, physicalTopic, serializeEvent, TOPIC
 import {
   createTestDatabase,
   identityDiscoveredData,
+  identitySnapshot,
   KafkaTestClient,
   KafkaTopicTap,
   testKafkaBrokers,
@@ -62,6 +63,22 @@ function registration(subject: string, name?: string) {
 /** Registers an identity the way a service does: the change and its event in one committed transaction. */
 function register(name?: string, subject = randomUUID(), source = dataSource, service = outbox) {
   return source.transaction((manager) => service.enqueue(manager, registration(subject, name)));
+}
+
+/** An update of an identity, which the batch handler `fold` applies; `subject` is its key. */
+function updatedEvent(name = `svc-${randomUUID().slice(0, 8)}`, subject = randomUUID()) {
+  const identity = identitySnapshot({ name });
+  return createEvent({
+    source: 'inventory',
+    type: 'nhi.identity.updated',
+    subject,
+    data: {
+      identity,
+      changes: [{ field: 'name', previous: null, current: name }],
+      source: 'aws-config',
+      updatedAt: new Date().toISOString(),
+    },
+  });
 }
 
 /** The same event built without the outbox, for publishing raw messages straight to the topic. */
@@ -267,9 +284,8 @@ describe('consumer', () => {
 
     expect(await appliedCount(event.id, 'project')).toBe(1);
     expect(await appliedCount(event.id, 'audit')).toBe(1);
-    expect(await appliedCount(event.id, 'fold')).toBe(1);
     const inbox: unknown[] = await dataSource.query(`SELECT consumer FROM inbox_events WHERE event_id = $1`, [event.id]);
-    expect(inbox).toHaveLength(3);
+    expect(inbox).toHaveLength(2);
   });
 
   it('identifies an event by (source, id) in either content mode: one id from two sources is two events, each applied once', async () => {
@@ -298,8 +314,10 @@ describe('consumer', () => {
 
   it('still counts inbox rows written before events were keyed by source', async () => {
     const event = registeredEvent();
-    const consumers: Array<{ consumer: string }> = await dataSource.query(`SELECT DISTINCT consumer FROM inbox_events`);
-    expect(consumers).toHaveLength(3);
+    const consumers: Array<{ consumer: string }> = await dataSource.query(
+      `SELECT DISTINCT consumer FROM inbox_events WHERE event_type = 'nhi.identity.discovered'`,
+    );
+    expect(consumers).toHaveLength(2);
     for (const { consumer } of consumers) {
       await dataSource.query(
         `INSERT INTO inbox_events (event_source, event_id, consumer, topic, partition, "offset", event_type) VALUES ('', $1, $2, 'before', 0, '0', $3)`,
@@ -312,7 +330,6 @@ describe('consumer', () => {
 
     expect(await appliedCount(event.id, 'project')).toBe(0);
     expect(await appliedCount(event.id, 'audit')).toBe(0);
-    expect(await appliedCount(event.id, 'fold')).toBe(0);
   });
 
   it('retries a failing handler with backoff and applies the event once when it succeeds', async () => {
@@ -408,7 +425,7 @@ describe('consumer', () => {
 
   it('hands a batch handler a run of one partition in one call, each event once and in order, a repeat within the run skipped', async () => {
     const subject = randomUUID();
-    const events = Array.from({ length: 20 }, () => registeredEvent());
+    const events = Array.from({ length: 20 }, () => updatedEvent(undefined, subject));
     const messages = events.map((event) => ({ key: subject, value: serializeEvent(event) }));
     const repeated = messages[3];
     if (!repeated) throw new Error('no fourth message');
@@ -424,9 +441,35 @@ describe('consumer', () => {
     expect(calls.flat().filter((id) => ids.includes(id))).toEqual(ids);
   });
 
+  it('hands a batch handler the events before an event with a per-event handler first, so each handler sees what came before', async () => {
+    const subject = randomUUID();
+    const tag = randomUUID().slice(0, 8);
+    const names = ['u1', 'u2', 'd1', 'u3'].map((name) => `${name}-${tag}`);
+    const [u1, u2, d1, u3] = names;
+    const run = [
+      updatedEvent(u1, subject),
+      updatedEvent(u2, subject),
+      createEvent({ source: 'inventory', ...registration(subject, d1) }),
+      updatedEvent(u3, subject),
+    ];
+
+    const last = await kafka.produceRun(
+      inventoryTopic,
+      run.map((event) => ({ key: subject, value: serializeEvent(event) })),
+    );
+    await committedPast(last.partition, last.offset);
+
+    expect(handlers.order.filter((entry) => entry.endsWith(tag))).toEqual([`fold:${u1}`, `fold:${u2}`, `project:${d1}`, `fold:${u3}`]);
+    expect(handlers.folds).toContainEqual([run[0]?.id, run[1]?.id]);
+  });
+
   it('applies a run one event at a time when its batch handler fails, and dead-letters only the failing event', async () => {
     const subject = randomUUID();
-    const [before, poison, after] = [registeredEvent(), registeredEvent('batch-poison-run'), registeredEvent()];
+    const [before, poison, after] = [
+      updatedEvent(undefined, subject),
+      updatedEvent('batch-poison-run', subject),
+      updatedEvent(undefined, subject),
+    ];
     const last = await kafka.produceRun(
       inventoryTopic,
       [before, poison, after].map((event) => ({ key: subject, value: serializeEvent(event) })),
@@ -443,23 +486,24 @@ describe('consumer', () => {
     expect(await appliedCount(before.id, 'fold')).toBe(1);
     expect(await appliedCount(after.id, 'fold')).toBe(1);
     expect(await appliedCount(poison.id, 'fold')).toBe(0);
-    // Its other handlers are not held back by the batch handler's failure.
-    expect(await appliedCount(poison.id, 'project')).toBe(1);
+    // Tried once in its run, then three times alone.
     expect(handlers.folds.filter((call) => call.length === 1 && call[0] === poison.id)).toHaveLength(3);
   });
 
   it('counts the inbox rows of the per-event handler a batch handler replaced', async () => {
-    const event = registeredEvent();
+    const event = updatedEvent();
+    const former = inboxConsumerName(groupId, 'TestHandlers.foldOne');
     await dataSource.query(
       `INSERT INTO inbox_events (event_source, event_id, consumer, topic, partition, "offset", event_type) VALUES ($1, $2, $3, 'before', 0, '0', $4)`,
-      [event.source, event.id, inboxConsumerName(groupId, 'TestHandlers.foldOne'), event.type],
+      [event.source, event.id, former, event.type],
     );
 
     const sent = await kafka.produce(inventoryTopic, { key: event.subject, value: serializeEvent(event) });
     await committedPast(sent.partition, sent.offset);
 
     expect(await appliedCount(event.id, 'fold')).toBe(0);
-    expect(await appliedCount(event.id, 'project')).toBe(1);
+    const inbox: Array<{ consumer: string }> = await dataSource.query(`SELECT consumer FROM inbox_events WHERE event_id = $1`, [event.id]);
+    expect(inbox).toEqual([{ consumer: former }]);
   });
 
   it('skips, without dead-lettering, a valid event type it has no handler for', async () => {

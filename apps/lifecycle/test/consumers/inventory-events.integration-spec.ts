@@ -105,6 +105,29 @@ describe('lifecycle learns identities from inventory events', () => {
     expect(await spec.subgraph.sql('SELECT 1 FROM identity_lifecycle WHERE identity_id = $1', [neverDiscovered.id])).toEqual([]);
   });
 
+  it('revokes an identity discovered and decommissioned in one run: the discovery is applied before the decommissioning', async () => {
+    const discovered = identityDiscoveredData();
+    const id = discovered.identity.id;
+    await spec.subgraph.publishRun([
+      createEvent({ source: 'inventory', type: 'nhi.identity.discovered', subject: id, data: discovered }),
+      createEvent({
+        source: 'inventory',
+        type: 'nhi.identity.decommissioned',
+        subject: id,
+        data: { id, reason: 'retired', decommissionedBy: 'alice', decommissionedAt: new Date().toISOString() },
+      }),
+    ]);
+
+    const [entity] = await waitFor(
+      async () => {
+        const entities = await lifecycleOf(id);
+        return entities[0]?.lifecycle?.revocation ? entities : false;
+      },
+      { what: 'lifecycle to request the revocation of the decommissioned identity' },
+    );
+    expect(entity?.lifecycle?.revocation).toEqual({ id: expect.any(String) });
+  });
+
   it('answers null for an identity it has not heard of', async () => {
     expect(await lifecycleOf('3f1f5a52-0000-4000-8000-000000000000')).toEqual([
       { id: '3f1f5a52-0000-4000-8000-000000000000', lifecycle: null },

@@ -58,7 +58,9 @@ export interface BatchHandlerMetadata {
  * types: the consumer hands it, at once, the events of one partition's run
  * (up to CONSUMER_RUN_SIZE consecutive messages) that it has not applied
  * before, in partition order, with the transaction that records them in the
- * inbox, after the run's per-event handlers. The method must leave the state that applying them one at a time,
+ * inbox. An event with a per-event handler cuts the run in two: the batch
+ * handler gets the events before it first, so the per-event handler sees
+ * their effects, as one at a time would. The method must leave the state that applying them one at a time,
  * in that order, would leave: it may use set-based SQL, but must fold two
  * events about one key the way two calls would. When it throws, the run is
  * rolled back and its events are applied one by one (an array of one), so a

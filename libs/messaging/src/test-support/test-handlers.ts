@@ -5,6 +5,7 @@ import { EventBatchHandler, EventHandler } from '../consumer/event-handler.decor
 import { AppliedEventEntity } from './applied-event.entity';
 
 type Registered = ReceivedEvent<'nhi.identity.discovered'>;
+type Updated = ReceivedEvent<'nhi.identity.updated'>;
 
 /** Lets a test hold a handler mid-transaction and see that it got there. */
 export class Hold {
@@ -25,10 +26,11 @@ export class Hold {
 }
 
 /**
- * Two per-event handlers and a batch handler of one event type, scripted by
- * the identity's name: `flaky-*` makes `audit` fail twice, `poison-*` makes
- * it always fail, `batch-poison-*` makes `fold` fail on any run holding it,
- * and a name given to hold() stops `project` until the test releases it.
+ * Two per-event handlers of registrations and a batch handler of updates,
+ * scripted by the identity's name: `flaky-*` makes `audit` fail twice,
+ * `poison-*` makes it always fail, `batch-poison-*` makes `fold` fail on any
+ * run holding it, and a name given to hold() stops `project` until the test
+ * releases it.
  */
 @Injectable()
 export class TestHandlers {
@@ -39,6 +41,8 @@ export class TestHandlers {
 
   /** The event ids `fold` was handed, call by call. */
   readonly folds: string[][] = [];
+  /** `project` and `fold` as they applied events: `handler:identity name`. */
+  readonly order: string[] = [];
 
   callsOf(handler: 'project' | 'audit' | 'fold', eventId: string): number {
     return this.calls.get(`${handler}:${eventId}`) ?? 0;
@@ -53,6 +57,7 @@ export class TestHandlers {
   @EventHandler('nhi.identity.discovered')
   async project(event: Registered, manager: EntityManager): Promise<void> {
     this.count('project', event.id);
+    this.order.push(`project:${event.data.identity.name}`);
     await this.holds.get(event.data.identity.name)?.pass();
     await manager.insert(AppliedEventEntity, { eventId: event.id, handler: 'project' });
   }
@@ -67,10 +72,13 @@ export class TestHandlers {
   }
 
   /** Applied one row per event, as a set: `foldOne` was its per-event predecessor. */
-  @EventBatchHandler(['nhi.identity.discovered'], { formerly: { 'nhi.identity.discovered': 'foldOne' } })
-  async fold(events: readonly Registered[], manager: EntityManager): Promise<void> {
+  @EventBatchHandler(['nhi.identity.updated'], { formerly: { 'nhi.identity.updated': 'foldOne' } })
+  async fold(events: readonly Updated[], manager: EntityManager): Promise<void> {
     this.folds.push(events.map((event) => event.id));
-    for (const event of events) this.count('fold', event.id);
+    for (const event of events) {
+      this.count('fold', event.id);
+      this.order.push(`fold:${event.data.identity.name}`);
+    }
     await manager.query(`INSERT INTO test_applied_events (event_id, handler) SELECT id, 'fold' FROM unnest($1::text[]) AS id`, [
       events.map((event) => event.id),
     ]);
@@ -78,7 +86,7 @@ export class TestHandlers {
     if (poison) this.fail(poison, `cannot fold ${poison.data.identity.name}`);
   }
 
-  private fail(event: Registered, message: string): never {
+  private fail(event: Registered | Updated, message: string): never {
     this.failedOn.push(event.id);
     throw new Error(message);
   }
