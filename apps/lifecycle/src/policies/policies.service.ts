@@ -92,13 +92,6 @@ export class PoliciesService {
       .find({ where: ids ? { id: In([...ids]) } : {}, order: { priority: 'DESC', name: 'ASC' } });
   }
 
-  /** The policy for one identity, among all of them. */
-  async policyFor(manager: EntityManager, identity: Parameters<typeof choosePolicy>[1]): Promise<RotationPolicyEntity> {
-    const chosen = choosePolicy(await manager.getRepository(RotationPolicyEntity).find(), identity);
-    if (!chosen) throw new Error('no default rotation policy: the lifecycle migrations seed one');
-    return chosen;
-  }
-
   /**
    * After policies change, every identity takes the policy that now applies to
    * it and its due date follows. Identities in a handshake or revoked keep their state.

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventBatchHandler, type ReceivedEventOf } from '@nhi/messaging';
 import { FactRows, instant, latest, type FactRow } from './fact-rows';
-import { GovernanceCounts } from '../counts/governance-counts';
-import { recordHistory, type HistoryEntry } from './state-history';
+import { FactsWriter } from './facts-writer';
+import type { HistoryEntry } from './state-history';
 
 interface ExceptionFact extends FactRow {
   exception_id: string;
@@ -36,7 +36,7 @@ type ExceptionEvent = ReceivedEventOf<keyof typeof STATUS_OF>;
 /** Each exception's status, as exceptions' events tell it: the exception load per business unit. */
 @Injectable()
 export class ExceptionsFactsHandler {
-  constructor(private readonly counts: GovernanceCounts) {}
+  constructor(private readonly facts: FactsWriter) {}
 
   @EventBatchHandler(Object.keys(STATUS_OF) as Array<keyof typeof STATUS_OF>, {
     formerly: {
@@ -88,11 +88,6 @@ export class ExceptionsFactsHandler {
         at: data.at,
       });
     }
-    await rows.save(manager);
-    await recordHistory(manager, history);
-    await this.counts.refresh(
-      manager,
-      events.map((e) => e.data.identityId),
-    );
+    await this.facts.write(manager, { tables: [rows], history, identityIds: events.map((e) => e.data.identityId) });
   }
 }

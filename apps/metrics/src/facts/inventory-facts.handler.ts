@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { IdentitySnapshot } from '@nhi/contracts';
 import { EventBatchHandler, type ReceivedEventOf } from '@nhi/messaging';
 import { FactRows, instant, latest, type FactRow } from './fact-rows';
-import { GovernanceCounts } from '../counts/governance-counts';
-import { recordHistory, type HistoryEntry } from './state-history';
+import { FactsWriter } from './facts-writer';
+import type { HistoryEntry } from './state-history';
 
 interface IdentityFact extends FactRow {
   identity_id: string;
@@ -83,7 +83,7 @@ function attributes(identity: IdentitySnapshot) {
  */
 @Injectable()
 export class InventoryFactsHandler {
-  constructor(private readonly counts: GovernanceCounts) {}
+  constructor(private readonly facts: FactsWriter) {}
 
   @EventBatchHandler(TYPES, {
     formerly: {
@@ -101,16 +101,11 @@ export class InventoryFactsHandler {
     const identities = await FactRows.load<IdentityFact>(manager, 'identity_facts', 'identity_id', IDENTITY_COLUMNS, identityIds);
     const findings = await FactRows.load<FindingFact>(manager, 'finding_facts', 'finding_id', FINDING_COLUMNS, findingIds);
     const history: HistoryEntry[] = [];
-    for (const event of events) this.fold(event, identities, findings, history);
-    await identities.save(manager);
-    await findings.save(manager);
-    await recordHistory(manager, history);
-    await this.counts.refresh(manager, events.map(identityOf));
-  }
-
-  private fold(event: InventoryEvent, identities: FactRows<IdentityFact>, findings: FactRows<FindingFact>, history: HistoryEntry[]): void {
-    if (isFindingEvent(event)) foldFinding(event, findings, history);
-    else foldIdentity(event, identities, history);
+    for (const event of events) {
+      if (isFindingEvent(event)) foldFinding(event, findings, history);
+      else foldIdentity(event, identities, history);
+    }
+    await this.facts.write(manager, { tables: [identities, findings], history, identityIds: events.map(identityOf) });
   }
 }
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventBatchHandler, type ReceivedEventOf } from '@nhi/messaging';
 import { FactRows, latest, type FactRow } from './fact-rows';
-import { GovernanceCounts } from '../counts/governance-counts';
-import { recordHistory, type HistoryEntry } from './state-history';
+import { FactsWriter } from './facts-writer';
+import type { HistoryEntry } from './state-history';
 
 interface LifecycleFact extends FactRow {
   identity_id: string;
@@ -43,7 +43,7 @@ type Changes = Partial<Omit<LifecycleFact, 'identity_id' | 'updated_at'>>;
  */
 @Injectable()
 export class LifecycleFactsHandler {
-  constructor(private readonly counts: GovernanceCounts) {}
+  constructor(private readonly facts: FactsWriter) {}
 
   @EventBatchHandler(TYPES, {
     formerly: {
@@ -67,12 +67,7 @@ export class LifecycleFactsHandler {
       const changes = changesOf(event, history);
       if (changes) upsert(rows, event.data.identityId, event.time, changes);
     }
-    await rows.save(manager);
-    await recordHistory(manager, history);
-    await this.counts.refresh(
-      manager,
-      events.map((e) => e.data.identityId),
-    );
+    await this.facts.write(manager, { tables: [rows], history, identityIds: events.map((e) => e.data.identityId) });
   }
 }
 

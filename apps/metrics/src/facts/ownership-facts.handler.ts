@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { OwnershipStatus } from '@nhi/contracts';
 import { EventBatchHandler, type ReceivedEventOf } from '@nhi/messaging';
 import { FactRows, instant, latest, type FactRow } from './fact-rows';
-import { GovernanceCounts } from '../counts/governance-counts';
-import { recordHistory, type HistoryEntry } from './state-history';
+import { FactsWriter } from './facts-writer';
+import type { HistoryEntry } from './state-history';
 
 interface OwnershipFact extends FactRow {
   identity_id: string;
@@ -21,7 +21,7 @@ type OwnershipEvent = ReceivedEventOf<(typeof TYPES)[number]>;
 /** Who owns each identity and when it was last attested, as ownership's events tell it. */
 @Injectable()
 export class OwnershipFactsHandler {
-  constructor(private readonly counts: GovernanceCounts) {}
+  constructor(private readonly facts: FactsWriter) {}
 
   @EventBatchHandler(TYPES, {
     formerly: {
@@ -41,12 +41,7 @@ export class OwnershipFactsHandler {
     );
     const history: HistoryEntry[] = [];
     for (const event of events) fold(event, rows, history);
-    await rows.save(manager);
-    await recordHistory(manager, history);
-    await this.counts.refresh(
-      manager,
-      events.map((e) => e.data.identityId),
-    );
+    await this.facts.write(manager, { tables: [rows], history, identityIds: events.map((e) => e.data.identityId) });
   }
 }
 

@@ -2,14 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PeriodicJob } from '@nhi/runtime';
+import { DAY_MS, startOfDay } from '../counts/buckets';
 import { METRICS_CONFIG, MetricsConfig } from '../metrics-config';
-
-const DAY_MS = 86_400_000;
-
-/** The UTC day (midnight) a time falls on. */
-export function dayOf(time: Date): Date {
-  return new Date(Math.floor(time.getTime() / DAY_MS) * DAY_MS);
-}
 
 /**
  * Daily snapshots per business unit and for the estate, computed from
@@ -36,9 +30,9 @@ export class DailySnapshots extends PeriodicJob {
       if (!locked) return { days: 0 };
       const [progress] = await manager.query('SELECT seq FROM snapshot_progress WHERE id = 1 FOR UPDATE');
       const [pending] = await manager.query('SELECT min(at) AS since, max(seq) AS upto FROM state_history WHERE seq > $1', [progress.seq]);
-      const today = dayOf(now);
+      const today = startOfDay(now);
       const earliest = new Date(today.getTime() - this.config.SNAPSHOT_BACKFILL_DAYS * DAY_MS);
-      let from = pending.since ? dayOf(new Date(pending.since)) : today;
+      let from = pending.since ? startOfDay(new Date(pending.since)) : today;
       if (from < earliest) from = earliest;
       let days = 0;
       for (let day = from; day <= today; day = new Date(day.getTime() + DAY_MS)) {

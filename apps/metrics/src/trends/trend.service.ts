@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { badInput } from '@nhi/graphql';
 import { share } from '../governance/governance-figures';
-import { dayOf } from './daily-snapshots';
+import { startOfDay } from '../counts/buckets';
 
 export type GovernanceMetric =
   | 'IDENTITIES'
@@ -64,7 +64,7 @@ export class TrendService {
       `SELECT DISTINCT ON (date_trunc('${bucket}', day)) date_trunc('${bucket}', day) AS bucket, *
        FROM governance_snapshots WHERE scope = $1 AND day BETWEEN $2 AND $3
        ORDER BY date_trunc('${bucket}', day), day DESC`,
-      [businessUnit === null ? 'estate' : `bu:${businessUnit}`, dayOf(from), dayOf(to)],
+      [businessUnit === null ? 'estate' : `bu:${businessUnit}`, startOfDay(from), startOfDay(to)],
     );
     return rows.map((row) => ({ at: new Date(row.bucket), value: VALUE[metric](row) }));
   }

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { GovernanceCounts } from '../counts/governance-counts';
+import { recordHistory, type HistoryEntry } from './state-history';
+
+/** What a run of events changed: the facts tables' rows, the history, and the identities they are about. */
+export interface RunChanges {
+  tables: ReadonlyArray<{ save(manager: EntityManager): Promise<void> }>;
+  history: readonly HistoryEntry[];
+  identityIds: Iterable<string>;
+}
+
+/** How every facts handler ends a run: in one place, so the totals always move last, as GovernanceCounts.refresh needs. */
+@Injectable()
+export class FactsWriter {
+  constructor(private readonly counts: GovernanceCounts) {}
+
+  async write(manager: EntityManager, { tables, history, identityIds }: RunChanges): Promise<void> {
+    for (const table of tables) await table.save(manager);
+    await recordHistory(manager, history);
+    await this.counts.refresh(manager, identityIds);
+  }
+}
