@@ -40,3 +40,14 @@ export function rssMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS' = 'VmHWM
     return 0;
   }
 }
+
+/** CPU time (user + system) a process has used so far, in ms; 0 once it is gone. */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    // Fields 14 and 15 after the command (which can hold spaces, so split after its closing parenthesis), in clock ticks of 10 ms.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}

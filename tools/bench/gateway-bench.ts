@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { generateDevKeys, mintDevToken } from '@nhi/auth';
 import { consoleProgress, ServiceProcess, spawnService, waitHealthy } from '@nhi/launcher';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
-import { percentile, runBench } from './bench-support';
+import { runBench } from './bench-support';
+import { LoadFigures, measureRequests } from './http-load';
 
 /**
  * npm run bench:gateway -- [--requests 2000] [--concurrency 8]
@@ -48,31 +49,9 @@ function standInSubgraph(): Server {
   });
 }
 
-interface Figures {
-  p50: number;
-  p99: number;
-  perSecond: number;
-}
-
 /** `count` posts, `concurrency` at a time; every answer must carry data. */
-async function measure(url: string, headers: Record<string, string>, count = requests): Promise<Figures> {
-  const latencies: number[] = [];
-  let next = 0;
-  const began = performance.now();
-  const worker = async () => {
-    while (next < count) {
-      next += 1;
-      const start = performance.now();
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: QUERY });
-      const body = (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> };
-      if (!body.data) throw new Error(`${url} answered ${response.status}: ${body.errors?.[0]?.message ?? 'no data'}`);
-      latencies.push(performance.now() - start);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - began) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: count / seconds };
+function measure(url: string, headers: Record<string, string>, count = requests): Promise<LoadFigures> {
+  return measureRequests(url, headers, () => QUERY, count, concurrency);
 }
 
 async function main(): Promise<void> {
@@ -124,14 +103,14 @@ async function main(): Promise<void> {
       ['gateway+redis', `${gateways[0]?.baseUrl}/graphql`, bearer],
       ['gateway-local', `${gateways[1]?.baseUrl}/graphql`, bearer],
     ];
-    const results = new Map<string, Figures>();
+    const results = new Map<string, LoadFigures>();
     for (const [name, url, headers] of paths) {
       await measure(url, headers, 200).catch((error: unknown) => {
         throw new Error(`${name}: ${String(error)}`);
       });
       results.set(name, await measure(url, headers));
     }
-    const base = results.get('baseline') as Figures;
+    const base = results.get('baseline') as LoadFigures;
     consoleProgress(`\nGateway cost per request on loopback, ${new Date().toISOString()}, ${process.version}`);
     consoleProgress('path            p50 ms   p99 ms   req/s    p50 vs baseline');
     for (const [name, figures] of results) {

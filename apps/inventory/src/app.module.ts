@@ -18,6 +18,7 @@ import { RoomForSightings1764400000000 } from './migrations/1764400000000-room-f
 import { SourceKind1766200000000 } from './migrations/1766200000000-source-kind';
 import { CredentialsAndPermissions1767000000000 } from './migrations/1767000000000-credentials-and-permissions';
 import { FindingSubjectAndEvidence1767000000001 } from './migrations/1767000000001-finding-subject-and-evidence';
+import { IdentityCountDeltas1767100000000 } from './migrations/1767100000000-identity-count-deltas';
 import { INVENTORY_SCHEMA } from './schema';
 
 export const SERVICE = 'inventory';
@@ -35,6 +36,7 @@ export function inventoryModule(config: SubgraphConfig, environment: NodeJS.Proc
       SourceKind1766200000000,
       CredentialsAndPermissions1767000000000,
       FindingSubjectAndEvidence1767000000001,
+      IdentityCountDeltas1767100000000,
     ],
     schema: INVENTORY_SCHEMA,
     features: [FindingsModule, IdentitiesModule, IngestModule, BulkIngestModule, ConsumersModule, SchemasModule],

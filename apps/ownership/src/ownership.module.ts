@@ -15,6 +15,7 @@ import { OwnersService } from './owners/owners.service';
 import { OrphanEscalation } from './ownership/orphan-escalation';
 import { OwnershipChangeResolver } from './ownership/ownership-change.resolver';
 import { OwnershipResolver } from './ownership/ownership.resolver';
+import { OwnershipRecords } from './ownership/ownership-records';
 import { OwnershipService } from './ownership/ownership.service';
 import { RulesResolver } from './rules/rules.resolver';
 import { RulesService } from './rules/rules.service';
@@ -29,6 +30,7 @@ import { SuggestionsResolver } from './rules/suggestions.resolver';
     IdentityPages,
     OrphanEscalation,
     OwnershipResolver,
+    OwnershipRecords,
     OwnersResolver,
     OwnershipChangeResolver,
     OwnershipIdentityConnectionResolver,

@@ -1,4 +1,4 @@
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -40,8 +40,10 @@ export function subgraphGraphQLModule(options: SubgraphGraphQLOptions = { produc
     includeStacktraceInErrorResponses: false,
     // Clients may call a subgraph through the gateway or (tests, operators) directly: errors are clean either way.
     formatError: valueFreeError,
-    // Traces would go to Apollo's cloud through the gateway; this platform does not send data there.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Traces would go to Apollo's cloud through the gateway; this platform does not send data there. Nothing here
+    // sets cache hints and the gateway caches nothing, yet the cache-control plugin hooks every field of every
+    // response (a 100-entity page resolves thousands): off.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     context: ({ req }: { req: RequestWithActor }): SubgraphContext => ({ req, loaders: new Map() }),
   });
 }

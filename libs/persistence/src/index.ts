@@ -5,3 +5,4 @@ export * from './nest-typeorm-logger';
 export * from './planner-statistics';
 export * from './append-only';
 export * from './transaction';
+export * from './statement-count';

@@ -1,5 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { countStatement } from './statement-count';
 
 /**
  * Sends TypeORM's own messages (failed queries, migrations) through the Nest
@@ -10,7 +11,8 @@ export class NestTypeOrmLogger implements TypeOrmLogger {
   private readonly logger = new NestLogger('TypeORM');
 
   logQuery(): void {
-    // Every query at info level would drown the log; failed and slow ones are reported below.
+    // Every query at info level would drown the log; failed and slow ones are reported below. Each is counted.
+    countStatement();
   }
 
   logQueryError(error: string | Error, query: string): void {

@@ -8,3 +8,4 @@ export * from './log-destination';
 export * from './request-log';
 export * from './route-not-found.filter';
 export * from './malformed-body.handler';
+export * from './service-metrics';

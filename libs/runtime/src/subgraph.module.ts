@@ -10,6 +10,7 @@ import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MessagingModule } from '@nhi/
 import { PersistenceModule } from '@nhi/persistence';
 import { FreeTextSecretsInterceptor } from './free-text-secrets.interceptor';
 import { HealthController } from './health.controller';
+import { SERVICE_NAME, ServiceMetrics, ServiceMetricsController } from './service-metrics';
 import { loggingModule } from './logging';
 
 export const SUBGRAPH_CONFIG = Symbol('SUBGRAPH_CONFIG');
@@ -35,7 +36,7 @@ export interface SubgraphDefinition {
  * the federated GraphQL endpoint, where every resolver's authorisation
  * decision is enforced, every mutation's free text is checked for secrets
  * (FreeTextSecretsInterceptor) and every mutation leaves an audit record (AuditPlugin;
- * AuditRecorder for other operations such as bulk ingest), and GET /health.
+ * AuditRecorder for other operations such as bulk ingest), GET /health and GET /metrics.
  */
 export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
   const { config } = definition;
@@ -75,9 +76,11 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
       TerminusModule,
       ...definition.features,
     ],
-    controllers: [HealthController],
+    controllers: [HealthController, ServiceMetricsController],
     providers: [
       { provide: SUBGRAPH_CONFIG, useValue: config },
+      { provide: SERVICE_NAME, useValue: definition.service },
+      ServiceMetrics,
       { provide: APP_GUARD, useClass: AccessGuard },
       // After the guard, before any resolver: free text that looks like a secret is refused (ADR 0016).
       { provide: APP_INTERCEPTOR, useClass: FreeTextSecretsInterceptor },
@@ -85,6 +88,6 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
       AuditPlugin,
       ...settings,
     ],
-    exports: [SUBGRAPH_CONFIG, AuditRecorder, ...settings.map((setting) => setting.provide)],
+    exports: [SUBGRAPH_CONFIG, AuditRecorder, ServiceMetrics, ...settings.map((setting) => setting.provide)],
   };
 }

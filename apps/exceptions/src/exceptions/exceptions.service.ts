@@ -24,12 +24,11 @@ export class ExceptionsService {
     return this.dataSource.getRepository(PolicyExceptionEntity);
   }
 
-  /** Exceptions of many identities in one query, newest first. */
+  /** Exceptions of many identities in one query, newest first; `= ANY(array)` binds one parameter where `IN (...)` binds one per id. */
   exceptionsOf(identityIds: readonly string[], status?: ExceptionStatus): Promise<PolicyExceptionEntity[]> {
-    return this.exceptions.find({
-      where: { identityId: In([...identityIds]), ...(status ? { status } : {}) },
-      order: { requestedAt: 'DESC' },
-    });
+    const query = this.exceptions.createQueryBuilder('e').where('e.identity_id = ANY(:ids)', { ids: [...identityIds] });
+    if (status) query.andWhere('e.status = :status', { status });
+    return query.orderBy('e.requested_at', 'DESC').getMany();
   }
 
   byId(id: string): Promise<PolicyExceptionEntity | null> {

@@ -3,11 +3,13 @@ import { FindingsModule } from '../findings/findings.module';
 import { IdentitiesResolver } from './identities.resolver';
 import { IdentitiesService } from './identities.service';
 import { IdentityConnectionResolver } from './identity-connection.resolver';
+import { PrivilegeResolver } from './privilege.resolver';
+import { IdentityCounts } from './identity-counts';
 
 /** Exports IdentitiesService: a decommission an owner attests is the same decommission, run by a consumer. */
 @Module({
   imports: [FindingsModule],
-  providers: [IdentitiesService, IdentitiesResolver, IdentityConnectionResolver],
+  providers: [IdentitiesService, IdentitiesResolver, IdentityConnectionResolver, PrivilegeResolver, IdentityCounts],
   exports: [IdentitiesService],
 })
 export class IdentitiesModule {}

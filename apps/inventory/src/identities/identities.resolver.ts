@@ -11,6 +11,9 @@ import { IdentityModel, SightingModel, TagModel } from './identity.model';
 import { describePermissions } from '../classification/privilege-of';
 import { CredentialModel, credentialModel } from './credential.model';
 import { PrivilegeModel } from './privilege.model';
+import { detailOf } from './identity-details';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 
 @CanRead()
 @Resolver(() => IdentityModel)
@@ -18,6 +21,7 @@ export class IdentitiesResolver {
   constructor(
     private readonly service: IdentitiesService,
     private readonly findingsService: FindingsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Query(() => IdentityModel, { nullable: true, description: 'One identity by its platform id.' })
@@ -60,8 +64,8 @@ export class IdentitiesResolver {
   @ResolveField(() => [CredentialModel], {
     description: 'The credentials it holds (keys, secrets, certificates, passwords); none for roles.',
   })
-  credentials(@Parent() identity: IdentityEntity): CredentialModel[] {
-    return (identity.credentials ?? []).map(credentialModel);
+  async credentials(@Parent() identity: IdentityEntity, @Context() context: SubgraphContext): Promise<CredentialModel[]> {
+    return ((await detailOf(identity, 'credentials', context, this.dataSource)) ?? []).map(credentialModel);
   }
 
   @ResolveField(() => PrivilegeModel, {
@@ -69,12 +73,13 @@ export class IdentitiesResolver {
     description: 'Its privilege level with the reasons; null when nothing is known of its permissions.',
   })
   privilege(@Parent() identity: IdentityEntity): PrivilegeModel | null {
-    return identity.privilegeLevel ? { level: identity.privilegeLevel, reasons: identity.privilegeReasons ?? [] } : null;
+    // The reasons are a detail, loaded only when asked for (PrivilegeResolver).
+    return identity.privilegeLevel ? { identityId: identity.id, level: identity.privilegeLevel, reasons: identity.privilegeReasons } : null;
   }
 
   @ResolveField(() => [String], { description: 'Its permissions as a reviewer reads them, one statement a line (at most 200 lines).' })
-  permissions(@Parent() identity: IdentityEntity): string[] {
-    return describePermissions(identity.permissions ?? []);
+  async permissions(@Parent() identity: IdentityEntity, @Context() context: SubgraphContext): Promise<string[]> {
+    return describePermissions((await detailOf(identity, 'permissions', context, this.dataSource)) ?? []);
   }
 
   @ResolveField(() => [SightingModel])
@@ -106,7 +111,7 @@ export class IdentitiesResolver {
     return requestLoader<string, IdentityEntity | null>(context, 'identityById', async (ids) =>
       byKeys(
         ids,
-        await this.service.findByIds(ids),
+        await this.service.listed(ids),
         (row) => row.id,
         () => null,
       ),

@@ -14,6 +14,8 @@ import { IdentityConnectionModel } from './identity-connection.model';
 import { IdentityEntity } from '../identity-data/identity.entity';
 import { applyAfter, applyFilter, sortColumn, sortKeyOf } from './identity-query';
 import { SightingEntity } from '../identity-data/sighting.entity';
+import { listedColumns } from './identity-details';
+import { IdentityCounts } from './identity-counts';
 
 const DEFAULT_ORDER: IdentityOrderInput = { field: IdentityOrderField.NAME, direction: OrderDirection.ASC };
 
@@ -23,6 +25,7 @@ export class IdentitiesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly findings: FindingsService,
+    private readonly counts: IdentityCounts,
   ) {}
 
   findByNaturalKey(provider: string, externalId: string): Promise<IdentityEntity | null> {
@@ -32,9 +35,17 @@ export class IdentitiesService {
       .findOne({ where: { provider: canonical, externalId: canonicalExternalId(canonical, externalId) } });
   }
 
-  /** One query for many ids: entity resolution from the gateway is batched through this. */
-  findByIds(ids: readonly string[]): Promise<IdentityEntity[]> {
-    return this.dataSource.getRepository(IdentityEntity).find({ where: { id: In([...ids]) } });
+  /**
+   * One query for many ids, without the long details (identity-details.ts): entity resolution from the
+   * gateway is batched through this. `= ANY(array)` binds one parameter where `IN (...)` binds one per id.
+   */
+  listed(ids: readonly string[]): Promise<IdentityEntity[]> {
+    return this.dataSource
+      .getRepository(IdentityEntity)
+      .createQueryBuilder('i')
+      .select(listedColumns(this.dataSource, 'i'))
+      .where('i.id = ANY(:ids)', { ids: [...ids] })
+      .getMany();
   }
 
   sightingsOf(identityIds: readonly string[]): Promise<SightingEntity[]> {
@@ -49,7 +60,7 @@ export class IdentitiesService {
   ): Promise<IdentityConnectionModel> {
     const size = pageSize(first);
     const repository = this.dataSource.getRepository(IdentityEntity);
-    const query = applyFilter(repository.createQueryBuilder('i'), filter);
+    const query = applyFilter(repository.createQueryBuilder('i').select(listedColumns(this.dataSource, 'i')), filter);
     const count = query.clone();
     if (after) applyAfter(query, order, decodeCursor(after));
     const rows = await query
@@ -59,7 +70,7 @@ export class IdentitiesService {
       .getMany();
     return {
       ...pageOf(rows, size, after, (node) => encodeCursor(sortKeyOf(node, order), node.id)),
-      count: () => count.getCount(),
+      count: () => this.counts.total(filter ?? {}, count),
     };
   }
 

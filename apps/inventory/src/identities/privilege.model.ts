@@ -15,9 +15,12 @@ export class PrivilegeReasonModel {
 
 @ObjectType('Privilege', { description: 'How much the identity can do, and why: the rules that set the level.' })
 export class PrivilegeModel {
+  /** Not exposed: lets the reasons be loaded when the row was read without them. */
+  identityId!: string;
+
   @Field(() => IdentityPrivilegeLevel)
   level!: PrivilegeLevel;
 
-  @Field(() => [PrivilegeReasonModel])
-  reasons!: PrivilegeReasonModel[];
+  /** Undefined until loaded (PrivilegeResolver). */
+  reasons?: PrivilegeReasonModel[];
 }

@@ -1,5 +1,6 @@
 import { subgraphSpec } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
+import { FOLD_COUNTS_SQL } from '../../src/identities/identity-counts';
 import { InventoryClient } from '../support/inventory-client';
 
 const inventory = subgraphSpec('identities', bootstrap);
@@ -156,5 +157,61 @@ describe('federation', () => {
 
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, kafka: { status: 'up' } } });
+  });
+});
+
+describe('totalCount', () => {
+  const total = async (filter: Record<string, unknown> = {}) => (await page({ first: 1, filter })).totalCount;
+  const counted = async (where: string) =>
+    (await inventory.subgraph.sql<{ n: number }>(`SELECT count(*)::int AS n FROM identities WHERE ${where}`))[0]?.n;
+  const filters: Array<[Record<string, unknown>, string]> = [
+    [{}, 'true'],
+    [{ status: ['DECOMMISSIONED'] }, `status = 'DECOMMISSIONED'`],
+    [{ status: ['ACTIVE', 'STALE'] }, `status IN ('ACTIVE', 'STALE')`],
+    [{ provider: ['Amazon Web Services'], environment: ['PRODUCTION', 'STAGING'] }, `provider = 'aws' AND environment IN ('PRODUCTION', 'STAGING')`],
+    [{ kind: ['SERVICE_ACCOUNT', 'ACCESS_TOKEN'] }, `kind IN ('SERVICE_ACCOUNT', 'ACCESS_TOKEN')`],
+    [{ businessUnit: ['Finance'], status: ['ACTIVE'] }, `business_unit = 'Finance' AND status = 'ACTIVE'`],
+  ];
+
+  it('stays exact through ingest, staleness, decommissioning and folding, without counting the identities', async () => {
+    // A full snapshot without bravo: bravo goes stale; foxtrot is new; alpha-prd was decommissioned above.
+    await client.ingest('estate', [
+      { provider: 'aws', externalId: 'r-1', kind: 'role', name: 'alpha-prd', scopes: ['s3:*'] },
+      { provider: 'aws', externalId: 'r-3', kind: 'role', name: 'foxtrot', environment: 'prod', businessUnit: 'Finance' },
+      { provider: 'gcp', externalId: 'sa-1', kind: 'service account', name: 'charlie', environment: 'prd' },
+      { provider: 'github', externalId: 'pat-1', kind: 'pat', name: 'delta token', environment: 'dev' },
+      { provider: 'azure', externalId: 'app-1', kind: 'service principal', name: 'echo', environment: 'prod', businessUnit: 'Finance' },
+    ]);
+
+    expect(await total()).toBe(6);
+    for (const [filter, where] of filters) expect({ filter, total: await total(filter) }).toEqual({ filter, total: await counted(where) });
+    expect(await counted(`status = 'DECOMMISSIONED'`)).toBe(1);
+
+    await inventory.subgraph.sql(FOLD_COUNTS_SQL);
+
+    const [rows] = await inventory.subgraph.sql<{ deltas: number; keys: number }>(
+      `SELECT (SELECT count(*)::int FROM identity_count_deltas) AS deltas,
+              (SELECT count(*)::int FROM (SELECT DISTINCT kind, provider, environment, business_unit, status FROM identities) k) AS keys`,
+    );
+    expect(rows?.deltas).toBe(rows?.keys);
+    for (const [filter, where] of filters) expect({ filter, total: await total(filter) }).toEqual({ filter, total: await counted(where) });
+  });
+});
+
+describe('details', () => {
+  it('loads permissions, credentials and privilege reasons only when asked, for every identity of the request at once', async () => {
+    const rows = await inventory.subgraph.sql<{ id: string; privilege_reasons: unknown[] }>(
+      `SELECT id, privilege_reasons FROM identities WHERE privilege_level IS NOT NULL ORDER BY id`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+
+    const result = await inventory.subgraph.query<{
+      _entities: Array<{ privilege: { level: string; reasons: Array<{ rule: string; evidence: string }> }; permissions: string[] }>;
+    }>(`query($r: [_Any!]!) { _entities(representations: $r) { ... on NonHumanIdentity { privilege { level reasons { rule evidence } } permissions } } }`, {
+      r: rows.map(({ id }) => ({ __typename: 'NonHumanIdentity', id })),
+    });
+
+    expect(result.data?._entities.map((e) => e.privilege.reasons)).toEqual(rows.map((row) => row.privilege_reasons));
+    expect(result.data?._entities.every((e) => Array.isArray(e.permissions))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PrometheusController } from './prometheus.controller';
+import { ConsumerMetrics } from './consumer-metrics';
 
-/** GET /metrics for operators: the consumer and the process, not the governance figures. */
-@Module({ controllers: [PrometheusController] })
+/** The consumer's figures on GET /metrics, for operators: not the governance figures. */
+@Module({ providers: [ConsumerMetrics] })
 export class PrometheusModule {}

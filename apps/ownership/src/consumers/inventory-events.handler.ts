@@ -1,34 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ReceivedEvent } from '@nhi/contracts';
-import { EventHandler } from '@nhi/messaging';
-import { OwnershipService } from '../ownership/ownership.service';
+import { EventBatchHandler } from '@nhi/messaging';
+import { applyInventoryEvents, type InventoryEvent } from '../ownership/inventory-tracking';
 import { RulesService } from '../rules/rules.service';
 
-/** Learns identities from inventory: ownership never reads inventory's tables. */
+/** Learns identities from inventory, and runs the ownership rules on them: ownership never reads inventory's tables. A run of events at a time. */
 @Injectable()
 export class InventoryEventsHandler {
-  constructor(
-    private readonly ownership: OwnershipService,
-    private readonly rules: RulesService,
-  ) {}
+  constructor(private readonly rules: RulesService) {}
 
-  @EventHandler('nhi.identity.discovered')
-  async onIdentityDiscovered(event: ReceivedEvent<'nhi.identity.discovered'>, manager: EntityManager): Promise<void> {
-    const at = new Date(event.data.discoveredAt);
-    await this.ownership.track(manager, event.data.identity, at);
-    await this.rules.evaluateIdentity(manager, event.data.identity.id, at);
-  }
-
-  @EventHandler('nhi.identity.updated')
-  async onIdentityUpdated(event: ReceivedEvent<'nhi.identity.updated'>, manager: EntityManager): Promise<void> {
-    const at = new Date(event.data.updatedAt);
-    await this.ownership.refresh(manager, event.data.identity, at);
-    await this.rules.evaluateIdentity(manager, event.data.identity.id, at);
-  }
-
-  @EventHandler('nhi.identity.decommissioned')
-  async onIdentityDecommissioned(event: ReceivedEvent<'nhi.identity.decommissioned'>, manager: EntityManager): Promise<void> {
-    await this.ownership.markDecommissioned(manager, event.data.id, new Date(event.data.decommissionedAt));
+  @EventBatchHandler(['nhi.identity.discovered', 'nhi.identity.updated', 'nhi.identity.decommissioned'], {
+    formerly: {
+      'nhi.identity.discovered': 'onIdentityDiscovered',
+      'nhi.identity.updated': 'onIdentityUpdated',
+      'nhi.identity.decommissioned': 'onIdentityDecommissioned',
+    },
+  })
+  async apply(events: readonly InventoryEvent[], manager: EntityManager): Promise<void> {
+    await applyInventoryEvents(manager, events, this.rules);
   }
 }

@@ -3,6 +3,8 @@ import type { OwnerEntity } from '../owner-data/owner.entity';
 import type { OwnersService } from '../owners/owners.service';
 import type { IdentityPages } from '../identity-pages/identity-pages';
 import type { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
+import { ownersLoader } from '../owners/owners.loader';
+import type { OwnershipRecord, OwnershipRecords } from './ownership-records';
 import { OwnershipResolver } from './ownership.resolver';
 import type { OwnershipService } from './ownership.service';
 
@@ -22,9 +24,10 @@ const team: OwnerEntity = {
   updatedAt: new Date(),
 };
 
-function fakeServices(records: IdentityOwnershipEntity[]) {
+function fakeServices(rows: IdentityOwnershipEntity[]) {
+  const records: OwnershipRecord[] = rows.map((row) => ({ row, owner: row.ownerId === team.id ? team : null, backupOwner: null }));
   return {
-    ownership: { ownershipOf: jest.fn(async (ids: readonly string[]) => records.filter((r) => ids.includes(r.identityId))) },
+    records: { of: jest.fn(async (ids: readonly string[]) => records.filter((r) => ids.includes(r.row.identityId))) },
     owners: { byIds: jest.fn(async (ids: readonly string[]) => [team].filter((o) => ids.includes(o.id))) },
   };
 }
@@ -53,12 +56,13 @@ function record(identityId: string, ownerId: string | null): IdentityOwnershipEn
 }
 
 describe('OwnershipResolver', () => {
-  it('loads the ownership of many identities, and their owners, in one call each', async () => {
+  it('loads the ownership of many identities with their owners in one call, and the owners serve later lookups', async () => {
     const service = fakeServices([record('i-1', 'o-1'), record('i-2', null)]);
     const resolver = new OwnershipResolver(
-      service.ownership as unknown as OwnershipService,
+      {} as OwnershipService,
       service.owners as unknown as OwnersService,
       {} as IdentityPages,
+      service.records as unknown as OwnershipRecords,
     );
     const context: SubgraphContext = { req: {} as SubgraphContext['req'], loaders: new Map() };
 
@@ -72,8 +76,10 @@ describe('OwnershipResolver', () => {
     expect(owner2).toBeNull();
     // Unknown to ownership yet: nobody owns it.
     expect(status3).toBe('UNASSIGNED');
-    expect(service.ownership.ownershipOf).toHaveBeenCalledTimes(1);
-    expect(service.ownership.ownershipOf).toHaveBeenCalledWith(['i-1', 'i-2', 'i-3']);
-    expect(service.owners.byIds).toHaveBeenCalledTimes(1);
+    expect(service.records.of).toHaveBeenCalledTimes(1);
+    expect(service.records.of).toHaveBeenCalledWith(['i-1', 'i-2', 'i-3']);
+    // The join brought the owner: neither the field nor a later lookup in the request loads it again.
+    expect(await ownersLoader(context, service.owners as unknown as OwnersService).load('o-1')).toBe(team);
+    expect(service.owners.byIds).not.toHaveBeenCalled();
   });
 });

@@ -5,7 +5,7 @@ import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from '../owners/owners.service';
 import { IdentityPages } from '../identity-pages/identity-pages';
-import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
+import { OwnershipRecord, OwnershipRecords } from './ownership-records';
 import { IdentityOwnershipModel } from '../identity-data/identity.model';
 import { OwnershipChangeModel } from './ownership-change.model';
 import { OwnershipIdentityConnectionModel } from '../identity-pages/ownership-identity-connection.model';
@@ -19,6 +19,7 @@ export class OwnershipResolver {
     private readonly ownership: OwnershipService,
     private readonly owners: OwnersService,
     private readonly pages: IdentityPages,
+    private readonly records: OwnershipRecords,
   ) {}
 
   /** The gateway asks for many identities at once; the fields below load them in one query per request. */
@@ -92,34 +93,36 @@ export class OwnershipResolver {
 
   @ResolveField(() => OwnershipStatus)
   async ownershipStatus(@Parent() identity: IdentityOwnershipModel, @Context() context: SubgraphContext): Promise<OwnershipStatus> {
-    return (await this.record(context, identity.id))?.status ?? 'UNASSIGNED';
+    return (await this.record(context, identity.id))?.row.status ?? 'UNASSIGNED';
   }
 
   @ResolveField(() => Date, { nullable: true })
   async lastAttestation(@Parent() identity: IdentityOwnershipModel, @Context() context: SubgraphContext): Promise<Date | null> {
-    return (await this.record(context, identity.id))?.lastAttestationAt ?? null;
+    return (await this.record(context, identity.id))?.row.lastAttestationAt ?? null;
   }
 
   @ResolveField(() => OwnerModel, { nullable: true })
   async owner(@Parent() identity: IdentityOwnershipModel, @Context() context: SubgraphContext): Promise<OwnerModel | null> {
-    const ownerId = (await this.record(context, identity.id))?.ownerId;
-    return ownerId ? ownersLoader(context, this.owners).load(ownerId) : null;
+    return (await this.record(context, identity.id))?.owner ?? null;
   }
 
   @ResolveField(() => OwnerModel, { nullable: true })
   async backupOwner(@Parent() identity: IdentityOwnershipModel, @Context() context: SubgraphContext): Promise<OwnerModel | null> {
-    const ownerId = (await this.record(context, identity.id))?.backupOwnerId;
-    return ownerId ? ownersLoader(context, this.owners).load(ownerId) : null;
+    return (await this.record(context, identity.id))?.backupOwner ?? null;
   }
 
-  private record(context: SubgraphContext, identityId: string): Promise<IdentityOwnershipEntity | null> {
-    return requestLoader<string, IdentityOwnershipEntity | null>(context, 'ownership', async (ids) =>
-      byKeys(
+  /** The identities' rows and owners, one statement per request; the owners also serve later owner lookups of the request. */
+  private record(context: SubgraphContext, identityId: string): Promise<OwnershipRecord | null> {
+    return requestLoader<string, OwnershipRecord | null>(context, 'ownership', async (ids) => {
+      const records = await this.records.of(ids);
+      const owners = ownersLoader(context, this.owners);
+      for (const { owner, backupOwner } of records) for (const known of [owner, backupOwner]) if (known) owners.prime(known.id, known);
+      return byKeys(
         ids,
-        await this.ownership.ownershipOf(ids),
-        (row) => row.identityId,
+        records,
+        (record) => record.row.identityId,
         () => null,
-      ),
-    ).load(identityId);
+      );
+    }).load(identityId);
   }
 }

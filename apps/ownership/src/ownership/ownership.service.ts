@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@nhi/auth';
-import type { IdentitySnapshot } from '@nhi/contracts';
 import { badInput, notFound } from '@nhi/graphql';
 import { OwnerEntity } from '../owner-data/owner.entity';
 import { AssignmentService } from '../assignment/assignment.service';
@@ -31,55 +30,12 @@ export interface OwnershipChangeRow {
   at: Date;
 }
 
-/** Inventory's attributes that ownership keeps: what assignment rules match on and pages show. */
-function attributesOf(identity: IdentitySnapshot): Partial<IdentityOwnershipEntity> {
-  return {
-    name: identity.name,
-    kind: identity.kind,
-    provider: identity.provider,
-    externalId: identity.externalId,
-    system: identity.system,
-    environment: identity.environment,
-    businessUnit: identity.businessUnit,
-    tags: identity.tags,
-    identityStatus: identity.status,
-  };
-}
-
 @Injectable()
 export class OwnershipService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assignments: AssignmentService,
   ) {}
-
-  /** A newly discovered identity starts without an owner until a rule or a person assigns one. */
-  async track(manager: EntityManager, identity: IdentitySnapshot, at: Date): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(IdentityOwnershipEntity)
-      .values({
-        identityId: identity.id,
-        ownerId: null,
-        backupOwnerId: null,
-        status: 'UNASSIGNED',
-        updatedAt: at,
-        ...attributesOf(identity),
-      })
-      .orIgnore()
-      .execute();
-  }
-
-  /** An identity inventory changed: keep what ownership knows of it current (tracking it if this is the first news). */
-  async refresh(manager: EntityManager, identity: IdentitySnapshot, at: Date): Promise<void> {
-    await this.track(manager, identity, at);
-    await manager.getRepository(IdentityOwnershipEntity).update({ identityId: identity.id }, { ...attributesOf(identity), updatedAt: at });
-  }
-
-  async markDecommissioned(manager: EntityManager, identityId: string, at: Date): Promise<void> {
-    await manager.getRepository(IdentityOwnershipEntity).update({ identityId }, { identityStatus: 'DECOMMISSIONED', updatedAt: at });
-  }
 
   async assignOwner(request: AssignRequest, actor: Actor, now = new Date()): Promise<IdentityOwnershipEntity> {
     const reason = request.reason?.trim() || null;
@@ -138,10 +94,6 @@ export class OwnershipService {
        FROM ownership_history WHERE identity_id = $1 ORDER BY at, id`,
       [identityId],
     );
-  }
-
-  ownershipOf(identityIds: readonly string[]): Promise<IdentityOwnershipEntity[]> {
-    return this.dataSource.getRepository(IdentityOwnershipEntity).find({ where: { identityId: In([...identityIds]) } });
   }
 
   private async lockIdentity(manager: EntityManager, identityId: string): Promise<IdentityOwnershipEntity> {

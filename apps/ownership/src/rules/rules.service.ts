@@ -11,7 +11,8 @@ import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.ent
 import type { OwnershipRuleInput } from './dto/ownership-rule.input';
 import { OwnershipRuleEntity } from './ownership-rule.entity';
 import { OwnershipSuggestionEntity } from './ownership-suggestion.entity';
-import { criteriaCount, globToRegExp, matches, RuleCriteria } from './rule-criteria';
+import { criteriaCount, globToRegExp, matches, RuleCriteria, type RuleSubject } from './rule-criteria';
+import { type RuleBook, usableRules } from './rule-book';
 
 /** Suggestions of a rule with more criteria are surer: 0.65 for one, up to 0.95. */
 const defaultConfidence = (criteria: RuleCriteria) => Math.min(0.5 + 0.15 * criteriaCount(criteria), 0.95);
@@ -83,32 +84,34 @@ export class RulesService {
     return this.dataSource.getRepository(OwnershipRuleEntity).find({ where: { id: In([...ids]) } });
   }
 
-  /** Runs the rules for an identity inventory just reported, in the caller's transaction. */
-  async evaluateIdentity(manager: EntityManager, identityId: string, at: Date): Promise<void> {
-    const row = await manager
-      .getRepository(IdentityOwnershipEntity)
-      .findOne({ where: { identityId }, lock: { mode: 'pessimistic_write' } });
-    if (row) await this.evaluate(manager, row, at);
+  /**
+   * The enabled rules, oldest first, and the active owners they name. Given a
+   * subject, only the owners of the rules that match it are read (none when no
+   * rule does): the book then serves that subject only.
+   */
+  async ruleBook(manager: EntityManager, subject?: RuleSubject): Promise<RuleBook> {
+    const rules = await manager.getRepository(OwnershipRuleEntity).find({ where: { enabled: true }, order: { createdAt: 'ASC' } });
+    const named = [...new Set((subject ? rules.filter((rule) => matches(rule.criteria, subject)) : rules).map((rule) => rule.ownerId))];
+    const owners = named.length > 0 ? await manager.getRepository(OwnerEntity).find({ where: { id: In(named), active: true } }) : [];
+    return { rules, activeOwners: new Map(owners.map((owner) => [owner.id, owner])) };
   }
 
   /**
    * Runs the rules for one identity, in the caller's transaction (the identity's row is locked or fresh).
-   * suggestOnly never assigns; exclude leaves one owner out (who just declined the identity).
+   * suggestOnly never assigns; exclude leaves one owner out (who just declined the identity); book is the
+   * rules read once for many identities, else they are read for this one.
    */
   async evaluate(
     manager: EntityManager,
     row: IdentityOwnershipEntity,
     at: Date,
-    options: { suggestOnly?: boolean; exclude?: string } = {},
+    options: { suggestOnly?: boolean; exclude?: string; book?: RuleBook } = {},
   ): Promise<void> {
     if (row.identityStatus === 'DECOMMISSIONED') return;
-    const rules = await manager.getRepository(OwnershipRuleEntity).find({ where: { enabled: true }, order: { createdAt: 'ASC' } });
-    const matching = rules.filter((rule) => matches(rule.criteria, row));
-    if (matching.length === 0) return;
-    const owners = await manager.getRepository(OwnerEntity).find({ where: { id: In(matching.map((r) => r.ownerId)), active: true } });
-    const active = new Map(owners.map((o) => [o.id, o]));
-    const usable = matching.filter((rule) => active.has(rule.ownerId) && rule.ownerId !== row.ownerId && rule.ownerId !== options.exclude);
+    const book = options.book ?? (await this.ruleBook(manager, row));
+    const usable = usableRules(book, row, options.exclude);
     if (usable.length === 0) return;
+    const active = book.activeOwners;
 
     const auto = usable.filter((rule) => rule.mode === 'AUTO_ASSIGN');
     const autoOwners = new Set(auto.map((rule) => rule.ownerId));
