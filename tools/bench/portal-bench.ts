@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   const logDir = path.join(benchDir, 'logs');
   const built = !values['from-source'];
   const profileDir = path.join(benchDir, 'profiles');
-  const nodeArgs = values.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const nodeArgs = [...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
   const services = SUBGRAPHS.map((name, i) =>
     spawnService({
       root,
