@@ -119,15 +119,17 @@ export class SubgraphUnderTest {
 
   /**
    * Publishes events of one subject and topic in one request, so that they
-   * land side by side and the service's consumer reads them as one run.
+   * land side by side and the service's consumer reads them as one run. Events
+   * of several subjects need one `key` for all (an integrator may key its
+   * results as it likes; a topic with several partitions would split them otherwise).
    */
-  async publishRun(events: readonly NhiEvent[]): Promise<{ partition: number; offset: string }> {
+  async publishRun(events: readonly NhiEvent[], key?: string): Promise<{ partition: number; offset: string }> {
     const topics = new Set(events.map((event) => EVENT_TYPES[event.type].topic));
     const [topic] = topics;
     if (topics.size !== 1 || !topic) throw new Error('publishRun takes events of one topic');
     return this.kafka.produceRun(
       this.topic(topic),
-      events.map((event) => ({ key: event.subject, value: serializeEvent(event), headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } })),
+      events.map((event) => ({ key: key ?? event.subject, value: serializeEvent(event), headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } })),
     );
   }
 

@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ReceivedEvent } from '@nhi/contracts';
-import { EventHandler } from '@nhi/messaging';
+import type { RotationCompletedData } from '@nhi/contracts';
+import { EventBatchHandler, type ReceivedEventOf } from '@nhi/messaging';
+import { handshakeResultOf } from '../handshake/handshake-result';
 import { RotationService } from '../rotation/rotation.service';
 
-/** Integrators' answers on nhi.rotation.results.v1, matched to their request by requestId. */
+type RotationResult = ReceivedEventOf<'nhi.rotation.completed' | 'nhi.rotation.failed'>;
+
+/** Integrators' answers on nhi.rotation.results.v1, matched to their request by requestId, a run at a time. */
 @Injectable()
 export class RotationResultsHandler {
   constructor(private readonly rotations: RotationService) {}
 
-  @EventHandler('nhi.rotation.completed')
-  async onCompleted(event: ReceivedEvent<'nhi.rotation.completed'>, manager: EntityManager): Promise<void> {
-    await this.rotations.applyResult(manager, { source: event.source, outcome: 'completed', data: event.data });
-  }
-
-  @EventHandler('nhi.rotation.failed')
-  async onFailed(event: ReceivedEvent<'nhi.rotation.failed'>, manager: EntityManager): Promise<void> {
-    await this.rotations.applyResult(manager, { source: event.source, outcome: 'failed', data: event.data });
+  @EventBatchHandler(['nhi.rotation.completed', 'nhi.rotation.failed'], {
+    formerly: { 'nhi.rotation.completed': 'onCompleted', 'nhi.rotation.failed': 'onFailed' },
+  })
+  async apply(events: readonly RotationResult[], manager: EntityManager): Promise<void> {
+    await this.rotations.applyResults(manager, events.map(handshakeResultOf<RotationCompletedData>));
   }
 }

@@ -165,44 +165,88 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
   }
 
   /** Applies an integrator's result to the attempt it names, once. */
-  async applyResult(manager: EntityManager, received: HandshakeResult<Completed>, now = new Date()): Promise<void> {
-    const { result, withheld } = screenResult(received);
-    const { requestId, nhiId } = result.data;
-    if (withheld.length > 0) {
-      this.logger.warn(
-        `withheld ${withheld.join(' and ')} of a ${this.label} ${result.outcome} result for request ${requestId}: it looked like secret material`,
-      );
+  applyResult(manager: EntityManager, received: HandshakeResult<Completed>, now = new Date()): Promise<void> {
+    return this.applyResults(manager, [received], now);
+  }
+
+  /**
+   * Applies a run of results in order, leaving what one at a time would: the
+   * requests they name are locked in one statement and those requests'
+   * identities in one more (each in key order, so two runs cannot deadlock),
+   * and an integrator's trust is read once per provider. A result that breaks
+   * the contract throws, and the consumer applies the run again one by one.
+   */
+  async applyResults(manager: EntityManager, received: readonly HandshakeResult<Completed>[], now = new Date()): Promise<void> {
+    const results = received.map((one) => {
+      const { result, withheld } = screenResult(one);
+      if (withheld.length > 0) {
+        this.logger.warn(
+          `withheld ${withheld.join(' and ')} of a ${this.label} ${result.outcome} result for request ${result.data.requestId}: it looked like secret material`,
+        );
+      }
+      return result;
+    });
+    const requests = await this.lockRequests(
+      manager,
+      results.map((result) => result.data.requestId),
+    );
+    const identities = await this.lockIdentities(manager, [...requests.values()].map((request) => request.identityId));
+    const trusted = new Map<string, boolean>();
+    for (const result of results) {
+      const { requestId, nhiId } = result.data;
+      const request = requests.get(requestId.toLowerCase());
+      if (!request) {
+        this.ignored.unknown += 1;
+        this.logger.warn(
+          `ignored a ${this.label} ${result.outcome} result for unknown request ${requestId} (${this.ignored.unknown} so far)`,
+        );
+        continue;
+      }
+      if (request.identityId !== nhiId) {
+        throw new ContractViolationError(
+          `${this.label} result for request ${requestId} names identity ${nhiId}, but the request is for ${request.identityId}`,
+        );
+      }
+      if (request.status !== 'REQUESTED') {
+        this.ignored.settled += 1;
+        this.logger.warn(
+          `ignored a ${this.label} ${result.outcome} result for request ${requestId}, already ${request.status} (${this.ignored.settled} so far)`,
+        );
+        continue;
+      }
+      const identity = identities.get(request.identityId);
+      if (!identity) throw notFound(`lifecycle knows no identity ${request.identityId}; identities arrive from inventory's events`);
+      const trust = `${result.source}\n${identity.provider}`;
+      if (!trusted.has(trust)) trusted.set(trust, await this.integrators.trusts(manager, result.source, identity.provider));
+      if (!trusted.get(trust)) throw new UntrustedResultError(this.label, requestId, identity.provider);
+      if (result.outcome === 'completed') {
+        await this.setRequest(manager, request, { status: 'COMPLETED', completedAt: now });
+        await this.succeed(manager, identity, request, result.data, now);
+      } else {
+        await this.end(manager, identity, request, 'FAILED', result.data.error, now);
+      }
     }
-    const request = await this.lockedRequests(manager).where('r.id = :id', { id: requestId }).getOne();
-    if (!request) {
-      this.ignored.unknown += 1;
-      this.logger.warn(
-        `ignored a ${this.label} ${result.outcome} result for unknown request ${requestId} (${this.ignored.unknown} so far)`,
-      );
-      return;
-    }
-    if (request.identityId !== nhiId) {
-      throw new ContractViolationError(
-        `${this.label} result for request ${requestId} names identity ${nhiId}, but the request is for ${request.identityId}`,
-      );
-    }
-    if (request.status !== 'REQUESTED') {
-      this.ignored.settled += 1;
-      this.logger.warn(
-        `ignored a ${this.label} ${result.outcome} result for request ${requestId}, already ${request.status} (${this.ignored.settled} so far)`,
-      );
-      return;
-    }
-    const identity = await this.lockIdentity(manager, request.identityId);
-    if (!(await this.integrators.trusts(manager, result.source, identity.provider))) {
-      throw new UntrustedResultError(this.label, requestId, identity.provider);
-    }
-    if (result.outcome === 'completed') {
-      await this.setRequest(manager, request, { status: 'COMPLETED', completedAt: now });
-      await this.succeed(manager, identity, request, result.data, now);
-    } else {
-      await this.end(manager, identity, request, 'FAILED', result.data.error, now);
-    }
+  }
+
+  /** The named requests that exist, locked in one statement in key order, by their id in lower case. */
+  private async lockRequests(manager: EntityManager, ids: readonly string[]): Promise<Map<string, R>> {
+    const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].sort();
+    const rows = await this.lockedRequests(manager).where('r.id = ANY(:ids)', { ids: wanted }).orderBy('r.id').getMany();
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** Identities' rows, locked in one statement in key order. */
+  private async lockIdentities(manager: EntityManager, ids: readonly string[]): Promise<Map<string, IdentityLifecycleEntity>> {
+    const wanted = [...new Set(ids)].sort();
+    if (wanted.length === 0) return new Map();
+    const rows = await manager
+      .getRepository(IdentityLifecycleEntity)
+      .createQueryBuilder('i')
+      .setLock('pessimistic_write')
+      .where('i.identity_id = ANY(:ids)', { ids: wanted })
+      .orderBy('i.identity_id')
+      .getMany();
+    return new Map(rows.map((row) => [row.identityId, row]));
   }
 
   /** Attempts past their deadline time out; attempts whose backoff is over are retried. Safe with several instances. */

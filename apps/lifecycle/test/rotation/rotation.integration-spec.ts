@@ -1,6 +1,7 @@
 import { dlqTopic, TOPICS } from '@nhi/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@nhi/auth';
+import { createEvent, timeOrderedUuid, type NhiEvent } from '@nhi/contracts';
 import { ownershipAssignedData, subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
 import { registerIntegrator, TEST_INTEGRATOR_SOURCE } from '../support/integrators';
@@ -81,6 +82,37 @@ beforeAll(async () => {
   await registerIntegrator(spec.subgraph, '/integrators/acme');
   await registerIntegrator(spec.subgraph, 'https://acme.example/rotator');
 });
+
+/** An integrator's result as it would publish it, to send several in one run. */
+const result = (type: 'nhi.rotation.completed' | 'nhi.rotation.failed', requestId: string, nhiId: string, extra: Record<string, unknown> = {}) =>
+  createEvent({
+    source: 'integrator',
+    type,
+    subject: nhiId,
+    data: (type === 'nhi.rotation.completed'
+      ? { requestId, nhiId, rotatedAt: new Date().toISOString(), ...extra }
+      : { requestId, nhiId, error: 'vault sealed', ...extra }) as never,
+  });
+
+/** How many of the events have their inbox row, and in how many transactions those were written. */
+async function appliedIn(events: readonly NhiEvent[]): Promise<{ applied: number; transactions: number }> {
+  const [row] = await spec.subgraph.sql<{ applied: string; transactions: string }>(
+    'SELECT count(*) AS applied, count(DISTINCT xmin::text) AS transactions FROM inbox_events WHERE event_id = ANY($1::text[])',
+    [events.map((event) => event.id)],
+  );
+  return { applied: Number(row?.applied), transactions: Number(row?.transactions) };
+}
+
+/** Two identities with a rotation each in progress, announced to the integrator. */
+async function twoRotating(): Promise<Array<{ identityId: string; requestId: string }>> {
+  const rotating = [];
+  for (const identityId of [await discovered(), await discovered()]) {
+    const requestId = (await requestRotation(identityId)).data?.requestRotation.id ?? '';
+    await waitFor(() => requestsFor(identityId).length === 1);
+    rotating.push({ identityId, requestId });
+  }
+  return rotating;
+}
 
 describe('the rotation handshake with an integrator', () => {
   it('publishes a request, applies the completed result, and ignores the same result delivered again', async () => {
@@ -269,6 +301,50 @@ describe('the rotation handshake with an integrator', () => {
       reason: expect.stringMatching(/names identity/),
       problems: [],
     });
+  });
+
+  it('applies a run of results in one transaction as one at a time would: a result, its repeat, an unknown request, a failure', async () => {
+    const [a, b] = await twoRotating();
+    const rotatedAt = new Date(Date.now() - 1000).toISOString();
+    const run = [
+      result('nhi.rotation.completed', a!.requestId, a!.identityId, { rotatedAt }),
+      result('nhi.rotation.completed', a!.requestId, a!.identityId, { rotatedAt: new Date().toISOString() }),
+      result('nhi.rotation.completed', timeOrderedUuid(), a!.identityId),
+      result('nhi.rotation.failed', b!.requestId, b!.identityId),
+    ];
+
+    await spec.subgraph.publishRun(run, a!.identityId);
+
+    expect(await waitFor(async () => (await appliedIn(run)).applied === 4 && appliedIn(run))).toEqual({ applied: 4, transactions: 1 });
+    // The first result settles a's attempt; its repeat finds it COMPLETED and changes nothing.
+    expect(await lifecycleOf(a!.identityId)).toMatchObject({
+      state: 'ACTIVE',
+      lastRotatedAt: rotatedAt,
+      rotations: [{ id: a!.requestId, status: 'COMPLETED' }],
+    });
+    const bAfter = await lifecycleOf(b!.identityId);
+    expect(bAfter.rotations.find((r) => r.id === b!.requestId)).toMatchObject({ status: 'FAILED', attempt: 1, error: 'vault sealed' });
+  });
+
+  it('dead-letters only the result of a run that breaks the contract, and applies the rest of it', async () => {
+    const [a, b] = await twoRotating();
+    const wrong = result('nhi.rotation.completed', a!.requestId, b!.identityId);
+    const run = [result('nhi.rotation.completed', b!.requestId, b!.identityId), wrong, result('nhi.rotation.completed', a!.requestId, a!.identityId)];
+
+    await spec.subgraph.publishRun(run, a!.identityId);
+
+    await waitFor(async () => (await appliedIn([run[0]!, run[2]!])).applied === 2, { what: 'the two good results to be applied' });
+    const dead = await waitFor(() => {
+      const found = spec.tap.messages.filter(
+        (m) => m.topic === dlqTopic(spec.subgraph.topic(TOPICS.rotationResults)) && (m.value ?? '').includes(wrong.id),
+      );
+      return found.length > 0 && found;
+    });
+    expect(dead.map((m) => m.headers['x-error-type'])).toEqual(['ContractViolationError']);
+    expect((await appliedIn([wrong])).applied).toBe(0);
+    for (const { identityId, requestId } of [a!, b!]) {
+      expect(await lifecycleOf(identityId)).toMatchObject({ state: 'ACTIVE', rotations: [{ id: requestId, status: 'COMPLETED' }] });
+    }
   });
 
   it('refuses a second rotation while one is in progress, with a clear error', async () => {
