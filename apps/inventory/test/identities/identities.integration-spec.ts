@@ -160,6 +160,24 @@ describe('federation', () => {
   });
 });
 
+describe('GET /metrics', () => {
+  it('serves the process and the SQL statements sent, which a page moves by its statements', async () => {
+    const statements = async () => {
+      const response = await fetch(`${inventory.subgraph.url}/metrics`);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expect(text).toContain('nhi_inventory_process_cpu_seconds_total');
+      return Number(/^nhi_db_statements_total (\d+)$/m.exec(text)?.[1]);
+    };
+    const before = await statements();
+
+    await page({ first: 3 });
+
+    // The page and its count; the relay's polls may add a few of their own meanwhile.
+    expect(await statements()).toBeGreaterThanOrEqual(before + 2);
+  });
+});
+
 describe('totalCount', () => {
   const total = async (filter: Record<string, unknown> = {}) => (await page({ first: 1, filter })).totalCount;
   const counted = async (where: string) =>
