@@ -36,10 +36,13 @@ export const REFRESH_TREND_SQL = `
     SELECT DISTINCT identity_id FROM unnest($1::uuid[]) AS identity_id WHERE $1::uuid[] IS NOT NULL
     UNION
     SELECT identity_id FROM state_history WHERE $1::uuid[] IS NULL),
+  -- Per identity through its index: joined as a set, the planner cannot see how few ids there are (the
+  -- union with the all-identities case) and scanned the whole history for every run (2.6 million rows, 340 ms).
   latest AS (
-    SELECT DISTINCT ON (h.identity_id, h.attribute) h.identity_id, h.attribute, h.value, h.until, h.at
-    FROM state_history h JOIN ids USING (identity_id)
-    ORDER BY h.identity_id, h.attribute, h.at DESC, h.seq DESC),
+    SELECT l.* FROM ids CROSS JOIN LATERAL (
+      SELECT DISTINCT ON (h.attribute) h.identity_id, h.attribute, h.value, h.until, h.at
+      FROM state_history h WHERE h.identity_id = ids.identity_id
+      ORDER BY h.attribute, h.at DESC, h.seq DESC) l),
   fresh AS (
     SELECT identity_id,
       coalesce(max(value) FILTER (WHERE attribute = 'live') = '1', false) AS live,
