@@ -1,29 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { REFRESH_GOVERNANCE_SQL } from './refresh-governance.sql';
-import { REFRESH_TREND_SQL } from './refresh-trend.sql';
 
 /** The first key of the advisory locks that serialise refreshes of one identity (the second is a hash of its id). */
 const IDENTITY_LOCK_SPACE = 0x6e6869; // 'nhi'
 
 /**
  * Keeps the running totals (governance_counts) in step with the facts tables,
- * and the daily snapshots' totals in step with the history, in the
- * transaction that changed them.
+ * in the transaction that changed the facts.
  */
 @Injectable()
 export class GovernanceCounts {
   /**
-   * Brings the totals up to date with the facts and the history of these
-   * identities. Each topic's handler changes its own facts table, so two runs
-   * from two topics can be about one identity at once: each takes the
-   * identity's lock (in a fixed order, so two runs cannot deadlock) and only
-   * then reads the facts and the history, in statements of their own, so it
-   * sees what the other one committed.
-   * Call it after writing the facts and the history, last in the
-   * transaction: the count rows it changes are shared by every run and stay
-   * locked until the commit. The two statements each change rows in key
-   * order, and always in this order, so two runs cannot deadlock.
+   * Brings the totals up to date with the facts of these identities. Each
+   * topic's handler changes its own facts table, so two runs from two topics
+   * can be about one identity at once: each takes the identity's lock (in a
+   * fixed order, so two runs cannot deadlock) and only then reads the facts,
+   * in a statement of its own, so it sees what the other one committed.
+   * Call it after writing the facts, last in the transaction: the count rows
+   * it changes are shared by every run and stay locked until the commit.
    */
   async refresh(manager: EntityManager, identityIds: Iterable<string>): Promise<void> {
     const ids = [...new Set(identityIds)];
@@ -36,6 +31,5 @@ export class GovernanceCounts {
       [ids],
     );
     await manager.query(REFRESH_GOVERNANCE_SQL, [ids]);
-    await manager.query(REFRESH_TREND_SQL, [ids]);
   }
 }
