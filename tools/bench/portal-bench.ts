@@ -92,11 +92,10 @@ async function main(): Promise<void> {
   await ensurePostgres(WORKSPACE_ROOT, serverUrl, consoleProgress);
   if (!values['from-source']) {
     log(`building the bundles in ${root}`);
-    await promisify(execFile)(
-      'npx',
-      ['nx', 'run-many', '-t', 'build', '-p', [...SUBGRAPHS, 'gateway'].join(','), '--outputStyle=static'],
-      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-    );
+    await promisify(execFile)('npx', ['nx', 'run-many', '-t', 'build', '-p', [...SUBGRAPHS, 'gateway'].join(','), '--outputStyle=static'], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    });
   }
   for (const subgraph of SUBGRAPHS) await ensureDatabase(databaseUrlOn(serverUrl, databaseOf(subgraph)));
   const keys = generateDevKeys();
@@ -112,7 +111,10 @@ async function main(): Promise<void> {
   const logDir = path.join(benchDir, 'logs');
   const built = !values['from-source'];
   const profileDir = path.join(benchDir, 'profiles');
-  const nodeArgs = [...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
+  const nodeArgs = [
+    ...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+    ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+  ];
   const services = SUBGRAPHS.map((name, i) =>
     spawnService({
       root,
@@ -177,8 +179,14 @@ async function main(): Promise<void> {
     const page = (i: number) => JSON.stringify({ query: PAGE, variables: { after: i % 10 === 0 ? null : cursors[i % cursors.length] } });
     const typename = () => JSON.stringify({ query: '{ __typename }' });
     // Not the gateway's /health: that wants every subgraph, and metrics is not started.
-    await waitUntil(() => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typename() })
-      .then((response) => response.ok, () => false), 60_000);
+    await waitUntil(
+      () =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typename() }).then(
+          (response) => response.ok,
+          () => false,
+        ),
+      60_000,
+    );
     log('warming up');
     await measureRequests(url, headers, page, 100, 4);
     await measureRequests(url, headers, typename, 200, 4);

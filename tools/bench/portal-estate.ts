@@ -8,7 +8,17 @@
  * lifecycle's, and exceptions' (one approved exception per 20 identities, one
  * rejected per 50). Statements run after the services migrated their databases.
  */
-const KINDS = ['SERVICE_ACCOUNT', 'API_KEY', 'ACCESS_TOKEN', 'OAUTH_CLIENT', 'CERTIFICATE', 'SSH_KEY', 'SECRET', 'WORKLOAD_IDENTITY', 'AI_AGENT'];
+const KINDS = [
+  'SERVICE_ACCOUNT',
+  'API_KEY',
+  'ACCESS_TOKEN',
+  'OAUTH_CLIENT',
+  'CERTIFICATE',
+  'SSH_KEY',
+  'SECRET',
+  'WORKLOAD_IDENTITY',
+  'AI_AGENT',
+];
 const ENVIRONMENTS = ['PRODUCTION', 'STAGING', 'DEVELOPMENT', 'TEST'];
 const PRIVILEGES = ['LOW', 'MEDIUM', 'HIGH', 'ADMIN'];
 const TEAMS = 2_000;

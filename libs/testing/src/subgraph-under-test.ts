@@ -129,7 +129,11 @@ export class SubgraphUnderTest {
     if (topics.size !== 1 || !topic) throw new Error('publishRun takes events of one topic');
     return this.kafka.produceRun(
       this.topic(topic),
-      events.map((event) => ({ key: key ?? event.subject, value: serializeEvent(event), headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } })),
+      events.map((event) => ({
+        key: key ?? event.subject,
+        value: serializeEvent(event),
+        headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+      })),
     );
   }
 

@@ -186,7 +186,10 @@ describe('totalCount', () => {
     [{}, 'true'],
     [{ status: ['DECOMMISSIONED'] }, `status = 'DECOMMISSIONED'`],
     [{ status: ['ACTIVE', 'STALE'] }, `status IN ('ACTIVE', 'STALE')`],
-    [{ provider: ['Amazon Web Services'], environment: ['PRODUCTION', 'STAGING'] }, `provider = 'aws' AND environment IN ('PRODUCTION', 'STAGING')`],
+    [
+      { provider: ['Amazon Web Services'], environment: ['PRODUCTION', 'STAGING'] },
+      `provider = 'aws' AND environment IN ('PRODUCTION', 'STAGING')`,
+    ],
     [{ kind: ['SERVICE_ACCOUNT', 'ACCESS_TOKEN'] }, `kind IN ('SERVICE_ACCOUNT', 'ACCESS_TOKEN')`],
     [{ businessUnit: ['Finance'], status: ['ACTIVE'] }, `business_unit = 'Finance' AND status = 'ACTIVE'`],
   ];
@@ -225,9 +228,12 @@ describe('details', () => {
 
     const result = await inventory.subgraph.query<{
       _entities: Array<{ privilege: { level: string; reasons: Array<{ rule: string; evidence: string }> }; permissions: string[] }>;
-    }>(`query($r: [_Any!]!) { _entities(representations: $r) { ... on NonHumanIdentity { privilege { level reasons { rule evidence } } permissions } } }`, {
-      r: rows.map(({ id }) => ({ __typename: 'NonHumanIdentity', id })),
-    });
+    }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on NonHumanIdentity { privilege { level reasons { rule evidence } } permissions } } }`,
+      {
+        r: rows.map(({ id }) => ({ __typename: 'NonHumanIdentity', id })),
+      },
+    );
 
     expect(result.data?._entities.map((e) => e.privilege.reasons)).toEqual(rows.map((row) => row.privilege_reasons));
     expect(result.data?._entities.every((e) => Array.isArray(e.permissions))).toBe(true);

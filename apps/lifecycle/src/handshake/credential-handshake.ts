@@ -190,7 +190,10 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
       manager,
       results.map((result) => result.data.requestId),
     );
-    const identities = await this.lockIdentities(manager, [...requests.values()].map((request) => request.identityId));
+    const identities = await this.lockIdentities(
+      manager,
+      [...requests.values()].map((request) => request.identityId),
+    );
     const trusted = new Map<string, boolean>();
     for (const result of results) {
       const { requestId, nhiId } = result.data;

@@ -84,7 +84,12 @@ beforeAll(async () => {
 });
 
 /** An integrator's result as it would publish it, to send several in one run. */
-const result = (type: 'nhi.rotation.completed' | 'nhi.rotation.failed', requestId: string, nhiId: string, extra: Record<string, unknown> = {}) =>
+const result = (
+  type: 'nhi.rotation.completed' | 'nhi.rotation.failed',
+  requestId: string,
+  nhiId: string,
+  extra: Record<string, unknown> = {},
+) =>
   createEvent({
     source: 'integrator',
     type,
@@ -329,7 +334,11 @@ describe('the rotation handshake with an integrator', () => {
   it('dead-letters only the result of a run that breaks the contract, and applies the rest of it', async () => {
     const [a, b] = await twoRotating();
     const wrong = result('nhi.rotation.completed', a!.requestId, b!.identityId);
-    const run = [result('nhi.rotation.completed', b!.requestId, b!.identityId), wrong, result('nhi.rotation.completed', a!.requestId, a!.identityId)];
+    const run = [
+      result('nhi.rotation.completed', b!.requestId, b!.identityId),
+      wrong,
+      result('nhi.rotation.completed', a!.requestId, a!.identityId),
+    ];
 
     await spec.subgraph.publishRun(run, a!.identityId);
 
