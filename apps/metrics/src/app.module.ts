@@ -9,6 +9,7 @@ import { GovernanceReadModels1765700000000 } from './migrations/1765700000000-go
 import { GovernanceHistory1765900000000 } from './migrations/1765900000000-governance-history';
 import { AuditRecords1766100000000 } from './migrations/1766100000000-audit-records';
 import { GovernanceCounts1767000000000 } from './migrations/1767000000000-governance-counts';
+import { TrendCounts1767100000000 } from './migrations/1767100000000-trend-counts';
 import { ParkedModule } from './parked/parked.module';
 import { PrometheusModule } from './prometheus/prometheus.module';
 import { ReportsModule } from './reports/reports.module';
@@ -30,6 +31,7 @@ export function metricsModule(config: SubgraphConfig, environment: NodeJS.Proces
       GovernanceHistory1765900000000,
       AuditRecords1766100000000,
       GovernanceCounts1767000000000,
+      TrendCounts1767100000000,
     ],
     schema: METRICS_SCHEMA,
     features: [FactsModule, SummaryModule, TrendsModule, ParkedModule, ReportsModule, PrometheusModule, AuditModule],

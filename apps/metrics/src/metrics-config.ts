@@ -6,7 +6,7 @@ export const metricsEnvShape = {
   ATTESTATION_WINDOW_DAYS: z.coerce.number().int().positive().default(90),
   /** Approved exceptions expiring within this many days count as expiring. */
   EXPIRING_WITHIN_DAYS: z.coerce.number().int().positive().default(7),
-  /** How often daily snapshots are brought up to date (today's is recomputed each time; a run scans the history, so not too often); 0 turns it off. */
+  /** How often daily snapshots are brought up to date (today's is taken again each time, from the running totals; earlier days that new history touches are recomputed by a scan of it); 0 turns it off. */
   SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(0).default(900_000),
   /** How many days back snapshots are computed when history reaches further (a first start, a rebuild). */
   SNAPSHOT_BACKFILL_DAYS: z.coerce.number().int().positive().default(400),

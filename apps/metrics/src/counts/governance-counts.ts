@@ -7,7 +7,8 @@ const IDENTITY_LOCK_SPACE = 0x6e6869; // 'nhi'
 
 /**
  * Keeps the running totals (governance_counts) in step with the facts tables,
- * in the transaction that changed the facts.
+ * in the transaction that changed them, and marks the identities whose
+ * history moved for the daily snapshots' totals (DailySnapshots.refreshTrends).
  */
 @Injectable()
 export class GovernanceCounts {
@@ -17,8 +18,12 @@ export class GovernanceCounts {
    * can be about one identity at once: each takes the identity's lock (in a
    * fixed order, so two runs cannot deadlock) and only then reads the facts,
    * in a statement of its own, so it sees what the other one committed.
-   * Call it after writing the facts, last in the transaction: the count rows
-   * it changes are shared by every run and stay locked until the commit.
+   * Call it after writing the facts and the history, last in the
+   * transaction: the count rows it changes are shared by every run and stay
+   * locked until the commit.
+   * The snapshots' totals are not moved here: reading the identities' history
+   * again in every run cost a quarter of the apply rate (docs/adr/0021). The
+   * mark commits with the history, so the snapshot job cannot miss it.
    */
   async refresh(manager: EntityManager, identityIds: Iterable<string>): Promise<void> {
     const ids = [...new Set(identityIds)];
@@ -31,5 +36,8 @@ export class GovernanceCounts {
       [ids],
     );
     await manager.query(REFRESH_GOVERNANCE_SQL, [ids]);
+    await manager.query('INSERT INTO trend_dirty (identity_id) SELECT id FROM unnest($1::uuid[]) id ORDER BY 1 ON CONFLICT DO NOTHING', [
+      ids,
+    ]);
   }
 }

@@ -2,7 +2,8 @@
 const COLUMNS = `identity_id, known, live, business_unit, kind, environment, provider, has_system, has_privilege, ownership_status,
   attested_at, due_since, managed, age_base, revocation_lead_seconds, findings, open_expiries, approved_expiries, expired, updated_at`;
 
-const day = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
+/** The UTC day of a timestamp column, as governance_counts' daily buckets key it (YYYY-MM-DD). */
+export const day = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
 
 /**
  * What one identity_governance row (`g`) counts towards: (measure, bucket, n).
@@ -25,6 +26,24 @@ const CONTRIBUTIONS = `
   UNION ALL SELECT 'finding_identities', f.key, 1 FROM jsonb_each_text(g.findings) f WHERE g.live
   UNION ALL SELECT 'open_findings', f.key, f.value::bigint FROM jsonb_each_text(g.findings) f WHERE g.live
   UNION ALL SELECT 'open_exceptions', ${day('x')}, 1 FROM unnest(g.open_expiries) x WHERE g.live`;
+
+/**
+ * Two CTEs of a refresh: `old`, the rows of `table` (keyed by identity_id)
+ * that the identities in `ids` had, and `saved`, which replaces them with
+ * `fresh`'s. The statement's other CTEs still see the old rows.
+ */
+export function replaceRows(table: string, columns: string): string {
+  const others = columns
+    .split(',')
+    .map((column) => column.trim())
+    .filter((column) => column !== 'identity_id');
+  return `old AS (
+    SELECT ${columns} FROM ${table} JOIN ids USING (identity_id)),
+  saved AS (
+    INSERT INTO ${table} (${columns}) SELECT ${columns} FROM fresh
+    ON CONFLICT (identity_id) DO UPDATE SET
+      (${others.join(', ')}) = (${others.map((column) => `EXCLUDED.${column}`).join(', ')}))`;
+}
 
 /**
  * Recomputes the identity_governance rows of the identities in $1 (every
@@ -81,15 +100,7 @@ export const REFRESH_GOVERNANCE_SQL = `
              count(*) FILTER (WHERE ef.status = 'EXPIRED')::int AS expired,
              max(ef.updated_at) AS updated_at
       FROM exception_facts ef WHERE ef.identity_id = i.identity_id) e ON true),
-  old AS (
-    SELECT ${COLUMNS} FROM identity_governance JOIN ids USING (identity_id)),
-  saved AS (
-    INSERT INTO identity_governance (${COLUMNS}) SELECT ${COLUMNS} FROM fresh
-    ON CONFLICT (identity_id) DO UPDATE SET
-      (${COLUMNS.replace('identity_id, ', '')}) = (${COLUMNS.replace('identity_id, ', '')
-        .split(',')
-        .map((column) => `EXCLUDED.${column.trim()}`)
-        .join(', ')})),
+  ${replaceRows('identity_governance', COLUMNS)},
   deltas AS (
     SELECT (ARRAY['unit-kind', 'unit', 'kind', 'all'])[grouping(g.business_unit, g.kind) + 1] AS rollup,
       g.business_unit, g.kind, c.measure, c.bucket, sum(c.n * g.sign) AS n

@@ -2,16 +2,35 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PeriodicJob } from '@nhi/runtime';
-import { DAY_MS, startOfDay } from '../counts/buckets';
+import { addDays, DAY_MS, startOfDay } from '../counts/buckets';
+import { REFRESH_TREND_SQL } from '../counts/refresh-trend.sql';
 import { METRICS_CONFIG, MetricsConfig } from '../metrics-config';
+import {
+  historyParameters,
+  SNAPSHOT_COLUMNS,
+  SNAPSHOT_FROM_HISTORY_SQL,
+  SNAPSHOT_FROM_TOTALS_SQL,
+  snapshotWindow,
+  totalsParameters,
+} from './snapshot-sql';
+
+/** Marked identities whose totals one transaction brings up to date. */
+const TREND_CHUNK = 2_000;
+
+/** Where a run took today's snapshot from. */
+export type TodayFrom = 'totals' | 'history';
 
 /**
- * Daily snapshots per business unit and for the estate, computed from
- * state_history as it stood at the end of each day (UTC). Every run
- * recomputes from the earliest day that new history touches (events can
- * arrive late, or all at once in a rebuild) through today, so the same
- * events always give the same snapshots. Runs every SNAPSHOT_INTERVAL_MS, and
- * once soon after start.
+ * Daily snapshots per business unit and for the estate, as state_history
+ * stood at the end of each day (UTC). Today's, which every run takes again,
+ * is read from the snapshots' running totals, a few rows per business unit,
+ * after they are brought up to date with the history of the identities the
+ * facts runs marked (refreshTrends); from the history only while some entry is stamped at or
+ * after today's end, which the totals already count. Earlier days are computed from
+ * the history, from the earliest day that new history touches (events can
+ * arrive late, or all at once in a rebuild), so the same events always give
+ * the same snapshots. Runs every SNAPSHOT_INTERVAL_MS, and once soon after
+ * start.
  */
 @Injectable()
 export class DailySnapshots extends PeriodicJob {
@@ -23,7 +42,9 @@ export class DailySnapshots extends PeriodicJob {
     super('daily snapshots', config.SNAPSHOT_INTERVAL_MS, new Logger('DailySnapshots'), Math.min(10_000, config.SNAPSHOT_INTERVAL_MS));
   }
 
-  async run(now = new Date()): Promise<{ days: number }> {
+  /** `days`: how many days' snapshots were taken, today's included; `today`: where today's came from (none when another run held the lock). */
+  async run(now = new Date()): Promise<{ days: number; today?: TodayFrom }> {
+    await this.refreshTrends();
     // One run at a time across instances: the lock is released with the transaction.
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query("SELECT pg_try_advisory_xact_lock(hashtext('metrics-daily-snapshots')) AS locked");
@@ -35,49 +56,75 @@ export class DailySnapshots extends PeriodicJob {
       let from = pending.since ? startOfDay(new Date(pending.since)) : today;
       if (from < earliest) from = earliest;
       let days = 0;
-      for (let day = from; day <= today; day = new Date(day.getTime() + DAY_MS)) {
-        await this.snapshot(manager, day);
+      for (let day = from; day < today; day = addDays(day, 1)) {
+        await this.fromHistory(manager, day);
         days += 1;
       }
+      const source: TodayFrom = (await this.fromTotals(manager, today)) ? 'totals' : 'history';
+      if (source === 'history') await this.fromHistory(manager, today);
       if (pending.upto) await manager.query('UPDATE snapshot_progress SET seq = $1 WHERE id = 1', [pending.upto]);
-      if (days > 1) this.logger.log(`snapshots of ${days} days computed, from ${from.toISOString().slice(0, 10)}`);
-      return { days };
+      if (days > 0) this.logger.log(`snapshots of ${days + 1} days taken, from ${from.toISOString().slice(0, 10)}`);
+      return { days: days + 1, today: source };
     });
   }
 
-  /** The state of every identity at the end of `day`, counted per business unit and for the estate. */
-  private async snapshot(manager: EntityManager, day: Date): Promise<void> {
-    const end = new Date(day.getTime() + DAY_MS);
+  /**
+   * Brings the snapshots' totals (identity_trend, the trend rollups) up to date
+   * with the history of the identities the facts runs marked, a chunk per
+   * transaction; returns how many. A mark is taken and its totals moved in one
+   * transaction, and a run that commits history later marks the identity
+   * again, so nothing is missed whatever order runs commit in. Several
+   * instances at once take different marks (SKIP LOCKED); only this job
+   * writes the trend rows, in key order.
+   */
+  async refreshTrends(): Promise<number> {
+    let refreshed = 0;
+    for (;;) {
+      const taken = await this.dataSource.transaction(async (manager) => {
+        const rows: Array<{ identity_id: string }> = await manager.query(
+          `WITH taken AS (
+             DELETE FROM trend_dirty WHERE identity_id IN (
+               SELECT identity_id FROM trend_dirty ORDER BY identity_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+             RETURNING identity_id)
+           SELECT identity_id FROM taken`,
+          [TREND_CHUNK],
+        );
+        if (rows.length > 0) {
+          await manager.query("SELECT set_config('jit', 'off', true)");
+          await manager.query(REFRESH_TREND_SQL, [rows.map((row) => row.identity_id)]);
+        }
+        return rows.length;
+      });
+      refreshed += taken;
+      if (taken < TREND_CHUNK) return refreshed;
+    }
+  }
+
+  /** The state of every identity at the end of `day`, from the history: a scan of it up to then. */
+  private async fromHistory(manager: EntityManager, day: Date): Promise<void> {
     await manager.query('DELETE FROM governance_snapshots WHERE day = $1', [day]);
     await manager.query(
-      `WITH latest AS (
-         SELECT DISTINCT ON (identity_id, attribute) identity_id, attribute, value, until, at
-         FROM state_history WHERE at < $2
-         ORDER BY identity_id, attribute, at DESC, seq DESC),
-       identity AS (
-         SELECT identity_id,
-           max(value) FILTER (WHERE attribute = 'live') AS live,
-           max(value) FILTER (WHERE attribute = 'business_unit') AS business_unit,
-           max(value) FILTER (WHERE attribute = 'ownership') AS ownership,
-           max(at) FILTER (WHERE attribute = 'attested') AS attested_at,
-           max(value) FILTER (WHERE attribute = 'overdue') AS overdue,
-           max(value) FILTER (WHERE attribute = 'managed') AS managed,
-           count(*) FILTER (WHERE attribute LIKE 'finding:%' AND value = '1') AS findings,
-           count(*) FILTER (WHERE attribute LIKE 'exception:%' AND value IN ('REQUESTED', 'APPROVED') AND until >= $2) AS exceptions
-         FROM latest GROUP BY identity_id)
-       INSERT INTO governance_snapshots (day, scope, identities, owned, orphaned, attested, overdue, managed, open_exceptions, open_findings)
-       SELECT $1, CASE WHEN grouping(business_unit) = 1 THEN 'estate' ELSE 'bu:' || coalesce(business_unit, '') END,
-         count(*),
-         count(*) FILTER (WHERE ownership = 'OWNED'),
-         count(*) FILTER (WHERE ownership = 'ORPHANED'),
-         count(*) FILTER (WHERE ownership = 'OWNED' AND attested_at >= $2 - make_interval(days => $3)),
-         count(*) FILTER (WHERE overdue = '1'),
-         count(*) FILTER (WHERE managed = '1'),
-         coalesce(sum(exceptions), 0),
-         coalesce(sum(findings), 0)
-       FROM identity WHERE live = '1'
-       GROUP BY GROUPING SETS ((business_unit), ())`,
-      [day, end, this.config.ATTESTATION_WINDOW_DAYS],
+      `INSERT INTO governance_snapshots (day, scope, ${SNAPSHOT_COLUMNS})
+       SELECT $3, s.* FROM (${SNAPSHOT_FROM_HISTORY_SQL}) s`,
+      [...historyParameters(day, this.config.ATTESTATION_WINDOW_DAYS), day],
     );
+  }
+
+  /**
+   * Today's snapshot from the running totals, unless the history has an entry
+   * stamped at or after today's end (the totals count it, a snapshot of today
+   * must not): then nothing is written and it says so. One statement, so the
+   * check and the totals see the same commits.
+   */
+  private async fromTotals(manager: EntityManager, day: Date): Promise<boolean> {
+    await manager.query('DELETE FROM governance_snapshots WHERE day = $1', [day]);
+    const written: unknown[] = await manager.query(
+      `INSERT INTO governance_snapshots (day, scope, ${SNAPSHOT_COLUMNS})
+       SELECT $3, s.* FROM (${SNAPSHOT_FROM_TOTALS_SQL}) s
+       WHERE NOT EXISTS (SELECT 1 FROM state_history WHERE at >= $4)
+       RETURNING scope`,
+      [...totalsParameters(day, this.config.ATTESTATION_WINDOW_DAYS), day, snapshotWindow(day, this.config.ATTESTATION_WINDOW_DAYS).end],
+    );
+    return written.length > 0;
   }
 }

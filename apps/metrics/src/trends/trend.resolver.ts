@@ -2,7 +2,8 @@ import { Args, Field, Float, ObjectType, Query, registerEnumType, Resolver } fro
 import { CanRead } from '@nhi/auth';
 import { GovernanceMetric, TrendInterval, TrendService } from './trend.service';
 
-const METRICS: GovernanceMetric[] = [
+/** Every metric a trend can follow, in the schema's order. */
+export const GOVERNANCE_METRICS: GovernanceMetric[] = [
   'IDENTITIES',
   'OWNERSHIP_COVERAGE',
   'ORPHANED',
@@ -14,7 +15,7 @@ const METRICS: GovernanceMetric[] = [
   'EXCEPTIONS_PER_100_IDENTITIES',
   'OPEN_FINDINGS',
 ];
-export const GovernanceMetricEnum = Object.fromEntries(METRICS.map((m) => [m, m])) as { [K in GovernanceMetric]: K };
+export const GovernanceMetricEnum = Object.fromEntries(GOVERNANCE_METRICS.map((m) => [m, m])) as { [K in GovernanceMetric]: K };
 registerEnumType(GovernanceMetricEnum, { name: 'GovernanceMetric' });
 export const TrendIntervalEnum: { [K in TrendInterval]: K } = { DAY: 'DAY', WEEK: 'WEEK', MONTH: 'MONTH' };
 registerEnumType(TrendIntervalEnum, { name: 'TrendInterval' });

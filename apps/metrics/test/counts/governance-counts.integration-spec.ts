@@ -1,14 +1,13 @@
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { EVENT_TYPES, serializeEvent, type NhiEvent } from '@nhi/contracts';
-import { subgraphSpec, waitFor } from '@nhi/testing';
+import { subgraphSpec } from '@nhi/testing';
 import { GovernanceReader } from '../../src/governance/governance-reader';
 import { GovernanceRecount } from '../../src/governance/governance-recount';
 import { REFRESH_GOVERNANCE_SQL } from '../../src/counts/refresh-governance.sql';
 import type { GovernanceReads, Scope } from '../../src/governance/scope';
 import { loadMetricsConfig } from '../../src/metrics-config';
 import { bootstrap } from '../../src/main';
-import { randomEstateEvents } from './random-estate-events';
+import { publishAndApply, randomEstateEvents } from './random-estate-events';
 
 const spec = subgraphSpec('metrics_counts', bootstrap);
 const DAY_MS = 86_400_000;
@@ -35,19 +34,7 @@ describe('running totals', () => {
     const hotSpots = times.flatMap((at) =>
       [0, -config.ATTESTATION_WINDOW_DAYS, config.EXPIRING_WITHIN_DAYS, -7].map((days) => new Date(at.getTime() + days * DAY_MS)),
     );
-    const events = randomEstateEvents(SEED, 10_000, 800, now, hotSpots);
-    const byTopic = new Map<string, NhiEvent[]>();
-    for (const event of events) byTopic.set(EVENT_TYPES[event.type].topic, [...(byTopic.get(EVENT_TYPES[event.type].topic) ?? []), event]);
-    for (const [topic, published] of byTopic) {
-      await spec.subgraph.kafka.produceMany(
-        spec.subgraph.topic(topic),
-        published.map((event) => ({ key: event.subject, value: serializeEvent(event) })),
-      );
-    }
-    await waitFor(
-      async () => Number((await spec.subgraph.sql<{ n: string }>('SELECT count(*) AS n FROM inbox_events'))[0]?.n) === events.length,
-      { what: `metrics to apply all ${events.length} events (seed ${SEED})`, timeoutMs: 120_000 },
-    );
+    await publishAndApply(spec.subgraph, randomEstateEvents(SEED, 10_000, 800, now, hotSpots), SEED);
 
     const client = new Client({ connectionString: spec.subgraph.database.url });
     await client.connect();

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, type EventDataByType, type EventType, type FindingCategory, type NhiEvent } from '@nhi/contracts';
-import { identitySnapshot } from '@nhi/testing';
+import {
+  createEvent,
+  EVENT_TYPES,
+  serializeEvent,
+  type EventDataByType,
+  type EventType,
+  type FindingCategory,
+  type NhiEvent,
+} from '@nhi/contracts';
+import { identitySnapshot, waitFor, type SubgraphUnderTest } from '@nhi/testing';
 
 const DAY_MS = 86_400_000;
 const BUSINESS_UNITS = ['Payments', 'Data', 'Risk', null];
@@ -26,16 +34,29 @@ function random(seed: number): () => number {
  * `now` to 10 days after it: older events after newer ones, events about an
  * identity before its discovery, findings closed that were never opened,
  * exceptions decided before they were requested; many of them within a
- * day of the `hotSpots`. What the running totals must survive.
+ * day of the `hotSpots`. What the running totals must survive. With
+ * `before`, every event time is before it (one that would not be is
+ * mirrored to as far before it), while exception expiries may still be past it.
  */
-export function randomEstateEvents(seed: number, count: number, identities: number, now: Date, hotSpots: readonly Date[]): NhiEvent[] {
+export function randomEstateEvents(
+  seed: number,
+  count: number,
+  identities: number,
+  now: Date,
+  hotSpots: readonly Date[],
+  before?: Date,
+): NhiEvent[] {
   const next = random(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
+  const limit = before?.getTime() ?? Infinity;
   // A third of the times fall within half a day of a hot spot (where a window starts or ends), so that its day's edge is crowded.
-  const time = () =>
-    next() < 0.35
-      ? new Date(pick(hotSpots).getTime() + Math.floor((next() - 0.5) * DAY_MS)).toISOString()
-      : new Date(now.getTime() + Math.floor((next() * 210 - 200) * DAY_MS)).toISOString();
+  const time = () => {
+    const at =
+      next() < 0.35
+        ? pick(hotSpots).getTime() + Math.floor((next() - 0.5) * DAY_MS)
+        : now.getTime() + Math.floor((next() * 210 - 200) * DAY_MS);
+    return new Date(at < limit ? at : 2 * limit - at - 1).toISOString();
+  };
   const ids: string[] = Array.from({ length: identities }, () => randomUUID());
   const findings = new Map(ids.map((id) => [id, [randomUUID(), randomUUID()]]));
   const exceptions = new Map(ids.map((id) => [id, [randomUUID(), randomUUID()]]));
@@ -159,5 +180,21 @@ export function randomEstateEvents(seed: number, count: number, identities: numb
       subject: id,
       data: data as EventDataByType[typeof type],
     });
+  });
+}
+
+/** Publishes the events on their topics (each topic's in the order given) and waits until metrics has applied them all. */
+export async function publishAndApply(subgraph: SubgraphUnderTest, events: readonly NhiEvent[], seed: number): Promise<void> {
+  const byTopic = new Map<string, NhiEvent[]>();
+  for (const event of events) byTopic.set(EVENT_TYPES[event.type].topic, [...(byTopic.get(EVENT_TYPES[event.type].topic) ?? []), event]);
+  for (const [topic, published] of byTopic) {
+    await subgraph.kafka.produceMany(
+      subgraph.topic(topic),
+      published.map((event) => ({ key: event.subject, value: serializeEvent(event) })),
+    );
+  }
+  await waitFor(async () => Number((await subgraph.sql<{ n: string }>('SELECT count(*) AS n FROM inbox_events'))[0]?.n) === events.length, {
+    what: `metrics to apply all ${events.length} events (seed ${seed})`,
+    timeoutMs: 120_000,
   });
 }

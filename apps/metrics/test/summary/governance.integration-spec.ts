@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ACTOR_HEADER, signActorHeader } from '@nhi/auth';
 import { identityDiscoveredData, ownershipAssignedData, subgraphSpec, SubgraphUnderTest, waitFor } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
+import { GOVERNANCE_METRICS } from '../../src/trends/trend.resolver';
 
 /**
  * A small estate told to metrics the way the services tell it (their events on
@@ -18,6 +19,8 @@ afterAll(async () => {
 const spec = subgraphSpec('metrics_governance', bootstrap, { env: { SNAPSHOT_INTERVAL_MS: '300' } });
 
 const AT = new Date('2026-11-20T12:00:00.000Z');
+/** Today's snapshot is taken from the running totals: the trends read up to now too. */
+const NOW = new Date();
 const daysBefore = (days: number) => new Date(AT.getTime() - days * 86_400_000).toISOString();
 const hoursAfter = (iso: string, hours: number) => new Date(new Date(iso).getTime() + hours * 3_600_000).toISOString();
 const BU = `Payments-${randomUUID().slice(0, 8)}`;
@@ -62,10 +65,15 @@ async function everything(subgraph: SubgraphUnderTest) {
     trendOf('OWNERSHIP_COVERAGE', 'DAY'),
     trendOf('OPEN_EXCEPTIONS', 'MONTH'),
   ]);
-  const results = [estate, unit, adoption, csf, owasp, ai, identities, coverage, monthly];
+  // Every metric, day by day from AT to today, whose snapshot comes from the totals.
+  const recent = await Promise.all(
+    GOVERNANCE_METRICS.map((m) => subgraph.query(TREND, { m, from: at, to: NOW.toISOString(), i: 'DAY', bu: BU })),
+  );
+  const results = [estate, unit, adoption, csf, owasp, ai, identities, coverage, monthly, ...recent];
   for (const result of results) if (result.errors) throw new Error(JSON.stringify(result.errors));
   const trend = (result: typeof identities) =>
     new Map((result.data as { governanceTrend: Array<{ at: string; value: number | null }> }).governanceTrend.map((p) => [p.at, p.value]));
+  const today = `${NOW.toISOString().slice(0, 10)}T00:00:00.000Z`;
   return {
     estate: estate.data,
     unit: unit.data,
@@ -73,7 +81,13 @@ async function everything(subgraph: SubgraphUnderTest) {
     csf: csf.data,
     owasp: owasp.data,
     ai: ai.data,
-    trends: { identities: trend(identities), coverage: trend(coverage), monthlyExceptions: trend(monthly) },
+    trends: {
+      identities: trend(identities),
+      coverage: trend(coverage),
+      monthlyExceptions: trend(monthly),
+      recent: Object.fromEntries(GOVERNANCE_METRICS.map((m, i) => [m, trend(recent[i] as typeof identities)])),
+      today: Object.fromEntries(GOVERNANCE_METRICS.map((m, i) => [m, trend(recent[i] as typeof identities).get(today)])),
+    },
   };
 }
 
@@ -293,6 +307,17 @@ describe('governance numbers from events', () => {
     expect(live.trends.coverage.get(dayStart(10))).toBe(0.6); // a, b and c of five
     expect(live.trends.coverage.get(dayStart(0))).toBe(0.5); // c orphaned since
     expect([...live.trends.monthlyExceptions.values()].at(-1)).toBe(1); // a's approved exception
+    // Today's, from the running totals (attestation left out: it depends on how long ago AT is).
+    expect(live.trends.today).toMatchObject({
+      IDENTITIES: 4,
+      OWNERSHIP_COVERAGE: 0.5,
+      ORPHANED: 1,
+      ROTATION_COMPLIANCE: 0.75,
+      OVERDUE_ROTATIONS: 1,
+      MANAGED_ROTATION_SHARE: 0.5,
+      OPEN_EXCEPTIONS: 0, // a's expired three days after AT
+      OPEN_FINDINGS: 2,
+    });
 
     // The auditor's export says the same as the API.
     const report = (format: string, roles: Array<'auditor' | 'viewer'> | null) =>
