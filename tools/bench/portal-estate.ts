@@ -1,3 +1,5 @@
+import { NHI_KINDS } from '@nhi/contracts';
+
 /**
  * A `size`-identity estate written straight into each subgraph's tables with
  * set-based SQL, for a benchmark of reads: the event path is measured by
@@ -8,17 +10,8 @@
  * lifecycle's, and exceptions' (one approved exception per 20 identities, one
  * rejected per 50). Statements run after the services migrated their databases.
  */
-const KINDS = [
-  'SERVICE_ACCOUNT',
-  'API_KEY',
-  'ACCESS_TOKEN',
-  'OAUTH_CLIENT',
-  'CERTIFICATE',
-  'SSH_KEY',
-  'SECRET',
-  'WORKLOAD_IDENTITY',
-  'AI_AGENT',
-];
+// Every kind but OTHER, which stands for a source's word the platform does not know.
+const KINDS = NHI_KINDS.filter((kind) => kind !== 'OTHER');
 const ENVIRONMENTS = ['PRODUCTION', 'STAGING', 'DEVELOPMENT', 'TEST'];
 const PRIVILEGES = ['LOW', 'MEDIUM', 'HIGH', 'ADMIN'];
 const TEAMS = 2_000;

@@ -21,12 +21,17 @@ const DEFAULT_ORDER: IdentityOrderInput = { field: IdentityOrderField.NAME, dire
 
 @Injectable()
 export class IdentitiesService {
+  /** What lists of identities (aliased `i`) read: every column but the long details. */
+  private readonly listedColumns: string[];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly findings: FindingsService,
     private readonly counts: IdentityCounts,
-  ) {}
+  ) {
+    this.listedColumns = listedColumns(dataSource, 'i');
+  }
 
   findByNaturalKey(provider: string, externalId: string): Promise<IdentityEntity | null> {
     const canonical = canonicalProvider(provider);
@@ -43,7 +48,7 @@ export class IdentitiesService {
     return this.dataSource
       .getRepository(IdentityEntity)
       .createQueryBuilder('i')
-      .select(listedColumns(this.dataSource, 'i'))
+      .select(this.listedColumns)
       .where('i.id = ANY(:ids)', { ids: [...ids] })
       .getMany();
   }
@@ -60,7 +65,7 @@ export class IdentitiesService {
   ): Promise<IdentityConnectionModel> {
     const size = pageSize(first);
     const repository = this.dataSource.getRepository(IdentityEntity);
-    const query = applyFilter(repository.createQueryBuilder('i').select(listedColumns(this.dataSource, 'i')), filter);
+    const query = applyFilter(repository.createQueryBuilder('i').select(this.listedColumns), filter);
     const count = query.clone();
     if (after) applyAfter(query, order, decodeCursor(after));
     const rows = await query

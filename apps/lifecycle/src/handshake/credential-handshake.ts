@@ -14,6 +14,9 @@ import type { HandshakeResult, ResultData } from './handshake-result';
 
 const MINUTE_MS = 60_000;
 
+const unknownIdentity = (identityId: string) =>
+  notFound(`lifecycle knows no identity ${identityId}; identities arrive from inventory's events`);
+
 /** Results that matched no open request: logged and counted, never applied. */
 export interface IgnoredResults {
   unknown: number;
@@ -118,9 +121,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
     const identity = await manager
       .getRepository(IdentityLifecycleEntity)
       .findOne({ where: { identityId }, lock: { mode: 'pessimistic_write' } });
-    if (!identity) {
-      throw notFound(`lifecycle knows no identity ${identityId}; identities arrive from inventory's events`);
-    }
+    if (!identity) throw unknownIdentity(identityId);
     return identity;
   }
 
@@ -218,7 +219,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
         continue;
       }
       const identity = identities.get(request.identityId);
-      if (!identity) throw notFound(`lifecycle knows no identity ${request.identityId}; identities arrive from inventory's events`);
+      if (!identity) throw unknownIdentity(request.identityId);
       const trust = `${result.source}\n${identity.provider}`;
       if (!trusted.has(trust)) trusted.set(trust, await this.integrators.trusts(manager, result.source, identity.provider));
       if (!trusted.get(trust)) throw new UntrustedResultError(this.label, requestId, identity.provider);

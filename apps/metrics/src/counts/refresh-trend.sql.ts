@@ -28,8 +28,9 @@ const CONTRIBUTIONS = `
  * history says it (not identity_facts'), and 'trend-all'. The facts tables
  * and the history apply late and out-of-order events by different rules, so
  * the snapshots cannot be taken from the facts' totals (docs/adr/0021).
- * Like REFRESH_GOVERNANCE_SQL, it runs under each identity's lock, after the
- * run's history is written, and changes count rows in key order.
+ * The snapshot job runs it for the identities facts runs marked
+ * (DailySnapshots.refreshTrends), and the migration for all; it changes count
+ * rows in key order.
  */
 export const REFRESH_TREND_SQL = `
   WITH ids AS (

@@ -24,23 +24,23 @@ export interface OwnershipRecord {
 @Injectable()
 export class OwnershipRecords {
   private readonly ownerColumns: Array<{ property: keyof OwnerEntity; column: string }>;
+  /** The statement, built once: the owners' columns come from the entity's metadata. */
+  private readonly statement: string;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.ownerColumns = dataSource
       .getMetadata(OwnerEntity)
       .columns.map((c) => ({ property: c.propertyName as keyof OwnerEntity, column: c.databaseName }));
-  }
-
-  async of(identityIds: readonly string[]): Promise<OwnershipRecord[]> {
     const owner = (alias: string) => this.ownerColumns.map(({ column }) => `${alias}.${column} AS "${alias}.${column}"`).join(', ');
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT o.identity_id, o.status, o.last_attestation_at, o.owner_id, o.backup_owner_id, ${owner('p')}, ${owner('b')}
+    this.statement = `SELECT o.identity_id, o.status, o.last_attestation_at, o.owner_id, o.backup_owner_id, ${owner('p')}, ${owner('b')}
        FROM identity_ownership o
        LEFT JOIN owners p ON p.id = o.owner_id
        LEFT JOIN owners b ON b.id = o.backup_owner_id
-       WHERE o.identity_id = ANY($1)`,
-      [[...identityIds]],
-    );
+       WHERE o.identity_id = ANY($1)`;
+  }
+
+  async of(identityIds: readonly string[]): Promise<OwnershipRecord[]> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(this.statement, [[...identityIds]]);
     return rows.map((row) => ({
       row: {
         identityId: row['identity_id'] as string,
