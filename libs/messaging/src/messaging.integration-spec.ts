@@ -572,7 +572,10 @@ describe('consumer', () => {
 
       const second = await start({ consumerRetryBaseMs: 50 });
       await committedPast(stalled.partition, stalled.offset, restartGroup);
-      expect(second.get(TestHandlers).callsOf('audit', stalledId)).toBeGreaterThan(0);
+      // The stalled event is tried again by the handler that failed on it: `audit` for this test's poison, `fold` for an
+      // older batch-poison event of another test that stalled first.
+      const handlers = second.get(TestHandlers);
+      expect(handlers.callsOf('audit', stalledId) + handlers.callsOf('fold', stalledId)).toBeGreaterThan(0);
     } finally {
       await Promise.all(running.map((started) => started.close()));
       await kafka.deleteGroups([restartGroup]).catch(() => undefined);
