@@ -10,6 +10,7 @@ import { GovernanceHistory1765900000000 } from './migrations/1765900000000-gover
 import { AuditRecords1766100000000 } from './migrations/1766100000000-audit-records';
 import { GovernanceCounts1767000000000 } from './migrations/1767000000000-governance-counts';
 import { TrendCounts1767100000000 } from './migrations/1767100000000-trend-counts';
+import { TrendMarksAppended1767200000000 } from './migrations/1767200000000-trend-marks-appended';
 import { ParkedModule } from './parked/parked.module';
 import { PrometheusModule } from './prometheus/prometheus.module';
 import { ReportsModule } from './reports/reports.module';
@@ -32,6 +33,7 @@ export function metricsModule(config: SubgraphConfig, environment: NodeJS.Proces
       AuditRecords1766100000000,
       GovernanceCounts1767000000000,
       TrendCounts1767100000000,
+      TrendMarksAppended1767200000000,
     ],
     schema: METRICS_SCHEMA,
     features: [FactsModule, SummaryModule, TrendsModule, ParkedModule, ReportsModule, PrometheusModule, AuditModule],

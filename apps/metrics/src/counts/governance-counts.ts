@@ -7,8 +7,7 @@ const IDENTITY_LOCK_SPACE = 0x6e6869; // 'nhi'
 
 /**
  * Keeps the running totals (governance_counts) in step with the facts tables,
- * in the transaction that changed them, and marks the identities whose
- * history moved for the daily snapshots' totals (DailySnapshots.refreshTrends).
+ * in the transaction that changed them.
  */
 @Injectable()
 export class GovernanceCounts {
@@ -22,8 +21,8 @@ export class GovernanceCounts {
    * transaction: the count rows it changes are shared by every run and stay
    * locked until the commit.
    * The snapshots' totals are not moved here: reading the identities' history
-   * again in every run cost a quarter of the apply rate (docs/adr/0021). The
-   * mark commits with the history, so the snapshot job cannot miss it.
+   * again in every run cost a quarter of the apply rate (docs/adr/0021).
+   * recordHistory marks the identities for the snapshot job instead.
    */
   async refresh(manager: EntityManager, identityIds: Iterable<string>): Promise<void> {
     const ids = [...new Set(identityIds)];
@@ -36,8 +35,5 @@ export class GovernanceCounts {
       [ids],
     );
     await manager.query(REFRESH_GOVERNANCE_SQL, [ids]);
-    await manager.query('INSERT INTO trend_dirty (identity_id) SELECT id FROM unnest($1::uuid[]) id ORDER BY 1 ON CONFLICT DO NOTHING', [
-      ids,
-    ]);
   }
 }

@@ -9,22 +9,33 @@ export const day = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'Y
  * What one identity_governance row (`g`) counts towards: (measure, bucket, n).
  * Exceptions that expired and approved ones count for any identity metrics
  * knows of, as exceptionCounts always did; the rest only for live ones.
+ * The one-per-row measures are a single unnest of parallel arrays, n NULL
+ * where a row does not count: a UNION of a subquery per measure cost a plan
+ * node per measure for every row, a fifth of a refresh (docs/adr/0021).
  */
 const CONTRIBUTIONS = `
-  SELECT 'expired_exceptions' AS measure, '' AS bucket, g.expired::bigint AS n WHERE g.known AND g.expired > 0
+  SELECT c.measure, c.bucket, c.n FROM unnest(
+    ARRAY['expired_exceptions', 'revocation', 'identities', 'environment', 'provider', 'owned', 'orphaned', 'attested',
+          'overdue', 'managed', 'with_system', 'with_privilege', 'age'],
+    ARRAY['', floor(g.revocation_lead_seconds / 3600)::bigint::text, '', g.environment, g.provider, '', '', ${day('g.attested_at')},
+          ${day('g.due_since')}, '', '', '', ${day('g.age_base')}],
+    ARRAY[CASE WHEN g.known AND g.expired > 0 THEN g.expired END,
+          CASE WHEN g.known AND g.revocation_lead_seconds IS NOT NULL THEN 1 END,
+          CASE WHEN g.live THEN 1 END,
+          CASE WHEN g.live THEN 1 END,
+          CASE WHEN g.live THEN 1 END,
+          CASE WHEN g.live AND g.ownership_status = 'OWNED' THEN 1 END,
+          CASE WHEN g.live AND g.ownership_status = 'ORPHANED' THEN 1 END,
+          CASE WHEN g.live AND g.attested_at IS NOT NULL THEN 1 END,
+          CASE WHEN g.live AND g.due_since IS NOT NULL THEN 1 END,
+          CASE WHEN g.live AND g.managed THEN 1 END,
+          CASE WHEN g.live AND g.has_system THEN 1 END,
+          CASE WHEN g.live AND g.has_privilege THEN 1 END,
+          CASE WHEN g.live AND g.age_base IS NOT NULL THEN 1 END]::bigint[]) c (measure, bucket, n)
+  WHERE c.n IS NOT NULL
   UNION ALL SELECT 'approved', ${day('x')}, 1 FROM unnest(g.approved_expiries) x WHERE g.known
-  UNION ALL SELECT 'revocation', floor(g.revocation_lead_seconds / 3600)::bigint::text, 1 WHERE g.known AND g.revocation_lead_seconds IS NOT NULL
-  UNION ALL SELECT v.measure, v.bucket, 1 FROM (VALUES ('identities', ''), ('environment', g.environment), ('provider', g.provider)) v (measure, bucket) WHERE g.live
-  UNION ALL SELECT 'owned', '', 1 WHERE g.live AND g.ownership_status = 'OWNED'
-  UNION ALL SELECT 'orphaned', '', 1 WHERE g.live AND g.ownership_status = 'ORPHANED'
-  UNION ALL SELECT 'attested', ${day('g.attested_at')}, 1 WHERE g.live AND g.attested_at IS NOT NULL
-  UNION ALL SELECT 'overdue', ${day('g.due_since')}, 1 WHERE g.live AND g.due_since IS NOT NULL
-  UNION ALL SELECT 'managed', '', 1 WHERE g.live AND g.managed
-  UNION ALL SELECT 'with_system', '', 1 WHERE g.live AND g.has_system
-  UNION ALL SELECT 'with_privilege', '', 1 WHERE g.live AND g.has_privilege
-  UNION ALL SELECT 'age', ${day('g.age_base')}, 1 WHERE g.live AND g.age_base IS NOT NULL
-  UNION ALL SELECT 'finding_identities', f.key, 1 FROM jsonb_each_text(g.findings) f WHERE g.live
-  UNION ALL SELECT 'open_findings', f.key, f.value::bigint FROM jsonb_each_text(g.findings) f WHERE g.live
+  UNION ALL SELECT v.measure, f.key, v.n FROM jsonb_each_text(g.findings) f
+    CROSS JOIN LATERAL (VALUES ('finding_identities', 1::bigint), ('open_findings', f.value::bigint)) v (measure, n) WHERE g.live
   UNION ALL SELECT 'open_exceptions', ${day('x')}, 1 FROM unnest(g.open_expiries) x WHERE g.live`;
 
 /**
@@ -101,16 +112,22 @@ export const REFRESH_GOVERNANCE_SQL = `
              max(ef.updated_at) AS updated_at
       FROM exception_facts ef WHERE ef.identity_id = i.identity_id) e ON true),
   ${replaceRows('identity_governance', COLUMNS)},
-  deltas AS (
-    SELECT (ARRAY['unit-kind', 'unit', 'kind', 'all'])[grouping(g.business_unit, g.kind) + 1] AS rollup,
-      g.business_unit, g.kind, c.measure, c.bucket, sum(c.n * g.sign) AS n
+  fine AS (
+    -- Each identity's old row counted -1 and its fresh one +1, summed at the finest level first: what did not
+    -- change cancels here, and the rollups below group a few hundred rows instead of every contribution.
+    SELECT g.business_unit, g.kind, c.measure, c.bucket, sum(c.n * g.sign) AS n
     FROM (SELECT fresh.*, 1 AS sign FROM fresh UNION ALL SELECT old.*, -1 FROM old) g
     CROSS JOIN LATERAL (${CONTRIBUTIONS}) c
-    GROUP BY GROUPING SETS ((g.business_unit, g.kind, c.measure, c.bucket), (g.business_unit, c.measure, c.bucket),
-                            (g.kind, c.measure, c.bucket), (c.measure, c.bucket))
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(c.n * g.sign) <> 0),
+  deltas AS (
+    SELECT (ARRAY['unit-kind', 'unit', 'kind', 'all'])[grouping(business_unit, kind) + 1] AS rollup,
+      business_unit, kind, measure, bucket, sum(n) AS n
+    FROM fine
+    GROUP BY GROUPING SETS ((business_unit, kind, measure, bucket), (business_unit, measure, bucket), (kind, measure, bucket), (measure, bucket))
     -- Per unit and kind, only the live identities (a unit's breakdown by kind): no query reads more at that level,
     -- and it has the most rows of all.
-    HAVING sum(c.n * g.sign) <> 0 AND (grouping(g.business_unit, g.kind) > 0 OR c.measure = 'identities'))
+    HAVING sum(n) <> 0 AND (grouping(business_unit, kind) > 0 OR measure = 'identities'))
   INSERT INTO governance_counts (rollup, business_unit, kind, measure, bucket, n)
   SELECT rollup, business_unit, kind, measure, bucket, n FROM deltas
   ORDER BY rollup, business_unit NULLS FIRST, kind NULLS FIRST, measure, bucket

@@ -70,30 +70,33 @@ export class DailySnapshots extends PeriodicJob {
 
   /**
    * Brings the snapshots' totals (identity_trend, the trend rollups) up to date
-   * with the history of the identities the facts runs marked, a chunk per
-   * transaction; returns how many. A mark is taken and its totals moved in one
-   * transaction, and a run that commits history later marks the identity
-   * again, so nothing is missed whatever order runs commit in. Several
-   * instances at once take different marks (SKIP LOCKED); only this job
-   * writes the trend rows, in key order.
+   * with the history of the identities the facts runs marked, a chunk of marks
+   * per transaction; returns how many marks it took. A mark is taken and its
+   * totals moved in one transaction, and a run that commits history later
+   * marks the identity again, so nothing is missed whatever order runs commit
+   * in. An identity marked several times in a chunk is refreshed once; one
+   * marked again in a later chunk is refreshed again, which changes nothing.
+   * Several instances at once take different marks (SKIP LOCKED); only this
+   * job writes the trend rows, in key order.
    */
   async refreshTrends(): Promise<number> {
     let refreshed = 0;
     for (;;) {
       const taken = await this.dataSource.transaction(async (manager) => {
-        const rows: Array<{ identity_id: string }> = await manager.query(
+        // Marks are taken in the order written, by their seq index: a heap scan would walk the dead rows of every chunk before it.
+        const [{ marks, ids }]: Array<{ marks: number; ids: string[] | null }> = await manager.query(
           `WITH taken AS (
-             DELETE FROM trend_dirty WHERE identity_id IN (
-               SELECT identity_id FROM trend_dirty ORDER BY identity_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+             DELETE FROM trend_dirty WHERE seq IN (
+               SELECT seq FROM trend_dirty ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
              RETURNING identity_id)
-           SELECT identity_id FROM taken`,
+           SELECT count(*)::int AS marks, array_agg(DISTINCT identity_id::text ORDER BY identity_id::text) AS ids FROM taken`,
           [TREND_CHUNK],
         );
-        if (rows.length > 0) {
+        if (ids) {
           await manager.query("SELECT set_config('jit', 'off', true)");
-          await manager.query(REFRESH_TREND_SQL, [rows.map((row) => row.identity_id)]);
+          await manager.query(REFRESH_TREND_SQL, [ids]);
         }
-        return rows.length;
+        return marks;
       });
       refreshed += taken;
       if (taken < TREND_CHUNK) return refreshed;
