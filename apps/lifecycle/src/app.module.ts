@@ -14,6 +14,8 @@ import { ControlSuspensions1765600000000 } from './migrations/1765600000000-cont
 import { OwnerPath1765700000000 } from './migrations/1765700000000-owner-path';
 import { RotationCredentials1767100000000 } from './migrations/1767100000000-rotation-credentials';
 import { Integrators1766800000000 } from './migrations/1766800000000-integrators';
+import { MassActionEntity } from './mass-actions/mass-action.entity';
+import { MassActions1767200000000 } from './migrations/1767200000000-mass-actions';
 import { IntegratorEntity } from './integrators/integrator.entity';
 import { ControlSuspensionEntity } from './suspensions/control-suspension.entity';
 import { LIFECYCLE_CONFIG, loadLifecycleConfig } from './lifecycle-config';
@@ -35,6 +37,7 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
       RevocationRequestEntity,
       ControlSuspensionEntity,
       IntegratorEntity,
+      MassActionEntity,
     ],
     migrations: [
       CreateLifecycle1764201900000,
@@ -47,6 +50,7 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
       OwnerPath1765700000000,
       Integrators1766800000000,
       RotationCredentials1767100000000,
+      MassActions1767200000000,
     ],
     schema: LIFECYCLE_SCHEMA,
     features: [LifecycleModule],

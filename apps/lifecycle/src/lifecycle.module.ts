@@ -12,6 +12,9 @@ import { HeldEnforcement } from './held-enforcement/held-enforcement';
 import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-fields.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { LifecycleService } from './lifecycle/lifecycle.service';
+import { MassActionLedger } from './mass-actions/mass-action-ledger';
+import { MassActions } from './mass-actions/mass-actions.service';
+import { MassActionsResolver } from './mass-actions/mass-actions.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';
 import { PoliciesService } from './policies/policies.service';
 import { BulkRevocation } from './revocation/bulk-revocation';
@@ -51,6 +54,9 @@ import { Suspensions } from './suspensions/suspensions';
     ExceptionsEventsHandler,
     IntegratorsService,
     IntegratorsResolver,
+    MassActionLedger,
+    MassActions,
+    MassActionsResolver,
   ],
 })
 export class LifecycleModule {}

@@ -3,6 +3,7 @@ import { IdentityWithLifecycleModel } from './identity-data/identity-lifecycle.m
 import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-fields.resolver';
 import { IntegratorsResolver } from './integrators/integrators.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
+import { MassActionsResolver } from './mass-actions/mass-actions.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';
 import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
@@ -21,5 +22,6 @@ export const LIFECYCLE_SCHEMA: SubgraphSchema = {
     RotationListsResolver,
     BulkRevocationResolver,
     IntegratorsResolver,
+    MassActionsResolver,
   ],
 };

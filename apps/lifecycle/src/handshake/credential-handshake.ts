@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { ContractViolationError, timeOrderedUuid } from '@nhi/contracts';
+import { ContractViolationError, timeOrderedUuid, type EventType } from '@nhi/contracts';
 import { badInput, notFound } from '@nhi/graphql';
-import type { OutboxService } from '@nhi/messaging';
+import type { OutboxEventInput, OutboxService } from '@nhi/messaging';
 import type { IntegratorsService } from '../integrators/integrators.service';
 import { UntrustedResultError } from '../integrators/untrusted-result.error';
+import type { MassActionLedger } from '../mass-actions/mass-action-ledger';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import type { LifecycleConfig } from '../lifecycle-config';
 import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
@@ -13,6 +14,9 @@ import { screenResult } from './result-screening';
 import type { HandshakeResult, ResultData } from './handshake-result';
 
 const MINUTE_MS = 60_000;
+
+/** Identities a mass action starts per statement: well under PostgreSQL's 65,535 bind parameters for a request insert. */
+const MASS_CHUNK = 2_000;
 
 const unknownIdentity = (identityId: string) =>
   notFound(`lifecycle knows no identity ${identityId}; identities arrive from inventory's events`);
@@ -46,6 +50,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
     protected readonly config: LifecycleConfig,
     protected readonly outbox: OutboxService,
     private readonly integrators: IntegratorsService,
+    private readonly massActions: MassActionLedger,
   ) {
     this.logger = new Logger(label === 'rotation' ? 'Rotation' : 'Revocation');
   }
@@ -53,8 +58,8 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
   /** The state an identity is in while an attempt is out. */
   protected abstract readonly inFlight: 'ROTATING' | 'REVOKING';
 
-  /** Publishes the request to the integrator and the lifecycle event for one attempt. */
-  protected abstract announce(manager: EntityManager, identity: IdentityLifecycleEntity, request: R): Promise<void>;
+  /** What one attempt publishes: the request to the integrator and the lifecycle event. */
+  protected abstract announcements(identity: IdentityLifecycleEntity, request: R): Array<OutboxEventInput<EventType>>;
 
   protected abstract succeed(
     manager: EntityManager,
@@ -145,6 +150,51 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
     extra: Partial<R> = {},
   ): Promise<R> {
     const policy = await this.policyOf(manager, identity);
+    const request = this.newRequest(identity, attempt, reason, now, policy, extra);
+    await this.requests(manager).insert(request);
+    await this.setIdentity(manager, identity, { state: this.inFlight });
+    await this.outbox.enqueueMany(manager, this.announcements(identity, request));
+    return request;
+  }
+
+  /**
+   * First attempts for many identities at once (a mass action), set-based:
+   * per chunk, one insert of the requests, one update of the identities'
+   * states and one outbox insert of their announcements. The caller has
+   * locked the identities and decided that each may start one.
+   */
+  protected async attemptMany(
+    manager: EntityManager,
+    identities: readonly IdentityLifecycleEntity[],
+    reason: string,
+    now: Date,
+    extra: (identity: IdentityLifecycleEntity) => Partial<R>,
+  ): Promise<void> {
+    const policies = await this.policies(manager);
+    for (let start = 0; start < identities.length; start += MASS_CHUNK) {
+      const chunk = identities.slice(start, start + MASS_CHUNK);
+      const requests = chunk.map((identity) => this.newRequest(identity, 1, reason, now, policies.of(identity), extra(identity)));
+      await manager.getRepository(this.requestClass).insert(requests as Parameters<Repository<R>['insert']>[0]);
+      await manager.query('UPDATE identity_lifecycle SET state = $1 WHERE identity_id = ANY($2)', [
+        this.inFlight,
+        chunk.map((identity) => identity.identityId),
+      ]);
+      for (const identity of chunk) identity.state = this.inFlight;
+      await this.outbox.enqueueMany(
+        manager,
+        chunk.flatMap((identity, i) => this.announcements(identity, requests[i] as R)),
+      );
+    }
+  }
+
+  private newRequest(
+    identity: IdentityLifecycleEntity,
+    attempt: number,
+    reason: string,
+    now: Date,
+    policy: RotationPolicyEntity,
+    extra: Partial<R>,
+  ): R {
     const columns: CredentialRequestColumns = {
       id: timeOrderedUuid(),
       identityId: identity.identityId,
@@ -158,11 +208,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
       nextAttemptAt: null,
       retriedAt: null,
     };
-    const request = Object.assign(new this.requestClass(), columns, extra);
-    await this.requests(manager).insert(request);
-    await this.setIdentity(manager, identity, { state: this.inFlight });
-    await this.announce(manager, identity, request);
-    return request;
+    return Object.assign(new this.requestClass(), columns, extra);
   }
 
   /** Applies an integrator's result to the attempt it names, once. */
@@ -196,6 +242,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
       [...requests.values()].map((request) => request.identityId),
     );
     const trusted = new Map<string, boolean>();
+    const settled: Array<string | null | undefined> = [];
     for (const result of results) {
       const { requestId, nhiId } = result.data;
       const request = requests.get(requestId.toLowerCase());
@@ -229,7 +276,13 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
       } else {
         await this.end(manager, identity, request, 'FAILED', result.data.error, now);
       }
+      settled.push(request.massActionId);
     }
+    await this.massActions.finishIfDone(manager, this.massActionKind, settled, now);
+  }
+
+  private get massActionKind(): 'ROTATION' | 'REVOCATION' {
+    return this.label === 'rotation' ? 'ROTATION' : 'REVOCATION';
   }
 
   /** The named requests that exist, locked in one statement in key order, by their id in lower case. */
@@ -277,9 +330,15 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
         await this.setRequest(manager, previous, { retriedAt: now });
         const identity = await this.lockIdentity(manager, previous.identityId);
         if (!(await this.mayRetry(manager, identity))) continue;
-        await this.attempt(manager, identity, previous.attempt + 1, previous.reason, now, this.carriedOver(previous));
+        await this.attempt(manager, identity, previous.attempt + 1, previous.reason, now, {
+          ...this.carriedOver(previous),
+          massActionId: previous.massActionId ?? null,
+        } as Partial<R>);
         retried += 1;
       }
+      // A time-out with no retry left, or a retry decided against, can be a mass action's last end.
+      const ended = [...overdue, ...due].map((request) => request.massActionId);
+      await this.massActions.finishIfDone(manager, this.massActionKind, ended, now);
       return { timedOut: overdue.length, retried };
     });
   }
@@ -293,6 +352,15 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
   protected carriedOver(previous: R): Partial<R> {
     void previous;
     return {};
+  }
+
+  /** Every policy, read once, and which one governs an identity: for many identities at once. */
+  private async policies(manager: EntityManager): Promise<{ of(identity: IdentityLifecycleEntity): RotationPolicyEntity }> {
+    const all = await manager.getRepository(RotationPolicyEntity).find();
+    const fallback = all.find((policy) => policy.isDefault);
+    if (!fallback) throw new Error('no default rotation policy: the lifecycle migrations create one');
+    const byId = new Map(all.map((policy) => [policy.id, policy]));
+    return { of: (identity) => (identity.policyId ? byId.get(identity.policyId) : undefined) ?? fallback };
   }
 
   protected async policyOf(manager: EntityManager, identity: IdentityLifecycleEntity): Promise<RotationPolicyEntity> {

@@ -33,6 +33,10 @@ export abstract class CredentialRequestColumns {
   @Column('timestamptz', { name: 'next_attempt_at', nullable: true })
   nextAttemptAt!: Date | null;
 
+  /** The mass action this attempt belongs to (retries carry it); null for a single request or a trigger's. */
+  @Column('uuid', { name: 'mass_action_id', nullable: true })
+  massActionId?: string | null;
+
   /** When the next attempt (a new request) was made from this one. */
   @Column('timestamptz', { name: 'retried_at', nullable: true })
   retriedAt!: Date | null;

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertActsOnIdentities, whoHas, type Actor } from '@nhi/auth';
 import { badInput, forbidden } from '@nhi/graphql';
-import { OutboxService } from '@nhi/messaging';
-import type { RevocationCompletedData } from '@nhi/contracts';
+import { OutboxService, type OutboxEventInput } from '@nhi/messaging';
+import type { EventType, RevocationCompletedData } from '@nhi/contracts';
 import { AttemptEnd, CredentialHandshake } from '../handshake/credential-handshake';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import { stateForDueDate } from '../identity-data/rotation-schedule';
@@ -12,6 +12,7 @@ import { LIFECYCLE_CONFIG, LifecycleConfig } from '../lifecycle-config';
 import { RevocationRequestEntity } from '../requests/revocation-request.entity';
 import { Suspensions } from '../suspensions/suspensions';
 import { IntegratorsService } from '../integrators/integrators.service';
+import { MassActionLedger } from '../mass-actions/mass-action-ledger';
 
 /**
  * Revocation on nhi.revocation.requests.v1 / nhi.revocation.results.v1: the
@@ -27,9 +28,10 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     @Inject(LIFECYCLE_CONFIG) config: LifecycleConfig,
     outbox: OutboxService,
     integrators: IntegratorsService,
+    massActions: MassActionLedger,
     private readonly suspensions: Suspensions,
   ) {
-    super('revocation', RevocationRequestEntity, dataSource, config, outbox, integrators);
+    super('revocation', RevocationRequestEntity, dataSource, config, outbox, integrators, massActions);
   }
 
   /** An owner of the identity or a security-admin asks for a revocation; force (revoke even what is in use) needs security-admin. */
@@ -67,6 +69,11 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     await this.attempt(manager, identity, 1, reason.slice(0, 1000), now, { force: false });
   }
 
+  /** First attempts for a mass action's identities, set-based; the caller locked them and left out those that may not start one. */
+  startMany(manager: EntityManager, identities: readonly IdentityLifecycleEntity[], reason: string, massActionId: string, now: Date) {
+    return this.attemptMany(manager, identities, reason, now, () => ({ force: false, massActionId }));
+  }
+
   protected override carriedOver(previous: RevocationRequestEntity): Partial<RevocationRequestEntity> {
     return { force: previous.force };
   }
@@ -75,14 +82,14 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     return identity.state !== 'REVOKED' && (await super.mayRetry(manager, identity));
   }
 
-  protected async announce(manager: EntityManager, identity: IdentityLifecycleEntity, request: RevocationRequestEntity): Promise<void> {
+  protected announcements(identity: IdentityLifecycleEntity, request: RevocationRequestEntity): Array<OutboxEventInput<EventType>> {
     const common = {
       requestedAt: request.requestedAt.toISOString(),
       deadline: request.deadline.toISOString(),
       reason: request.reason,
       force: request.force,
     };
-    await this.outbox.enqueueMany(manager, [
+    return [
       {
         type: 'nhi.revocation.requested',
         subject: identity.identityId,
@@ -93,7 +100,7 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
         subject: identity.identityId,
         data: { requestId: request.id, identityId: identity.identityId, attempt: request.attempt, ...common },
       },
-    ]);
+    ];
   }
 
   protected async succeed(

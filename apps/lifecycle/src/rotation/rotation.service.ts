@@ -3,14 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, assertActsOnIdentities } from '@nhi/auth';
 import { badInput } from '@nhi/graphql';
-import { OutboxService } from '@nhi/messaging';
-import type { RotationCompletedData } from '@nhi/contracts';
+import { OutboxService, type OutboxEventInput } from '@nhi/messaging';
+import type { EventType, RotationCompletedData } from '@nhi/contracts';
 import { AttemptEnd, CredentialHandshake } from '../handshake/credential-handshake';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import { nextRotationDue } from '../identity-data/rotation-schedule';
 import { LIFECYCLE_CONFIG, LifecycleConfig } from '../lifecycle-config';
 import { RotationRequestEntity } from '../requests/rotation-request.entity';
 import { IntegratorsService } from '../integrators/integrators.service';
+import { MassActionLedger } from '../mass-actions/mass-action-ledger';
 import { rotationTargets } from './rotation-targets';
 
 const REVOKED_STATES = new Set(['REVOKING', 'REVOKED']);
@@ -25,8 +26,9 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
     @Inject(LIFECYCLE_CONFIG) config: LifecycleConfig,
     outbox: OutboxService,
     integrators: IntegratorsService,
+    massActions: MassActionLedger,
   ) {
-    super('rotation', RotationRequestEntity, dataSource, config, outbox, integrators);
+    super('rotation', RotationRequestEntity, dataSource, config, outbox, integrators, massActions);
   }
 
   /** A person asks for a rotation now: an owner of the identity (or one of its teams), or a security-admin. */
@@ -52,6 +54,14 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
     return true;
   }
 
+  /** First attempts for a mass action's identities, set-based; the caller locked them and left out those that may not start one. */
+  startMany(manager: EntityManager, identities: readonly IdentityLifecycleEntity[], reason: string, massActionId: string, now: Date) {
+    return this.attemptMany(manager, identities, reason, now, (identity) => ({
+      targetCredentials: rotationTargets(identity.credentials ?? []),
+      massActionId,
+    }));
+  }
+
   protected override async mayRetry(manager: EntityManager, identity: IdentityLifecycleEntity): Promise<boolean> {
     return !REVOKED_STATES.has(identity.state) && (await super.mayRetry(manager, identity));
   }
@@ -71,10 +81,10 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
     });
   }
 
-  protected async announce(manager: EntityManager, identity: IdentityLifecycleEntity, request: RotationRequestEntity): Promise<void> {
+  protected announcements(identity: IdentityLifecycleEntity, request: RotationRequestEntity): Array<OutboxEventInput<EventType>> {
     const common = { requestedAt: request.requestedAt.toISOString(), deadline: request.deadline.toISOString(), reason: request.reason };
     const targets = request.targetCredentials ?? [];
-    await this.outbox.enqueueMany(manager, [
+    return [
       {
         type: 'nhi.rotation.requested',
         subject: identity.identityId,
@@ -85,7 +95,7 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
         subject: identity.identityId,
         data: { requestId: request.id, identityId: identity.identityId, attempt: request.attempt, ...common },
       },
-    ]);
+    ];
   }
 
   protected async succeed(

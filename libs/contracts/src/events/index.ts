@@ -78,6 +78,12 @@ import type { IdentityUpdatedData } from './nhi.identity.updated/data';
 import { event as integrationRejected } from './nhi.integration.rejected/event';
 import integrationRejectedSchema from './nhi.integration.rejected/schema.json';
 import type { IntegrationRejectedData } from './nhi.integration.rejected/data';
+import { event as massActionFinished } from './nhi.mass-action.finished/event';
+import massActionFinishedSchema from './nhi.mass-action.finished/schema.json';
+import type { MassActionFinishedData } from './nhi.mass-action.finished/data';
+import { event as massActionStarted } from './nhi.mass-action.started/event';
+import massActionStartedSchema from './nhi.mass-action.started/schema.json';
+import type { MassActionStartedData } from './nhi.mass-action.started/data';
 import { event as ownershipAssigned } from './nhi.ownership.assigned/event';
 import ownershipAssignedSchema from './nhi.ownership.assigned/schema.json';
 import type { OwnershipAssignedData } from './nhi.ownership.assigned/data';
@@ -142,6 +148,8 @@ export type { IdentityDiscoveredData } from './nhi.identity.discovered/data';
 export type { IdentityStaleData } from './nhi.identity.stale/data';
 export type { IdentityUpdatedData } from './nhi.identity.updated/data';
 export type { IntegrationRejectedData } from './nhi.integration.rejected/data';
+export type { MassActionFinishedData } from './nhi.mass-action.finished/data';
+export type { MassActionStartedData } from './nhi.mass-action.started/data';
 export type { OwnershipAssignedData } from './nhi.ownership.assigned/data';
 export type { OwnershipAttestedData } from './nhi.ownership.attested/data';
 export type { OwnershipEscalatedData } from './nhi.ownership.escalated/data';
@@ -183,6 +191,8 @@ export interface EventDataByType {
   'nhi.identity.stale': IdentityStaleData;
   'nhi.identity.updated': IdentityUpdatedData;
   'nhi.integration.rejected': IntegrationRejectedData;
+  'nhi.mass-action.finished': MassActionFinishedData;
+  'nhi.mass-action.started': MassActionStartedData;
   'nhi.ownership.assigned': OwnershipAssignedData;
   'nhi.ownership.attested': OwnershipAttestedData;
   'nhi.ownership.escalated': OwnershipEscalatedData;
@@ -227,6 +237,8 @@ export const EVENT_FOLDERS: Readonly<Record<EventType, EventMetadata & { schema:
   'nhi.identity.stale': { ...identityStale, schema: identityStaleSchema },
   'nhi.identity.updated': { ...identityUpdated, schema: identityUpdatedSchema },
   'nhi.integration.rejected': { ...integrationRejected, schema: integrationRejectedSchema },
+  'nhi.mass-action.finished': { ...massActionFinished, schema: massActionFinishedSchema },
+  'nhi.mass-action.started': { ...massActionStarted, schema: massActionStartedSchema },
   'nhi.ownership.assigned': { ...ownershipAssigned, schema: ownershipAssignedSchema },
   'nhi.ownership.attested': { ...ownershipAttested, schema: ownershipAttestedSchema },
   'nhi.ownership.escalated': { ...ownershipEscalated, schema: ownershipEscalatedSchema },

@@ -17,7 +17,7 @@ export interface FreeTextFixtures {
 
 /**
  * Every argument or input field of the ownership, lifecycle, exceptions (and inventory) mutations
- * that takes free text (apps/<service>/schema.graphql), 50 in all. `call` writes the mutation with
+ * that takes free text (apps/<service>/schema.graphql), 58 in all. `call` writes the mutation with
  * `v` (a variable reference such as $v3, type String!) in that field and valid values elsewhere.
  */
 export type FreeTextField = [field: string, call: (v: string, f: FreeTextFixtures) => string];
@@ -98,6 +98,15 @@ export const LIFECYCLE_FIELDS: FreeTextField[] = [
   ['requestBulkRevocation.reason', (v) => `requestBulkRevocation(selector: { system: "leak-bulk" }, reason: ${v}) { requested }`],
   ['requestBulkRevocation.selector.system', (v) => `requestBulkRevocation(selector: { system: ${v} }, reason: "leak") { requested }`],
   ['requestBulkRevocation.selector.provider', (v) => `requestBulkRevocation(selector: { provider: ${v} }, reason: "leak") { requested }`],
+  ...(['requestRotations', 'requestRevocations'] as const).flatMap((mutation): FreeTextField[] => [
+    [`${mutation}.reason`, (v) => `${mutation}(selection: { system: "leak-bulk" }, reason: ${v}) { id }`],
+    [`${mutation}.selection.system`, (v) => `${mutation}(selection: { system: ${v} }, reason: "leak") { id }`],
+    [`${mutation}.selection.provider`, (v) => `${mutation}(selection: { provider: ${v} }, reason: "leak") { id }`],
+    [
+      `${mutation}.selection.credentialFingerprint`,
+      (v) => `${mutation}(selection: { credentialFingerprint: ${v} }, reason: "leak") { id }`,
+    ],
+  ]),
 ];
 
 export const EXCEPTIONS_FIELDS: FreeTextField[] = [

@@ -1,0 +1,31 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Allow } from 'class-validator';
+
+@InputType('IdentitySelection', {
+  description:
+    'Which identities a mass action touches: every criterion given must hold, and at least one must be given (a mass action never selects everything).',
+})
+export class IdentitySelectionInput {
+  @Field(() => [ID], { nullable: true, description: 'These identities (up to 100,000).' })
+  @Allow()
+  identityIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Identities of this system (case-insensitive).' })
+  @Allow()
+  system?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Identities this owner is the PRIMARY owner of.' })
+  @Allow()
+  ownerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Identities at this provider (aws, github, ...).' })
+  @Allow()
+  provider?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Every identity whose credential has this fingerprint (sha256:...): all that share a leaked credential.',
+  })
+  @Allow()
+  credentialFingerprint?: string | null;
+}
