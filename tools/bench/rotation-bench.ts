@@ -4,7 +4,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { generateDevKeys, mintDevToken } from '@nhi/auth';
-import { consoleProgress, ensureKafka, ensurePostgres, graphql, SUBGRAPH_NAMES, startPlatform } from '@nhi/launcher';
+import {
+  consoleProgress,
+  ensureKafka,
+  ensurePostgres,
+  graphql,
+  registerReferenceIntegrator,
+  SUBGRAPH_NAMES,
+  startPlatform,
+} from '@nhi/launcher';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { rotationTimelines, stageDurations } from './rotation-stages';
 import { databaseUrlOn, percentile, runBench, waitUntil } from './bench-support';
@@ -96,6 +104,8 @@ async function main(): Promise<void> {
   });
   const gql = <T>(query: string, variables?: Record<string, unknown>) => graphql<T>(platform.gatewayUrl, token, query, variables);
   try {
+    // As npm start does: lifecycle applies only results from registered integrators.
+    await registerReferenceIntegrator(platform.gatewayUrl, token);
     if (values.mass) {
       await massRotation(gql, Number(values.mass));
       return;

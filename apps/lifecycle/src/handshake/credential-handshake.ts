@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { ContractViolationError, timeOrderedUuid, type EventType } from '@nhi/contracts';
@@ -11,6 +12,7 @@ import type { LifecycleConfig } from '../lifecycle-config';
 import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
 import type { CredentialRequestColumns } from '../requests/credential-request.entity';
 import { screenResult } from './result-screening';
+import { RunWrites } from './run-writes';
 import type { HandshakeResult, ResultData } from './handshake-result';
 
 const MINUTE_MS = 60_000;
@@ -31,6 +33,11 @@ export type { HandshakeResult, ResultData } from './handshake-result';
 
 export type AttemptEnd = 'FAILED' | 'TIMED_OUT';
 
+/** Which policy governs an identity, from every policy read once. */
+interface Policies {
+  of(identity: IdentityLifecycleEntity): RotationPolicyEntity;
+}
+
 /**
  * The handshake with integrators (DESIGN.md), the same for rotation and
  * revocation: each attempt is a request with its own id and deadline; a result
@@ -42,6 +49,8 @@ export type AttemptEnd = 'FAILED' | 'TIMED_OUT';
 export abstract class CredentialHandshake<R extends CredentialRequestColumns, Completed extends ResultData> {
   readonly ignored: IgnoredResults = { unknown: 0, settled: 0 };
   protected readonly logger: Logger;
+  /** The run of results being applied, if any: its writes are held and made together at its end. */
+  private readonly runs = new AsyncLocalStorage<{ writes: RunWrites; policies: Policies }>();
 
   protected constructor(
     protected readonly label: 'rotation' | 'revocation',
@@ -108,9 +117,11 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
    * would read it again first: a round trip per change, and round trips are
    * what a burst of rotations is made of).
    */
-  protected async setRequest(manager: EntityManager, request: R, changes: Partial<CredentialRequestColumns>): Promise<void> {
+  protected async setRequest(manager: EntityManager, request: R, changes: Partial<CredentialRequestColumns> | Partial<R>): Promise<void> {
     Object.assign(request, changes);
-    await this.requests(manager).update({ id: request.id }, changes);
+    const run = this.runs.getStore();
+    if (run) run.writes.update(this.requestClass, request.id, changes);
+    else await this.requests(manager).update({ id: request.id }, changes as Partial<CredentialRequestColumns>);
   }
 
   protected async setIdentity(
@@ -119,7 +130,16 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
     changes: Partial<IdentityLifecycleEntity>,
   ): Promise<void> {
     Object.assign(identity, changes);
-    await manager.getRepository(IdentityLifecycleEntity).update({ identityId: identity.identityId }, changes);
+    const run = this.runs.getStore();
+    if (run) run.writes.update(IdentityLifecycleEntity, identity.identityId, changes);
+    else await manager.getRepository(IdentityLifecycleEntity).update({ identityId: identity.identityId }, changes);
+  }
+
+  /** Puts an event in the outbox: at once, or with the rest of the run of results being applied. */
+  protected async publish(manager: EntityManager, event: OutboxEventInput<EventType>): Promise<void> {
+    const run = this.runs.getStore();
+    if (run) run.writes.publish(event);
+    else await this.outbox.enqueue(manager, event);
   }
 
   protected async lockIdentity(manager: EntityManager, identityId: string): Promise<IdentityLifecycleEntity> {
@@ -241,6 +261,20 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
       manager,
       [...requests.values()].map((request) => request.identityId),
     );
+    const run = { writes: new RunWrites(), policies: await this.policies(manager) };
+    const settled = await this.runs.run(run, () => this.settle(manager, results, requests, identities, now));
+    await run.writes.flush(manager, this.outbox);
+    await this.massActions.finishIfDone(manager, this.massActionKind, settled, now);
+  }
+
+  /** Settles each result in order on the locked rows; returns the mass actions of the requests it settled. */
+  private async settle(
+    manager: EntityManager,
+    results: ReadonlyArray<HandshakeResult<Completed>>,
+    requests: Map<string, R>,
+    identities: Map<string, IdentityLifecycleEntity>,
+    now: Date,
+  ): Promise<Array<string | null | undefined>> {
     const trusted = new Map<string, boolean>();
     const settled: Array<string | null | undefined> = [];
     for (const result of results) {
@@ -278,7 +312,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
       }
       settled.push(request.massActionId);
     }
-    await this.massActions.finishIfDone(manager, this.massActionKind, settled, now);
+    return settled;
   }
 
   private get massActionKind(): 'ROTATION' | 'REVOCATION' {
@@ -355,7 +389,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
   }
 
   /** Every policy, read once, and which one governs an identity: for many identities at once. */
-  private async policies(manager: EntityManager): Promise<{ of(identity: IdentityLifecycleEntity): RotationPolicyEntity }> {
+  private async policies(manager: EntityManager): Promise<Policies> {
     const all = await manager.getRepository(RotationPolicyEntity).find();
     const fallback = all.find((policy) => policy.isDefault);
     if (!fallback) throw new Error('no default rotation policy: the lifecycle migrations create one');
@@ -364,6 +398,8 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
   }
 
   protected async policyOf(manager: EntityManager, identity: IdentityLifecycleEntity): Promise<RotationPolicyEntity> {
+    const run = this.runs.getStore();
+    if (run) return run.policies.of(identity);
     const policies = manager.getRepository(RotationPolicyEntity);
     return (
       (identity.policyId ? await policies.findOne({ where: { id: identity.policyId } }) : null) ??

@@ -36,6 +36,10 @@ export class MassActions1767200000000 implements MigrationInterface {
       await queryRunner.query(
         `CREATE INDEX ix_${table}_mass_action ON ${table} (mass_action_id, identity_id, attempt) WHERE mass_action_id IS NOT NULL`,
       );
+      // Whether a mass action still has a request out, asked after every run of results.
+      await queryRunner.query(
+        `CREATE INDEX ix_${table}_mass_action_open ON ${table} (mass_action_id) WHERE mass_action_id IS NOT NULL AND status = 'REQUESTED'`,
+      );
     }
   }
 

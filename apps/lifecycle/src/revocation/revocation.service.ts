@@ -110,7 +110,7 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     { revokedAt }: RevocationCompletedData,
   ): Promise<void> {
     await this.setIdentity(manager, identity, { state: 'REVOKED', nextRotationDueAt: null });
-    await this.outbox.enqueue(manager, {
+    await this.publish(manager, {
       type: 'nhi.credential.revoked',
       subject: identity.identityId,
       data: { requestId: request.id, identityId: identity.identityId, revokedAt },
@@ -129,7 +129,7 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
       const state = identity.nextRotationDueAt ? stateForDueDate(identity.nextRotationDueAt, now) : 'ACTIVE';
       await this.setIdentity(manager, identity, { state });
     }
-    await this.outbox.enqueue(manager, {
+    await this.publish(manager, {
       type: 'nhi.credential.revocation-failed',
       subject: identity.identityId,
       data: {

@@ -107,7 +107,7 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
   ): Promise<void> {
     const rotatedAt = new Date(completed.rotatedAt);
     const replaced = completed.replaced ?? null;
-    if (replaced) await this.requests(manager).update(request.id, { replaced } as Partial<RotationRequestEntity>);
+    if (replaced) await this.setRequest(manager, request, { replaced });
     const fingerprint = completed.newCredentialFingerprint ?? null;
     const expires = completed.newExpiresAt ?? null;
     const policy = await this.policyOf(manager, identity);
@@ -125,7 +125,7 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
       credentialFingerprint: fingerprint ?? identity.credentialFingerprint,
       expiresAt: expires ? new Date(expires) : identity.expiresAt,
     });
-    await this.outbox.enqueue(manager, {
+    await this.publish(manager, {
       type: 'nhi.credential.rotated',
       subject: identity.identityId,
       data: {
@@ -159,13 +159,13 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
       nextAttemptAt: request.nextAttemptAt?.toISOString() ?? null,
     };
     if (end === 'FAILED') {
-      await this.outbox.enqueue(manager, {
+      await this.publish(manager, {
         type: 'nhi.credential.rotation-failed',
         subject: identity.identityId,
         data: { ...base, error: request.error ?? 'failed', failedAt: now.toISOString() },
       });
     } else {
-      await this.outbox.enqueue(manager, {
+      await this.publish(manager, {
         type: 'nhi.credential.rotation-timed-out',
         subject: identity.identityId,
         data: { ...base, deadline: request.deadline.toISOString() },
