@@ -13,6 +13,7 @@ import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
 import type { CredentialRequestColumns } from '../requests/credential-request.entity';
 import { screenResult } from './result-screening';
 import { RunWrites } from './run-writes';
+import { insertRows } from './set-based-rows';
 import type { HandshakeResult, ResultData } from './handshake-result';
 
 const MINUTE_MS = 60_000;
@@ -194,7 +195,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
     for (let start = 0; start < identities.length; start += MASS_CHUNK) {
       const chunk = identities.slice(start, start + MASS_CHUNK);
       const requests = chunk.map((identity) => this.newRequest(identity, 1, reason, now, policies.of(identity), extra(identity)));
-      await manager.getRepository(this.requestClass).insert(requests as Parameters<Repository<R>['insert']>[0]);
+      await insertRows(manager, this.requestClass, requests);
       await manager.query('UPDATE identity_lifecycle SET state = $1 WHERE identity_id = ANY($2)', [
         this.inFlight,
         chunk.map((identity) => identity.identityId),

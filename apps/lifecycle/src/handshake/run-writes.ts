@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { updateRows } from './set-based-rows';
 import type { EventType } from '@nhi/contracts';
 import type { OutboxEventInput, OutboxService } from '@nhi/messaging';
 
@@ -31,38 +32,5 @@ export class RunWrites {
     for (const [entity, rows] of this.rows) await updateRows(manager, entity, rows);
     this.rows.clear();
     await outbox.enqueueMany(manager, this.events.splice(0));
-  }
-}
-
-/**
- * UPDATE ... FROM json_populate_recordset: the rows' new values travel as one
- * JSON array typed by the table's own row type, grouped by the columns they
- * change (a column not in the JSON would read as NULL).
- */
-async function updateRows(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, rows: Map<string, Changes>): Promise<void> {
-  const metadata = manager.connection.getMetadata(entity);
-  const [primary] = metadata.primaryColumns;
-  if (!primary || metadata.primaryColumns.length !== 1) throw new Error(`${metadata.tableName}: batched updates need a single-column key`);
-  const column = (property: string) => {
-    const found = metadata.findColumnWithPropertyName(property);
-    if (!found) throw new Error(`${metadata.tableName} has no column for ${property}`);
-    return found.databaseName;
-  };
-  const groups = new Map<string, Array<Record<string, unknown>>>();
-  for (const [key, changes] of rows) {
-    const properties = Object.keys(changes).sort();
-    if (properties.length === 0) continue;
-    const row: Record<string, unknown> = { [primary.databaseName]: key };
-    for (const property of properties) row[column(property)] = changes[property];
-    const group = properties.join(',');
-    groups.set(group, [...(groups.get(group) ?? []), row]);
-  }
-  for (const [group, values] of groups) {
-    const columns = group.split(',').map(column);
-    await manager.query(
-      `UPDATE ${metadata.tableName} t SET (${columns.join(', ')}) = ROW(${columns.map((c) => `v.${c}`).join(', ')})
-       FROM json_populate_recordset(NULL::${metadata.tableName}, $1::json) v WHERE t.${primary.databaseName} = v.${primary.databaseName}`,
-      [JSON.stringify(values)],
-    );
   }
 }

@@ -68,6 +68,10 @@ export class IdentityLifecycleEntity {
   ownerId!: string | null;
 
   /** The PRIMARY owner's reference, then its teams', innermost first: who may act on the identity as its owner. */
+  /** The ingest sources that have reported it (a mass action can select by one). */
+  @Column('text', { array: true, default: () => "'{}'" })
+  sources!: string[];
+
   @Column('text', { name: 'owner_path', array: true, default: () => "'{}'" })
   ownerPath!: string[];
 

@@ -22,6 +22,17 @@ export class IdentitySelectionInput {
   @Allow()
   provider?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Identities an ingest source has reported (the {source} of POST /ingest/{source}).' })
+  @Allow()
+  source?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Identities with an open finding of this OWASP NHI Top 10 category (NHI1 to NHI10).',
+  })
+  @Allow()
+  findingCategory?: string | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'Every identity whose credential has this fingerprint (sha256:...): all that share a leaked credential.',

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { FindingCategory } from '@nhi/contracts';
 
 export type MassActionKind = 'ROTATION' | 'REVOCATION';
 
@@ -9,6 +10,8 @@ export interface StoredSelection {
   ownerId?: string;
   provider?: string;
   credentialFingerprint?: string;
+  source?: string;
+  findingCategory?: FindingCategory;
 }
 
 /** One mass rotation or revocation: what it selected and how many it asked for; progress is read from its requests. */

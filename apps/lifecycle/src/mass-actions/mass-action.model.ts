@@ -24,6 +24,12 @@ export class MassActionSelectionModel {
 
   @Field(() => String, { nullable: true })
   credentialFingerprint?: string;
+
+  @Field(() => String, { nullable: true })
+  source?: string;
+
+  @Field(() => String, { nullable: true })
+  findingCategory?: string;
 }
 
 @ObjectType('MassActionProgress', { description: 'Each identity counted once, by its latest attempt (retries included).' })

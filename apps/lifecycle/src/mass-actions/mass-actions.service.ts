@@ -77,7 +77,10 @@ export class MassActions {
       await services.startMany(manager, asked, `mass ${action.toLowerCase()} by ${actor.sub}: ${why}`.slice(0, 1000), massAction.id, now);
       await this.announce(manager, massAction);
       // Nothing asked for (all held or skipped): it is over as it starts.
-      if (asked.length === 0) await this.ledger.finishIfDone(manager, action, [massAction.id], now);
+      if (asked.length === 0) {
+        await this.ledger.finishIfDone(manager, action, [massAction.id], now);
+        massAction.finishedAt = now;
+      }
       return massAction;
     });
   }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { FindingCategory } from '@nhi/contracts';
 import { badInput } from '@nhi/graphql';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import type { IdentitySelectionInput } from './identity-selection.input';
@@ -8,6 +9,7 @@ import type { MassActionKind, StoredSelection } from './mass-action.entity';
 export const MAX_MASS_ACTION = 100_000;
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FINDING_CATEGORIES = new Set(Array.from({ length: 10 }, (_, i) => `NHI${i + 1}`));
 const FINGERPRINT = /^(sha256|sha1|sha512):[A-Za-z0-9+/=_-]{16,128}$/;
 
 /** A selection checked and normalised: what the query takes and what the mass action records. */
@@ -17,6 +19,8 @@ export interface Criteria {
   ownerId: string | null;
   provider: string | null;
   credentialFingerprint: string | null;
+  source: string | null;
+  findingCategory: FindingCategory | null;
   stored: StoredSelection;
 }
 
@@ -40,17 +44,24 @@ export function criteriaOf(selection: IdentitySelectionInput): Criteria {
       'selection.credentialFingerprint',
     );
   }
+  const findingCategory = selection.findingCategory?.trim().toUpperCase() || null;
+  if (findingCategory && !FINDING_CATEGORIES.has(findingCategory)) {
+    throw badInput('findingCategory must be one of NHI1 to NHI10 (the OWASP Non-Human Identities Top 10)', 'selection.findingCategory');
+  }
   const criteria: Criteria = {
     identityIds: ids ? [...new Set(ids.map((id) => id.toLowerCase()))] : null,
     system: selection.system?.trim() || null,
     ownerId: ownerId?.toLowerCase() ?? null,
     provider: selection.provider?.trim().toLowerCase() || null,
     credentialFingerprint,
+    source: selection.source?.trim() || null,
+    findingCategory: findingCategory as FindingCategory | null,
     stored: {},
   };
-  if (!criteria.identityIds && !criteria.system && !criteria.ownerId && !criteria.provider && !criteria.credentialFingerprint) {
+  const { identityIds: _ids, stored: _stored, ...named } = criteria;
+  if (!criteria.identityIds && Object.values(named).every((value) => value === null)) {
     throw badInput(
-      'give identityIds, system, ownerId, provider or credentialFingerprint: a mass action never selects everything',
+      'give identityIds, system, ownerId, provider, credentialFingerprint, source or findingCategory: a mass action never selects everything',
       'selection',
     );
   }
@@ -61,6 +72,8 @@ export function criteriaOf(selection: IdentitySelectionInput): Criteria {
       ownerId: criteria.ownerId,
       provider: criteria.provider,
       credentialFingerprint: criteria.credentialFingerprint,
+      source: criteria.source,
+      findingCategory: criteria.findingCategory,
     }).filter(([, value]) => value !== null && value !== undefined),
   );
   return criteria;
@@ -94,8 +107,18 @@ export async function selectForMassAction(
     '($3::uuid IS NULL OR l.owner_id = $3)',
     '($4::text IS NULL OR l.provider = $4)',
     '($5::text IS NULL OR l.credential_fingerprint = $5)',
+    '($6::text IS NULL OR l.sources @> ARRAY[$6::text])',
+    `($7::text IS NULL OR EXISTS (SELECT 1 FROM known_findings f WHERE f.identity_id = l.identity_id AND f.category = $7 AND f.open))`,
   ].join(' AND ');
-  const params = [criteria.identityIds, criteria.system, criteria.ownerId, criteria.provider, criteria.credentialFingerprint];
+  const params = [
+    criteria.identityIds,
+    criteria.system,
+    criteria.ownerId,
+    criteria.provider,
+    criteria.credentialFingerprint,
+    criteria.source,
+    criteria.findingCategory,
+  ];
   const [{ n }]: Array<{ n: number }> = await manager.query(`SELECT count(*)::int AS n FROM identity_lifecycle l WHERE ${where}`, params);
   if (n > MAX_MASS_ACTION) {
     throw badInput(`the selection matches ${n} identities; a mass action takes at most ${MAX_MASS_ACTION}: narrow it`, 'selection');
@@ -103,7 +126,7 @@ export async function selectForMassAction(
   const rows: Array<Partial<IdentityLifecycleEntity> & { held: boolean; open: boolean }> = await manager.query(
     `SELECT l.identity_id AS "identityId", l.state, l.kind, l.provider, l.external_id AS "externalId", l.credentials,
        l.owner_path AS "ownerPath", l.policy_id AS "policyId",
-       EXISTS (SELECT 1 FROM control_suspensions s WHERE s.identity_id = l.identity_id AND s.control = $6 AND s.expires_at > $7) AS held,
+       EXISTS (SELECT 1 FROM control_suspensions s WHERE s.identity_id = l.identity_id AND s.control = $8 AND s.expires_at > $9) AS held,
        EXISTS (SELECT 1 FROM ${REQUEST_TABLES[action]} r WHERE r.identity_id = l.identity_id AND r.status = 'REQUESTED') AS open
      FROM identity_lifecycle l WHERE ${where}
      ORDER BY l.identity_id FOR UPDATE OF l`,

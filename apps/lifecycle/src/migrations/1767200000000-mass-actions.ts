@@ -41,9 +41,24 @@ export class MassActions1767200000000 implements MigrationInterface {
         `CREATE INDEX ix_${table}_mass_action_open ON ${table} (mass_action_id) WHERE mass_action_id IS NOT NULL AND status = 'REQUESTED'`,
       );
     }
+    // What else a selection can name: the ingest sources that reported an identity, and its open findings.
+    await queryRunner.query(`ALTER TABLE identity_lifecycle ADD COLUMN sources text[] NOT NULL DEFAULT '{}'`);
+    await queryRunner.query('CREATE INDEX ix_identity_lifecycle_sources ON identity_lifecycle USING gin (sources)');
+    await queryRunner.query(`
+      CREATE TABLE known_findings (
+        finding_id uuid PRIMARY KEY,
+        identity_id uuid NOT NULL,
+        category text NOT NULL,
+        open boolean NOT NULL,
+        -- The time of the newest event applied: an older one (a partition read again) never overwrites it.
+        updated_at timestamptz NOT NULL
+      )`);
+    await queryRunner.query('CREATE INDEX ix_known_findings_open ON known_findings (category, identity_id) WHERE open');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE known_findings');
+    await queryRunner.query('ALTER TABLE identity_lifecycle DROP COLUMN sources');
     for (const table of ['rotation_requests', 'revocation_requests']) {
       await queryRunner.query(`ALTER TABLE ${table} DROP COLUMN mass_action_id`);
     }

@@ -17,7 +17,7 @@ export interface FreeTextFixtures {
 
 /**
  * Every argument or input field of the ownership, lifecycle, exceptions (and inventory) mutations
- * that takes free text (apps/<service>/schema.graphql), 58 in all. `call` writes the mutation with
+ * that takes free text (apps/<service>/schema.graphql), 62 in all. `call` writes the mutation with
  * `v` (a variable reference such as $v3, type String!) in that field and valid values elsewhere.
  */
 export type FreeTextField = [field: string, call: (v: string, f: FreeTextFixtures) => string];
@@ -106,6 +106,8 @@ export const LIFECYCLE_FIELDS: FreeTextField[] = [
       `${mutation}.selection.credentialFingerprint`,
       (v) => `${mutation}(selection: { credentialFingerprint: ${v} }, reason: "leak") { id }`,
     ],
+    [`${mutation}.selection.source`, (v) => `${mutation}(selection: { source: ${v} }, reason: "leak") { id }`],
+    [`${mutation}.selection.findingCategory`, (v) => `${mutation}(selection: { findingCategory: ${v} }, reason: "leak") { id }`],
   ]),
 ];
 

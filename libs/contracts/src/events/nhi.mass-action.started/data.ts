@@ -1,4 +1,6 @@
 // Generated from the JSON Schemas by libs/contracts/src/cli/write-event-types.ts: do not edit.
+import type { FindingCategory } from '../definitions';
+
 /** A mass rotation or revocation was requested: what it selected, and how many identities it asked for */
 export interface MassActionStartedData {
   massActionId: string;
@@ -10,6 +12,8 @@ export interface MassActionStartedData {
     ownerId?: string;
     provider?: string;
     credentialFingerprint?: string;
+    source?: string;
+    findingCategory?: FindingCategory;
   };
   reason: string;
   requestedBy: string;
