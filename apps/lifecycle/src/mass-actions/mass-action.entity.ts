@@ -1,18 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { FindingCategory } from '@nhi/contracts';
+import type { MassActionStartedData } from '@nhi/contracts';
 
 export type MassActionKind = 'ROTATION' | 'REVOCATION';
 
-/** What a mass action selected by, as given (named identities are counted, not kept here). */
-export interface StoredSelection {
-  identitiesNamed?: number;
-  system?: string;
-  ownerId?: string;
-  provider?: string;
-  credentialFingerprint?: string;
-  source?: string;
-  findingCategory?: FindingCategory;
-}
+/** What a mass action selected by, as given (named identities are counted, not kept here): as its started event says. */
+export type StoredSelection = MassActionStartedData['selection'];
 
 /** One mass rotation or revocation: what it selected and how many it asked for; progress is read from its requests. */
 @Entity({ name: 'mass_actions' })
