@@ -14,7 +14,7 @@ import { ControlSuspensions1765600000000 } from './migrations/1765600000000-cont
 import { OwnerPath1765700000000 } from './migrations/1765700000000-owner-path';
 import { RotationCredentials1767100000000 } from './migrations/1767100000000-rotation-credentials';
 import { Integrators1766800000000 } from './migrations/1766800000000-integrators';
-import { MassActionEntity } from './mass-actions/mass-action.entity';
+import { MassActionEntity } from './requests/mass-action.entity';
 import { MassActions1767200000000 } from './migrations/1767200000000-mass-actions';
 import { IntegratorEntity } from './integrators/integrator.entity';
 import { ControlSuspensionEntity } from './suspensions/control-suspension.entity';

@@ -12,7 +12,7 @@ import { HeldEnforcement } from './held-enforcement/held-enforcement';
 import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-fields.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { LifecycleService } from './lifecycle/lifecycle.service';
-import { MassActionLedger } from './mass-actions/mass-action-ledger';
+import { MassActionLedger } from './requests/mass-action-ledger';
 import { MassActions } from './mass-actions/mass-actions.service';
 import { MassActionsResolver } from './mass-actions/mass-actions.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';

@@ -6,7 +6,7 @@ import { badInput, notFound } from '@nhi/graphql';
 import type { OutboxEventInput, OutboxService } from '@nhi/messaging';
 import type { IntegratorsService } from '../integrators/integrators.service';
 import { UntrustedResultError } from '../integrators/untrusted-result.error';
-import type { MassActionLedger } from '../mass-actions/mass-action-ledger';
+import type { MassActionLedger } from '../requests/mass-action-ledger';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import type { LifecycleConfig } from '../lifecycle-config';
 import { RotationPolicyEntity } from '../policies/rotation-policy.entity';

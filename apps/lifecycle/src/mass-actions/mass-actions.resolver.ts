@@ -4,8 +4,8 @@ import type { DataSource } from 'typeorm';
 import { Actor, CanRead, CurrentActor, OwnerOrSecurityAdmin } from '@nhi/auth';
 import { badInput, decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
 import { IdentitySelectionInput } from './identity-selection.input';
-import { MassActionLedger } from './mass-action-ledger';
-import { MassActionEntity } from './mass-action.entity';
+import { MassActionLedger } from '../requests/mass-action-ledger';
+import { MassActionEntity } from '../requests/mass-action.entity';
 import {
   MassActionModel,
   MassActionOutcomeConnectionModel,

@@ -8,8 +8,8 @@ import { OutboxService } from '@nhi/messaging';
 import { RevocationService } from '../revocation/revocation.service';
 import { RotationService } from '../rotation/rotation.service';
 import type { IdentitySelectionInput } from './identity-selection.input';
-import { MassActionLedger } from './mass-action-ledger';
-import { MassActionEntity, type MassActionKind } from './mass-action.entity';
+import { MassActionLedger } from '../requests/mass-action-ledger';
+import { MassActionEntity, type MassActionKind } from '../requests/mass-action.entity';
 import { criteriaOf, selectForMassAction } from './mass-selection';
 
 const VERB: Record<MassActionKind, string> = { ROTATION: 'rotated', REVOCATION: 'revoked' };

@@ -3,7 +3,7 @@ import type { FindingCategory } from '@nhi/contracts';
 import { badInput } from '@nhi/graphql';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import type { IdentitySelectionInput } from './identity-selection.input';
-import type { MassActionKind, StoredSelection } from './mass-action.entity';
+import type { MassActionKind, StoredSelection } from '../requests/mass-action.entity';
 
 /** The most identities one mass action takes: its requests are written in one transaction. */
 export const MAX_MASS_ACTION = 100_000;

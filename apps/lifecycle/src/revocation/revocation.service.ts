@@ -12,7 +12,7 @@ import { LIFECYCLE_CONFIG, LifecycleConfig } from '../lifecycle-config';
 import { RevocationRequestEntity } from '../requests/revocation-request.entity';
 import { Suspensions } from '../suspensions/suspensions';
 import { IntegratorsService } from '../integrators/integrators.service';
-import { MassActionLedger } from '../mass-actions/mass-action-ledger';
+import { MassActionLedger } from '../requests/mass-action-ledger';
 
 /**
  * Revocation on nhi.revocation.requests.v1 / nhi.revocation.results.v1: the

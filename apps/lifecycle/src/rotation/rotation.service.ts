@@ -11,7 +11,7 @@ import { nextRotationDue } from '../identity-data/rotation-schedule';
 import { LIFECYCLE_CONFIG, LifecycleConfig } from '../lifecycle-config';
 import { RotationRequestEntity } from '../requests/rotation-request.entity';
 import { IntegratorsService } from '../integrators/integrators.service';
-import { MassActionLedger } from '../mass-actions/mass-action-ledger';
+import { MassActionLedger } from '../requests/mass-action-ledger';
 import { rotationTargets } from './rotation-targets';
 
 const REVOKED_STATES = new Set(['REVOKING', 'REVOKED']);
