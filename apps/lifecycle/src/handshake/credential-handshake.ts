@@ -288,7 +288,8 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
         );
         continue;
       }
-      if (request.identityId !== nhiId) {
+      // A UUID means the same in either case (RFC 9562); integrators may write it in upper case.
+      if (request.identityId !== nhiId.toLowerCase()) {
         throw new ContractViolationError(
           `${this.label} result for request ${requestId} names identity ${nhiId}, but the request is for ${request.identityId}`,
         );

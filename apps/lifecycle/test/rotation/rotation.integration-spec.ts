@@ -158,6 +158,19 @@ describe('the rotation handshake with an integrator', () => {
     expect(row?.credential_fingerprint).toBe('sha256:0123456789abcdef0123456789abcdef');
   });
 
+  it('applies a result that names its request and identity in upper case: a UUID means the same in either case', async () => {
+    const identityId = await discovered();
+    const request = (await requestRotation(identityId)).data?.requestRotation;
+    await waitFor(() => requestsFor(identityId).length === 1);
+    const rotatedAt = new Date(Date.now() - 1000).toISOString();
+    await applied((await answer('nhi.rotation.completed', (request?.id ?? '').toUpperCase(), identityId.toUpperCase(), { rotatedAt })).id);
+    expect(await lifecycleOf(identityId)).toMatchObject({
+      state: 'ACTIVE',
+      lastRotatedAt: rotatedAt,
+      rotations: [{ status: 'COMPLETED' }],
+    });
+  });
+
   it('applies results an integrator wrote by hand, as CloudEvents allows: structured with its own id and source, or binary', async () => {
     const completedId = await discovered();
     const failedId = await discovered();
