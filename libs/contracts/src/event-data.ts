@@ -7,6 +7,7 @@ import definitionsSchema from '../schemas/definitions.schema.json';
 import type {
   AuditRecordedData,
   ExceptionRequestedData,
+  FindingCategory,
   IdentitySnapshot,
   IdentityUpdatedData,
   IntegrationRejectedData,
@@ -23,6 +24,9 @@ export * from './events';
  * would hide it from governance) and inventory keeps the word as `sourceKind`.
  */
 export const NHI_KINDS = definitionsSchema.$defs.kind.enum as readonly NhiKind[];
+
+/** The OWASP Non-Human Identities Top 10 categories a finding falls in, NHI1 to NHI10 ($defs/findingCategory). */
+export const FINDING_CATEGORIES = definitionsSchema.$defs.findingCategory.enum as readonly FindingCategory[];
 
 export type IdentityStatus = IdentitySnapshot['status'];
 export type FieldChange = IdentityUpdatedData['changes'][number];

@@ -10,3 +10,4 @@ export * from './time-ordered-uuid';
 export * from './inbound';
 export * from './schema-documents';
 export * from './credential-types';
+export * from './fingerprint';

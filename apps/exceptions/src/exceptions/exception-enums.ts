@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import type { ExceptionControlName } from '@nhi/contracts';
+import { FINDING_CATEGORIES, type ExceptionControlName } from '@nhi/contracts';
 
 export type ExceptionStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'EXPIRED' | 'REVOKED';
 export const ExceptionStatus: { [K in ExceptionStatus]: K } = {
@@ -13,7 +13,6 @@ export const ExceptionStatus: { [K in ExceptionStatus]: K } = {
 /** Still in force or still to be decided: at most one per identity and control (a renewal aside). */
 export const OPEN_STATUSES: readonly ExceptionStatus[] = ['REQUESTED', 'APPROVED'];
 
-const FINDING_CATEGORIES = ['NHI1', 'NHI2', 'NHI3', 'NHI4', 'NHI5', 'NHI6', 'NHI7', 'NHI8', 'NHI9', 'NHI10'] as const;
 export type ExceptionControl = ExceptionControlName;
 export const EXCEPTION_CONTROLS: readonly ExceptionControl[] = ['ROTATION', 'OWNERSHIP', 'REVOCATION', 'PRIVILEGE', ...FINDING_CATEGORIES];
 export const ExceptionControl = Object.fromEntries(EXCEPTION_CONTROLS.map((control) => [control, control])) as {

@@ -1,9 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { updateRows } from './set-based-rows';
+import { updateRows, type Changes } from './set-based-rows';
 import type { EventType } from '@nhi/contracts';
 import type { OutboxEventInput, OutboxService } from '@nhi/messaging';
-
-type Changes = Record<string, unknown>;
 
 /**
  * The writes of one run of integrator results, held until the run has been

@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
-type Changes = Record<string, unknown>;
+/** A row's new values, by entity property. */
+export type Changes = Record<string, unknown>;
 
 /** A table's name and its columns' names by entity property, from TypeORM's metadata. */
 function tableOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>) {

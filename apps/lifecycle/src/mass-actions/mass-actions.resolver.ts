@@ -5,7 +5,7 @@ import { Actor, CanRead, CurrentActor, OwnerOrSecurityAdmin } from '@nhi/auth';
 import { badInput, decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
 import { IdentitySelectionInput } from './identity-selection.input';
 import { MassActionLedger } from '../requests/mass-action-ledger';
-import { MassActionEntity } from '../requests/mass-action.entity';
+import { MassActionEntity, REQUEST_TABLES } from '../requests/mass-action.entity';
 import {
   MassActionModel,
   MassActionOutcomeConnectionModel,
@@ -15,8 +15,6 @@ import {
 } from './mass-action.model';
 import { MassActions } from './mass-actions.service';
 import { UUID } from './mass-selection';
-
-const REQUEST_TABLES = { ROTATION: 'rotation_requests', REVOCATION: 'revocation_requests' } as const;
 
 function toModel(entity: MassActionEntity): MassActionModel {
   return { ...entity, action: entity.action as MassActionKindModel };

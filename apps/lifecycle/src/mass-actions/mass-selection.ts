@@ -1,16 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import type { FindingCategory } from '@nhi/contracts';
+import { FINDING_CATEGORIES, normalisedFingerprint, type FindingCategory } from '@nhi/contracts';
 import { badInput } from '@nhi/graphql';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import type { IdentitySelectionInput } from './identity-selection.input';
-import type { MassActionKind, StoredSelection } from '../requests/mass-action.entity';
+import { REQUEST_TABLES, type MassActionKind, type StoredSelection } from '../requests/mass-action.entity';
 
 /** The most identities one mass action takes: its requests are written in one transaction. */
 export const MAX_MASS_ACTION = 100_000;
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const FINDING_CATEGORIES = new Set(Array.from({ length: 10 }, (_, i) => `NHI${i + 1}`));
-const FINGERPRINT = /^(sha256|sha1|sha512):[A-Za-z0-9+/=_-]{16,128}$/;
 
 /** A selection checked and normalised: what the query takes and what the mass action records. */
 export interface Criteria {
@@ -37,46 +35,37 @@ export function criteriaOf(selection: IdentitySelectionInput): Criteria {
   }
   const ownerId = selection.ownerId?.trim() || null;
   if (ownerId && !UUID.test(ownerId)) throw badInput('ownerId is not an owner id (a UUID)', 'selection.ownerId');
-  const credentialFingerprint = selection.credentialFingerprint?.trim() || null;
-  if (credentialFingerprint && !FINGERPRINT.test(credentialFingerprint)) {
+  const fingerprintGiven = selection.credentialFingerprint?.trim() || null;
+  const credentialFingerprint = fingerprintGiven && normalisedFingerprint(fingerprintGiven);
+  if (fingerprintGiven && !credentialFingerprint) {
     throw badInput(
       'credentialFingerprint is not a fingerprint: expected sha256:, sha1: or sha512: and the hash',
       'selection.credentialFingerprint',
     );
   }
   const findingCategory = selection.findingCategory?.trim().toUpperCase() || null;
-  if (findingCategory && !FINDING_CATEGORIES.has(findingCategory)) {
+  if (findingCategory && !FINDING_CATEGORIES.includes(findingCategory as FindingCategory)) {
     throw badInput('findingCategory must be one of NHI1 to NHI10 (the OWASP Non-Human Identities Top 10)', 'selection.findingCategory');
   }
-  const criteria: Criteria = {
-    identityIds: ids ? [...new Set(ids.map((id) => id.toLowerCase()))] : null,
+  const identityIds = ids ? [...new Set(ids.map((id) => id.toLowerCase()))] : null;
+  const named = {
     system: selection.system?.trim() || null,
     ownerId: ownerId?.toLowerCase() ?? null,
     provider: selection.provider?.trim().toLowerCase() || null,
     credentialFingerprint,
     source: selection.source?.trim() || null,
     findingCategory: findingCategory as FindingCategory | null,
-    stored: {},
   };
-  const { identityIds: _ids, stored: _stored, ...named } = criteria;
-  if (!criteria.identityIds && Object.values(named).every((value) => value === null)) {
+  if (!identityIds && Object.values(named).every((value) => value === null)) {
     throw badInput(
       'give identityIds, system, ownerId, provider, credentialFingerprint, source or findingCategory: a mass action never selects everything',
       'selection',
     );
   }
-  criteria.stored = Object.fromEntries(
-    Object.entries({
-      identitiesNamed: criteria.identityIds?.length,
-      system: criteria.system,
-      ownerId: criteria.ownerId,
-      provider: criteria.provider,
-      credentialFingerprint: criteria.credentialFingerprint,
-      source: criteria.source,
-      findingCategory: criteria.findingCategory,
-    }).filter(([, value]) => value !== null && value !== undefined),
-  );
-  return criteria;
+  const stored = Object.fromEntries(
+    Object.entries({ identitiesNamed: identityIds?.length, ...named }).filter(([, value]) => value !== null && value !== undefined),
+  ) as StoredSelection;
+  return { identityIds, ...named, stored };
 }
 
 /** The identities a selection matched, locked, each with why it cannot take part when it cannot. */
@@ -87,8 +76,6 @@ export interface Selected {
   /** Already revoked or on its way out, or an attempt of the same action is in progress. */
   skipped: boolean;
 }
-
-const REQUEST_TABLES: Record<MassActionKind, string> = { ROTATION: 'rotation_requests', REVOCATION: 'revocation_requests' };
 
 /**
  * Selects and locks (in key order, like every other path that locks identities)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
-import type { MassActionKind } from './mass-action.entity';
+import { REQUEST_TABLES, type MassActionKind } from './mass-action.entity';
 
 /** Each identity's latest attempt in a mass action, by how it stands. */
 export interface MassActionTally {
@@ -19,7 +19,6 @@ export interface MassActionTally {
   inProgress: number;
 }
 
-const REQUEST_TABLES: Record<MassActionKind, string> = { ROTATION: 'rotation_requests', REVOCATION: 'revocation_requests' };
 const EVENT_OF: Record<MassActionKind, string> = { ROTATION: 'nhi.rotation.requested', REVOCATION: 'nhi.revocation.requested' };
 
 /** SQL: an ended attempt that will not be retried (no retry due, or the retry was decided against). */

@@ -3,6 +3,9 @@ import type { MassActionStartedData } from '@nhi/contracts';
 
 export type MassActionKind = 'ROTATION' | 'REVOCATION';
 
+/** The table of each kind's requests. */
+export const REQUEST_TABLES: Record<MassActionKind, string> = { ROTATION: 'rotation_requests', REVOCATION: 'revocation_requests' };
+
 /** What a mass action selected by, as given (named identities are counted, not kept here): as its started event says. */
 export type StoredSelection = MassActionStartedData['selection'];
 

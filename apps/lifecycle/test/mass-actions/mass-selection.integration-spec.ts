@@ -115,6 +115,8 @@ describe('mass actions select by what lifecycle learnt from inventory', () => {
     expect(none).toMatchObject({ selected: 0, progress: { requested: 0 } });
     expect(none.finishedAt).not.toBeNull();
     expect(await rotate({ credentialFingerprint: 'sha256:newnewnewnewnewnew00' })).toMatchObject({ selected: 1, skipped: 1 });
+    // As OpenSSH writes it: the algorithm's case carries no meaning.
+    expect(await rotate({ credentialFingerprint: 'SHA256:newnewnewnewnewnew00' })).toMatchObject({ selected: 1, skipped: 1 });
   });
 
   it('refuses a selection that is empty or wrong, naming the field and never the value', async () => {

@@ -1,4 +1,4 @@
-export const FINDING_CATEGORIES = ['NHI1', 'NHI2', 'NHI3', 'NHI4', 'NHI5', 'NHI6', 'NHI7', 'NHI8', 'NHI9', 'NHI10'] as const;
+import { FINDING_CATEGORIES } from '@nhi/contracts';
 /** A requested exception waiting for a decision longer than this is stale. */
 export const PENDING_WINDOW_DAYS = 7;
 

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { addDays, dayKey, DAY_MS, locateRank, percentileRanks, startOfDay, sumBuckets, type Bucket } from '../counts/buckets';
 import type { MetricsConfig } from '../metrics-config';
-import { emptyFigures, FINDING_CATEGORIES, PENDING_WINDOW_DAYS, type GovernanceFigures } from './governance-figures';
+import { FINDING_CATEGORIES } from '@nhi/contracts';
+import { emptyFigures, PENDING_WINDOW_DAYS, type GovernanceFigures } from './governance-figures';
 import { countsFilter, scopeFilter, type GovernanceReads, type Scope, type ScopeSummary } from './scope';
 
 /** The measures a scope's figures are made of (governance_counts.measure). */

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { MetricsConfig } from '../metrics-config';
-import { emptyFigures, FINDING_CATEGORIES, PENDING_WINDOW_DAYS, type GovernanceFigures } from './governance-figures';
+import { FINDING_CATEGORIES } from '@nhi/contracts';
+import { emptyFigures, PENDING_WINDOW_DAYS, type GovernanceFigures } from './governance-figures';
 import type { GovernanceReads, Scope, ScopeSummary } from './scope';
 
 interface FigureRow {
