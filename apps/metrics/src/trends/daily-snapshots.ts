@@ -76,13 +76,16 @@ export class DailySnapshots extends PeriodicJob {
    * marks the identity again, so nothing is missed whatever order runs commit
    * in. An identity marked several times in a chunk is refreshed once; one
    * marked again in a later chunk is refreshed again, which changes nothing.
-   * Several instances at once take different marks (SKIP LOCKED); only this
-   * job writes the trend rows, in key order.
+   * Instances take turns a chunk at a time; only this job writes the trend
+   * rows, in key order.
    */
   async refreshTrends(): Promise<number> {
     let refreshed = 0;
     for (;;) {
       const taken = await this.dataSource.transaction(async (manager) => {
+        // One chunk at a time across instances. Marks have no key, so two instances could each hold a mark of one
+        // identity and both move its totals by the same difference; taking turns, the second reads the first's rows.
+        await manager.query("SELECT pg_advisory_xact_lock(hashtext('metrics-trend-refresh'))");
         // Marks are taken in the order written, by their seq index: a heap scan would walk the dead rows of every chunk before it.
         const [{ marks, ids }]: Array<{ marks: number; ids: string[] | null }> = await manager.query(
           `WITH taken AS (
