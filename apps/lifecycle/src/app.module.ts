@@ -16,6 +16,7 @@ import { RotationCredentials1767100000000 } from './migrations/1767100000000-rot
 import { Integrators1766800000000 } from './migrations/1766800000000-integrators';
 import { MassActionEntity } from './requests/mass-action.entity';
 import { MassActions1767200000000 } from './migrations/1767200000000-mass-actions';
+import { RevocationPlans1767300000000 } from './migrations/1767300000000-revocation-plans';
 import { IntegratorEntity } from './integrators/integrator.entity';
 import { ControlSuspensionEntity } from './suspensions/control-suspension.entity';
 import { LIFECYCLE_CONFIG, loadLifecycleConfig } from './lifecycle-config';
@@ -51,6 +52,7 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
       Integrators1766800000000,
       RotationCredentials1767100000000,
       MassActions1767200000000,
+      RevocationPlans1767300000000,
     ],
     schema: LIFECYCLE_SCHEMA,
     features: [LifecycleModule],

@@ -39,4 +39,11 @@ export class IdentitySelectionInput {
   })
   @Allow()
   credentialFingerprint?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The identities of a saved revocation plan (saveRevocationPlan): exactly the list that was reviewed.',
+  })
+  @Allow()
+  revocationPlanId?: string | null;
 }

@@ -19,6 +19,7 @@ export interface Criteria {
   credentialFingerprint: string | null;
   source: string | null;
   findingCategory: FindingCategory | null;
+  revocationPlanId: string | null;
   stored: StoredSelection;
 }
 
@@ -35,6 +36,10 @@ export function criteriaOf(selection: IdentitySelectionInput): Criteria {
   }
   const ownerId = selection.ownerId?.trim() || null;
   if (ownerId && !UUID.test(ownerId)) throw badInput('ownerId is not an owner id (a UUID)', 'selection.ownerId');
+  const revocationPlanId = selection.revocationPlanId?.trim() || null;
+  if (revocationPlanId && !UUID.test(revocationPlanId)) {
+    throw badInput('revocationPlanId is not a revocation plan id (a UUID)', 'selection.revocationPlanId');
+  }
   const fingerprintGiven = selection.credentialFingerprint?.trim() || null;
   const credentialFingerprint = fingerprintGiven && normalisedFingerprint(fingerprintGiven);
   if (fingerprintGiven && !credentialFingerprint) {
@@ -55,10 +60,11 @@ export function criteriaOf(selection: IdentitySelectionInput): Criteria {
     credentialFingerprint,
     source: selection.source?.trim() || null,
     findingCategory: findingCategory as FindingCategory | null,
+    revocationPlanId: revocationPlanId?.toLowerCase() ?? null,
   };
   if (!identityIds && Object.values(named).every((value) => value === null)) {
     throw badInput(
-      'give identityIds, system, ownerId, provider, credentialFingerprint, source or findingCategory: a mass action never selects everything',
+      'give identityIds, system, ownerId, provider, credentialFingerprint, source, findingCategory or revocationPlanId: a mass action never selects everything',
       'selection',
     );
   }
@@ -96,6 +102,7 @@ export async function selectForMassAction(
     '($5::text IS NULL OR l.credential_fingerprint = $5)',
     '($6::text IS NULL OR l.sources @> ARRAY[$6::text])',
     `($7::text IS NULL OR EXISTS (SELECT 1 FROM known_findings f WHERE f.identity_id = l.identity_id AND f.category = $7 AND f.open))`,
+    '($8::uuid IS NULL OR l.identity_id IN (SELECT unnest(p.identity_ids) FROM revocation_plans p WHERE p.id = $8))',
   ].join(' AND ');
   const params = [
     criteria.identityIds,
@@ -105,7 +112,12 @@ export async function selectForMassAction(
     criteria.credentialFingerprint,
     criteria.source,
     criteria.findingCategory,
+    criteria.revocationPlanId,
   ];
+  if (criteria.revocationPlanId) {
+    const plans: unknown[] = await manager.query('SELECT 1 FROM revocation_plans WHERE id = $1', [criteria.revocationPlanId]);
+    if (plans.length === 0) throw badInput('revocationPlanId names no saved revocation plan', 'selection.revocationPlanId');
+  }
   const [{ n }]: Array<{ n: number }> = await manager.query(`SELECT count(*)::int AS n FROM identity_lifecycle l WHERE ${where}`, params);
   if (n > MAX_MASS_ACTION) {
     throw badInput(`the selection matches ${n} identities; a mass action takes at most ${MAX_MASS_ACTION}: narrow it`, 'selection');
@@ -113,7 +125,7 @@ export async function selectForMassAction(
   const rows: Array<Partial<IdentityLifecycleEntity> & { held: boolean; open: boolean }> = await manager.query(
     `SELECT l.identity_id AS "identityId", l.state, l.kind, l.provider, l.external_id AS "externalId", l.credentials,
        l.owner_path AS "ownerPath", l.policy_id AS "policyId",
-       EXISTS (SELECT 1 FROM control_suspensions s WHERE s.identity_id = l.identity_id AND s.control = $8 AND s.expires_at > $9) AS held,
+       EXISTS (SELECT 1 FROM control_suspensions s WHERE s.identity_id = l.identity_id AND s.control = $9 AND s.expires_at > $10) AS held,
        EXISTS (SELECT 1 FROM ${REQUEST_TABLES[action]} r WHERE r.identity_id = l.identity_id AND r.status = 'REQUESTED') AS open
      FROM identity_lifecycle l WHERE ${where}
      ORDER BY l.identity_id FOR UPDATE OF l`,

@@ -15,6 +15,24 @@ export class BulkRevocationResolver {
     return { toRevoke: plan.toRevoke.length, skipped: plan.skipped, identities: plan.toRevoke.map((id) => ({ id })) };
   }
 
+  @Mutation(() => RevocationPlanModel, {
+    description:
+      'Plans as planRevocation does and keeps the plan, so that requestRevocations(selection: { revocationPlanId }) acts on exactly the identities reviewed.',
+  })
+  async saveRevocationPlan(
+    @Args('selector') selector: RevocationSelectorInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<RevocationPlanModel> {
+    const plan = await this.bulk.save(selector, actor);
+    return {
+      id: plan.id,
+      plannedAt: plan.plannedAt,
+      toRevoke: plan.toRevoke.length,
+      skipped: plan.skipped,
+      identities: plan.toRevoke.map((id) => ({ id })),
+    };
+  }
+
   @Mutation(() => BulkRevocationResultModel, {
     description: 'Requests the revocation of every identity the selector matches (see planRevocation).',
   })

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@nhi/auth';
 import { suspendedSql } from '../suspensions/suspensions';
+import { timeOrderedUuid } from '@nhi/contracts';
 import { badInput } from '@nhi/graphql';
 import type { RevocationSelectorInput } from './dto/revocation-selector.input';
 import { RevocationService } from './revocation.service';
@@ -19,6 +20,31 @@ export class BulkRevocation {
 
   async plan(selector: RevocationSelectorInput): Promise<{ toRevoke: string[]; skipped: number }> {
     return this.select(this.dataSource.manager, selector, false);
+  }
+
+  /**
+   * Plans and keeps the plan: a mass action given its id (IdentitySelection.revocationPlanId)
+   * acts on exactly these identities, whatever the selector would match later.
+   */
+  async save(
+    selector: RevocationSelectorInput,
+    actor: Actor,
+    now = new Date(),
+  ): Promise<{ id: string; plannedAt: Date; toRevoke: string[]; skipped: number }> {
+    const plan = await this.select(this.dataSource.manager, selector, false);
+    const id = timeOrderedUuid();
+    await this.dataSource.query(
+      `INSERT INTO revocation_plans (id, selector, identity_ids, skipped, planned_by, planned_at) VALUES ($1, $2, $3::uuid[], $4, $5, $6)`,
+      [
+        id,
+        JSON.stringify({ ownerId: selector.ownerId ?? null, system: selector.system ?? null, provider: selector.provider ?? null }),
+        plan.toRevoke,
+        plan.skipped,
+        actor.sub,
+        now,
+      ],
+    );
+    return { id, plannedAt: now, ...plan };
   }
 
   async request(

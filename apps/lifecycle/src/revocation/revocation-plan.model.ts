@@ -1,8 +1,18 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IdentityWithLifecycleModel } from '../identity-data/identity-lifecycle.model';
 
 @ObjectType('RevocationPlan', { description: 'What a bulk revocation with this selector would touch; nothing is requested.' })
 export class RevocationPlanModel {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Set once the plan is saved (saveRevocationPlan): IdentitySelection.revocationPlanId then revokes exactly these identities.',
+  })
+  id?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the plan was saved.' })
+  plannedAt?: Date | null;
+
   @Field(() => Int, { description: 'Identities a revocation would be requested for.' })
   toRevoke!: number;
 

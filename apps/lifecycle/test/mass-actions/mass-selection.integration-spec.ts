@@ -143,4 +143,42 @@ describe('mass actions select by what lifecycle learnt from inventory', () => {
     expect(mixed.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(await spec.subgraph.sql('SELECT 1 FROM rotation_requests WHERE identity_id = $1', [theirs])).toEqual([]);
   });
+
+  it('revokes exactly the identities of a saved revocation plan, not what its selector matches later', async () => {
+    const system = `planned-${Date.now()}`;
+    const reviewed = [
+      await spec.subgraph.discover('identity_lifecycle', { system }),
+      await spec.subgraph.discover('identity_lifecycle', { system }),
+    ].sort();
+    const saved = await spec.subgraph.query<{ saveRevocationPlan: { id: string; toRevoke: number; identities: Array<{ id: string }> } }>(
+      'mutation($s: RevocationSelector!) { saveRevocationPlan(selector: $s) { id toRevoke identities { id } } }',
+      { s: { system } },
+    );
+    const plan = saved.data?.saveRevocationPlan;
+    expect(plan).toMatchObject({ toRevoke: 2 });
+    expect(plan?.identities.map((i) => i.id).sort()).toEqual(reviewed);
+    // Found after the review: the selector would match it now, the plan does not name it.
+    const later = await spec.subgraph.discover('identity_lifecycle', { system });
+
+    const revoked = await spec.subgraph.query<{ requestRevocations: Started }>(
+      'mutation($s: IdentitySelection!) { requestRevocations(selection: $s, reason: "breach 7") { id selected progress { requested } } }',
+      { s: { revocationPlanId: plan?.id } },
+    );
+    expect(revoked.data?.requestRevocations).toMatchObject({ selected: 2, progress: { requested: 2 } });
+    const asked = await spec.subgraph.sql<{ identity_id: string }>(
+      'SELECT identity_id FROM revocation_requests WHERE mass_action_id = $1 ORDER BY identity_id',
+      [revoked.data?.requestRevocations.id],
+    );
+    expect(asked.map((r) => r.identity_id)).toEqual(reviewed);
+    expect(asked.map((r) => r.identity_id)).not.toContain(later);
+    const [stored] = await spec.subgraph.sql<{ selection: Record<string, unknown> }>('SELECT selection FROM mass_actions WHERE id = $1', [
+      revoked.data?.requestRevocations.id,
+    ]);
+    expect(stored?.selection).toEqual({ revocationPlanId: plan?.id });
+
+    const unknown = crypto.randomUUID();
+    const message = await refused({ revocationPlanId: unknown });
+    expect(message).toMatch(/revocationPlanId names no saved revocation plan/);
+    expect(message).not.toContain(unknown);
+  });
 });

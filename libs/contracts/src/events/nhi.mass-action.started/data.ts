@@ -14,6 +14,8 @@ export interface MassActionStartedData {
     credentialFingerprint?: string;
     source?: string;
     findingCategory?: FindingCategory;
+    /** A saved revocation plan (saveRevocationPlan) whose identities were selected. */
+    revocationPlanId?: string;
   };
   reason: string;
   requestedBy: string;
