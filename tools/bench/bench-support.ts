@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { WORKSPACE_ROOT } from '../dev-paths';
 
 /** What every benchmark script shares: percentiles, a database URL on the bench's server, waiting, a process's memory, and a clean exit. */
 
@@ -49,5 +51,14 @@ export function cpuMs(pid: number | undefined): number {
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0;
+  }
+}
+
+/** The local broker's process, to count its CPU too: compression moves work between the relay and the broker. */
+export function brokerPid(): number | undefined {
+  try {
+    return Number(readFileSync(path.join(WORKSPACE_ROOT, 'infra/kafka/.data/kafka.pid'), 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Client } from 'pg';
-import { cpuMs } from './bench-support';
+import { brokerPid, cpuMs } from './bench-support';
 
 /** What one database's backends were doing while a stage ran, and the CPU they and a service used. */
 export interface ActivityReport {
@@ -10,6 +10,8 @@ export interface ActivityReport {
   shares: Array<{ doing: string; share: number }>;
   backendCpuMs: number;
   serviceCpuMs: number;
+  /** The local Kafka broker's CPU, when it runs here. */
+  brokerCpuMs: number;
 }
 
 /**
@@ -24,6 +26,7 @@ export class DatabaseActivity {
   private readonly backendCpu = new Map<number, { first: number; last: number }>();
   private readonly started = Date.now();
   private readonly serviceCpuAtStart: number;
+  private readonly brokerCpuAtStart = cpuMs(brokerPid());
   private samples = 0;
   private stopped = false;
   private readonly loop: Promise<void>;
@@ -52,6 +55,7 @@ export class DatabaseActivity {
       shares: [...this.counts].map(([doing, n]) => ({ doing, share: total === 0 ? 0 : n / total })).sort((a, b) => b.share - a.share),
       backendCpuMs: [...this.backendCpu.values()].reduce((sum, { first, last }) => sum + last - first, 0),
       serviceCpuMs: cpuMs(this.servicePid) - this.serviceCpuAtStart,
+      brokerCpuMs: cpuMs(brokerPid()) - this.brokerCpuAtStart,
     };
   }
 
@@ -104,12 +108,14 @@ function describe(state: string | null, wait: string | null, query: string): str
 export function activityTables(report: ActivityReport, service: string, top = 10): string {
   const cores = availableParallelism();
   const ofMachine = (ms: number) => `${((100 * ms) / (report.wallMs * cores)).toFixed(0)}%`;
+  const rest = report.wallMs * cores - report.serviceCpuMs - report.backendCpuMs - report.brokerCpuMs;
   const lines = [
-    `| CPU while applying (${(report.wallMs / 1000).toFixed(0)} s on ${cores} cores) | seconds | share of the machine |`,
+    `| CPU during the stage (${(report.wallMs / 1000).toFixed(0)} s on ${cores} cores) | seconds | share of the machine |`,
     '|---|---:|---:|',
     `| ${service} process | ${(report.serviceCpuMs / 1000).toFixed(0)} | ${ofMachine(report.serviceCpuMs)} |`,
     `| PostgreSQL backends of its database | ${(report.backendCpuMs / 1000).toFixed(0)} | ${ofMachine(report.backendCpuMs)} |`,
-    `| the rest (the broker, the OS, the bench) | ${((report.wallMs * cores - report.serviceCpuMs - report.backendCpuMs) / 1000).toFixed(0)} | ${ofMachine(report.wallMs * cores - report.serviceCpuMs - report.backendCpuMs)} |`,
+    `| the Kafka broker | ${(report.brokerCpuMs / 1000).toFixed(0)} | ${ofMachine(report.brokerCpuMs)} |`,
+    `| the rest (the OS, PostgreSQL's own processes, the bench, idle) | ${(rest / 1000).toFixed(0)} | ${ofMachine(rest)} |`,
     '',
     `| what a busy backend was doing (${report.samples} samples) | share |`,
     '|---|---:|',

@@ -14,9 +14,12 @@ import { dropDatabase, ensureDatabase } from '@nhi/persistence';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { naiveIngest } from './naive-ingest';
 import { rssMb, runBench } from './bench-support';
+import { nodeStages } from './ingest-node-stages';
+import { compareTransports, type TransportResult } from './ingest-transport';
+import { activityTables, DatabaseActivity, type ActivityReport } from './database-activity';
 
 /**
- * npm run bench:ingest -- --size 1000000 [--seed 42] [--graphql-size N] [--naive-size 5000] [--only-bulk] [--profile] [--keep-database]
+ * npm run bench:ingest -- --size 1000000 [--seed 42] [--graphql-size N] [--naive-size 5000] [--only-bulk] [--profile] [--keep-database] [--stages]
  *
  * Measures, in one run on this machine, identities per second for: raw COPY of
  * the rows (the physical limit), the bulk NDJSON path (first load, then the
@@ -24,7 +27,9 @@ import { rssMb, runBench } from './bench-support';
  * then the ratios between them and the inventory process's peak memory.
  * --only-bulk measures raw COPY and the bulk path only; --profile writes a V8
  * CPU profile of the inventory process to .data/bench/profiles; --keep-database
- * leaves the bench database for a look at its plans.
+ * leaves the bench database for a look at its plans; --stages adds the Node
+ * side of a first load stage by stage, and the identity rows sent to
+ * PostgreSQL as one JSON parameter per chunk against COPY into a staging table.
  */
 const { values } = parseArgs({
   options: {
@@ -36,6 +41,7 @@ const { values } = parseArgs({
     'only-bulk': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     'keep-database': { type: 'boolean', default: false },
+    stages: { type: 'boolean', default: false },
   },
 });
 const size = Number(values.size);
@@ -227,6 +233,9 @@ async function main(): Promise<void> {
     nodeArgs: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(benchDir, 'profiles')}`] : [],
   });
   const results: Measurement[] = [];
+  let firstLoad: ActivityReport | undefined;
+  let stages: Array<[string, number]> = [];
+  let transports: TransportResult[] = [];
   const memory: Array<[string, number]> = [];
   try {
     await waitHealthy(inventory, 120_000);
@@ -238,7 +247,13 @@ async function main(): Promise<void> {
 
     log(`bulk NDJSON upload of ${rows} rows (first load)`);
     const cpuBefore = cpuSeconds(inventory.process.pid);
+    const watcher = new Client({ connectionString: serverUrl });
+    await watcher.connect();
+    // Where the first load's time goes: the stage that holds its rate back.
+    const activity = DatabaseActivity.start(watcher, new URL(databaseUrl).pathname.slice(1), inventory.process.pid);
     const first = await timed(() => upload(file, 'bench-bulk'));
+    firstLoad = await activity.stop();
+    await watcher.end();
     log(`  inventory used ${(cpuSeconds(inventory.process.pid) - cpuBefore).toFixed(1)} CPU s in ${first.seconds.toFixed(1)} s`);
     results.push({ path: 'bulk NDJSON, first load', rows: first.result['received'] ?? 0, seconds: first.seconds });
     memory.push(['after bulk first load', rssMb(inventory.process.pid)]);
@@ -270,6 +285,13 @@ async function main(): Promise<void> {
       const naive = await timed(() => naiveIngest(databaseUrl, lines(file, naiveSize)));
       results.push({ path: `naive TypeORM findOne + save per row (sample of ${naiveSize})`, rows: naive.result, seconds: naive.seconds });
     }
+    if (values.stages) {
+      log('the Node stages of a first load, on one thread');
+      const measuredStages = nodeStages(file);
+      stages = measuredStages.stages;
+      log(`transport of ${measuredStages.states.length} identity rows: a JSON parameter against COPY into a staging table`);
+      transports = await compareTransports(databaseUrl, measuredStages.states);
+    }
   } finally {
     await inventory.stop();
     if (values['keep-database']) log(`kept the database: ${databaseUrl}`);
@@ -288,6 +310,23 @@ async function main(): Promise<void> {
     console.log(`- unchanged re-ingest / first load: ${(rate(again) / rate(bulk)).toFixed(2)}x (target >= 1x)`);
   }
   console.log(`- inventory peak RSS (VmHWM): ${memory.map(([when, mb]) => `${mb} MB ${when}`).join(', ')}`);
+  if (firstLoad) console.log(`\nWhere the first load's time went:\n\n${activityTables(firstLoad, 'inventory', 14)}`);
+  if (stages.length > 0) {
+    console.log('\nThe Node side of a first load, one thread, no database (warm):\n');
+    console.log('| stage | µs per row |');
+    console.log('|---|---:|');
+    for (const [stage, us] of stages) console.log(`| ${stage} | ${us.toFixed(1)} |`);
+    console.log(`| total | ${stages.reduce((sum, [, us]) => sum + us, 0).toFixed(1)} |`);
+  }
+  if (transports.length > 0) {
+    console.log('\nIdentity rows into PostgreSQL, chunks of 1,000, one transaction each, every index of identities:\n');
+    console.log('| how | rows | wall s | bench CPU µs/row | backend CPU µs/row |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const t of transports)
+      console.log(
+        `| ${t.how} | ${t.rows} | ${(t.wallMs / 1000).toFixed(1)} | ${((1000 * t.nodeCpuMs) / t.rows).toFixed(1)} | ${((1000 * t.backendCpuMs) / t.rows).toFixed(1)} |`,
+      );
+  }
 }
 
 runBench(main);

@@ -1,8 +1,23 @@
 import { parseArgs } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
+import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import { createEvent, serializeEvent, timeOrderedUuid, TOPICS } from '@nhi/contracts';
-import { ACKS_ALL, PRODUCER_CONFIG, toTopicMessages, type OutboxRow } from '@nhi/messaging';
-import { runBench } from './bench-support';
+import { ACKS_ALL, PRODUCER_CONFIG, toTopicMessages, useGzipLevel, type OutboxRow } from '@nhi/messaging';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { WORKSPACE_ROOT } from '../dev-paths';
+import { brokerPid, cpuMs, runBench } from './bench-support';
+
+const KRAFT_DIR = path.join(WORKSPACE_ROOT, 'infra/kafka/.data/kraft');
+
+/** Bytes of a topic's log segments on the local broker's disk (what compression saves the broker to write). */
+function topicBytes(topic: string): number {
+  let total = 0;
+  for (const dir of readdirSync(KRAFT_DIR).filter((name) => name.startsWith(`${topic}-`))) {
+    for (const file of readdirSync(path.join(KRAFT_DIR, dir)).filter((name) => name.endsWith('.log')))
+      total += statSync(path.join(KRAFT_DIR, dir, file)).size;
+  }
+  return total;
+}
 
 /**
  * npm run bench:kafka -- [--events 200000] [--batch 500]
@@ -70,12 +85,23 @@ async function main(): Promise<void> {
   await producer.connect();
   const rows = outboxRows(events);
   const bytes = rows.reduce((sum, row) => sum + Buffer.byteLength(row.payload), 0);
-  const results: Array<[string, number, number]> = [];
+  const results: Array<[string, number, number, number]> = [];
+  const brokerCpu: number[] = [];
   try {
-    for (const [label, withHeaders] of [
-      ['as the relay sends them (3 headers)', true],
-      ['baseline: the same events without headers', false],
+    // Warm-up, not measured: the first variant would otherwise pay for the JIT and the broker's first segments.
+    for (let i = 0; i < Math.min(rows.length, 20_000); i += batch)
+      for (const topicMessages of toTopicMessages(rows.slice(i, i + batch), prefix))
+        await producer.sendBatch({ topicMessages, acks: ACKS_ALL });
+    for (const [label, withHeaders, gzipLevel] of [
+      ['baseline: the same events without headers, uncompressed', false, null],
+      ['3 headers, uncompressed (the relay before ADR 0024)', true, null],
+      ['3 headers, GZIP level 6 (kafkajs default)', true, 6],
+      ['3 headers, GZIP level 1 (as the relay sends them)', true, 1],
     ] as const) {
+      if (gzipLevel !== null) useGzipLevel(gzipLevel);
+      const compression = gzipLevel === null ? CompressionTypes.None : CompressionTypes.GZIP;
+      const stored = topicBytes(`${prefix}${TOPICS.inventoryEvents}`);
+      const brokerAtStart = cpuMs(brokerPid());
       const began = process.hrtime.bigint();
       const cpu = process.cpuUsage();
       for (let i = 0; i < rows.length; i += batch) {
@@ -83,11 +109,14 @@ async function main(): Promise<void> {
           const topicMessages = withHeaders
             ? request
             : request.map((group) => ({ ...group, messages: group.messages.map(({ key, value }) => ({ key, value })) }));
-          await producer.sendBatch({ topicMessages, acks: ACKS_ALL });
+          await producer.sendBatch({ topicMessages, acks: ACKS_ALL, compression });
         }
       }
       const used = process.cpuUsage(cpu);
-      results.push([label, Number(process.hrtime.bigint() - began) / 1e3 / events, (used.user + used.system) / events]);
+      const wall = Number(process.hrtime.bigint() - began) / 1e3 / events;
+      const onDisk = topicBytes(`${prefix}${TOPICS.inventoryEvents}`) - stored;
+      results.push([label, wall, (used.user + used.system) / events, onDisk / events]);
+      brokerCpu.push(cpuMs(brokerPid()) - brokerAtStart);
     }
   } finally {
     await producer.disconnect();
@@ -97,11 +126,13 @@ async function main(): Promise<void> {
   console.log(
     `\nKafka produce benchmark: ${events} events of ${Math.round(bytes / events)} bytes, ${batch} per relay batch, kafkajs, acks=all\n`,
   );
-  console.log('| how | wall µs/event | CPU µs/event | events/s |');
-  console.log('|---|---:|---:|---:|');
-  for (const [label, wall, cpu] of results)
-    console.log(`| ${label} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} | ${Math.round(1e6 / wall)} |`);
-  const [relay, baseline] = results;
+  console.log('| how | wall µs/event | relay CPU µs/event | broker CPU µs/event | events/s | bytes on the broker per event |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const [label, wall, cpu, onDisk, broker] of results.map((r, i) => [...r, brokerCpu[i] ?? 0] as const))
+    console.log(
+      `| ${label} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} | ${((1000 * broker) / events).toFixed(1)} | ${Math.round(1e6 / wall)} | ${Math.round(onDisk)} |`,
+    );
+  const [baseline, relay] = results;
   if (relay && baseline) console.log(`\n- headers cost ${((100 * (relay[2] - baseline[2])) / baseline[2]).toFixed(0)}% more CPU per event`);
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kafka, Partitioners, type Producer, type ProducerConfig, type TopicMessages } from 'kafkajs';
 import { MESSAGING_KAFKA } from './kafka-client';
+import { compressionFor, useGzipLevel } from './compression';
 
 /** acks=all: a message counts as sent only once every in-sync replica has it. */
 export const ACKS_ALL = -1;
@@ -26,16 +27,18 @@ export class MessagingProducer {
   private connection: Promise<void> | undefined;
 
   constructor(@Inject(MESSAGING_KAFKA) kafka: Kafka) {
+    useGzipLevel();
     this.producer = kafka.producer(PRODUCER_CONFIG);
     this.producer.on(this.producer.events.DISCONNECT, () => {
       this.connection = undefined;
     });
   }
 
-  /** Sends all messages with acks=all; resolves only when the broker has them all. */
+  /** Sends all messages with acks=all, a large request compressed; resolves only when the broker has them all. */
   async send(topicMessages: TopicMessages[]): Promise<void> {
     await this.connect();
-    await this.producer.sendBatch({ topicMessages, acks: ACKS_ALL });
+    const messages = topicMessages.reduce((sum, group) => sum + group.messages.length, 0);
+    await this.producer.sendBatch({ topicMessages, acks: ACKS_ALL, compression: compressionFor(messages) });
   }
 
   async disconnect(): Promise<void> {

@@ -1,0 +1,132 @@
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { IdentityState } from '../../apps/inventory/src/identity-data/identity-state';
+import { cpuMs } from './bench-support';
+
+/**
+ * How a chunk of identity rows best reaches PostgreSQL, measured on the bench's
+ * own database (its identities table, with every index, copied empty twice):
+ * - as now: one JSON parameter per chunk, INSERT ... SELECT FROM json_to_recordset;
+ * - as the issue proposed: COPY of the chunk into a temporary staging table, then INSERT ... SELECT.
+ * Both in one transaction per chunk, the same rows, the same columns. Prints the
+ * wall time, this process's CPU (building the payload, the driver) and the
+ * backend's CPU, per row.
+ */
+export interface TransportResult {
+  how: string;
+  rows: number;
+  wallMs: number;
+  nodeCpuMs: number;
+  backendCpuMs: number;
+}
+
+const COLUMNS: Array<[keyof IdentityState, string, string]> = [
+  ['id', 'id', 'uuid'],
+  ['provider', 'provider', 'text'],
+  ['externalId', 'external_id', 'text'],
+  ['kind', 'kind', 'text'],
+  ['sourceKind', 'source_kind', 'text'],
+  ['name', 'name', 'text'],
+  ['environment', 'environment', 'text'],
+  ['environmentInferred', 'environment_inferred', 'boolean'],
+  ['system', 'system', 'text'],
+  ['businessUnit', 'business_unit', 'text'],
+  ['scopes', 'scopes', 'text[]'],
+  ['usedScopes', 'used_scopes', 'text[]'],
+  ['privilegeLevel', 'privilege_level', 'text'],
+  ['privilegeReasons', 'privilege_reasons', 'jsonb'],
+  ['permissions', 'permissions', 'jsonb'],
+  ['trustedPrincipals', 'trusted_principals', 'text[]'],
+  ['credentials', 'credentials', 'jsonb'],
+  ['mfaEnabled', 'mfa_enabled', 'boolean'],
+  ['neverUsed', 'never_used', 'boolean'],
+  ['tags', 'tags', 'jsonb'],
+  ['createdAt', 'created_at', 'timestamptz'],
+  ['lastUsedAt', 'last_used_at', 'timestamptz'],
+  ['expiresAt', 'expires_at', 'timestamptz'],
+  ['credentialFingerprint', 'credential_fingerprint', 'text'],
+  ['authMethod', 'auth_method', 'text'],
+  ['interactiveUse', 'interactive_use', 'boolean'],
+  ['status', 'status', 'text'],
+  ['firstSeenAt', 'first_seen_at', 'timestamptz'],
+  ['lastSeenAt', 'last_seen_at', 'timestamptz'],
+];
+const NAMES = COLUMNS.map(([, column]) => column).join(', ');
+
+const escapeText = (text: string) =>
+  text.replace(/[\\\t\n\r]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\\\'));
+const arrayLiteral = (items: string[]) => `{${items.map((item) => `"${item.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
+function copyField(value: unknown, type: string): string {
+  if (value === null || value === undefined) return '\\N';
+  if (type === 'text[]') return escapeText(arrayLiteral(value as string[]));
+  if (type === 'jsonb') return escapeText(JSON.stringify(value));
+  if (value instanceof Date) return value.toISOString();
+  return escapeText(String(value));
+}
+
+const copyLine = (state: IdentityState) => `${COLUMNS.map(([field, , type]) => copyField(state[field], type)).join('\t')}\n`;
+
+async function measured(client: Client, how: string, rows: number, work: () => Promise<void>): Promise<TransportResult> {
+  const [{ pid }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows as [{ pid: number }];
+  const backend = cpuMs(pid);
+  const node = process.cpuUsage();
+  const began = Date.now();
+  await work();
+  const used = process.cpuUsage(node);
+  return { how, rows, wallMs: Date.now() - began, nodeCpuMs: (used.user + used.system) / 1000, backendCpuMs: cpuMs(pid) - backend };
+}
+
+export async function compareTransports(databaseUrl: string, states: readonly IdentityState[], chunk = 1000): Promise<TransportResult[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('CREATE TABLE probe_json (LIKE identities INCLUDING ALL)');
+    await client.query('CREATE TABLE probe_copy (LIKE identities INCLUDING ALL)');
+    const recordset = `json_to_recordset($1::json) AS v(${COLUMNS.map(([field, , type]) => `"${field}" ${type}`).join(', ')})`;
+    const values = COLUMNS.map(([field]) => `v."${field}"`).join(', ');
+    const results: TransportResult[] = [];
+    results.push(
+      await measured(client, 'one JSON parameter per chunk, INSERT ... SELECT FROM json_to_recordset (as now)', states.length, async () => {
+        for (let i = 0; i < states.length; i += chunk) {
+          await client.query('BEGIN');
+          await client.query(
+            `INSERT INTO probe_json (${NAMES}) SELECT ${values} FROM ${recordset} ON CONFLICT (provider, external_id) DO NOTHING`,
+            [JSON.stringify(states.slice(i, i + chunk))],
+          );
+          await client.query('COMMIT');
+        }
+      }),
+    );
+    results.push(
+      await measured(client, 'COPY into a temporary staging table, then INSERT ... SELECT', states.length, async () => {
+        await client.query(`CREATE TEMPORARY TABLE stage_identities (LIKE identities INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
+        for (let i = 0; i < states.length; i += chunk) {
+          await client.query('BEGIN');
+          const text = states
+            .slice(i, i + chunk)
+            .map(copyLine)
+            .join('');
+          await pipeline(Readable.from([text]), client.query(copyFrom(`COPY stage_identities (${NAMES}) FROM STDIN`)));
+          await client.query(
+            `INSERT INTO probe_copy (${NAMES}) SELECT ${NAMES} FROM stage_identities ON CONFLICT (provider, external_id) DO NOTHING`,
+          );
+          await client.query('COMMIT');
+        }
+      }),
+    );
+    const counts = (
+      await client.query<{ a: number; b: number }>(
+        'SELECT (SELECT count(*) FROM probe_json)::int AS a, (SELECT count(*) FROM probe_copy)::int AS b',
+      )
+    ).rows[0];
+    if (counts?.a !== states.length || counts.b !== states.length)
+      throw new Error(`transport probe wrote ${counts?.a} and ${counts?.b} rows of ${states.length}`);
+    return results;
+  } finally {
+    await client.query('DROP TABLE IF EXISTS probe_json, probe_copy').catch(() => undefined);
+    await client.end();
+  }
+}
