@@ -38,7 +38,7 @@ export const inventoryEnvShape = {
    * Connections one ingest writes on at once. Rows are spread by natural key, so
    * one identity's rows stay in order on one connection; a dry run uses one.
    */
-  INGEST_WRITERS: env.positiveInt(2),
+  INGEST_WRITERS: env.positiveInt(4),
   /**
    * Largest share of a source's active identities one full snapshot may mark
    * STALE; a bigger one (a truncated export, a connector pointed at the wrong

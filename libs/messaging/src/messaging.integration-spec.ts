@@ -172,6 +172,24 @@ describe('outbox', () => {
     expect(row).toBeDefined();
   });
 
+  it('publishes a large batch in compressed requests, every event intact and in order', async () => {
+    const subject = randomUUID();
+    // Past COMPRESS_FROM_MESSAGES: the relay sends these GZIP-compressed; names with characters JSON and COPY escape.
+    const inputs = Array.from({ length: 150 }, (_, i) => registration(subject, `bulk-${i}\ttab \\ back "quote" \n`));
+    const events = await dataSource.transaction((manager) => outbox.enqueueMany(manager, inputs));
+
+    const last = events.at(-1);
+    if (!last) throw new Error('no events');
+    await published(last.id);
+    const received = tap.messages.filter((m) => m.topic === inventoryTopic && m.key === subject).map((m) => parseEvent(m.value));
+    expect(received).toEqual(events);
+    const stored: Array<{ seq: string; id: string }> = await dataSource.query(
+      'SELECT seq, id FROM outbox_events WHERE id = ANY($1::uuid[]) ORDER BY seq',
+      [events.map((e) => e.id)],
+    );
+    expect(stored.map((row) => row.id)).toEqual(events.map((e) => e.id));
+  });
+
   it('publishes nothing for a rolled-back transaction', async () => {
     const subject = randomUUID();
     let rolledBack: NhiEvent | undefined;
