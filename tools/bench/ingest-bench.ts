@@ -15,8 +15,7 @@ import { KafkaTestClient } from '@nhi/testing';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { naiveIngest } from './naive-ingest';
 import { rssMb, runBench } from './bench-support';
-import { nodeStages } from './ingest-node-stages';
-import { compareTransports, type TransportResult } from './ingest-transport';
+import { execFileSync } from 'node:child_process';
 import { activityTables, DatabaseActivity, type ActivityReport } from './database-activity';
 
 /**
@@ -60,6 +59,15 @@ const databaseUrl = (() => {
 const signingKey = randomBytes(32).toString('base64url');
 const benchDir = path.join(DATA_DIR, 'bench');
 const log = (message: string) => consoleProgress(`[bench] ${message}`);
+
+/** One way of sending identity rows to PostgreSQL, as apps/inventory/src/bench/ingest-transport.ts measured it. */
+interface TransportResult {
+  how: string;
+  rows: number;
+  wallMs: number;
+  nodeCpuMs: number;
+  backendCpuMs: number;
+}
 
 interface Measurement {
   path: string;
@@ -301,11 +309,17 @@ async function main(): Promise<void> {
       results.push({ path: `naive TypeORM findOne + save per row (sample of ${naiveSize})`, rows: naive.result, seconds: naive.seconds });
     }
     if (values.stages) {
-      log('the Node stages of a first load, on one thread');
-      const measuredStages = await nodeStages(file);
-      stages = measuredStages.stages;
-      log(`transport of ${measuredStages.states.length} identity rows: a JSON parameter against COPY into a staging table`);
-      transports = await compareTransports(databaseUrl, measuredStages.states);
+      log('the Node stages of a first load on one thread, then identity rows as a JSON parameter against COPY');
+      // Inventory's own sources measure themselves, in a process of their own (tools do not import apps).
+      const output = execFileSync(
+        process.execPath,
+        ['-r', '@swc-node/register', path.join(WORKSPACE_ROOT, 'apps/inventory/src/bench/ingest-stages.bench-run.ts'), file, databaseUrl],
+        { cwd: WORKSPACE_ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      ({ stages, transports } = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
+        stages: typeof stages;
+        transports: TransportResult[];
+      });
     }
   } finally {
     await inventory.stop();

@@ -9,8 +9,10 @@ const OPTIONS = { serviceName: 'exceptions' } as MessagingOptions;
 const STARTED = new Date('2026-11-20T12:00:00.000Z');
 const SETTLED = new Date('2026-11-20T12:00:00.250Z');
 
-function recorderWith(transaction: DataSource['transaction'], enqueue = jest.fn()) {
-  const dataSource = { transaction } as unknown as DataSource;
+const MANAGER = {} as EntityManager;
+
+function recorderWith(enqueue: jest.Mock = jest.fn()) {
+  const dataSource = { manager: MANAGER } as unknown as DataSource;
   return { recorder: new AuditRecorder(dataSource, { enqueue } as unknown as OutboxService, OPTIONS), enqueue };
 }
 
@@ -26,7 +28,7 @@ const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry => ({
 });
 
 describe('AuditRecorder', () => {
-  const { recorder } = recorderWith(jest.fn());
+  const { recorder } = recorderWith();
 
   it('makes a record that meets the nhi.audit.recorded contract, with the input redacted', () => {
     const record = recorder.toRecord(entry());
@@ -57,11 +59,10 @@ describe('AuditRecorder', () => {
     ).toMatchObject({ outcome: 'REJECTED', errorCode: 'BAD_REQUEST', error: 'api_key=[REDACTED] is no source' });
   });
 
-  it('writes the record through the outbox in a transaction of its own, keyed by its first target', async () => {
-    const manager = {} as EntityManager;
-    const { recorder: writing, enqueue } = recorderWith(((work: (m: EntityManager) => Promise<unknown>) => work(manager)) as never);
+  it("writes the record through the outbox on the data source's own manager, outside any caller's transaction, keyed by its first target", async () => {
+    const { recorder: writing, enqueue } = recorderWith();
     await writing.record(entry());
-    expect(enqueue).toHaveBeenCalledWith(manager, {
+    expect(enqueue).toHaveBeenCalledWith(MANAGER, {
       type: 'nhi.audit.recorded',
       subject: '0b8f2f7e-7d8a-4c39-9d59-8e0b7f2f2b11',
       data: expect.objectContaining({ operation: 'requestException' }),

@@ -29,8 +29,9 @@ export interface AuditEntry {
 export const ANONYMOUS = 'anonymous';
 
 /**
- * Writes audit records through the service's outbox, each in a transaction of
- * its own: a mutation that failed and rolled back is recorded all the same.
+ * Writes audit records through the service's outbox, each in a statement of its
+ * own, outside the mutation's transaction: a mutation that failed and rolled
+ * back is recorded all the same.
  * Recording never throws: an operation's answer does not depend on it. A record
  * that could not be written is logged as an error with everything but the input.
  */
@@ -76,9 +77,9 @@ export class AuditRecorder {
     try {
       record = this.toRecord(entry);
       const data = record;
-      await this.dataSource.transaction((manager) =>
-        this.outbox.enqueue(manager, { type: 'nhi.audit.recorded', subject: data.targetIds[0] ?? data.actor, data }),
-      );
+      // The outbox insert and its NOTIFY are one statement, atomic on its own: no transaction around it,
+      // which saves a mutation two round trips and a pooled connection's BEGIN and COMMIT.
+      await this.outbox.enqueue(this.dataSource.manager, { type: 'nhi.audit.recorded', subject: data.targetIds[0] ?? data.actor, data });
     } catch (error) {
       this.logger.error(
         {

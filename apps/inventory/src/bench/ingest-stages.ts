@@ -1,14 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createEvent } from '@nhi/contracts';
-import { BatchKeys } from '../../apps/inventory/src/ingest/batch-keys';
-import { chunkEvents, groupByKey, planChunk } from '../../apps/inventory/src/ingest/chunk-plan';
-import { normaliseRow } from '../../apps/inventory/src/ingest/row-normaliser';
-import type { RawIdentityRow } from '../../apps/inventory/src/ingest/raw-identity-row';
-import type { IdentityState } from '../../apps/inventory/src/identity-data/identity-state';
-import { identityFindings } from '../../apps/inventory/src/findings/identity-rules';
-import { findingRulesConfig } from '../../apps/inventory/src/findings/finding-rules-config';
-import { loadInventoryConfig } from '../../apps/inventory/src/inventory-config';
+import { BatchKeys } from '../ingest/batch-keys';
+import { chunkEvents, groupByKey, planChunk } from '../ingest/chunk-plan';
+import { normaliseRow } from '../ingest/row-normaliser';
+import type { RawIdentityRow } from '../ingest/raw-identity-row';
+import type { IdentityState } from '../identity-data/identity-state';
+import { identityFindings } from '../findings/identity-rules';
+import { findingRulesConfig } from '../findings/finding-rules-config';
+import { loadInventoryConfig } from '../inventory-config';
 
 export interface NodeStages {
   rows: number;
