@@ -18,6 +18,12 @@ import type { HandshakeResult, ResultData } from './handshake-result';
 
 const MINUTE_MS = 60_000;
 
+/** An attempt in progress, as a new request's refusal names it. */
+interface OpenRequest {
+  id: string;
+  deadline: Date;
+}
+
 /** Identities a mass action starts per statement: well under PostgreSQL's 65,535 bind parameters for a request insert. */
 const MASS_CHUNK = 2_000;
 
@@ -151,8 +157,33 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
     return identity;
   }
 
-  protected async refuseIfOpen(manager: EntityManager, identityId: string): Promise<void> {
-    const open = await this.requests(manager).findOne({ where: { identityId, status: 'REQUESTED' } });
+  /**
+   * What a new request checks, in one statement: the identity, locked, and the attempt of this handshake
+   * already in progress on it, if any. The caller decides in its own order (who may act comes before
+   * saying that a request is open).
+   */
+  protected async lockForRequest(
+    manager: EntityManager,
+    identityId: string,
+  ): Promise<{ identity: IdentityLifecycleEntity; open: OpenRequest | null }> {
+    const table = this.requests(manager).metadata.tableName;
+    const inProgress = (column: string) =>
+      `(SELECT r.${column} FROM ${table} r WHERE r.identity_id = l.identity_id AND r.status = 'REQUESTED' LIMIT 1)`;
+    const { entities, raw } = await manager
+      .getRepository(IdentityLifecycleEntity)
+      .createQueryBuilder('l')
+      .addSelect(inProgress('id'), 'open_id')
+      .addSelect(inProgress('deadline'), 'open_deadline')
+      .where('l.identity_id = :identityId', { identityId })
+      .setLock('pessimistic_write')
+      .getRawAndEntities<{ open_id: string | null; open_deadline: Date | null }>();
+    const [identity] = entities;
+    if (!identity) throw unknownIdentity(identityId);
+    const [row] = raw;
+    return { identity, open: row?.open_id && row.open_deadline ? { id: row.open_id, deadline: new Date(row.open_deadline) } : null };
+  }
+
+  protected refuseIfOpen(identityId: string, open: OpenRequest | null): void {
     if (open) {
       throw badInput(
         `a ${this.label} of identity ${identityId} is already in progress (request ${open.id}, deadline ${open.deadline.toISOString()})`,

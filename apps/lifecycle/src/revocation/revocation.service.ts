@@ -42,10 +42,10 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
       throw forbidden(`a forced revocation needs the security-admin role; ${whoHas(actor)}`);
     }
     return this.dataSource.transaction(async (manager) => {
-      const identity = await this.lockIdentity(manager, identityId);
+      const { identity, open } = await this.lockForRequest(manager, identityId);
       assertActsOnIdentities(actor, [{ identityId, ownerPath: identity.ownerPath }], 'request a revocation');
       if (identity.state === 'REVOKED') throw badInput(`identity ${identityId} is already REVOKED`, 'identityId');
-      await this.refuseIfOpen(manager, identityId);
+      this.refuseIfOpen(identityId, open);
       return this.attempt(manager, identity, 1, why, now, { force });
     });
   }

@@ -36,12 +36,12 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
     const why = reason.trim();
     if (!why) throw badInput('reason is required: say why the credential must be rotated', 'reason');
     return this.dataSource.transaction(async (manager) => {
-      const identity = await this.lockIdentity(manager, identityId);
+      const { identity, open } = await this.lockForRequest(manager, identityId);
       assertActsOnIdentities(actor, [{ identityId, ownerPath: identity.ownerPath }], 'request a rotation');
       if (REVOKED_STATES.has(identity.state)) {
         throw badInput(`identity ${identityId} is ${identity.state}; a revoked credential is never rotated`, 'identityId');
       }
-      await this.refuseIfOpen(manager, identityId);
+      this.refuseIfOpen(identityId, open);
       return this.attempt(manager, identity, 1, why, now);
     });
   }
