@@ -19,6 +19,7 @@ import { UnparseableRow } from './unparseable-row';
 import { IngestRequestError } from './ingest-request-error';
 import { canonicalSource } from './source-name';
 import { ChunkWork, IndexedRow, laneOf, LaneOutcomes, WriteLane } from './write-lane';
+import { LanePermits, lanesFor } from './lane-permits';
 
 /** The reason given for each row of a chunk that failed to write. */
 export const CHUNK_FAILED = 'not written: the chunk failed';
@@ -50,20 +51,31 @@ const PROGRESS_EVERY_ROWS = 100_000;
 export class IngestService {
   private readonly logger = new Logger('Ingest');
   private readonly statistics = new PlannerStatistics({ tables: ['identities', 'identity_sightings', 'identity_findings'] });
+  private readonly permits: LanePermits;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
     private readonly writer: ChunkWriter,
     private readonly outbox: OutboxService,
-  ) {}
+  ) {
+    const poolSize = (dataSource.options as { extra?: { max?: number } } | undefined)?.extra?.max ?? 10;
+    this.permits = new LanePermits(lanesFor(poolSize));
+  }
 
   async ingest(options: IngestOptions, rows: IngestRows, now = new Date()): Promise<IngestReport> {
     const source = canonicalSource(options.source);
     const report = emptyReport(source, options.dryRun, options.fullSnapshot);
     const context = { source, seenAt: now, snapshotId: options.fullSnapshot ? randomUUID() : null };
-    // A dry run is one transaction, so one connection; otherwise rows spread over INGEST_WRITERS lanes by key.
-    const lanes = await this.openLanes(options.dryRun ? 1 : this.config.INGEST_WRITERS, options.dryRun, report, context);
+    // A dry run is one transaction, so one connection; otherwise rows spread over up to INGEST_WRITERS lanes by key.
+    const taken = await this.permits.take(options.dryRun ? 1 : this.config.INGEST_WRITERS);
+    let lanes: [WriteLane, ...WriteLane[]];
+    try {
+      lanes = await this.openLanes(taken, options.dryRun, report, context);
+    } catch (error) {
+      this.permits.release(taken);
+      throw error;
+    }
     try {
       const load = () => this.load(lanes, rows, report, { ...context, options });
       if (options.dryRun) await inTransaction(lanes[0].runner, load, { dryRun: true });
@@ -75,6 +87,7 @@ export class IngestService {
       return report;
     } finally {
       await Promise.all(lanes.map((lane) => lane.runner.release()));
+      this.permits.release(taken);
     }
   }
 
@@ -191,10 +204,15 @@ export class IngestService {
       failed: (rows, error) => this.chunkFailed(report, rows, error),
     };
     const lanes: WriteLane[] = [];
-    for (let i = 0; i < count; i++) {
-      const runner = this.dataSource.createQueryRunner();
-      await runner.connect();
-      lanes.push(new WriteLane(runner, this.config.INGEST_CHUNK_SIZE, dryRun, work, outcomes));
+    try {
+      for (let i = 0; i < count; i++) {
+        const runner = this.dataSource.createQueryRunner();
+        await runner.connect();
+        lanes.push(new WriteLane(runner, this.config.INGEST_CHUNK_SIZE, dryRun, work, outcomes));
+      }
+    } catch (error) {
+      await Promise.all(lanes.map((lane) => lane.runner.release()));
+      throw error;
     }
     const [first, ...rest] = lanes;
     if (!first) throw new Error('no write lane');
