@@ -14,7 +14,7 @@ import { dropDatabase, ensureDatabase } from '@nhi/persistence';
 import { KafkaTestClient } from '@nhi/testing';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { naiveIngest } from './naive-ingest';
-import { rssMb, runBench } from './bench-support';
+import { cpuMs, rssMb, runBench } from './bench-support';
 import { execFileSync } from 'node:child_process';
 import { activityTables, DatabaseActivity, type ActivityReport } from './database-activity';
 
@@ -51,9 +51,10 @@ const naiveSize = Number(values['naive-size']);
 const port = Number(values.port);
 const serverUrl = process.env['DATABASE_SERVER_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const runId = randomBytes(3).toString('hex');
+const databaseName = `nhi_bench_${runId}`;
 const databaseUrl = (() => {
   const url = new URL(serverUrl);
-  url.pathname = `/nhi_bench_${runId}`;
+  url.pathname = `/${databaseName}`;
   return url.toString();
 })();
 const signingKey = randomBytes(32).toString('base64url');
@@ -217,12 +218,6 @@ async function graphqlBatches(file: string, limit: number, batchSize = 5000): Pr
   return created;
 }
 
-/** CPU seconds the process has used so far (user + system), to tell Node-bound from database-bound. */
-function cpuSeconds(pid: number | undefined): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
 const TRUNCATE = 'TRUNCATE identities, identity_sightings, identity_findings, leaked_fingerprints, outbox_events, inbox_events CASCADE';
 
 async function main(): Promise<void> {
@@ -261,19 +256,19 @@ async function main(): Promise<void> {
     results.push({ path: 'raw COPY into an empty table (physical limit)', rows: copy.result, seconds: copy.seconds });
 
     log(`bulk NDJSON upload of ${rows} rows (first load)`);
-    const cpuBefore = cpuSeconds(inventory.process.pid);
+    const cpuBefore = cpuMs(inventory.process.pid);
     const watcher = new Client({ connectionString: serverUrl });
     await watcher.connect();
     // Where the first load's time goes: the stage that holds its rate back.
-    const activity = DatabaseActivity.start(watcher, new URL(databaseUrl).pathname.slice(1), inventory.process.pid);
+    const activity = DatabaseActivity.start(watcher, databaseName, inventory.process.pid);
     const first = await timed(() => upload(file, 'bench-bulk'));
     firstLoad = await activity.stop();
-    log(`  inventory used ${(cpuSeconds(inventory.process.pid) - cpuBefore).toFixed(1)} CPU s in ${first.seconds.toFixed(1)} s`);
+    log(`  inventory used ${((cpuMs(inventory.process.pid) - cpuBefore) / 1000).toFixed(1)} CPU s in ${first.seconds.toFixed(1)} s`);
     results.push({ path: 'bulk NDJSON, first load', rows: first.result['received'] ?? 0, seconds: first.seconds });
     memory.push(['after bulk first load', rssMb(inventory.process.pid)]);
     log(`  ${JSON.stringify({ created: first.result['created'], rejected: first.result['rejectedCount'] })}`);
     // Where the relay's time goes once the upload is done: publishing is what is left.
-    const relayActivity = DatabaseActivity.start(watcher, new URL(databaseUrl).pathname.slice(1), inventory.process.pid);
+    const relayActivity = DatabaseActivity.start(watcher, databaseName, inventory.process.pid);
     const drained = await timed(outboxDrained);
     drain = await relayActivity.stop();
     await watcher.end();
@@ -285,7 +280,6 @@ async function main(): Promise<void> {
     });
 
     log('bulk NDJSON upload of the same rows again (unchanged)');
-    await outboxDrained();
     const [{ seq: seqBefore } = { seq: '0' }] = await sql<{ seq: string }>('SELECT COALESCE(max(seq), 0)::text AS seq FROM outbox_events');
     const again = await timed(() => upload(file, 'bench-bulk'));
     reingestEvents = await sql<{ type: string; events: number }>(

@@ -27,4 +27,4 @@ export { deadLetterHeaders, type DeadLetterFailure } from './consumer/dead-lette
 export { PRODUCER_CONFIG, ACKS_ALL } from './kafka/messaging-producer';
 export { toTopicMessages, MAX_REQUEST_BYTES } from './outbox/outbox-messages';
 export type { OutboxRow } from './outbox/outbox-store';
-export { useGzipLevel, compressionFor, GZIP_LEVEL } from './kafka/compression';
+export { useGzipLevel } from './kafka/compression';

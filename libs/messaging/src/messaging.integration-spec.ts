@@ -174,7 +174,7 @@ describe('outbox', () => {
 
   it('publishes a large batch in compressed requests, every event intact and in order', async () => {
     const subject = randomUUID();
-    // Past COMPRESS_FROM_MESSAGES: the relay sends these GZIP-compressed; names with characters JSON and COPY escape.
+    // Past COMPRESS_FROM_MESSAGES: the relay sends these GZIP-compressed; names with characters that JSON escapes.
     const inputs = Array.from({ length: 150 }, (_, i) => registration(subject, `bulk-${i}\ttab \\ back "quote" \n`));
     const events = await dataSource.transaction((manager) => outbox.enqueueMany(manager, inputs));
 

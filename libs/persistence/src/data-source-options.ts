@@ -11,6 +11,9 @@ export interface PersistenceOptions {
   poolSize?: number;
 }
 
+/** Connections a service's pool holds unless it says otherwise. */
+export const DEFAULT_POOL_SIZE = 10;
+
 /**
  * The one way a service talks to its database: migrations run at start,
  * the schema is never synchronised from entities.
@@ -28,6 +31,6 @@ export function dataSourceOptions(options: PersistenceOptions): DataSourceOption
     synchronize: false,
     logger: new NestTypeOrmLogger(),
     maxQueryExecutionTime: 1000,
-    extra: { max: options.poolSize ?? 10 },
+    extra: { max: options.poolSize ?? DEFAULT_POOL_SIZE },
   };
 }

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import type { IdentityState } from '../identity-data/identity-state';
+import { IDENTITY_COLUMNS } from '../identity-data/identity-store';
 
 /** CPU time of a process in ms (user + system), from /proc: the backend's, to compare what each way costs PostgreSQL. */
 function cpuMs(pid: number): number {
@@ -28,38 +29,7 @@ export interface TransportResult {
   backendCpuMs: number;
 }
 
-const COLUMNS: Array<[keyof IdentityState, string, string]> = [
-  ['id', 'id', 'uuid'],
-  ['provider', 'provider', 'text'],
-  ['externalId', 'external_id', 'text'],
-  ['kind', 'kind', 'text'],
-  ['sourceKind', 'source_kind', 'text'],
-  ['name', 'name', 'text'],
-  ['environment', 'environment', 'text'],
-  ['environmentInferred', 'environment_inferred', 'boolean'],
-  ['system', 'system', 'text'],
-  ['businessUnit', 'business_unit', 'text'],
-  ['scopes', 'scopes', 'text[]'],
-  ['usedScopes', 'used_scopes', 'text[]'],
-  ['privilegeLevel', 'privilege_level', 'text'],
-  ['privilegeReasons', 'privilege_reasons', 'jsonb'],
-  ['permissions', 'permissions', 'jsonb'],
-  ['trustedPrincipals', 'trusted_principals', 'text[]'],
-  ['credentials', 'credentials', 'jsonb'],
-  ['mfaEnabled', 'mfa_enabled', 'boolean'],
-  ['neverUsed', 'never_used', 'boolean'],
-  ['tags', 'tags', 'jsonb'],
-  ['createdAt', 'created_at', 'timestamptz'],
-  ['lastUsedAt', 'last_used_at', 'timestamptz'],
-  ['expiresAt', 'expires_at', 'timestamptz'],
-  ['credentialFingerprint', 'credential_fingerprint', 'text'],
-  ['authMethod', 'auth_method', 'text'],
-  ['interactiveUse', 'interactive_use', 'boolean'],
-  ['status', 'status', 'text'],
-  ['firstSeenAt', 'first_seen_at', 'timestamptz'],
-  ['lastSeenAt', 'last_seen_at', 'timestamptz'],
-];
-const NAMES = COLUMNS.map(([, column]) => column).join(', ');
+const NAMES = IDENTITY_COLUMNS.map(([, column]) => column).join(', ');
 
 const escapeText = (text: string) =>
   text.replace(/[\\\t\n\r]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\\\'));
@@ -73,7 +43,7 @@ function copyField(value: unknown, type: string): string {
   return escapeText(String(value));
 }
 
-const copyLine = (state: IdentityState) => `${COLUMNS.map(([field, , type]) => copyField(state[field], type)).join('\t')}\n`;
+const copyLine = (state: IdentityState) => `${IDENTITY_COLUMNS.map(([field, , type]) => copyField(state[field], type)).join('\t')}\n`;
 
 async function measured(client: Client, how: string, rows: number, work: () => Promise<void>): Promise<TransportResult> {
   const [{ pid }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows as [{ pid: number }];
@@ -91,8 +61,8 @@ export async function compareTransports(databaseUrl: string, states: readonly Id
   try {
     await client.query('CREATE TABLE probe_json (LIKE identities INCLUDING ALL)');
     await client.query('CREATE TABLE probe_copy (LIKE identities INCLUDING ALL)');
-    const recordset = `json_to_recordset($1::json) AS v(${COLUMNS.map(([field, , type]) => `"${field}" ${type}`).join(', ')})`;
-    const values = COLUMNS.map(([field]) => `v."${field}"`).join(', ');
+    const recordset = `json_to_recordset($1::json) AS v(${IDENTITY_COLUMNS.map(([field, , type]) => `"${field}" ${type}`).join(', ')})`;
+    const values = IDENTITY_COLUMNS.map(([field]) => `v."${field}"`).join(', ');
     const results: TransportResult[] = [];
     results.push(
       await measured(client, 'one JSON parameter per chunk, INSERT ... SELECT FROM json_to_recordset (as now)', states.length, async () => {

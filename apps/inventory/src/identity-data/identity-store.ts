@@ -46,6 +46,11 @@ const COLUMNS: { readonly [F in keyof IdentityState]-?: readonly [column: string
 };
 const FIELDS = Object.entries(COLUMNS);
 
+/** Every field with its column and SQL type, in one order: for code that writes identity rows another way (the bench's transport probe). */
+export const IDENTITY_COLUMNS: ReadonlyArray<readonly [field: keyof IdentityState, column: string, type: string]> = FIELDS.map(
+  ([field, [column, type]]) => [field as keyof IdentityState, column, type] as const,
+);
+
 /** Each column under its field's name: the rows come back as IdentityState, with nothing to copy. */
 const SELECT = FIELDS.map(([field, [column]]) => `i.${column} AS "${field}"`).join(', ');
 const INSERT_COLUMNS = FIELDS.map(([, [column]]) => column).join(', ');

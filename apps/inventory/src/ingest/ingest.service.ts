@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
-import { inTransaction, PlannerStatistics } from '@nhi/persistence';
+import { DEFAULT_POOL_SIZE, inTransaction, PlannerStatistics } from '@nhi/persistence';
 import { INVENTORY_CONFIG, InventoryConfig } from '../inventory-config';
 import type { ChunkContext } from './chunk-plan';
 import { ChunkWriter } from './chunk-writer';
@@ -59,7 +59,7 @@ export class IngestService {
     private readonly writer: ChunkWriter,
     private readonly outbox: OutboxService,
   ) {
-    const poolSize = (dataSource.options as { extra?: { max?: number } } | undefined)?.extra?.max ?? 10;
+    const poolSize = (dataSource.options as { extra?: { max?: number } } | undefined)?.extra?.max ?? DEFAULT_POOL_SIZE;
     this.permits = new LanePermits(lanesFor(poolSize));
   }
 
@@ -69,24 +69,21 @@ export class IngestService {
     const context = { source, seenAt: now, snapshotId: options.fullSnapshot ? randomUUID() : null };
     // A dry run is one transaction, so one connection; otherwise rows spread over up to INGEST_WRITERS lanes by key.
     const taken = await this.permits.take(options.dryRun ? 1 : this.config.INGEST_WRITERS);
-    let lanes: [WriteLane, ...WriteLane[]];
     try {
-      lanes = await this.openLanes(taken, options.dryRun, report, context);
-    } catch (error) {
-      this.permits.release(taken);
-      throw error;
-    }
-    try {
-      const load = () => this.load(lanes, rows, report, { ...context, options });
-      if (options.dryRun) await inTransaction(lanes[0].runner, load, { dryRun: true });
-      else await load();
-      this.logger.log(
-        `${options.dryRun ? 'dry run of ' : ''}ingest from ${source} done: ${report.received} rows, ${report.created} created, ` +
-          `${report.updated} updated, ${report.unchanged} unchanged, ${report.stale} stale, ${report.rejectedCount} rejected`,
-      );
-      return report;
+      const lanes = await this.openLanes(taken, options.dryRun, report, context);
+      try {
+        const load = () => this.load(lanes, rows, report, { ...context, options });
+        if (options.dryRun) await inTransaction(lanes[0].runner, load, { dryRun: true });
+        else await load();
+        this.logger.log(
+          `${options.dryRun ? 'dry run of ' : ''}ingest from ${source} done: ${report.received} rows, ${report.created} created, ` +
+            `${report.updated} updated, ${report.unchanged} unchanged, ${report.stale} stale, ${report.rejectedCount} rejected`,
+        );
+        return report;
+      } finally {
+        await Promise.all(lanes.map((lane) => lane.runner.release()));
+      }
     } finally {
-      await Promise.all(lanes.map((lane) => lane.runner.release()));
       this.permits.release(taken);
     }
   }

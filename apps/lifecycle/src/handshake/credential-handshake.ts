@@ -167,20 +167,21 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
     identityId: string,
   ): Promise<{ identity: IdentityLifecycleEntity; open: OpenRequest | null }> {
     const table = this.requests(manager).metadata.tableName;
-    const inProgress = (column: string) =>
-      `(SELECT r.${column} FROM ${table} r WHERE r.identity_id = l.identity_id AND r.status = 'REQUESTED' LIMIT 1)`;
     const { entities, raw } = await manager
       .getRepository(IdentityLifecycleEntity)
       .createQueryBuilder('l')
-      .addSelect(inProgress('id'), 'open_id')
-      .addSelect(inProgress('deadline'), 'open_deadline')
+      .addSelect(
+        `(SELECT json_build_object('id', r.id, 'deadline', r.deadline) FROM ${table} r
+          WHERE r.identity_id = l.identity_id AND r.status = 'REQUESTED' LIMIT 1)`,
+        'open',
+      )
       .where('l.identity_id = :identityId', { identityId })
       .setLock('pessimistic_write')
-      .getRawAndEntities<{ open_id: string | null; open_deadline: Date | null }>();
+      .getRawAndEntities<{ open: { id: string; deadline: string } | null }>();
     const [identity] = entities;
     if (!identity) throw unknownIdentity(identityId);
-    const [row] = raw;
-    return { identity, open: row?.open_id && row.open_deadline ? { id: row.open_id, deadline: new Date(row.open_deadline) } : null };
+    const open = raw[0]?.open;
+    return { identity, open: open ? { id: open.id, deadline: new Date(open.deadline) } : null };
   }
 
   protected refuseIfOpen(identityId: string, open: OpenRequest | null): void {

@@ -4,6 +4,17 @@ import { BulkRevocation } from './bulk-revocation';
 import { RevocationSelectorInput } from './dto/revocation-selector.input';
 import { BulkRevocationResultModel, RevocationPlanModel } from './revocation-plan.model';
 
+/** A plan as the graph shows it; `saved` when it was kept. */
+function planModel(plan: { toRevoke: string[]; skipped: number }, saved?: { id: string; plannedAt: Date }): RevocationPlanModel {
+  return {
+    id: saved?.id ?? null,
+    plannedAt: saved?.plannedAt ?? null,
+    toRevoke: plan.toRevoke.length,
+    skipped: plan.skipped,
+    identities: plan.toRevoke.map((id) => ({ id })),
+  };
+}
+
 @SecurityAdminOnly('plan or request a bulk revocation')
 @Resolver(() => RevocationPlanModel)
 export class BulkRevocationResolver {
@@ -11,8 +22,7 @@ export class BulkRevocationResolver {
 
   @Query(() => RevocationPlanModel, { description: 'A dry run: what requestBulkRevocation with this selector would touch.' })
   async planRevocation(@Args('selector') selector: RevocationSelectorInput): Promise<RevocationPlanModel> {
-    const plan = await this.bulk.plan(selector);
-    return { toRevoke: plan.toRevoke.length, skipped: plan.skipped, identities: plan.toRevoke.map((id) => ({ id })) };
+    return planModel(await this.bulk.plan(selector));
   }
 
   @Mutation(() => RevocationPlanModel, {
@@ -24,13 +34,7 @@ export class BulkRevocationResolver {
     @CurrentActor() actor: Actor,
   ): Promise<RevocationPlanModel> {
     const plan = await this.bulk.save(selector, actor);
-    return {
-      id: plan.id,
-      plannedAt: plan.plannedAt,
-      toRevoke: plan.toRevoke.length,
-      skipped: plan.skipped,
-      identities: plan.toRevoke.map((id) => ({ id })),
-    };
+    return planModel(plan, plan);
   }
 
   @Mutation(() => BulkRevocationResultModel, {
