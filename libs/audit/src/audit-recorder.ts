@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditOutcome, AuditRecordedData } from '@nhi/contracts';
 import { MESSAGING_OPTIONS, OutboxService, type MessagingOptions } from '@nhi/messaging';
 import { classifyError } from './audit-outcome';
@@ -29,10 +29,11 @@ export interface AuditEntry {
 export const ANONYMOUS = 'anonymous';
 
 /**
- * Writes audit records through the service's outbox, each in a statement of its
- * own, outside the mutation's transaction: a mutation that failed and rolled
- * back is recorded all the same.
- * Recording never throws: an operation's answer does not depend on it. A record
+ * Writes audit records through the service's outbox. A mutation that commits a
+ * change has its record written in that transaction (AuditInTransaction, with
+ * write()); one that failed, was refused or changed nothing is recorded by
+ * record(), in a statement of its own once it settled.
+ * record() never throws: an operation's answer does not depend on it. A record
  * that could not be written is logged as an error with everything but the input.
  */
 @Injectable()
@@ -71,15 +72,22 @@ export class AuditRecorder {
     };
   }
 
+  /** Writes the record with the caller's manager (its transaction); throws when it cannot. */
+  async write(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    await this.enqueue(manager, this.toRecord(entry));
+  }
+
+  private async enqueue(manager: EntityManager, data: AuditRecordedData): Promise<void> {
+    await this.outbox.enqueue(manager, { type: 'nhi.audit.recorded', subject: data.targetIds[0] ?? data.actor, data });
+  }
+
   /** Records an operation; resolves when the record is in the outbox, or was lost and logged. Never rejects. */
   async record(entry: AuditEntry): Promise<void> {
     let record: AuditRecordedData | undefined;
     try {
       record = this.toRecord(entry);
-      const data = record;
-      // The outbox insert and its NOTIFY are one statement, atomic on its own: no transaction around it,
-      // which saves a mutation two round trips and a pooled connection's BEGIN and COMMIT.
-      await this.outbox.enqueue(this.dataSource.manager, { type: 'nhi.audit.recorded', subject: data.targetIds[0] ?? data.actor, data });
+      // The outbox insert and its NOTIFY are one statement, atomic on its own: no transaction around it.
+      await this.enqueue(this.dataSource.manager, record);
     } catch (error) {
       this.logger.error(
         {

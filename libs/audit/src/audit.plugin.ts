@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@a
 import { Plugin } from '@nestjs/apollo';
 import type { RequestWithActor } from '@nhi/auth';
 import { AuditRecorder } from './audit-recorder';
-import { extractTargetIds } from './target-ids';
+import { AuditScope, openAuditScope } from './audit-scope';
 
 interface ContextWithRequest extends BaseContext {
   req?: RequestWithActor;
@@ -12,12 +12,12 @@ interface ContextWithRequest extends BaseContext {
  * Target ids, never an exception: this runs in Apollo's promise callback, where
  * a throw (a result with a getter that fails) would become an unhandled rejection.
  */
-function targetsOf(args: unknown, result: unknown): string[] {
+function targetsOf(scope: AuditScope, result: unknown): string[] {
   try {
-    return extractTargetIds(args, result);
+    return scope.targetIds(result);
   } catch {
     try {
-      return extractTargetIds(args);
+      return scope.targetIds();
     } catch {
       return [];
     }
@@ -33,9 +33,13 @@ function targetsOf(args: unknown, result: unknown): string[] {
  * sent them and the raw result (before field selection, so a result's id is
  * known even when the caller did not ask for it).
  *
- * Each root mutation field becomes one record, written in a transaction of its
- * own after the field settled; the response waits until the records are in
- * the outbox, and a record that cannot be written is logged, never answered.
+ * Each root mutation field becomes one record. The plugin opens the field's
+ * audit scope; a transaction of the mutation that commits a change writes the
+ * record with it (AuditInTransaction, in the scope AuditScopeInterceptor runs
+ * the resolver in). When the field settled without that (refused, failed,
+ * nothing changed), the record is written here, in a statement of its own;
+ * the response waits until the records are in the outbox, and a record that
+ * cannot be written is logged, never answered.
  */
 @Plugin()
 export class AuditPlugin implements ApolloServerPlugin<ContextWithRequest> {
@@ -51,19 +55,22 @@ export class AuditPlugin implements ApolloServerPlugin<ContextWithRequest> {
         return {
           willResolveField({ info, args, contextValue }) {
             if (info.path.prev !== undefined || info.parentType !== info.schema.getMutationType()) return;
-            const startedAt = new Date();
-            const actor = contextValue.req?.actor ?? null;
+            const scope = new AuditScope(contextValue.req?.actor ?? null, info.fieldName, args, new Date());
+            openAuditScope(info, scope);
             return (error: unknown, result: unknown) => {
+              scope.settled = true;
+              // Committed with the change; a failure after that commit does not undo what was committed.
+              if (scope.recorded) return;
               // A Nest exception filter that returns the error (GraphQLErrorPassthroughFilter) makes it the resolver's value.
               const failure = error ?? (result instanceof Error ? result : undefined);
               recording.push(
                 recorder.record({
-                  actor,
-                  operation: info.fieldName,
-                  targetIds: targetsOf(args, failure ? undefined : result),
+                  actor: scope.actor,
+                  operation: scope.operation,
+                  targetIds: targetsOf(scope, failure ? undefined : result),
                   input: args,
                   result: failure ? { error: failure } : { outcome: 'SUCCEEDED' },
-                  startedAt,
+                  startedAt: scope.startedAt,
                 }),
               );
             };

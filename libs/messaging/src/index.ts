@@ -7,6 +7,7 @@ export * from './tables/1764201600000-messaging-tables';
 export { OutboxService, type OutboxEventInput } from './outbox/outbox.service';
 export { OutboxRelay, type OutboxRelayStatus } from './outbox/outbox-relay';
 export { OUTBOX_CHANNEL } from './outbox/outbox-channel';
+export { withOutboxTap } from './outbox/outbox-tap';
 export {
   EventBatchHandler,
   EventHandler,

@@ -2,7 +2,7 @@ import { DynamicModule, Type } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { MixedList } from 'typeorm';
-import { AuditPlugin, AuditRecorder } from '@nhi/audit';
+import { AuditInTransaction, AuditPlugin, AuditRecorder, AuditScopeInterceptor } from '@nhi/audit';
 import { AccessGuard } from '@nhi/auth';
 import { SubgraphConfig } from '@nhi/config';
 import { SubgraphSchema, subgraphGraphQLModule } from '@nhi/graphql';
@@ -84,8 +84,11 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
       { provide: APP_GUARD, useClass: AccessGuard },
       // After the guard, before any resolver: free text that looks like a secret is refused (ADR 0016).
       { provide: APP_INTERCEPTOR, useClass: FreeTextSecretsInterceptor },
+      // A mutation's resolver runs in its audit scope, so the transaction that commits its change commits its record.
+      { provide: APP_INTERCEPTOR, useClass: AuditScopeInterceptor },
       AuditRecorder,
       AuditPlugin,
+      AuditInTransaction,
       ...settings,
     ],
     exports: [SUBGRAPH_CONFIG, AuditRecorder, ServiceMetrics, ...settings.map((setting) => setting.provide)],

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { AuditRecordedData, TOPICS } from '@nhi/contracts';
 import { APPROVER, exceptionsSpec, REQUESTER, VIEWER } from '../support/exceptions-client';
 
@@ -62,6 +63,37 @@ describe('audit records of mutations', () => {
       input: { identityId, control: 'ROTATION', compensatingControls: ['IP allow-list', 'quarterly access review'] },
     });
     expect(Date.parse(record.data.at)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("commits a changing mutation's record in the mutation's own transaction, so a crash after the commit cannot lose it", async () => {
+    const { client } = spec;
+    const db = new Client({ connectionString: client.exceptions.database.url });
+    await db.connect();
+    try {
+      // The transaction each row was inserted in (xmin changes when the relay marks a row sent, so a trigger notes it).
+      await db.query(`
+        CREATE TABLE IF NOT EXISTS inserted_by (row_id uuid PRIMARY KEY, tx xid8 NOT NULL);
+        CREATE OR REPLACE FUNCTION note_inserting_tx() RETURNS trigger AS $$
+          BEGIN INSERT INTO inserted_by VALUES (NEW.id, pg_current_xact_id()); RETURN NEW; END $$ LANGUAGE plpgsql;
+        CREATE OR REPLACE TRIGGER note_tx AFTER INSERT ON policy_exceptions FOR EACH ROW EXECUTE FUNCTION note_inserting_tx();
+        CREATE OR REPLACE TRIGGER note_tx AFTER INSERT ON outbox_events FOR EACH ROW EXECUTE FUNCTION note_inserting_tx();`);
+      const identityId = await client.discovered();
+      const exception = await client.requested({ identityId });
+      await auditRecord('requestException', identityId, 'SUCCEEDED');
+
+      const { rows } = await db.query<{ change: string; record: string }>(
+        `SELECT (SELECT tx::text FROM inserted_by WHERE row_id = $1) AS change,
+                (SELECT b.tx::text FROM outbox_events o JOIN inserted_by b ON b.row_id = o.id
+                  WHERE o.payload->>'type' = 'nhi.audit.recorded' AND o.payload->'data'->>'operation' = 'requestException'
+                    AND o.payload->'data'->'targetIds' ? $1::text) AS record`,
+        [exception.id],
+      );
+      expect(rows[0].change).toEqual(expect.any(String));
+      expect(rows[0].record).toBe(rows[0].change);
+    } finally {
+      await db.query('DROP TRIGGER IF EXISTS note_tx ON policy_exceptions; DROP TRIGGER IF EXISTS note_tx ON outbox_events');
+      await db.end();
+    }
   });
 
   it('refuses secret material in free text before anything is stored, and records the refusal with the input redacted', async () => {

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { createEvent, EVENT_TYPES, type EventDataByType, type EventType, type NhiEvent } from '@nhi/contracts';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { OUTBOX_CHANNEL } from './outbox-channel';
+import { tapEnqueued } from './outbox-tap';
 
 export interface OutboxEventInput<T extends EventType> {
   type: T;
@@ -46,6 +47,7 @@ export class OutboxService {
        SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT count(*) FROM stored) AS done`,
       [JSON.stringify(events), events.map((e) => EVENT_TYPES[e.type].topic)],
     );
+    tapEnqueued(events);
     return events;
   }
 }
