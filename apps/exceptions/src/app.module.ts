@@ -1,6 +1,6 @@
 import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
-import { subgraphModule } from '@nhi/runtime';
+import { subgraphModule, SubgraphTables } from '@nhi/runtime';
 import { EXCEPTIONS_SCHEMA } from './schema';
 import { ExceptionsModule } from './exceptions.module';
 import { PolicyExceptionEntity } from './exceptions/policy-exception.entity';
@@ -14,12 +14,17 @@ import { EXCEPTIONS_CONFIG, loadExceptionsConfig } from './exceptions-config';
 export const SERVICE = 'exceptions';
 export const DEFAULT_PORT = 4004;
 
+/** The exceptions service's tables; `migrate.ts` applies the same migrations as a starting service. */
+export const TABLES: SubgraphTables = {
+  entities: [KnownIdentityEntity, PolicyExceptionEntity, ExceptionHistoryEntity],
+  migrations: [CreateExceptions1764202000000, ExceptionWorkflow1765500000000, OwnerPath1765800000000],
+};
+
 export function exceptionsModule(config: SubgraphConfig, environment: NodeJS.ProcessEnv): DynamicModule {
   return subgraphModule({
     service: SERVICE,
     config,
-    entities: [KnownIdentityEntity, PolicyExceptionEntity, ExceptionHistoryEntity],
-    migrations: [CreateExceptions1764202000000, ExceptionWorkflow1765500000000, OwnerPath1765800000000],
+    ...TABLES,
     schema: EXCEPTIONS_SCHEMA,
     features: [ExceptionsModule],
     settings: [{ provide: EXCEPTIONS_CONFIG, useValue: loadExceptionsConfig(environment) }],

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { malformedBodyHandler, RouteNotFoundFilter, runMain } from '@nhi/runtime';
+import { installGracefulShutdown, malformedBodyHandler, RouteNotFoundFilter, runMain } from '@nhi/runtime';
 import { GatewayModule, GatewayOptions } from './app.module';
 import { GatewayConfig, loadGatewayConfig } from './config';
 import { corsOptions } from './cors-options';
@@ -19,6 +19,8 @@ export async function bootstrap(env?: Record<string, string>, options: GatewayOp
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config, options), {
     bufferLogs: true,
     abortOnError: false,
+    // A request that arrives once shutdown has begun is answered 503 (Connection: close), never started.
+    return503OnClosing: true,
   });
   app.useLogger(app.get(Logger));
   // The client address that failed authentications are counted against: behind a load balancer, its forwarded one.
@@ -29,7 +31,7 @@ export async function bootstrap(env?: Record<string, string>, options: GatewayOp
   app.use(payloadTooLargeHandler(config.BODY_LIMIT));
   app.use(malformedBodyHandler());
   app.useGlobalFilters(new RouteNotFoundFilter());
-  if (env === undefined) app.enableShutdownHooks();
+  if (env === undefined) installGracefulShutdown(app, config.SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.PORT, config.HOST);
   const { port } = app.getHttpServer().address() as { port: number };
   const url = `http://${config.HOST}:${port}`;

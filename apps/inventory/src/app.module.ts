@@ -1,6 +1,6 @@
 import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
-import { subgraphModule } from '@nhi/runtime';
+import { subgraphModule, SubgraphTables } from '@nhi/runtime';
 import { BulkIngestModule } from './bulk/bulk-ingest.module';
 import { SchemasModule } from './schemas/schemas.module';
 import { ConsumersModule } from './consumers/consumers.module';
@@ -24,20 +24,25 @@ import { INVENTORY_SCHEMA } from './schema';
 export const SERVICE = 'inventory';
 export const DEFAULT_PORT = 4001;
 
+/** The inventory service's tables; `migrate.ts` applies the same migrations as a starting service. */
+export const TABLES: SubgraphTables = {
+  entities: [IdentityEntity, SightingEntity, FindingEntity, LeakedFingerprintEntity],
+  migrations: [
+    CreateIdentities1764201700000,
+    IngestModel1764300000000,
+    RoomForSightings1764400000000,
+    SourceKind1766200000000,
+    CredentialsAndPermissions1767000000000,
+    FindingSubjectAndEvidence1767000000001,
+    IdentityCountDeltas1767100000000,
+  ],
+};
+
 export function inventoryModule(config: SubgraphConfig, environment: NodeJS.ProcessEnv): DynamicModule {
   return subgraphModule({
     service: SERVICE,
     config,
-    entities: [IdentityEntity, SightingEntity, FindingEntity, LeakedFingerprintEntity],
-    migrations: [
-      CreateIdentities1764201700000,
-      IngestModel1764300000000,
-      RoomForSightings1764400000000,
-      SourceKind1766200000000,
-      CredentialsAndPermissions1767000000000,
-      FindingSubjectAndEvidence1767000000001,
-      IdentityCountDeltas1767100000000,
-    ],
+    ...TABLES,
     schema: INVENTORY_SCHEMA,
     features: [FindingsModule, IdentitiesModule, IngestModule, BulkIngestModule, ConsumersModule, SchemasModule],
     settings: [{ provide: INVENTORY_CONFIG, useValue: loadInventoryConfig(environment) }],

@@ -1,6 +1,6 @@
 import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
-import { subgraphModule } from '@nhi/runtime';
+import { subgraphModule, SubgraphTables } from '@nhi/runtime';
 import { LIFECYCLE_SCHEMA } from './schema';
 import { IdentityLifecycleEntity } from './identity-data/identity-lifecycle.entity';
 import { LifecycleModule } from './lifecycle.module';
@@ -27,33 +27,38 @@ import { RotationRequestEntity } from './requests/rotation-request.entity';
 export const SERVICE = 'lifecycle';
 export const DEFAULT_PORT = 4003;
 
+/** The lifecycle service's tables; `migrate.ts` applies the same migrations as a starting service. */
+export const TABLES: SubgraphTables = {
+  entities: [
+    RotationPolicyEntity,
+    IdentityLifecycleEntity,
+    RotationRequestEntity,
+    RevocationRequestEntity,
+    ControlSuspensionEntity,
+    IntegratorEntity,
+    MassActionEntity,
+  ],
+  migrations: [
+    CreateLifecycle1764201900000,
+    RotationHandshake1765000000000,
+    PolicySelectors1765100000000,
+    OneRevocationAtATime1765200000000,
+    DueAndExpiry1765300000000,
+    RevocationSelectors1765400000000,
+    ControlSuspensions1765600000000,
+    OwnerPath1765700000000,
+    Integrators1766800000000,
+    RotationCredentials1767100000000,
+    MassActions1767200000000,
+    RevocationPlans1767300000000,
+  ],
+};
+
 export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.ProcessEnv): DynamicModule {
   return subgraphModule({
     service: SERVICE,
     config,
-    entities: [
-      RotationPolicyEntity,
-      IdentityLifecycleEntity,
-      RotationRequestEntity,
-      RevocationRequestEntity,
-      ControlSuspensionEntity,
-      IntegratorEntity,
-      MassActionEntity,
-    ],
-    migrations: [
-      CreateLifecycle1764201900000,
-      RotationHandshake1765000000000,
-      PolicySelectors1765100000000,
-      OneRevocationAtATime1765200000000,
-      DueAndExpiry1765300000000,
-      RevocationSelectors1765400000000,
-      ControlSuspensions1765600000000,
-      OwnerPath1765700000000,
-      Integrators1766800000000,
-      RotationCredentials1767100000000,
-      MassActions1767200000000,
-      RevocationPlans1767300000000,
-    ],
+    ...TABLES,
     schema: LIFECYCLE_SCHEMA,
     features: [LifecycleModule],
     settings: [{ provide: LIFECYCLE_CONFIG, useValue: loadLifecycleConfig(environment) }],

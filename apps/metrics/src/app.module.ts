@@ -1,6 +1,6 @@
 import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
-import { subgraphModule } from '@nhi/runtime';
+import { subgraphModule, SubgraphTables } from '@nhi/runtime';
 import { AuditModule } from './audit/audit.module';
 import { FactsModule } from './facts/facts.module';
 import { METRICS_CONFIG, loadMetricsConfig } from './metrics-config';
@@ -21,20 +21,25 @@ import { TrendsModule } from './trends/trends.module';
 export const SERVICE = 'metrics';
 export const DEFAULT_PORT = 4005;
 
+/** The metrics service's tables; `migrate.ts` applies the same migrations as a starting service. */
+export const TABLES: SubgraphTables = {
+  entities: [],
+  migrations: [
+    CreateIdentityFacts1764202100000,
+    GovernanceReadModels1765700000000,
+    GovernanceHistory1765900000000,
+    AuditRecords1766100000000,
+    GovernanceCounts1767000000000,
+    TrendCounts1767100000000,
+    TrendMarksAppended1767200000000,
+  ],
+};
+
 export function metricsModule(config: SubgraphConfig, environment: NodeJS.ProcessEnv): DynamicModule {
   return subgraphModule({
     service: SERVICE,
     config,
-    entities: [],
-    migrations: [
-      CreateIdentityFacts1764202100000,
-      GovernanceReadModels1765700000000,
-      GovernanceHistory1765900000000,
-      AuditRecords1766100000000,
-      GovernanceCounts1767000000000,
-      TrendCounts1767100000000,
-      TrendMarksAppended1767200000000,
-    ],
+    ...TABLES,
     schema: METRICS_SCHEMA,
     features: [FactsModule, SummaryModule, TrendsModule, ParkedModule, ReportsModule, PrometheusModule, AuditModule],
     settings: [{ provide: METRICS_CONFIG, useValue: loadMetricsConfig(environment) }],

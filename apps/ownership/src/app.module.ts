@@ -1,6 +1,6 @@
 import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
-import { subgraphModule } from '@nhi/runtime';
+import { subgraphModule, SubgraphTables } from '@nhi/runtime';
 import { OWNERSHIP_SCHEMA } from './schema';
 import { CreateOwnership1764201800000 } from './migrations/1764201800000-create-ownership';
 import { OwnershipModel1764500000000 } from './migrations/1764500000000-ownership-model';
@@ -22,28 +22,33 @@ import { OwnershipModule } from './ownership.module';
 export const SERVICE = 'ownership';
 export const DEFAULT_PORT = 4002;
 
+/** The ownership service's tables; `migrate.ts` applies the same migrations as a starting service. */
+export const TABLES: SubgraphTables = {
+  entities: [
+    OwnerEntity,
+    IdentityOwnershipEntity,
+    OwnershipRuleEntity,
+    OwnershipSuggestionEntity,
+    AttestationCampaignEntity,
+    AttestationItemEntity,
+    HandoffEntity,
+    HandoffItemEntity,
+  ],
+  migrations: [
+    CreateOwnership1764201800000,
+    OwnershipModel1764500000000,
+    OwnershipRules1764600000000,
+    DirectoryAndEscalation1764700000000,
+    Attestation1764800000000,
+    Handoffs1764900000000,
+  ],
+};
+
 export function ownershipModule(config: SubgraphConfig, environment: NodeJS.ProcessEnv): DynamicModule {
   return subgraphModule({
     service: SERVICE,
     config,
-    entities: [
-      OwnerEntity,
-      IdentityOwnershipEntity,
-      OwnershipRuleEntity,
-      OwnershipSuggestionEntity,
-      AttestationCampaignEntity,
-      AttestationItemEntity,
-      HandoffEntity,
-      HandoffItemEntity,
-    ],
-    migrations: [
-      CreateOwnership1764201800000,
-      OwnershipModel1764500000000,
-      OwnershipRules1764600000000,
-      DirectoryAndEscalation1764700000000,
-      Attestation1764800000000,
-      Handoffs1764900000000,
-    ],
+    ...TABLES,
     schema: OWNERSHIP_SCHEMA,
     features: [OwnershipModule],
     settings: [{ provide: OWNERSHIP_CONFIG, useValue: loadOwnershipConfig(environment) }],

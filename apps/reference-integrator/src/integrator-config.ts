@@ -25,10 +25,14 @@ export const integratorEnv = z.object({
   INTEGRATOR_PROVIDERS: list('demo').transform((providers) => providers.map((p) => p.toLowerCase())),
   /** How long the simulated secret manager takes to rotate or revoke. */
   INTEGRATOR_LATENCY_MS: z.coerce.number().int().min(0).default(200),
+  /** Up to this much more, at random, per request: a real secret manager does not answer like a clock. */
+  INTEGRATOR_LATENCY_JITTER_MS: z.coerce.number().int().min(0).default(0),
   /** Share of requests it fails, 0 to 1. */
   INTEGRATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
   /** structured (default) or binary CloudEvents content mode for its results. */
   INTEGRATOR_CONTENT_MODE: z.enum(['structured', 'binary']).default('structured'),
+  /** On SIGTERM it finishes the batch in flight (answers sent, offsets committed) and leaves its group; past this it exits 1. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 
 export type IntegratorConfig = z.output<typeof integratorEnv>;

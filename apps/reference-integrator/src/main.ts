@@ -16,8 +16,19 @@ async function main(): Promise<void> {
     res.end(JSON.stringify({ status: 'ok', answered: integrator.answered }));
   }).listen(config.PORT, config.HOST);
   const stop = async () => {
+    setTimeout(() => {
+      log('warn')(`shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms; exiting`);
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
     server.close();
-    await integrator.stop();
+    server.closeIdleConnections();
+    try {
+      // The SDK finishes the batch in flight, commits it and leaves the group, so its partitions move at once.
+      await integrator.stop();
+    } catch (error) {
+      log('warn')(`could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());

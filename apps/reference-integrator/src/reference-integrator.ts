@@ -59,6 +59,7 @@ export class ReferenceIntegrator {
   }
 
   private async latency(): Promise<void> {
-    if (this.config.INTEGRATOR_LATENCY_MS > 0) await new Promise((resolve) => setTimeout(resolve, this.config.INTEGRATOR_LATENCY_MS));
+    const ms = this.config.INTEGRATOR_LATENCY_MS + Math.floor(Math.random() * this.config.INTEGRATOR_LATENCY_JITTER_MS);
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 }

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/nhi_inventory',
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       KAFKA_GROUP_ID: 'nhi-inventory',
-      KAFKA_TOPIC_PARTITIONS: 3,
+      KAFKA_TOPIC_PARTITIONS: 12,
     });
   });
 

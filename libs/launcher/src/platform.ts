@@ -33,7 +33,16 @@ export interface PlatformOptions {
 
 export interface RunningPlatform {
   gatewayUrl: string;
+  /** Every process started so far, replicas and restarts included (stopped ones stay listed). */
   services: ServiceProcess[];
+  /** The running process of a service (its first instance), after restarts. */
+  current(name: string): ServiceProcess;
+  /** Starts a service again with the environment and port it had: after it died or was killed. */
+  respawn(name: string): ServiceProcess;
+  /** Starts one more instance of a service (same database, group and topics) on another port. */
+  replica(name: string, port: number): ServiceProcess;
+  /** The variables a service was started with (the shared ones and its own). */
+  environmentOf(name: string): Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -63,6 +72,9 @@ interface Launch {
   timeoutMs: number;
   /** Stopped again, in reverse, when a later step fails. */
   started: ServiceProcess[];
+  /** How each service was started, so that it can be started again the same way. */
+  specs: Map<string, { port: number; env: Record<string, string> }>;
+  current: Map<string, ServiceProcess>;
 }
 
 function sharedEnv(options: PlatformOptions): Record<string, string> {
@@ -79,11 +91,31 @@ function sharedEnv(options: PlatformOptions): Record<string, string> {
   };
 }
 
-function spawnTracked(launch: Launch, name: string, port: number, env: Record<string, string>): ServiceProcess {
+function spawnTracked(launch: Launch, name: string, port: number, env: Record<string, string>, logName = name): ServiceProcess {
   const { root, logDir, nodeArgs } = launch.options;
-  const service = spawnService({ root, name, port, logDir, env: { ...launch.env, ...env }, nodeArgs });
+  // A restart's log goes on after the earlier one's.
+  const again = launch.specs.has(name) && logName === name;
+  const service = spawnService({ root, name, port, logDir, env: { ...launch.env, ...env }, nodeArgs, logName, append: again });
   launch.started.push(service);
+  if (logName === name) {
+    launch.specs.set(name, { port, env });
+    launch.current.set(name, service);
+  }
   return service;
+}
+
+function specOf(launch: Launch, name: string): { port: number; env: Record<string, string> } {
+  const spec = launch.specs.get(name);
+  if (!spec) throw new Error(`no service named ${name} in this platform`);
+  return spec;
+}
+
+/** The same service again on its port, or, given another port, a replica (logging to a file of its own). */
+function respawn(launch: Launch, name: string, port?: number): ServiceProcess {
+  const spec = specOf(launch, name);
+  if (port === undefined) return spawnTracked(launch, name, spec.port, spec.env, name);
+  const replicas = launch.started.filter((s) => s.name === name).length;
+  return spawnTracked(launch, name, port, spec.env, `${name}.${replicas + 1}`);
 }
 
 function healthy(service: ServiceProcess, ms: number): string {
@@ -138,7 +170,14 @@ async function startGateway(launch: Launch, subgraphs: readonly ServiceProcess[]
  * started so far is stopped again.
  */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
-  const launch: Launch = { options, env: sharedEnv(options), timeoutMs: options.startTimeoutMs ?? 180_000, started: [] };
+  const launch: Launch = {
+    options,
+    env: sharedEnv(options),
+    timeoutMs: options.startTimeoutMs ?? 180_000,
+    started: [],
+    specs: new Map(),
+    current: new Map(),
+  };
   const stop = async () => {
     await Promise.all([...launch.started].reverse().map((service) => service.stop()));
   };
@@ -148,7 +187,19 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const subgraphs = await startSubgraphs(launch);
     await startIntegrator(launch);
     const gateway = await startGateway(launch, subgraphs);
-    return { gatewayUrl: `${gateway.baseUrl}/graphql`, services: launch.started, stop };
+    return {
+      gatewayUrl: `${gateway.baseUrl}/graphql`,
+      services: launch.started,
+      current: (name) => {
+        const service = launch.current.get(name);
+        if (!service) throw new Error(`no service named ${name} in this platform`);
+        return service;
+      },
+      respawn: (name) => respawn(launch, name),
+      replica: (name, port) => respawn(launch, name, port),
+      environmentOf: (name) => ({ ...launch.env, ...specOf(launch, name).env }),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -19,6 +19,10 @@ export interface SpawnServiceOptions {
   logDir: string;
   /** Extra Node.js flags, for example --cpu-prof to profile a service under load. */
   nodeArgs?: string[];
+  /** The log file's name without .log (default: the service's name). */
+  logName?: string;
+  /** Append to the log file instead of starting it afresh (a restart). */
+  append?: boolean;
   /**
    * Run the built bundle (dist/apps/<name>/main.js, `nx run <name>:build`) as production does, with
    * PRODUCTION_NODE_ARGS and PRODUCTION_ENV (nodeArgs and env still win), instead of the sources through swc.
@@ -29,8 +33,8 @@ export interface SpawnServiceOptions {
 /** Runs one app as its own process (as platform teams run them), its JSON log lines going to a file. */
 export function spawnService(options: SpawnServiceOptions): ServiceProcess {
   mkdirSync(options.logDir, { recursive: true });
-  const logFile = path.join(options.logDir, `${options.name}.log`);
-  const log = openSync(logFile, 'w');
+  const logFile = path.join(options.logDir, `${options.logName ?? options.name}.log`);
+  const log = openSync(logFile, options.append ? 'a' : 'w');
   const child = spawn(
     process.execPath,
     [

@@ -9,7 +9,14 @@ export interface MessagingOptions {
   groupId: string;
   /** Physical topic = prefix + logical topic: '' in production, unique per test run. */
   topicPrefix: string;
+  /** Partitions of a platform topic the service creates, unless topicPartitionOverrides names it. */
   topicPartitions: number;
+  /** Partitions by logical topic (a platform topic or its `.dlq`, without the prefix). */
+  topicPartitionOverrides?: Readonly<Record<string, number>>;
+  /** Partitions of a dead-letter topic the service creates; topicPartitions when left out. */
+  dlqPartitions?: number;
+  /** Add partitions to existing topics that have fewer than configured: it remaps keys, so only with producers quiesced (ADR 0026). */
+  growPartitions?: boolean;
   replicationFactor: number;
   /** Relay poll interval; pg NOTIFY wakes the relay sooner. */
   outboxPollIntervalMs: number;
@@ -21,6 +28,8 @@ export interface MessagingOptions {
   consumerRetryBaseMs: number;
   /** Most consecutive messages of a partition applied in one transaction (and handed to a batch handler at once). */
   consumerRunSize: number;
+  /** Kafka's session timeout: a member that stops heartbeating for this long loses its partitions (defaults to 15 s). */
+  consumerSessionTimeoutMs?: number;
 }
 
 export interface MessagingModuleAsyncOptions {

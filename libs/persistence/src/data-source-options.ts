@@ -1,4 +1,5 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { MigrationsMode } from './migrations-mode';
 import { NestTypeOrmLogger } from './nest-typeorm-logger';
 
 export interface PersistenceOptions {
@@ -9,14 +10,19 @@ export interface PersistenceOptions {
   migrations: MixedList<Function | string>;
   applicationName: string;
   poolSize?: number;
+  /** `auto` (the default) or `skip`: see MigrationsMode. */
+  migrationsMode?: MigrationsMode;
+  /** The service's name, for the `migrate` command an operator is told to run; applicationName when not given. */
+  service?: string;
 }
 
 /** Connections a service's pool holds unless it says otherwise. */
 export const DEFAULT_POOL_SIZE = 10;
 
 /**
- * The one way a service talks to its database: migrations run at start,
- * the schema is never synchronised from entities.
+ * The one way a service talks to its database: migrations run at start
+ * (openDataSource, under a lock) or before it, the schema is never
+ * synchronised from entities.
  */
 export function dataSourceOptions(options: PersistenceOptions): DataSourceOptions {
   return {
@@ -26,7 +32,8 @@ export function dataSourceOptions(options: PersistenceOptions): DataSourceOption
     entities: options.entities,
     migrations: options.migrations,
     migrationsTableName: 'schema_migrations',
-    migrationsRun: true,
+    // Not inside initialize(), where replicas would race: openDataSource runs them under an advisory lock.
+    migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logger: new NestTypeOrmLogger(),

@@ -18,11 +18,34 @@ export function databaseName(databaseUrl: string): string {
   return name;
 }
 
+/** How long a starting service waits for a server that does not answer (restarting, or a network path down). */
+const UNREACHABLE_RETRY_MS = 2_000;
+const UNREACHABLE_ATTEMPTS = 30;
+const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|57P03|Connection terminated|timeout expired|starting up|shutting down/i;
+
+function unreachable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return UNREACHABLE.test(`${String(code)} ${String(message)}`);
+}
+
 /**
  * Creates the service's database when it is missing, so a service can start
- * on a fresh server. Safe when several instances race to create it.
+ * on a fresh server. Safe when several instances race to create it. A server
+ * that cannot be reached is tried again for a minute before the start fails:
+ * replicas starting while the database restarts should not need a second start.
  */
-export async function ensureDatabase(databaseUrl: string): Promise<'created' | 'exists'> {
+export async function ensureDatabase(databaseUrl: string, attempts = UNREACHABLE_ATTEMPTS): Promise<'created' | 'exists'> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await ensureDatabaseOnce(databaseUrl);
+    } catch (error) {
+      if (attempt >= attempts || !unreachable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, UNREACHABLE_RETRY_MS));
+    }
+  }
+}
+
+async function ensureDatabaseOnce(databaseUrl: string): Promise<'created' | 'exists'> {
   const name = databaseName(databaseUrl);
   const client = new Client({ connectionString: maintenanceUrl(databaseUrl) });
   await client.connect();

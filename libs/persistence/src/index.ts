@@ -6,3 +6,6 @@ export * from './planner-statistics';
 export * from './append-only';
 export * from './transaction';
 export * from './statement-count';
+export * from './migration-lock';
+export * from './migrations-mode';
+export * from './migrate-command';

@@ -9,3 +9,4 @@ export * from './request-log';
 export * from './route-not-found.filter';
 export * from './malformed-body.handler';
 export * from './service-metrics';
+export * from './subgraph-migrations';

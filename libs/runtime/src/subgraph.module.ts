@@ -1,17 +1,17 @@
 import { DynamicModule, Type } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import type { MixedList } from 'typeorm';
 import { AuditInTransaction, AuditPlugin, AuditRecorder, AuditScopeInterceptor } from '@nhi/audit';
 import { AccessGuard } from '@nhi/auth';
 import { SubgraphConfig } from '@nhi/config';
 import { SubgraphSchema, subgraphGraphQLModule } from '@nhi/graphql';
-import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MessagingModule } from '@nhi/messaging';
+import { MessagingModule } from '@nhi/messaging';
 import { PersistenceModule } from '@nhi/persistence';
 import { FreeTextSecretsInterceptor } from './free-text-secrets.interceptor';
 import { HealthController } from './health.controller';
 import { SERVICE_NAME, ServiceMetrics, ServiceMetricsController } from './service-metrics';
 import { loggingModule } from './logging';
+import { subgraphTables } from './subgraph-migrations';
 
 export const SUBGRAPH_CONFIG = Symbol('SUBGRAPH_CONFIG');
 
@@ -41,8 +41,7 @@ export interface SubgraphDefinition {
 export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
   const { config } = definition;
   const settings = definition.settings ?? [];
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
-  const migrations: MixedList<Function> = [...MESSAGING_MIGRATIONS, ...definition.migrations];
+  const tables = subgraphTables(definition);
   return {
     module: class SubgraphRootModule {},
     global: true,
@@ -52,8 +51,9 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
         useFactory: () => ({
           url: config.DATABASE_URL,
           applicationName: `nhi-${definition.service}`,
-          entities: [...MESSAGING_ENTITIES, ...definition.entities],
-          migrations,
+          ...tables,
+          migrationsMode: config.DATABASE_MIGRATIONS,
+          service: definition.service,
         }),
       }),
       MessagingModule.forRootAsync({
@@ -64,12 +64,16 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
           groupId: config.KAFKA_GROUP_ID,
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
           topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
+          topicPartitionOverrides: config.KAFKA_TOPIC_PARTITIONS_OVERRIDES,
+          dlqPartitions: config.KAFKA_DLQ_PARTITIONS,
+          growPartitions: config.KAFKA_TOPIC_GROW_PARTITIONS,
           replicationFactor: config.KAFKA_REPLICATION_FACTOR,
           outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
           outboxRetentionHours: config.OUTBOX_RETENTION_HOURS,
           consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS,
           consumerRetryBaseMs: config.CONSUMER_RETRY_BASE_MS,
           consumerRunSize: config.CONSUMER_RUN_SIZE,
+          consumerSessionTimeoutMs: config.CONSUMER_SESSION_TIMEOUT_MS,
         }),
       }),
       subgraphGraphQLModule({ production: config.NODE_ENV === 'production', orphanedTypes: definition.schema.orphanedTypes }),

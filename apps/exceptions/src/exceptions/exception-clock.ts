@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PeriodicJob } from '@nhi/runtime';
+import { PeriodicJob, runExclusively } from '@nhi/runtime';
 import { EXCEPTIONS_CONFIG, ExceptionsConfig } from '../exceptions-config';
 import { ExceptionJournal, SYSTEM_ACTOR } from './exception-journal';
 import { PolicyExceptionEntity } from './policy-exception.entity';
@@ -12,8 +12,10 @@ const BATCH = 500;
 /**
  * Every EXCEPTIONS_TICK_MS (1 s by default): exceptions past expiresAt become
  * EXPIRED, with the event that makes lifecycle enforce the control again, and
- * reminders go out before expiry. Rows are taken with SKIP LOCKED, so several
- * instances never expire or remind twice.
+ * reminders go out before expiry. One instance at a time across replicas (the
+ * others skip the tick), and a row changes only from the status it was read in
+ * (locked; SKIP LOCKED passes over one that a mutation holds), so nothing is
+ * expired or reminded twice.
  */
 @Injectable()
 export class ExceptionClock extends PeriodicJob {
@@ -26,12 +28,13 @@ export class ExceptionClock extends PeriodicJob {
   }
 
   async run(now = new Date()): Promise<{ expired: number; reminded: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    const done = await runExclusively(this.dataSource, 'nhi.exception-clock', async (manager) => {
       const expired = await this.expire(manager, now);
       const reminded = await this.remind(manager, now);
       if (expired) this.logger.log(`${expired} exceptions expired`);
       return { expired, reminded };
     });
+    return done ?? { expired: 0, reminded: 0 };
   }
 
   private async expire(manager: EntityManager, now: Date): Promise<number> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { PeriodicJob } from '@nhi/runtime';
+import { PeriodicJob, runExclusively } from '@nhi/runtime';
 import { canonicalProvider } from '../normalisation/provider-aliases';
 import type { IdentityFilterInput } from './dto/identity-filter.input';
 import type { IdentityEntity } from '../identity-data/identity.entity';
@@ -60,7 +60,8 @@ export class IdentityCounts extends PeriodicJob {
     return Number(row?.total ?? 0);
   }
 
+  /** A fold keeps every sum, so two at once would be harmless; the lock only spares the second its wait on the first. */
   async run(): Promise<void> {
-    await this.dataSource.query(FOLD_COUNTS_SQL);
+    await runExclusively(this.dataSource, 'nhi.identity-counts-fold', (manager) => manager.query(FOLD_COUNTS_SQL));
   }
 }

@@ -78,9 +78,10 @@ export class InventoryClient {
   }
 
   /** Event types in the outbox for one identity, oldest first. */
+  /** The identity's own events, in order; audit records that name it (keyed by it too) are not among them. */
   async eventTypes(identityId: string): Promise<string[]> {
     const rows = await this.inventory.sql<{ type: string }>(
-      `SELECT payload->>'type' AS type FROM outbox_events WHERE message_key = $1 ORDER BY seq`,
+      `SELECT payload->>'type' AS type FROM outbox_events WHERE message_key = $1 AND topic NOT LIKE '%nhi.audit.events.v1' ORDER BY seq`,
       [identityId],
     );
     return rows.map((r) => r.type);

@@ -9,7 +9,8 @@ import { RotationService } from '../rotation/rotation.service';
 /**
  * Every LIFECYCLE_TICK_MS: due dates and expiries, enforcement whose exceptions
  * have passed expiresAt, then rotation and revocation
- * attempts past their deadline, then due retries.
+ * attempts past their deadline, then due retries. Each step takes its own lock
+ * (runExclusively): with several replicas, one runs it and the others skip it.
  */
 @Injectable()
 export class LifecycleClock extends PeriodicJob {

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from '
 import { ContractViolationError, timeOrderedUuid, type EventType } from '@nhi/contracts';
 import { badInput, notFound } from '@nhi/graphql';
 import type { OutboxEventInput, OutboxService } from '@nhi/messaging';
+import { runExclusively } from '@nhi/runtime';
 import type { IntegratorsService } from '../integrators/integrators.service';
 import { UntrustedResultError } from '../integrators/untrusted-result.error';
 import type { MassActionLedger } from '../requests/mass-action-ledger';
@@ -374,9 +375,9 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
     return new Map(rows.map((row) => [row.identityId, row]));
   }
 
-  /** Attempts past their deadline time out; attempts whose backoff is over are retried. Safe with several instances. */
+  /** Attempts past their deadline time out; attempts whose backoff is over are retried. One instance at a time across replicas. */
   async tick(now = new Date()): Promise<{ timedOut: number; retried: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    const done = await runExclusively(this.dataSource, `nhi.lifecycle.${this.label}-tick`, async (manager) => {
       const overdue = await this.lockedRequests(manager)
         .where("r.status = 'REQUESTED' AND r.deadline <= :now", { now })
         .orderBy('r.deadline')
@@ -409,6 +410,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
       await this.massActions.finishIfDone(manager, this.massActionKind, ended, now);
       return { timedOut: overdue.length, retried };
     });
+    return done ?? { timedOut: 0, retried: 0 };
   }
 
   /** Whether a due retry should still happen (nothing else running, nothing that makes it pointless). */

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { runExclusively } from '@nhi/runtime';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import { RevocationService } from '../revocation/revocation.service';
 import { RotationService } from '../rotation/rotation.service';
@@ -48,9 +49,9 @@ export class HeldEnforcement {
     }
   }
 
-  /** Held enforcement whose exceptions have all passed expiresAt. Safe with several instances (SKIP LOCKED). */
+  /** Held enforcement whose exceptions have all passed expiresAt; one instance at a time across replicas. */
   async sweep(now = new Date()): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    const resumed = await runExclusively(this.dataSource, 'nhi.lifecycle.held-enforcement', async (manager) => {
       const rows: Array<{ identity_id: string }> = await manager.query(
         `SELECT l.identity_id FROM identity_lifecycle l
          WHERE (l.rotation_held_since IS NOT NULL AND NOT ${suspendedSql('ROTATION')})
@@ -61,5 +62,6 @@ export class HeldEnforcement {
       for (const row of rows) await this.resume(manager, row.identity_id, now);
       return rows.length;
     });
+    return resumed ?? 0;
   }
 }

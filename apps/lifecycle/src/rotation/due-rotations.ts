@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
+import { runExclusively } from '@nhi/runtime';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import { suspendedSql } from '../suspensions/suspensions';
 import { RotationService } from './rotation.service';
@@ -24,8 +25,8 @@ interface DueRow {
  * move to ROTATION_DUE (with a rotation request when its policy auto-rotates),
  * and EXPIRED once a credential passes its expiry. An approved ROTATION
  * exception holds the automatic request back until it ends (HeldEnforcement). Each runs once per due date
- * or expiry, and rows are taken with SKIP LOCKED, so several instances never
- * announce or request twice.
+ * or expiry: one instance at a time across replicas, and a row is changed only
+ * from the state it was read in (locked), so nothing is announced or requested twice.
  */
 @Injectable()
 export class DueRotations {
@@ -38,13 +39,14 @@ export class DueRotations {
   ) {}
 
   async run(now = new Date()): Promise<{ warned: number; due: number; autoRotated: number; expired: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    const done = await runExclusively(this.dataSource, 'nhi.lifecycle.due-rotations', async (manager) => {
       const warned = await this.warn(manager, now);
       const { due, autoRotated } = await this.fallDue(manager, now);
       const expired = await this.expire(manager, now);
       if (due + expired > 0) this.logger.log(`${due} credentials fell due (${autoRotated} rotations requested), ${expired} expired`);
       return { warned, due, autoRotated, expired };
     });
+    return done ?? { warned: 0, due: 0, autoRotated: 0, expired: 0 };
   }
 
   private async warn(manager: EntityManager, now: Date): Promise<number> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PeriodicJob } from '@nhi/runtime';
+import { PeriodicJob, runExclusively } from '@nhi/runtime';
 import { addDays, DAY_MS, startOfDay } from '../counts/buckets';
 import { REFRESH_TREND_SQL } from '../counts/refresh-trend.sql';
 import { METRICS_CONFIG, MetricsConfig } from '../metrics-config';
@@ -45,10 +45,8 @@ export class DailySnapshots extends PeriodicJob {
   /** `days`: how many days' snapshots were taken, today's included; `today`: where today's came from (none when another run held the lock). */
   async run(now = new Date()): Promise<{ days: number; today?: TodayFrom }> {
     await this.refreshTrends();
-    // One run at a time across instances: the lock is released with the transaction.
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query("SELECT pg_try_advisory_xact_lock(hashtext('metrics-daily-snapshots')) AS locked");
-      if (!locked) return { days: 0 };
+    // One run at a time across instances; the next one recomputes the same days from the same history.
+    const taken = await runExclusively(this.dataSource, 'metrics-daily-snapshots', async (manager) => {
       const [progress] = await manager.query('SELECT seq FROM snapshot_progress WHERE id = 1 FOR UPDATE');
       const [pending] = await manager.query('SELECT min(at) AS since, max(seq) AS upto FROM state_history WHERE seq > $1', [progress.seq]);
       const today = startOfDay(now);
@@ -66,6 +64,7 @@ export class DailySnapshots extends PeriodicJob {
       if (days > 0) this.logger.log(`snapshots of ${days + 1} days taken, from ${from.toISOString().slice(0, 10)}`);
       return { days: days + 1, today: source };
     });
+    return taken ?? { days: 0 };
   }
 
   /**
@@ -102,7 +101,7 @@ export class DailySnapshots extends PeriodicJob {
         return marks;
       });
       refreshed += taken;
-      if (taken < TREND_CHUNK) return refreshed;
+      if (taken < TREND_CHUNK || this.stopping) return refreshed;
     }
   }
 

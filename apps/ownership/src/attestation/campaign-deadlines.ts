@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
-import { PeriodicJob } from '@nhi/runtime';
+import { PeriodicJob, runExclusively } from '@nhi/runtime';
 import { OWNERSHIP_CONFIG, OwnershipConfig } from '../ownership-config';
 
 interface Missed {
@@ -15,7 +15,9 @@ interface Missed {
 
 /**
  * Closes campaigns at their deadline: every identity still without a decision
- * is escalated (an event each), and the campaign takes no more decisions.
+ * is escalated (an event each), and the campaign takes no more decisions. One
+ * instance at a time across replicas; the next finds the campaigns CLOSED and
+ * the items stamped, so each escalation happens once.
  */
 @Injectable()
 export class CampaignDeadlines extends PeriodicJob {
@@ -29,7 +31,7 @@ export class CampaignDeadlines extends PeriodicJob {
 
   /** Closes every campaign past its deadline; returns how many identities were escalated. */
   async run(now = new Date()): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    const escalated = await runExclusively(this.dataSource, 'nhi.campaign-deadlines', async (manager) => {
       const due: Array<{ id: string }> = await manager.query(
         `SELECT id FROM attestation_campaigns WHERE status = 'OPEN' AND deadline <= $1 ORDER BY deadline FOR UPDATE SKIP LOCKED`,
         [now],
@@ -62,5 +64,6 @@ export class CampaignDeadlines extends PeriodicJob {
       this.logger.log(`${due.length} campaigns closed at their deadline; ${missed.length} identities without a decision escalated`);
       return missed.length;
     });
+    return escalated ?? 0;
   }
 }

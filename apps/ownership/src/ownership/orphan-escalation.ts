@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '@nhi/messaging';
-import { PeriodicJob } from '@nhi/runtime';
+import { PeriodicJob, runExclusively } from '@nhi/runtime';
 import { OWNERSHIP_CONFIG, OwnershipConfig } from '../ownership-config';
 
 const BATCH = 500;
@@ -32,15 +32,16 @@ export class OrphanEscalation extends PeriodicJob {
   async run(now = new Date()): Promise<{ escalated: number; revocationsRequested: number }> {
     let escalated = 0;
     let revocationsRequested = 0;
-    for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const [lock] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('nhi.orphan-escalation')) AS locked`);
-        if (!lock?.locked) return { escalated: 0, revoked: 0 };
-        return { escalated: await this.escalate(manager, now), revoked: await this.requestRevocations(manager, now) };
-      });
-      escalated += done.escalated;
-      revocationsRequested += done.revoked;
-      if (done.escalated < BATCH && done.revoked < BATCH) break;
+    // A batch per transaction, one instance at a time: a batch stamps what it took, so the next batch (here or on
+    // another replica) takes the orphans after it, and nobody takes one twice.
+    while (!this.stopping) {
+      const done = await runExclusively(this.dataSource, 'nhi.orphan-escalation', async (manager) => ({
+        escalated: await this.escalate(manager, now),
+        revoked: await this.requestRevocations(manager, now),
+      }));
+      escalated += done?.escalated ?? 0;
+      revocationsRequested += done?.revoked ?? 0;
+      if (!done || (done.escalated < BATCH && done.revoked < BATCH)) break;
     }
     if (escalated + revocationsRequested > 0) {
       this.logger.log(`${escalated} orphans escalated, ${revocationsRequested} revocations requested`);

@@ -5,6 +5,8 @@ import { MESSAGING_KAFKA } from '../kafka/kafka-client';
 import { EventHandlerRegistry } from './event-handler-registry';
 import { MessageProcessor } from './message-processor';
 import { nextOffset, subscribedTopics } from './subscription';
+import { retryDelayMs } from '../timing/backoff';
+import { describeError } from '../describe-error';
 
 export interface EventConsumerStatus {
   running: boolean;
@@ -15,6 +17,9 @@ export interface EventConsumerStatus {
   lastError: string | null;
 }
 
+/** Backoff between restarts of a consumer that crashed for good. */
+const RESTART_BASE_MS = 1_000;
+const RESTART_CAP_MS = 30_000;
 /** Within a long batch, offsets are committed at least this often (messages). */
 const COMMIT_EVERY = 100;
 /** Partitions processed side by side at most: each holds a database connection while it applies a message. */
@@ -34,6 +39,8 @@ export class EventConsumer {
   private crashed = false;
   private topics: string[] = [];
   private lastError: string | null = null;
+  /** Restarts after crashes kafkajs does not recover from, since the group was last joined. */
+  private restarts = 0;
 
   constructor(
     @Inject(MESSAGING_KAFKA) private readonly kafka: Kafka,
@@ -56,6 +63,9 @@ export class EventConsumer {
       allowAutoTopicCreation: false,
       // Shutdown waits for the fetch in flight; an idle long poll of 1 s (kafkajs: 5 s) keeps that wait short.
       maxWaitTimeInMs: 1_000,
+      // A killed instance's partitions wait this long for another (kafkajs: 30 s); heartbeats go every run.
+      sessionTimeout: this.options.consumerSessionTimeoutMs ?? 15_000,
+      heartbeatInterval: 3_000,
     });
     this.consumer = consumer;
     this.topics = topics;
@@ -67,12 +77,24 @@ export class EventConsumer {
       eachBatchAutoResolve: false,
       // Partitions of every subscribed topic run side by side, so one busy topic does not hold up another;
       // within a partition messages are applied one at a time, in order.
-      partitionsConsumedConcurrently: Math.min(MAX_CONCURRENT_PARTITIONS, topics.length * this.options.topicPartitions),
+      partitionsConsumedConcurrently: Math.min(
+        MAX_CONCURRENT_PARTITIONS,
+        topics.reduce(
+          (sum, topic) =>
+            sum + (this.options.topicPartitionOverrides?.[topic.slice(this.options.topicPrefix.length)] ?? this.options.topicPartitions),
+          0,
+        ),
+      ),
       eachBatch: (payload) => this.consumeBatch(consumer, payload),
     });
     this.logger.log(`Consuming ${topics.join(', ')} as group ${this.options.groupId}`);
   }
 
+  /**
+   * Lets each partition's batch finish the run it is applying (or abandon a
+   * message in a retry backoff, uncommitted), commits what was applied, and
+   * leaves the group: kafkajs waits for the batches, then sends LeaveGroup.
+   */
   async stop(): Promise<void> {
     // Cuts retry backoffs short; the interrupted message stays uncommitted and is redelivered later.
     this.abort.abort();
@@ -92,13 +114,18 @@ export class EventConsumer {
    * trip to the group coordinator each. A crash before the commit means
    * redelivery, which the inbox makes harmless.
    */
-  private async consumeBatch(consumer: Consumer, { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async consumeBatch(consumer: Consumer, payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
     const { topic, partition } = batch;
     let processed: string | undefined;
     let uncommitted = 0;
     const commit = async () => {
       if (processed === undefined || uncommitted === 0) return;
-      await consumer.commitOffsets([{ topic, partition, offset: nextOffset(processed) }]);
+      const offset = nextOffset(processed);
+      // Once stop() has begun, kafkajs drops consumer.commitOffsets without a word; the batch's own commit still
+      // goes to the group, which this consumer leaves only after the batch returns.
+      if (isRunning()) await consumer.commitOffsets([{ topic, partition, offset }]);
+      else await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset }] }] });
       uncommitted = 0;
     };
     try {
@@ -120,6 +147,8 @@ export class EventConsumer {
         processed = last;
         uncommitted += run.length;
         if (uncommitted >= COMMIT_EVERY) await commit();
+        // A long batch keeps the membership alive (kafkajs sends at most one per heartbeatInterval).
+        if (isRunning()) await heartbeat();
       }
     } finally {
       // What was applied is committed even when a later message stops the batch.
@@ -136,6 +165,7 @@ export class EventConsumer {
       this.running = true;
       this.crashed = false;
       this.lastError = null;
+      this.restarts = 0;
     });
     consumer.on(consumer.events.STOP, () => {
       this.running = false;
@@ -145,8 +175,34 @@ export class EventConsumer {
       this.lastError = payload.error.message;
       if (this.abort.signal.aborted) return;
       this.crashed = !payload.restart;
-      const next = payload.restart ? 'kafkajs restarts it' : 'it stays stopped until the service restarts';
-      this.logger.error(`Consumer group ${payload.groupId} crashed (${payload.error.message}); ${next}`);
+      if (payload.restart) {
+        this.logger.error(`Consumer group ${payload.groupId} crashed (${payload.error.message}); kafkajs restarts it`);
+        return;
+      }
+      // A coordinator that is not found yet (a broker just started) or lost for longer than kafkajs retries
+      // is not fixed by waiting for a service restart: this consumer is replaced by a new one, with backoff.
+      this.scheduleRestart(consumer, `crashed (${payload.error.message})`);
     });
+  }
+
+  private scheduleRestart(crashed: Consumer, why: string): void {
+    this.restarts += 1;
+    const delay = retryDelayMs(this.restarts, RESTART_BASE_MS, RESTART_CAP_MS);
+    this.logger.error(`Consumer group ${this.options.groupId} ${why}; starting it again in ${delay} ms (restart ${this.restarts})`);
+    const signal = this.abort.signal;
+    setTimeout(() => void this.restart(crashed, signal), delay).unref();
+  }
+
+  private async restart(crashed: Consumer, signal: AbortSignal): Promise<void> {
+    if (signal.aborted || this.consumer !== crashed) return;
+    this.consumer = undefined;
+    await crashed.disconnect().catch(() => undefined);
+    if (signal.aborted) return;
+    try {
+      await this.start();
+    } catch (error) {
+      this.lastError = describeError(error).message;
+      if (this.consumer) this.scheduleRestart(this.consumer, `could not start again (${this.lastError})`);
+    }
   }
 }

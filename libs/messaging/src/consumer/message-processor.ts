@@ -8,10 +8,13 @@ import type { ConsumedMessage, ProcessingContext, ProcessOutcome } from './consu
 import { DeadLetterPublisher, type ProcessingFailure } from './dead-letter-publisher';
 import { EventDispatcher, EventHandlerError, RunItemError, type RunItem } from './event-dispatcher';
 import { ConsumerStats } from './consumer-stats';
+import { isTransientFailure } from './transient-failure';
 import { EventHandlerRegistry } from './event-handler-registry';
 
 /** Longest wait between two attempts, whatever the base and attempt count. */
 const RETRY_CAP_MS = 30_000;
+/** Longest wait between two tries while the database is unreachable: short, so recovery is quick. */
+const OUTAGE_CAP_MS = 5_000;
 
 /** The failure a dead letter reports: what the handler threw, not our wrapper around it. */
 function failureOf(error: unknown, attempts: number): ProcessingFailure {
@@ -100,21 +103,46 @@ export class MessageProcessor {
     if (handlers.length === 0) return 'no-handler';
 
     let attempt = 1;
-    if (failedBefore) {
-      const decision = await this.afterFailure(consumed, event, failedBefore, attempt, context);
-      if (decision) return decision;
-      attempt += 1;
-    }
-    for (; ; attempt += 1) {
+    let outages = 0;
+    let failure: unknown = failedBefore;
+    for (;;) {
+      if (failure !== undefined) {
+        if (isTransientFailure(failure)) {
+          // The database or a connection failed, not the message: it waits for them however long that takes.
+          outages += 1;
+          await this.waitOutOutage(consumed, event, failure, outages, context);
+        } else {
+          const decision = await this.afterFailure(consumed, event, failure, attempt, context);
+          if (decision) return decision;
+          attempt += 1;
+        }
+      }
       try {
         const applied = await this.dispatcher.dispatch(event, handlers, consumed);
         return applied > 0 ? 'applied' : 'duplicate';
       } catch (error) {
         this.stats.recordFailedAttempt(consumed.topic);
-        const decision = await this.afterFailure(consumed, event, error, attempt, context);
-        if (decision) return decision;
+        failure = error;
       }
     }
+  }
+
+  /** A backoff that is not an attempt: the message stays where it is, blocking its partition, until the infrastructure is back. */
+  private async waitOutOutage(
+    consumed: ConsumedMessage,
+    event: ReceivedEvent,
+    error: unknown,
+    outages: number,
+    context: ProcessingContext,
+  ) {
+    const delay = retryDelayMs(outages, this.options.consumerRetryBaseMs, OUTAGE_CAP_MS);
+    if (outages === 1 || outages % 10 === 0) {
+      this.logger.warn(
+        `${event.type} at ${consumed.topic}[${consumed.partition}]@${consumed.message.offset} could not be applied ` +
+          `(${describeError(error).message}; ${outages} tries so far): the infrastructure failed, not the message, so it is not counted as an attempt; retrying in ${delay} ms`,
+      );
+    }
+    await sleepWithHeartbeat(delay, context.heartbeat, context.signal);
   }
 
   /** After a failed attempt: dead-lettered (returned), or a backoff before the next attempt. */
