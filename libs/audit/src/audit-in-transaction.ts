@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntitySubscriberInterface, type TransactionCommitEvent } from 'typeorm';
 import { AuditRecorder } from './audit-recorder';
 import { currentAuditScope } from './audit-scope';
 
@@ -29,22 +29,34 @@ export class AuditInTransaction implements EntitySubscriberInterface {
     const [{ wrote }] = await event.manager.query<Array<{ wrote: boolean }>>(
       'SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote',
     );
-    if (!wrote) return;
-    // A failure here fails the commit, and with it the mutation: a change without its record is what this prevents.
-    await this.recorder.write(event.manager, {
-      actor: scope.actor,
-      operation: scope.operation,
-      targetIds: scope.targetIds(),
-      input: scope.input,
-      result: { outcome: 'SUCCEEDED' },
-      startedAt: scope.startedAt,
-    });
+    // Claimed before the write: a mutation's transactions may commit side by side (an ingest's lanes).
+    if (!wrote || !scope.open) return;
     scope.recorded = true;
-    this.logger.debug(`${scope.operation}: audit record written in the mutation's transaction`);
+    try {
+      await this.recorder.write(event.manager, {
+        actor: scope.actor,
+        operation: scope.operation,
+        targetIds: scope.targetIds(),
+        input: scope.input,
+        result: { outcome: 'SUCCEEDED' },
+        startedAt: scope.startedAt,
+      });
+    } catch (error) {
+      scope.recorded = false;
+      // The statement failed: the transaction is lost with it, and the commit fails, as it must without its record.
+      if (error instanceof QueryFailedError) throw error;
+      // Refused before any statement (the record broke its contract): the change commits, and the record is
+      // tried again, and logged as lost if it fails again, once the mutation settled.
+      this.logger.warn(`${scope.operation}: the audit record could not be written with the change (${describe(error)})`);
+    }
   }
 }
 
 /** TypeORM keeps the savepoint depth protected; the commit of a savepoint is not the commit of the change. */
 function nestingDepth(queryRunner: object): number {
   return (queryRunner as { transactionDepth?: number }).transactionDepth ?? 1;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

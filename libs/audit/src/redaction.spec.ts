@@ -33,6 +33,10 @@ describe('isSecretKey', () => {
 });
 
 describe('redactText', () => {
+  it('replaces NUL characters, which PostgreSQL cannot store, so a record quoting one can still be written', () => {
+    expect(redactText('nul\u0000name')).toBe('nul\uFFFDname');
+  });
+
   it('replaces a value that looks like a credential whole, naming what it looked like, never the value', () => {
     expect(redactText(PEM)).toBe(`${REDACTED} (looked like a PEM private key)`);
     expect(redactText(`bearer ${JWT}`)).toBe(`${REDACTED} (looked like a JSON Web Token)`);

@@ -56,7 +56,8 @@ export function redactText(value: string): string {
   // Assignments (password=...) are masked in place below, so the rest of the text stays readable.
   const looksLike = detectSecret(value, { assignments: false });
   if (looksLike) return `${REDACTED} (looked like ${looksLike})`;
-  const masked = value.replace(INLINE_ASSIGNMENT, `$1${REDACTED}`);
+  // PostgreSQL cannot store a NUL character in text or jsonb: a record quoting one could never be written.
+  const masked = value.replace(INLINE_ASSIGNMENT, `$1${REDACTED}`).replaceAll('\u0000', '\uFFFD');
   if (masked.length <= REDACTION_LIMITS.maxStringLength) return masked;
   return `${masked.slice(0, REDACTION_LIMITS.maxStringLength)}… [${masked.length - REDACTION_LIMITS.maxStringLength} more characters]`;
 }
