@@ -2,6 +2,7 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { EventConsumer } from './consumer/event-consumer';
 import { MessagingProducer } from './kafka/messaging-producer';
 import { TopicProvisioner } from './kafka/topic-provisioner';
+import { untilBrokerAnswers } from './kafka/until-broker-answers';
 import { OutboxRelay } from './outbox/outbox-relay';
 
 /** Starts and stops the messaging pieces in the one order that is safe. */
@@ -19,11 +20,14 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     private readonly producer: MessagingProducer,
   ) {}
 
-  /** Topics first: neither relay nor consumer may run into a topic that does not exist yet. */
+  /**
+   * Topics first: neither relay nor consumer may run into a topic that does not exist yet. Both wait for a
+   * broker that cannot be reached yet (one restarting while a replica starts).
+   */
   async onApplicationBootstrap(): Promise<void> {
-    await this.topics.ensureTopics();
+    await untilBrokerAnswers('creating the topics', () => this.topics.ensureTopics(), this.logger);
     this.relay.start();
-    await this.consumer.start();
+    await untilBrokerAnswers('joining the consumer group', () => this.consumer.start(), this.logger);
     this.started = true;
   }
 

@@ -70,6 +70,18 @@ export class EventConsumer {
     this.consumer = consumer;
     this.topics = topics;
     this.watch(consumer);
+    try {
+      await this.join(consumer, topics);
+    } catch (error) {
+      // Not left half started: a later start() (once the broker answers) begins afresh.
+      this.consumer = undefined;
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    this.logger.log(`Consuming ${topics.join(', ')} as group ${this.options.groupId}`);
+  }
+
+  private async join(consumer: Consumer, topics: string[]): Promise<void> {
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({
@@ -87,7 +99,6 @@ export class EventConsumer {
       ),
       eachBatch: (payload) => this.consumeBatch(consumer, payload),
     });
-    this.logger.log(`Consuming ${topics.join(', ')} as group ${this.options.groupId}`);
   }
 
   /**
@@ -185,7 +196,8 @@ export class EventConsumer {
     });
   }
 
-  private scheduleRestart(crashed: Consumer, why: string): void {
+  /** `crashed`: the consumer to replace; undefined when a restart itself failed to start one. */
+  private scheduleRestart(crashed: Consumer | undefined, why: string): void {
     this.restarts += 1;
     const delay = retryDelayMs(this.restarts, RESTART_BASE_MS, RESTART_CAP_MS);
     this.logger.error(`Consumer group ${this.options.groupId} ${why}; starting it again in ${delay} ms (restart ${this.restarts})`);
@@ -193,16 +205,16 @@ export class EventConsumer {
     setTimeout(() => void this.restart(crashed, signal), delay).unref();
   }
 
-  private async restart(crashed: Consumer, signal: AbortSignal): Promise<void> {
+  private async restart(crashed: Consumer | undefined, signal: AbortSignal): Promise<void> {
     if (signal.aborted || this.consumer !== crashed) return;
     this.consumer = undefined;
-    await crashed.disconnect().catch(() => undefined);
+    await crashed?.disconnect().catch(() => undefined);
     if (signal.aborted) return;
     try {
       await this.start();
     } catch (error) {
       this.lastError = describeError(error).message;
-      if (this.consumer) this.scheduleRestart(this.consumer, `could not start again (${this.lastError})`);
+      this.scheduleRestart(this.consumer, `could not start again (${this.lastError})`);
     }
   }
 }
