@@ -7,3 +7,4 @@ export * from './kafka-test-client';
 export * from './subgraph-under-test';
 export * from './subgraph-spec';
 export * from './doc-snippets';
+export * from './replica-spec';

@@ -153,6 +153,15 @@ export class SubgraphUnderTest {
   }
 
   /** Reads the service's own database directly: what a test asserts was (or was not) stored. */
+  /** How many events of a type the service's outbox holds for each subject (identity): what "once" is checked against. */
+  async eventsPerSubject(type: string): Promise<Map<string, number>> {
+    const rows = await this.sql<{ subject: string; n: number }>(
+      `SELECT payload->>'subject' AS subject, count(*)::int AS n FROM outbox_events WHERE payload->>'type' = $1 GROUP BY 1`,
+      [type],
+    );
+    return new Map(rows.map((row) => [row.subject, row.n]));
+  }
+
   async sql<T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
     const client = new Client({ connectionString: this.database.url });
     await client.connect();

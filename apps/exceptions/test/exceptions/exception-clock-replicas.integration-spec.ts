@@ -1,30 +1,17 @@
 import { Client } from 'pg';
-import type { RunningService } from '@nhi/runtime';
-import { subgraphSpec, waitFor } from '@nhi/testing';
+import { replicaSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
 import { ExceptionClock } from '../../src/exceptions/exception-clock';
 import { APPROVER, ExceptionsClient, inDays } from '../support/exceptions-client';
 
-// Two instances on one database, as two replicas, their clocks off: the test runs both at the same moment.
-const instances: RunningService[] = [];
-let environment: Record<string, string> = {};
-const spec = subgraphSpec(
-  'exceptions_replicas',
-  async (env, handleSignals) => {
-    environment = env;
-    const started = await bootstrap(env, handleSignals);
-    instances.push(started);
-    return started;
-  },
-  { env: { EXCEPTIONS_TICK_MS: '0', EXCEPTION_REMINDER_DAYS: '7,1' } },
-);
+// Two instances on one database, as two replicas, their timers off: the test runs both at the same moment.
+const spec = replicaSpec('exceptions_replicas', bootstrap, { env: { EXCEPTIONS_TICK_MS: '0', EXCEPTION_REMINDER_DAYS: '7,1' } });
 const client = new ExceptionsClient(spec);
 const DAY_MS = 86_400_000;
 
 /** Each instance's clock twice, all at once: whichever gets the lock does the work, the rest find none. */
 async function runEverywhere(now: Date) {
-  const clocks = instances.map((instance) => instance.app.get(ExceptionClock));
-  const runs = await Promise.all([...clocks, ...clocks].map((clock) => clock.run(now)));
+  const runs = await spec.everywhere((instance) => instance.app.get(ExceptionClock).run(now));
   return runs.reduce((sum, run) => ({ expired: sum.expired + run.expired, reminded: sum.reminded + run.reminded }));
 }
 
@@ -38,13 +25,6 @@ async function eventsPerException(type: string): Promise<number[]> {
 }
 
 describe('the exception clock on two instances at once', () => {
-  beforeAll(async () => {
-    instances.push(await bootstrap(environment, false));
-  });
-  afterAll(async () => {
-    await instances[1]?.close();
-  });
-
   it('reminds and expires each exception once, with one event each', async () => {
     const identities = await Promise.all(Array.from({ length: 12 }, () => client.discovered()));
     const expiresAt = new Date(Date.parse(inDays(30)));

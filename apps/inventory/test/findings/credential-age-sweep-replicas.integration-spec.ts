@@ -1,34 +1,15 @@
-import type { RunningService } from '@nhi/runtime';
-import { subgraphSpec } from '@nhi/testing';
+import { replicaSpec } from '@nhi/testing';
 import { CredentialAgeSweep } from '../../src/findings/credential-age-sweep';
 import { IdentityCounts } from '../../src/identities/identity-counts';
 import { bootstrap } from '../../src/main';
 import { InventoryClient } from '../support/inventory-client';
 
 // Two instances on one database, as two replicas, their timers off: the test runs both at the same moment.
-const instances: RunningService[] = [];
-let environment: Record<string, string> = {};
-const inventory = subgraphSpec(
-  'age_sweep_replicas',
-  async (env, handleSignals) => {
-    environment = env;
-    const started = await bootstrap(env, handleSignals);
-    instances.push(started);
-    return started;
-  },
-  { env: { MAX_CREDENTIAL_AGE_DAYS: '1', FINDINGS_SWEEP_INTERVAL_MS: '0' } },
-);
+const inventory = replicaSpec('age_sweep_replicas', bootstrap, { env: { MAX_CREDENTIAL_AGE_DAYS: '1', FINDINGS_SWEEP_INTERVAL_MS: '0' } });
 const client = new InventoryClient(inventory);
 const DAY_MS = 86_400_000;
 
 describe('the credential age sweep on two instances at once', () => {
-  beforeAll(async () => {
-    instances.push(await bootstrap(environment, false));
-  });
-  afterAll(async () => {
-    await instances[1]?.close();
-  });
-
   it('sweeps once: one instance opens each finding, with one event, the other skips the round', async () => {
     // A day and a half old: within the one-day maximum now (whole days), past it a day from now.
     const createdAt = new Date(Date.now() - 1.5 * DAY_MS).toISOString();
@@ -44,8 +25,7 @@ describe('the credential age sweep on two instances at once', () => {
     await client.ingest('aws-config', keys);
 
     const tomorrow = new Date(Date.now() + DAY_MS);
-    const sweeps = instances.map((instance) => instance.app.get(CredentialAgeSweep));
-    const opened = await Promise.all([...sweeps, ...sweeps].map((sweep) => sweep.run(tomorrow)));
+    const opened = await inventory.everywhere((instance) => instance.app.get(CredentialAgeSweep).run(tomorrow));
     expect(opened.reduce((a, b) => a + b)).toBe(keys.length);
     const events = await inventory.subgraph.sql<{ n: number }>(
       "SELECT count(*)::int AS n FROM outbox_events WHERE payload->>'type' = 'nhi.finding.opened' GROUP BY message_key",
@@ -55,7 +35,7 @@ describe('the credential age sweep on two instances at once', () => {
     // The counts' fold keeps every sum, however many instances fold at once.
     const total = async () => (await inventory.subgraph.sql<{ n: number }>('SELECT sum(n)::int AS n FROM identity_count_deltas'))[0]?.n;
     const before = await total();
-    await Promise.all(instances.map((instance) => instance.app.get(IdentityCounts).run()));
+    await Promise.all(inventory.instances.map((instance) => instance.app.get(IdentityCounts).run()));
     expect(await total()).toBe(before);
   });
 });

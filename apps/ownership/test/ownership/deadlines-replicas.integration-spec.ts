@@ -1,52 +1,21 @@
-import type { RunningService } from '@nhi/runtime';
-import { subgraphSpec } from '@nhi/testing';
+import { replicaSpec } from '@nhi/testing';
 import { CampaignDeadlines } from '../../src/attestation/campaign-deadlines';
 import { bootstrap } from '../../src/main';
 import { OrphanEscalation } from '../../src/ownership/orphan-escalation';
 import { OwnershipClient } from '../support/ownership-client';
 import { uniqueNames } from '../support/unique-names';
 
-// Two instances on one database, as two replicas, their checks off: the test runs both at the same moment.
-const instances: RunningService[] = [];
-let environment: Record<string, string> = {};
-const spec = subgraphSpec(
-  'ownership_replicas',
-  async (env, handleSignals) => {
-    environment = env;
-    const started = await bootstrap(env, handleSignals);
-    instances.push(started);
-    return started;
-  },
-  { env: { DEADLINE_CHECK_INTERVAL_MS: '0', ORPHAN_GRACE_DAYS: '7', ORPHAN_REVOKE_AFTER_DAYS: '3' } },
-);
+// Two instances on one database, as two replicas, their timers off: the test runs both at the same moment.
+const spec = replicaSpec('ownership_replicas', bootstrap, {
+  env: { DEADLINE_CHECK_INTERVAL_MS: '0', ORPHAN_GRACE_DAYS: '7', ORPHAN_REVOKE_AFTER_DAYS: '3' },
+});
 const client = new OwnershipClient(spec);
 const unique = uniqueNames();
 const DAY_MS = 86_400_000;
 
-/** `step` of each instance twice, all at once; returns their results. */
-function everywhere<T>(step: (instance: RunningService) => Promise<T>): Promise<T[]> {
-  return Promise.all([...instances, ...instances].map(step));
-}
-
-/** Outbox events of a type per identity (and reason, for escalations). */
-async function eventsPerIdentity(type: string): Promise<Map<string, number>> {
-  const rows = await spec.subgraph.sql<{ subject: string; n: number }>(
-    `SELECT payload->>'subject' AS subject, count(*)::int AS n FROM outbox_events WHERE payload->>'type' = $1 GROUP BY 1`,
-    [type],
-  );
-  return new Map(rows.map((row) => [row.subject, row.n]));
-}
-
 const once = (ids: string[], n = 1) => new Map(ids.map((id) => [id, n]));
 
 describe('campaign deadlines and orphan escalation on two instances at once', () => {
-  beforeAll(async () => {
-    instances.push(await bootstrap(environment, false));
-  });
-  afterAll(async () => {
-    await instances[1]?.close();
-  });
-
   it('closes each campaign once and escalates each identity without a decision once', async () => {
     const deadline = new Date(Date.now() + 3_600_000);
     const missed: string[] = [];
@@ -63,9 +32,9 @@ describe('campaign deadlines and orphan escalation on two instances at once', ()
       missed.push(...identities);
     }
 
-    const escalated = await everywhere((instance) => instance.app.get(CampaignDeadlines).run(new Date(deadline.getTime() + 60_000)));
+    const escalated = await spec.everywhere((instance) => instance.app.get(CampaignDeadlines).run(new Date(deadline.getTime() + 60_000)));
     expect(escalated.reduce((a, b) => a + b)).toBe(missed.length);
-    expect(await eventsPerIdentity('nhi.ownership.escalated')).toEqual(once(missed));
+    expect(await spec.subgraph.eventsPerSubject('nhi.ownership.escalated')).toEqual(once(missed));
     const campaigns = await spec.subgraph.sql<{ status: string }>('SELECT status FROM attestation_campaigns');
     expect(campaigns.map((c) => c.status)).toEqual(['CLOSED', 'CLOSED', 'CLOSED']);
   });
@@ -75,17 +44,17 @@ describe('campaign deadlines and orphan escalation on two instances at once', ()
     const orphans = await Promise.all(Array.from({ length: 6 }, () => client.discovered()));
     for (const identityId of orphans) await client.assign({ identityId, ownerId: person.id });
     await client.deactivate(person.id, 'left the company');
-    const before = await eventsPerIdentity('nhi.ownership.escalated');
+    const before = await spec.subgraph.eventsPerSubject('nhi.ownership.escalated');
 
     const escalation = new Date(Date.now() + 8 * DAY_MS);
-    const escalated = await everywhere((instance) => instance.app.get(OrphanEscalation).run(escalation));
+    const escalated = await spec.everywhere((instance) => instance.app.get(OrphanEscalation).run(escalation));
     expect(escalated.reduce((a, b) => a + b.escalated, 0)).toBe(orphans.length);
-    const after = await eventsPerIdentity('nhi.ownership.escalated');
+    const after = await spec.subgraph.eventsPerSubject('nhi.ownership.escalated');
     expect(orphans.map((id) => (after.get(id) ?? 0) - (before.get(id) ?? 0))).toEqual(orphans.map(() => 1));
 
     const revocation = new Date(escalation.getTime() + 4 * DAY_MS);
-    const requested = await everywhere((instance) => instance.app.get(OrphanEscalation).run(revocation));
+    const requested = await spec.everywhere((instance) => instance.app.get(OrphanEscalation).run(revocation));
     expect(requested.reduce((a, b) => a + b.revocationsRequested, 0)).toBe(orphans.length);
-    expect(await eventsPerIdentity('nhi.ownership.revocation-requested')).toEqual(once(orphans));
+    expect(await spec.subgraph.eventsPerSubject('nhi.ownership.revocation-requested')).toEqual(once(orphans));
   });
 });
