@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { isTransientDatabaseFailure } from './transient-failure';
 
 const DUPLICATE_DATABASE = '42P04';
 const UNIQUE_VIOLATION = '23505';
@@ -21,12 +22,6 @@ export function databaseName(databaseUrl: string): string {
 /** How long a starting service waits for a server that does not answer (restarting, or a network path down). */
 const UNREACHABLE_RETRY_MS = 2_000;
 const UNREACHABLE_ATTEMPTS = 30;
-const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|57P03|Connection terminated|timeout expired|starting up|shutting down/i;
-
-function unreachable(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return UNREACHABLE.test(`${String(code)} ${String(message)}`);
-}
 
 /**
  * Creates the service's database when it is missing, so a service can start
@@ -39,7 +34,7 @@ export async function ensureDatabase(databaseUrl: string, attempts = UNREACHABLE
     try {
       return await ensureDatabaseOnce(databaseUrl);
     } catch (error) {
-      if (attempt >= attempts || !unreachable(error)) throw error;
+      if (attempt >= attempts || !isTransientDatabaseFailure(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, UNREACHABLE_RETRY_MS));
     }
   }

@@ -9,3 +9,4 @@ export * from './statement-count';
 export * from './migration-lock';
 export * from './migrations-mode';
 export * from './migrate-command';
+export * from './transient-failure';

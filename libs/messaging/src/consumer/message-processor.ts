@@ -8,7 +8,7 @@ import type { ConsumedMessage, ProcessingContext, ProcessOutcome } from './consu
 import { DeadLetterPublisher, type ProcessingFailure } from './dead-letter-publisher';
 import { EventDispatcher, EventHandlerError, RunItemError, type RunItem } from './event-dispatcher';
 import { ConsumerStats } from './consumer-stats';
-import { isTransientFailure } from './transient-failure';
+import { isTransientDatabaseFailure } from '@nhi/persistence';
 import { EventHandlerRegistry } from './event-handler-registry';
 
 /** Longest wait between two attempts, whatever the base and attempt count. */
@@ -107,7 +107,7 @@ export class MessageProcessor {
     let failure: unknown = failedBefore;
     for (;;) {
       if (failure !== undefined) {
-        if (isTransientFailure(failure)) {
+        if (isTransientDatabaseFailure(failure)) {
           // The database or a connection failed, not the message: it waits for them however long that takes.
           outages += 1;
           await this.waitOutOutage(consumed, event, failure, outages, context);

@@ -1,9 +1,8 @@
-import { EventHandlerError } from './event-dispatcher';
-import { isTransientFailure } from './transient-failure';
+import { isTransientDatabaseFailure } from './transient-failure';
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
 
-describe('isTransientFailure', () => {
+describe('isTransientDatabaseFailure', () => {
   it.each([
     ['a reset socket', withCode('ECONNRESET', 'read ECONNRESET')],
     ['a refused connection', withCode('ECONNREFUSED')],
@@ -13,12 +12,12 @@ describe('isTransientFailure', () => {
     ['a connection cut, said in words', new Error('Connection terminated unexpectedly')],
     ['a pool that cannot connect in time', new Error('timeout exceeded when trying to connect')],
   ])('counts %s as transient', (_, error) => {
-    expect(isTransientFailure(error)).toBe(true);
+    expect(isTransientDatabaseFailure(error)).toBe(true);
   });
 
-  it("looks through a handler's wrapper and TypeORM's driverError", () => {
+  it("looks through a wrapper's cause and TypeORM's driverError", () => {
     const queryFailed = Object.assign(new Error('Query failed'), { driverError: withCode('08006') });
-    expect(isTransientFailure(new EventHandlerError('metrics:facts', queryFailed))).toBe(true);
+    expect(isTransientDatabaseFailure(new Error('metrics:facts failed', { cause: queryFailed }))).toBe(true);
   });
 
   it.each([
@@ -27,6 +26,6 @@ describe('isTransientFailure', () => {
     ["a handler's own refusal", new Error('identity 42 is not known')],
     ['a thrown string', 'nope'],
   ])('leaves %s to the attempts and the dead letter', (_, error) => {
-    expect(isTransientFailure(error)).toBe(false);
+    expect(isTransientDatabaseFailure(error)).toBe(false);
   });
 });

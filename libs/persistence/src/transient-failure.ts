@@ -1,9 +1,9 @@
 /**
- * Failures of the infrastructure under a handler rather than of the message:
- * the database unreachable, restarting, or a connection cut
- * (pg_terminate_backend), a lock or serialisation conflict. Retrying fixes
- * them once the infrastructure is back, however long that takes, so they must
- * never send a valid event to the dead-letter topic.
+ * Failures of the database or the path to it rather than of the work: the
+ * server unreachable, restarting, or a connection cut (pg_terminate_backend),
+ * a lock or serialisation conflict. Retrying fixes them once the database is
+ * back: a consumer waits instead of dead-lettering a valid event, and a
+ * starting service waits instead of exiting.
  */
 const TRANSIENT_CODES = new Set([
   // Node's socket errors.
@@ -34,6 +34,7 @@ const TRANSIENT_CODES = new Set([
 const TRANSIENT_MESSAGES = [
   /connection terminated/i,
   /timeout exceeded when trying to connect/i,
+  /timeout expired/i,
   /connection is not established/i,
   /client has encountered a connection error/i,
   /terminating connection due to/i,
@@ -43,7 +44,7 @@ const TRANSIENT_MESSAGES = [
 
 const MAX_DEPTH = 5;
 
-export function isTransientFailure(error: unknown): boolean {
+export function isTransientDatabaseFailure(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < MAX_DEPTH && current instanceof Object; depth += 1) {
     const { code, message, driverError, cause } = current as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
