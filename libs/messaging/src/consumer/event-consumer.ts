@@ -5,6 +5,7 @@ import { MESSAGING_KAFKA } from '../kafka/kafka-client';
 import { EventHandlerRegistry } from './event-handler-registry';
 import { MessageProcessor } from './message-processor';
 import { nextOffset, subscribedTopics } from './subscription';
+import { plannedPartitions } from '../kafka/topic-plan';
 import { retryDelayMs } from '../timing/backoff';
 import { describeError } from '../describe-error';
 
@@ -84,6 +85,7 @@ export class EventConsumer {
   private async join(consumer: Consumer, topics: string[]): Promise<void> {
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });
+    const planned = plannedPartitions(this.options);
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -91,11 +93,7 @@ export class EventConsumer {
       // within a partition messages are applied one at a time, in order.
       partitionsConsumedConcurrently: Math.min(
         MAX_CONCURRENT_PARTITIONS,
-        topics.reduce(
-          (sum, topic) =>
-            sum + (this.options.topicPartitionOverrides?.[topic.slice(this.options.topicPrefix.length)] ?? this.options.topicPartitions),
-          0,
-        ),
+        topics.reduce((sum, topic) => sum + (planned.get(topic) ?? this.options.topicPartitions), 0),
       ),
       eachBatch: (payload) => this.consumeBatch(consumer, payload),
     });
