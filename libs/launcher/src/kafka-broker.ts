@@ -3,14 +3,23 @@ import path from 'node:path';
 import { hostPort, isPortOpen } from './ports';
 import type { Progress } from './progress';
 
-function runScript(root: string, command: 'start' | 'stop', progress: Progress, port = 9092): Promise<void> {
+/**
+ * Runs infra/kafka/kafka.sh start or stop; `env` picks another broker than the default one
+ * (KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_DATA_DIR). Its output goes to `progress`.
+ */
+export function runKafkaScript(
+  root: string,
+  command: 'start' | 'stop',
+  progress: Progress,
+  env: Record<string, string> = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     // Its own process group, so a Ctrl-C at the terminal reaches the broker only through `stop`.
     const child = spawn('bash', [path.join(root, 'infra/kafka/kafka.sh'), command], {
       cwd: root,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, KAFKA_PORT: String(port) },
+      env: { ...process.env, ...env },
     });
     const forward = (chunk: Buffer) =>
       chunk
@@ -33,10 +42,10 @@ export async function ensureKafka(root: string, broker: string, progress: Progre
     return false;
   }
   progress(`kafka      starting a single-node KRaft broker at ${broker}`);
-  await runScript(root, 'start', progress, port);
+  await runKafkaScript(root, 'start', progress, { KAFKA_PORT: String(port) });
   return true;
 }
 
 export function stopKafka(root: string, progress: Progress): Promise<void> {
-  return runScript(root, 'stop', progress);
+  return runKafkaScript(root, 'stop', progress);
 }

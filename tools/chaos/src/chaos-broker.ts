@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
+import { runKafkaScript, type Progress } from '@nhi/launcher';
 
 /**
  * A Kafka broker of the chaos run's own (its own ports and data directory), so
@@ -13,6 +13,7 @@ export class ChaosBroker {
     private readonly dataDir: string,
     readonly port: number,
     private readonly controllerPort: number,
+    private readonly progress: Progress,
   ) {}
 
   get address(): string {
@@ -32,34 +33,14 @@ export class ChaosBroker {
   }
 
   start(): Promise<void> {
-    return this.script('start');
+    return runKafkaScript(this.root, 'start', this.progress, this.env);
   }
 
   stop(): Promise<void> {
-    return this.script('stop');
+    return runKafkaScript(this.root, 'stop', this.progress, this.env);
   }
 
-  private script(command: 'start' | 'stop'): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const child = spawn('bash', [path.join(this.root, 'infra/kafka/kafka.sh'), command], {
-        cwd: this.root,
-        detached: true,
-        stdio: ['ignore', 'ignore', 'pipe'],
-        env: {
-          ...process.env,
-          KAFKA_PORT: String(this.port),
-          KAFKA_CONTROLLER_PORT: String(this.controllerPort),
-          KAFKA_DATA_DIR: this.dataDir,
-        },
-      });
-      let errors = '';
-      child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-      child.on('error', reject);
-      child.on('exit', (code) =>
-        code === 0
-          ? resolve()
-          : reject(new Error(`kafka.sh ${command} exited with ${code}: ${errors.trim().split('\n').slice(-3).join(' | ')}`)),
-      );
-    });
+  private get env(): Record<string, string> {
+    return { KAFKA_PORT: String(this.port), KAFKA_CONTROLLER_PORT: String(this.controllerPort), KAFKA_DATA_DIR: this.dataDir };
   }
 }

@@ -65,7 +65,7 @@ export class ChaosPlatform {
     this.groupSuffix = `-chaos-${runId}`;
     this.dataDir = path.join(root, '.data/chaos', runId);
     this.logDir = path.join(this.dataDir, 'logs');
-    this.broker = new ChaosBroker(root, path.join(this.dataDir, 'kafka'), ports.broker, ports.controller);
+    this.broker = new ChaosBroker(root, path.join(this.dataDir, 'kafka'), ports.broker, ports.controller, options.progress);
     const server = new URL(options.databaseServerUrl);
     this.proxy = new TcpProxy({ host: server.hostname, port: Number(server.port || 5432) }, ports.database);
     this.nextSparePort = ports.spare;
