@@ -216,7 +216,10 @@ describe('the platform through the gateway', () => {
           'query ($id: ID!) { identity(id: $id) { credentialFingerprint lifecycle { state lastRotatedAt rotations(first: 1) { id status } } } }',
           { id: identity.id },
         );
-        return r.identity.lifecycle.rotations[0]?.status === 'COMPLETED' && r.identity;
+        // The state and the rotations are read by two queries, so one answer can hold a completed rotation
+        // and the state from just before it; wait for the state to leave ROTATING before judging it.
+        const { lifecycle } = r.identity;
+        return lifecycle.rotations[0]?.status === 'COMPLETED' && lifecycle.state !== 'ROTATING' && r.identity;
       },
       { timeoutMs: 30_000, what: 'the reference integrator to rotate the credential' },
     );
