@@ -2,5 +2,5 @@ module.exports = {
   displayName: 'tools',
   preset: '../jest.preset.js',
   rootDir: '.',
-  testMatch: ['<rootDir>/lint-rules/**/*.spec.ts'],
+  testMatch: ['<rootDir>/lint-rules/**/*.spec.ts', '<rootDir>/deploy/**/*.spec.ts', '<rootDir>/graphql-breaking/**/*.spec.ts'],
 };

@@ -10,7 +10,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { ACTOR_HEADER, signActorHeader } from '@nhi/auth';
 import { generateEstate } from '@nhi/estate-generator';
 import { consoleProgress, ensureKafka, ensurePostgres, spawnService, waitHealthy } from '@nhi/launcher';
-import { dropDatabase, ensureDatabase } from '@nhi/persistence';
+import { dropDatabase, ensureDatabase, postgresConnection } from '@nhi/persistence';
 import { KafkaTestClient } from '@nhi/testing';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { naiveIngest } from './naive-ingest';
@@ -110,7 +110,7 @@ async function* lines(file: string, limit = Infinity): AsyncGenerator<string> {
 }
 
 async function sql<T extends Record<string, unknown>>(text: string): Promise<T[]> {
-  const client = new Client({ connectionString: databaseUrl });
+  const client = new Client(postgresConnection(databaseUrl));
   await client.connect();
   try {
     return (await client.query<T>(text)).rows;
@@ -136,7 +136,7 @@ async function outboxDrained(): Promise<number> {
 
 /** Physical limit: the same rows, parsed and COPYed into an empty table with one column per field. */
 async function rawCopy(file: string): Promise<number> {
-  const client = new Client({ connectionString: databaseUrl });
+  const client = new Client(postgresConnection(databaseUrl));
   await client.connect();
   try {
     await client.query(`CREATE TABLE bench_copy (provider text, external_id text, kind text, name text, environment text, system text,
@@ -257,7 +257,7 @@ async function main(): Promise<void> {
 
     log(`bulk NDJSON upload of ${rows} rows (first load)`);
     const cpuBefore = cpuMs(inventory.process.pid);
-    const watcher = new Client({ connectionString: serverUrl });
+    const watcher = new Client(postgresConnection(serverUrl));
     await watcher.connect();
     // Where the first load's time goes: the stage that holds its rate back.
     const activity = DatabaseActivity.start(watcher, databaseName, inventory.process.pid);

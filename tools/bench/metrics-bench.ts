@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { generateDevKeys, mintDevToken } from '@nhi/auth';
+import { kafkaSecurityFromEnv } from '@nhi/config';
 import { consoleProgress, ensureKafka, ensurePostgres, graphql, spawnService, waitHealthy } from '@nhi/launcher';
-import { ensureDatabase } from '@nhi/persistence';
+import { kafkaClient } from '@nhi/messaging';
+import { ensureDatabase, postgresConnection } from '@nhi/persistence';
 import { KafkaTestClient } from '@nhi/testing';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { estateEvents } from './metrics-estate-events';
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
     logDir,
     env: { ...common, METRICS_URL: `${metrics.baseUrl}/graphql` },
   });
-  const db = new Client({ connectionString: databaseUrl(database) });
+  const db = new Client(postgresConnection(databaseUrl(database)));
   try {
     await waitHealthy(metrics, 120_000);
     const token = await mintDevToken(keys.privateKeyPem, {
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
     }
 
     log(`producing the events of ${size} identities`);
-    const kafka = new Kafka({ clientId: 'metrics-bench', brokers, logLevel: logLevel.NOTHING });
+    const kafka = kafkaClient({ clientId: 'metrics-bench', brokers, security: kafkaSecurityFromEnv() });
     const producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     const now = new Date();
@@ -224,7 +225,7 @@ async function main(): Promise<void> {
   } finally {
     await db.end().catch(() => undefined);
     await Promise.all([gateway.stop(), metrics.stop()]);
-    const admin = new Client({ connectionString: serverUrl });
+    const admin = new Client(postgresConnection(serverUrl));
     await admin.connect();
     if (values.keep) log(`kept the database ${database} (--keep)`);
     else await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

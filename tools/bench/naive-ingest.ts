@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { typeOrmConnection } from '@nhi/persistence';
 
 /** The identities table as an ORM beginner would map it. */
 @Entity({ name: 'bench_naive' })
@@ -29,7 +30,7 @@ function validDate(value: unknown): Date | null {
  * one round trip after another, as a straightforward TypeORM service would.
  */
 export async function naiveIngest(databaseUrl: string, lines: AsyncIterable<string>): Promise<number> {
-  const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, entities: [NaiveIdentity] });
+  const dataSource = new DataSource({ type: 'postgres', ...typeOrmConnection(databaseUrl), entities: [NaiveIdentity] });
   await dataSource.initialize();
   try {
     await dataSource.query(`CREATE TABLE bench_naive (id uuid PRIMARY KEY, provider text NOT NULL, external_id text NOT NULL, kind text NOT NULL,

@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { generateDevKeys, mintDevToken } from '@nhi/auth';
 import { encodeCursor } from '@nhi/graphql';
 import { consoleProgress, ensureKafka, ensurePostgres, ServiceProcess, spawnService, waitHealthy } from '@nhi/launcher';
-import { ensureDatabase } from '@nhi/persistence';
+import { ensureDatabase, postgresConnection } from '@nhi/persistence';
 import { KafkaTestClient } from '@nhi/testing';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { cpuMs, databaseUrlOn, runBench, waitUntil } from './bench-support';
@@ -157,7 +157,7 @@ async function main(): Promise<void> {
     log(`writing an estate of ${size} identities into the four databases`);
     const cursors: string[] = [];
     for (const [subgraph, statementsOf] of Object.entries(portalEstateSql(size)) as Array<[PortalDatabase, string[]]>) {
-      const db = new Client({ connectionString: databaseUrlOn(serverUrl, databaseOf(subgraph)) });
+      const db = new Client(postgresConnection(databaseUrlOn(serverUrl, databaseOf(subgraph))));
       await db.connect();
       try {
         for (const sql of statementsOf) await db.query(sql);
@@ -243,7 +243,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await Promise.all([gateway.stop(), ...services.map((service) => service.stop())]);
-    const admin = new Client({ connectionString: serverUrl });
+    const admin = new Client(postgresConnection(serverUrl));
     await admin.connect();
     for (const subgraph of SUBGRAPHS) {
       if (values.keep) log(`kept the database ${databaseOf(subgraph)} (--keep)`);

@@ -13,6 +13,7 @@ import {
   SUBGRAPH_NAMES,
   startPlatform,
 } from '@nhi/launcher';
+import { postgresConnection } from '@nhi/persistence';
 import { KafkaTestClient } from '@nhi/testing';
 import { DATA_DIR, WORKSPACE_ROOT } from '../dev-paths';
 import { rotationTimelines, stageDurations } from './rotation-stages';
@@ -196,7 +197,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await platform.stop();
-    const client = new Client({ connectionString: serverUrl });
+    const client = new Client(postgresConnection(serverUrl));
     await client.connect();
     for (const name of SUBGRAPH_NAMES) await client.query(`DROP DATABASE IF EXISTS "${databasePrefix}${name}" WITH (FORCE)`);
     await client.end();
@@ -265,7 +266,7 @@ function databaseUrl(database: string): string {
 
 /** The same round trips as lifecycle recorded them: from accepting the request to applying the result. */
 async function serverSide(database: string, ids: readonly string[]): Promise<{ p50: number; p99: number; lastRequestedAfterMs: number }> {
-  const client = new Client({ connectionString: databaseUrl(database) });
+  const client = new Client(postgresConnection(databaseUrl(database)));
   await client.connect();
   try {
     const { rows } = await client.query<{ ms: number; after_ms: number }>(

@@ -1,5 +1,7 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { kafkaSecurityFromEnv } from '@nhi/config';
+import { kafkaClient } from '@nhi/messaging';
+import { postgresConnection } from '@nhi/persistence';
 
 /** When one rotation passed each point of the round trip (epoch ms). */
 export interface RotationTimeline {
@@ -26,7 +28,7 @@ export async function rotationTimelines(
   resultsTopic: string,
   identityIds: readonly string[],
 ): Promise<RotationTimeline[]> {
-  const client = new Client({ connectionString: lifecycleDatabaseUrl });
+  const client = new Client(postgresConnection(lifecycleDatabaseUrl));
   await client.connect();
   let rows: Array<{ id: string; identity_id: string; accepted: string; published: string; applied: string }>;
   try {
@@ -57,7 +59,7 @@ export async function rotationTimelines(
 
 /** requestId -> when the integrator produced its result, read from the results topic. */
 async function resultTimestamps(brokers: string[], topic: string, requestIds: ReadonlySet<string>): Promise<Map<string, number>> {
-  const kafka = new Kafka({ clientId: 'rotation-bench-stages', brokers, logLevel: logLevel.NOTHING });
+  const kafka = kafkaClient({ clientId: 'rotation-bench-stages', brokers, security: kafkaSecurityFromEnv() });
   const consumer = kafka.consumer({ groupId: `rotation-bench-stages-${Date.now()}` });
   const found = new Map<string, number>();
   await consumer.connect();

@@ -10,6 +10,7 @@ import { ExceptionWorkflow1765500000000 } from './migrations/1765500000000-excep
 import { OwnerPath1765800000000 } from './migrations/1765800000000-owner-path';
 import { ExceptionHistoryEntity } from './exceptions/exception-history.entity';
 import { EXCEPTIONS_CONFIG, loadExceptionsConfig } from './exceptions-config';
+import { ExceptionMetricsModule } from './metrics/exception-metrics.module';
 
 export const SERVICE = 'exceptions';
 export const DEFAULT_PORT = 4004;
@@ -26,7 +27,7 @@ export function exceptionsModule(config: SubgraphConfig, environment: NodeJS.Pro
     config,
     ...TABLES,
     schema: EXCEPTIONS_SCHEMA,
-    features: [ExceptionsModule],
+    features: [ExceptionsModule, ExceptionMetricsModule],
     settings: [{ provide: EXCEPTIONS_CONFIG, useValue: loadExceptionsConfig(environment) }],
   });
 }

@@ -3,11 +3,13 @@ import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { valueFreeError } from '@nhi/graphql';
-import { loggingModule } from '@nhi/runtime';
+import { loggingModule, ServiceMetricsModule } from '@nhi/runtime';
 import { ActorForwardingDataSource } from './auth/actor-forwarding.data-source';
 import { Authenticator } from './auth/authenticator';
 import { GatewayConfig, SubgraphName, subgraphUrls } from './config';
 import { GATEWAY_CONFIG } from './gateway-config.token';
+import { GraphiQLModule } from './graphiql/graphiql.module';
+import { graphqlIdePlugin } from './graphiql/graphiql.plugin';
 import { SubgraphHealthController } from './health/subgraph-health.controller';
 import { withoutSuggestions } from './limits/field-suggestions';
 import { abuseLimitsPlugin, OperationLimits } from './limits/limits.plugin';
@@ -58,13 +60,17 @@ function graphQLServer(
       const clean = valueFreeError(formatted, error);
       return config.GRAPHQL_FIELD_SUGGESTIONS ? clean : withoutSuggestions(clean);
     },
-    plugins: [abuseLimitsPlugin(operationLimits(config), rateLimiter)],
+    // Nest's own GraphiQL loads from a CDN; graphqlIdePlugin serves one offline, and none in production (ADR 0032).
+    graphiql: false,
+    plugins: [abuseLimitsPlugin(operationLimits(config), rateLimiter), graphqlIdePlugin(config.NODE_ENV === 'production')],
     context: requestContext(authenticator, rateLimiter, config.MAX_BATCH_SIZE),
   };
 }
 
 function supergraphGateway(config: GatewayConfig): ApolloGatewayDriverConfig['gateway'] {
   const urls = subgraphUrls(config);
+  // ApolloGateway reads only the environment, when it is constructed, to decide whether it sends usage data out.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = String(config.APOLLO_TELEMETRY_DISABLED);
   return {
     // Composed at build time from the committed subgraph SDLs; nothing is introspected at start.
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
@@ -85,11 +91,14 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         loggingModule({ service: 'gateway', level: config.LOG_LEVEL }),
+        // GET /metrics: HTTP requests and every GraphQL operation by name, type and error code.
+        ServiceMetricsModule.forService('gateway'),
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,
           server: graphQLServer(config, authenticator, rateLimiter),
           gateway: supergraphGateway(config),
         }),
+        GraphiQLModule.forRoot(config.NODE_ENV === 'production'),
       ],
       controllers: [SubgraphHealthController],
       providers: [

@@ -27,6 +27,11 @@ describe('gateway configuration', () => {
     );
   });
 
+  it("keeps @apollo/gateway's usage reporting to Apollo off unless asked for", () => {
+    expect(loadGatewayConfig({ ACTOR_SIGNING_KEY: key }).APOLLO_TELEMETRY_DISABLED).toBe(true);
+    expect(loadGatewayConfig({ ACTOR_SIGNING_KEY: key, APOLLO_TELEMETRY_DISABLED: 'false' }).APOLLO_TELEMETRY_DISABLED).toBe(false);
+  });
+
   it('refuses symmetric algorithms and bad subgraph URLs', () => {
     const attempt = () => loadGatewayConfig({ ACTOR_SIGNING_KEY: key, JWT_ALGORITHMS: 'HS256', INVENTORY_URL: 'inventory:4001' });
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { env, jwtEnvShape, loadConfig, z } from '@nhi/config';
+import { env, jwtEnvShape, loadConfig, tracingEnvShape, z } from '@nhi/config';
 
 export const SUBGRAPHS = [
   { name: 'inventory', port: 4001 },
@@ -78,7 +78,10 @@ export const gatewayEnvShape = {
   SHUTDOWN_TIMEOUT_MS: env.positiveInt(10000),
   /** Largest JSON request body (ingest batches are the big ones). */
   BODY_LIMIT: env.byteSize('16mb'),
+  /** @apollo/gateway reports anonymous usage to Apollo unless this is true; a governance platform sends nothing out unasked. */
+  APOLLO_TELEMETRY_DISABLED: env.boolean(true),
   ...gatewayLimitsEnvShape({}),
+  ...tracingEnvShape(),
 };
 
 export type GatewayConfig = z.output<z.ZodObject<typeof gatewayEnvShape>>;

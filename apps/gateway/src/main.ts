@@ -1,7 +1,9 @@
+import './tracing';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { installGracefulShutdown, malformedBodyHandler, RouteNotFoundFilter, runMain } from '@nhi/runtime';
+import { traceContextMiddleware } from '@nhi/tracing';
 import { GatewayModule, GatewayOptions } from './app.module';
 import { GatewayConfig, loadGatewayConfig } from './config';
 import { corsOptions } from './cors-options';
@@ -30,6 +32,8 @@ export async function bootstrap(env?: Record<string, string>, options: GatewayOp
   // Right after the parser: an oversized body gets a JSON 413 naming BODY_LIMIT.
   app.use(payloadTooLargeHandler(config.BODY_LIMIT));
   app.use(malformedBodyHandler());
+  // The caller's traceparent, when no span continues it (tracing off): after the body parser, the rest runs inside it.
+  app.use(traceContextMiddleware());
   app.useGlobalFilters(new RouteNotFoundFilter());
   if (env === undefined) installGracefulShutdown(app, config.SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.PORT, config.HOST);

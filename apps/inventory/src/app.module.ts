@@ -1,6 +1,7 @@
 import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
-import { subgraphModule, SubgraphTables } from '@nhi/runtime';
+import { openApiModule, subgraphModule, SubgraphTables } from '@nhi/runtime';
+import openApiDocument from '../openapi.json';
 import { BulkIngestModule } from './bulk/bulk-ingest.module';
 import { SchemasModule } from './schemas/schemas.module';
 import { ConsumersModule } from './consumers/consumers.module';
@@ -44,7 +45,15 @@ export function inventoryModule(config: SubgraphConfig, environment: NodeJS.Proc
     config,
     ...TABLES,
     schema: INVENTORY_SCHEMA,
-    features: [FindingsModule, IdentitiesModule, IngestModule, BulkIngestModule, ConsumersModule, SchemasModule],
+    features: [
+      FindingsModule,
+      IdentitiesModule,
+      IngestModule,
+      BulkIngestModule,
+      ConsumersModule,
+      SchemasModule,
+      openApiModule(openApiDocument),
+    ],
     settings: [{ provide: INVENTORY_CONFIG, useValue: loadInventoryConfig(environment) }],
   });
 }

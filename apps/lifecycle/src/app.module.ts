@@ -23,6 +23,7 @@ import { LIFECYCLE_CONFIG, loadLifecycleConfig } from './lifecycle-config';
 import { RotationPolicyEntity } from './policies/rotation-policy.entity';
 import { RevocationRequestEntity } from './requests/revocation-request.entity';
 import { RotationRequestEntity } from './requests/rotation-request.entity';
+import { LifecycleMetricsModule } from './metrics/lifecycle-metrics.module';
 
 export const SERVICE = 'lifecycle';
 export const DEFAULT_PORT = 4003;
@@ -60,7 +61,7 @@ export function lifecycleModule(config: SubgraphConfig, environment: NodeJS.Proc
     config,
     ...TABLES,
     schema: LIFECYCLE_SCHEMA,
-    features: [LifecycleModule],
+    features: [LifecycleModule, LifecycleMetricsModule],
     settings: [{ provide: LIFECYCLE_CONFIG, useValue: loadLifecycleConfig(environment) }],
   });
 }

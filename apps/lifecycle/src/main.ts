@@ -1,3 +1,4 @@
+import './tracing';
 import { bootstrapSubgraph, RunningService, runMain } from '@nhi/runtime';
 import { DEFAULT_PORT, lifecycleModule, SERVICE } from './app.module';
 

@@ -1,6 +1,7 @@
 import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
-import { subgraphModule, SubgraphTables } from '@nhi/runtime';
+import { openApiModule, subgraphModule, SubgraphTables } from '@nhi/runtime';
+import openApiDocument from '../openapi.json';
 import { AuditModule } from './audit/audit.module';
 import { FactsModule } from './facts/facts.module';
 import { METRICS_CONFIG, loadMetricsConfig } from './metrics-config';
@@ -12,7 +13,6 @@ import { GovernanceCounts1767000000000 } from './migrations/1767000000000-govern
 import { TrendCounts1767100000000 } from './migrations/1767100000000-trend-counts';
 import { TrendMarksAppended1767200000000 } from './migrations/1767200000000-trend-marks-appended';
 import { ParkedModule } from './parked/parked.module';
-import { PrometheusModule } from './prometheus/prometheus.module';
 import { ReportsModule } from './reports/reports.module';
 import { METRICS_SCHEMA } from './schema';
 import { SummaryModule } from './summary/summary.module';
@@ -41,7 +41,7 @@ export function metricsModule(config: SubgraphConfig, environment: NodeJS.Proces
     config,
     ...TABLES,
     schema: METRICS_SCHEMA,
-    features: [FactsModule, SummaryModule, TrendsModule, ParkedModule, ReportsModule, PrometheusModule, AuditModule],
+    features: [FactsModule, SummaryModule, TrendsModule, ParkedModule, ReportsModule, AuditModule, openApiModule(openApiDocument)],
     settings: [{ provide: METRICS_CONFIG, useValue: loadMetricsConfig(environment) }],
   });
 }

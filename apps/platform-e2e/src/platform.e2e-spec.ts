@@ -3,6 +3,7 @@ import { ALL_TOPICS, dlqTopic } from '@nhi/contracts';
 import { graphql, postGraphQL, RunningPlatform } from '@nhi/launcher';
 import { waitFor } from '@nhi/testing';
 import { E2ePlatform, startE2ePlatform } from './support/e2e-platform';
+import { describeObservability } from './observability.checks';
 
 let e2e: E2ePlatform;
 let platform: RunningPlatform;
@@ -504,3 +505,6 @@ describe('the platform through the gateway', () => {
     });
   });
 });
+
+// Last, after the traffic above: scrapes every /metrics and checks the dashboard and alert rules against them.
+describeObservability(() => e2e);

@@ -2,6 +2,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { startIntegrator, TOPICS, type RunningIntegrator } from '@nhi/integrator-sdk';
 import { refuseUnknownKind, simulateRevocation, simulateRotation } from './answer';
 import type { IntegratorConfig } from './integrator-config';
+import type { IntegratorMetrics } from './integrator-metrics';
 
 export interface IntegratorLog {
   info(message: string): void;
@@ -22,12 +23,18 @@ export class ReferenceIntegrator {
   constructor(
     private readonly config: IntegratorConfig,
     private readonly log: IntegratorLog,
+    private readonly metrics?: IntegratorMetrics,
   ) {}
 
   async start(): Promise<void> {
     const { config } = this;
     this.running = await startIntegrator({
-      kafka: new Kafka({ clientId: 'reference-integrator', brokers: config.KAFKA_BROKERS, logLevel: logLevel.WARN }),
+      kafka: new Kafka({
+        clientId: 'reference-integrator',
+        brokers: config.KAFKA_BROKERS,
+        logLevel: logLevel.WARN,
+        ...config.kafkaSecurity,
+      }),
       source: config.INTEGRATOR_SOURCE,
       groupId: config.KAFKA_GROUP_ID,
       providers: config.INTEGRATOR_PROVIDERS,
@@ -43,9 +50,13 @@ export class ReferenceIntegrator {
         await this.latency();
         return simulateRevocation(config.INTEGRATOR_FAILURE_RATE, new Date());
       },
-      onSkipped: (reason) => this.log.warn(`skipped a request that is not a valid event: ${reason}`),
-      onAnswered: () => {
+      onSkipped: (reason) => {
+        this.metrics?.skipped();
+        this.log.warn(`skipped a request that is not a valid event: ${reason}`);
+      },
+      onAnswered: (result) => {
         this.answered += 1;
+        this.metrics?.answered(result);
       },
     });
     const requests = [TOPICS.rotationRequests, TOPICS.revocationRequests].map((topic) => `${config.KAFKA_TOPIC_PREFIX}${topic}`);

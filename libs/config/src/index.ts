@@ -4,3 +4,6 @@ export * from './load-config';
 export * from './service-config';
 export * from './topic-partitions';
 export * from './jwt-config';
+export * from './kafka-security';
+export * from './postgres-tls-env';
+export * from './tracing-env';

@@ -1,4 +1,7 @@
 import { env, z } from './env-schema';
+import { kafkaSecurityEnvShape } from './kafka-security';
+import { postgresTlsEnvShape } from './postgres-tls-env';
+import { tracingEnvShape } from './tracing-env';
 import { DEFAULT_DLQ_PARTITIONS, DEFAULT_TOPIC_PARTITIONS, topicPartitionOverrides } from './topic-partitions';
 
 /** A subgraph's database: what the service and its `migrate` command both read. */
@@ -7,6 +10,7 @@ export function databaseEnvShape(service: string) {
     DATABASE_URL: env.url(['postgres', 'postgresql'], `postgres://postgres@127.0.0.1:5432/nhi_${service}`),
     /** auto: migrate at start, replicas taking turns; skip: `npm run migrate` ran before the rollout, only check (ADR 0025). */
     DATABASE_MIGRATIONS: z.enum(['auto', 'skip'], { message: 'expected auto or skip' }).default('auto'),
+    ...postgresTlsEnvShape(),
   };
 }
 
@@ -19,6 +23,7 @@ export function subgraphEnvShape(service: string, defaultPort: number) {
     LOG_LEVEL: env.logLevel(),
     ...databaseEnvShape(service),
     KAFKA_BROKERS: env.hostPorts('127.0.0.1:9092'),
+    ...kafkaSecurityEnvShape(),
     KAFKA_CLIENT_ID: env.string(`nhi-${service}`),
     KAFKA_GROUP_ID: env.string(`nhi-${service}`),
     KAFKA_TOPIC_PREFIX: z.string().default(''),
@@ -44,6 +49,7 @@ export function subgraphEnvShape(service: string, defaultPort: number) {
     HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(3_600_000),
     /** Largest JSON request body: ingest batches of thousands of rows need more than the 100 kB default. */
     BODY_LIMIT: env.byteSize('16mb'),
+    ...tracingEnvShape(),
   };
 }
 

@@ -57,7 +57,14 @@ function messageOf(definition: EventTypeDefinition): Record<string, unknown> {
     contentType: 'application/cloudevents+json',
     headers: {
       type: 'object',
-      properties: { 'content-type': { type: 'string', const: 'application/cloudevents+json; charset=UTF-8' } },
+      properties: {
+        'content-type': { type: 'string', const: 'application/cloudevents+json; charset=UTF-8' },
+        ce_traceparent: {
+          type: 'string',
+          description: "The event's traceparent again, for tools that route on headers without reading the value.",
+        },
+        ce_tracestate: { type: 'string', description: "The event's tracestate again, when it has one." },
+      },
     },
     payload: {
       allOf: [
@@ -120,14 +127,16 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
     asyncapi: '3.0.0',
     info: {
       title: 'NHI governance platform events',
-      version: '1.1.0',
+      version: '1.2.0',
       description:
         'Kafka topics of the NHI governance platform. Every message value is a CloudEvents 1.0 document in ' +
         'structured JSON mode; the message key is the identity id (on the audit topic, the first target). ' +
         'Poison messages are moved to <topic>.dlq. ' +
         'Changes in 1.1 are additive, so 1.0 consumers keep working: an identity lists its credentials; ' +
         'nhi.rotation.requested names the credentials it targets; nhi.rotation.completed and ' +
-        'nhi.credential.rotated say which credential replaced which (replaced); findings carry a subject and evidence.',
+        'nhi.credential.rotated say which credential replaced which (replaced); findings carry a subject and evidence. ' +
+        'In 1.2 every event carries the CloudEvents Distributed Tracing extension (traceparent, tracestate): an integrator ' +
+        "that copies a request's traceparent onto its result keeps the operation in one trace.",
     },
     defaultContentType: 'application/cloudevents+json',
     servers: {

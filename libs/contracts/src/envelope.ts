@@ -14,6 +14,9 @@ export interface NewEvent<T extends EventType> {
   data: EventDataByType[T];
   id?: string;
   time?: Date;
+  /** CloudEvents Distributed Tracing extension: the W3C trace context of the operation that caused the event. */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json; charset=UTF-8';
@@ -37,6 +40,8 @@ export function createEvent<T extends EventType>(input: NewEvent<T>): NhiEvent<T
     dataschema: EVENT_TYPES[input.type].schema.$id,
     data: input.data,
   };
+  if (input.traceparent !== undefined) event.traceparent = input.traceparent;
+  if (input.tracestate !== undefined) event.tracestate = input.tracestate;
   assertValidEvent(event);
   return event;
 }

@@ -11,4 +11,8 @@ export interface NhiEvent<T extends EventType = EventType> {
   datacontenttype: 'application/json';
   dataschema: string;
   data: EventDataByType[T];
+  /** CloudEvents Distributed Tracing extension: the W3C traceparent of what caused the event (always set on what we emit). */
+  traceparent?: string;
+  /** Its W3C tracestate, when the trace has one. */
+  tracestate?: string;
 }

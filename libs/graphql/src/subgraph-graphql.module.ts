@@ -34,7 +34,8 @@ export function subgraphGraphQLModule(options: SubgraphGraphQLOptions = { produc
     autoSchemaFile: { federation: 2 },
     sortSchema: true,
     buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
-    playground: false,
+    // No IDE on a subgraph: it answers only the gateway's signed requests; GraphiQL is on the gateway (ADR 0032).
+    graphiql: false,
     // Subgraphs are reached only through the gateway; stack traces never leave the service.
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IntegratorEvent, RevocationRequest, RevocationResult, RotationRequest, RotationResult, ResultType } from './events';
 import type { IntegratorEventData, RevocationRequestedData, RotationRequestedData } from './generated/event-data';
 import { assertValid } from './validate';
+import { spanContextOf, traceContextOf, type EventTraceContext } from './trace-context';
 
 /** Who answers: the integrator's own CloudEvents source (registered with the platform), and optionally the id and time. */
 export interface AnswerOptions {
@@ -11,6 +12,13 @@ export interface AnswerOptions {
   id?: string;
   /** When the event happened; now when left out. */
   time?: Date;
+  /**
+   * The W3C trace context the answer carries (CloudEvents Distributed Tracing extension).
+   * Left out, the request's own is carried on when the request event is given, so the
+   * platform sees the answer in the trace of its request.
+   */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 /** Which credential a rotation replaced with which (the provider's ids), for requests that name `credentials`. */
@@ -38,7 +46,18 @@ function requestIds(request: { data: RequestIds } | RequestIds): RequestIds {
   return { requestId, nhiId };
 }
 
-function resultEvent<T extends ResultType>(type: T, data: IntegratorEventData[T], options: AnswerOptions): IntegratorEvent<T> {
+/** The trace context an answer carries: the one asked for, else the request's (when the request event was given). */
+function traceOfAnswer(request: object, options: AnswerOptions): EventTraceContext {
+  // Only a request event has the attributes; its data or bare ids read as none.
+  return traceContextOf(spanContextOf(options.traceparent !== undefined ? options : (request as EventTraceContext)));
+}
+
+function resultEvent<T extends ResultType>(
+  type: T,
+  data: IntegratorEventData[T],
+  options: AnswerOptions,
+  trace: EventTraceContext,
+): IntegratorEvent<T> {
   const event = {
     specversion: '1.0' as const,
     id: options.id ?? randomUUID(),
@@ -48,6 +67,7 @@ function resultEvent<T extends ResultType>(type: T, data: IntegratorEventData[T]
     time: (options.time ?? new Date()).toISOString(),
     datacontenttype: 'application/json',
     data,
+    ...trace,
   };
   // What we send is held to the contract before it leaves: a mistake fails here, not on the platform's DLQ.
   return assertValid(event) as IntegratorEvent<T>;
@@ -65,7 +85,8 @@ export function answerRotation(
 ): RotationResult {
   const { requestId, nhiId } = requestIds(request);
   const at = { ...options, time: options.time ?? new Date() };
-  if ('error' in outcome) return resultEvent('nhi.rotation.failed', { requestId, nhiId, error: outcome.error }, at);
+  const trace = traceOfAnswer(request, options);
+  if ('error' in outcome) return resultEvent('nhi.rotation.failed', { requestId, nhiId, error: outcome.error }, at, trace);
   const data: IntegratorEventData['nhi.rotation.completed'] = { requestId, nhiId, rotatedAt: (outcome.rotatedAt ?? at.time).toISOString() };
   if (outcome.newCredentialFingerprint !== undefined) data.newCredentialFingerprint = outcome.newCredentialFingerprint;
   if (outcome.newExpiresAt !== undefined) data.newExpiresAt = outcome.newExpiresAt.toISOString();
@@ -77,7 +98,7 @@ export function answerRotation(
       ...(expiresAt === undefined ? {} : { expiresAt: expiresAt.toISOString() }),
     }));
   }
-  return resultEvent('nhi.rotation.completed', data, at);
+  return resultEvent('nhi.rotation.completed', data, at, trace);
 }
 
 /** The answer to a revocation request: `nhi.revocation.completed`, or `nhi.revocation.failed` with an error for people. */
@@ -88,6 +109,7 @@ export function answerRevocation(
 ): RevocationResult {
   const { requestId, nhiId } = requestIds(request);
   const at = { ...options, time: options.time ?? new Date() };
-  if ('error' in outcome) return resultEvent('nhi.revocation.failed', { requestId, nhiId, error: outcome.error }, at);
-  return resultEvent('nhi.revocation.completed', { requestId, nhiId, revokedAt: (outcome.revokedAt ?? at.time).toISOString() }, at);
+  const trace = traceOfAnswer(request, options);
+  if ('error' in outcome) return resultEvent('nhi.revocation.failed', { requestId, nhiId, error: outcome.error }, at, trace);
+  return resultEvent('nhi.revocation.completed', { requestId, nhiId, revokedAt: (outcome.revokedAt ?? at.time).toISOString() }, at, trace);
 }

@@ -15,6 +15,9 @@ export interface IntegratorEvent<T extends IntegratorEventType = IntegratorEvent
   datacontenttype?: string;
   dataschema?: string;
   data: IntegratorEventData[T];
+  /** CloudEvents Distributed Tracing extension: the W3C trace context of the operation (the platform sets it on every request). */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export type RotationRequest = IntegratorEvent<'nhi.rotation.requested'>;

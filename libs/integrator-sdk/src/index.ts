@@ -7,3 +7,5 @@ export * from './fingerprint';
 export * from './kafka-message';
 export * from './read-request';
 export * from './integrator';
+export { spanContextOf, traceContextOf, type EventTraceContext } from './trace-context';
+export * from './kafka-security';

@@ -4,6 +4,7 @@ import type { IntegratorRequest, IntegratorResult, RevocationRequest, RotationRe
 import { toKafkaMessage, type ContentMode } from './kafka-message';
 import { readRequest } from './read-request';
 import { resultTopic, TOPICS } from './topics';
+import { inRequestSpan } from './trace-context';
 
 /** Answers sent in one Kafka request. */
 const ANSWERS_PER_REQUEST = 500;
@@ -88,13 +89,17 @@ async function answer(
   const answerOptions = { source: options.source };
   if (request.type === 'nhi.rotation.requested') {
     const rotation = request;
-    return answerOnce(recent, rotation, async () =>
-      answerRotation(rotation, await unlessExpired(rotation, () => options.rotate(rotation)), answerOptions),
+    return answerOnce(recent, rotation, () =>
+      inRequestSpan(rotation, async (trace) =>
+        answerRotation(rotation, await unlessExpired(rotation, () => options.rotate(rotation)), { ...answerOptions, ...trace }),
+      ),
     );
   }
   const revocation = request;
-  return answerOnce(recent, revocation, async () =>
-    answerRevocation(revocation, await unlessExpired(revocation, () => options.revoke(revocation)), answerOptions),
+  return answerOnce(recent, revocation, () =>
+    inRequestSpan(revocation, async (trace) =>
+      answerRevocation(revocation, await unlessExpired(revocation, () => options.revoke(revocation)), { ...answerOptions, ...trace }),
+    ),
   );
 }
 

@@ -8,7 +8,8 @@ const README = path.join(__dirname, '../../../README.md');
 describe('the production runtime settings', () => {
   it('are the ones the README tells platform teams to run a bundle with', () => {
     const env = Object.entries(PRODUCTION_ENV).map(([name, value]) => `${name}=${value}`);
-    const line = [...env, 'node', ...PRODUCTION_NODE_ARGS, 'dist/apps/inventory/main.js'].join(' ');
+    // A bundle runs from its own folder, so the flags travel in NODE_OPTIONS, as the image sets them.
+    const line = [...env, `NODE_OPTIONS="${PRODUCTION_NODE_ARGS.join(' ')}"`, 'node main.js'].join(' ');
     expect(readFileSync(README, 'utf8')).toContain(line);
   });
 

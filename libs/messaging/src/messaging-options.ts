@@ -1,9 +1,12 @@
 import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
+import type { KafkaSecurity } from '@nhi/config';
 
 export interface MessagingOptions {
   /** CloudEvents source becomes `/nhi/<serviceName>`. */
   serviceName: string;
   brokers: string[];
+  /** TLS and SASL for the brokers (ADR 0034): kafkaSecurity(config) from @nhi/config. Plain text when left out. */
+  security?: KafkaSecurity;
   clientId: string;
   /** This service's consumer group. */
   groupId: string;

@@ -1,6 +1,7 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import type { MigrationsMode } from './migrations-mode';
 import { NestTypeOrmLogger } from './nest-typeorm-logger';
+import { typeOrmConnection, type PostgresTlsEnv } from './postgres-tls';
 
 export interface PersistenceOptions {
   url: string;
@@ -14,6 +15,8 @@ export interface PersistenceOptions {
   migrationsMode?: MigrationsMode;
   /** The service's name, for the `migrate` command an operator is told to run; applicationName when not given. */
   service?: string;
+  /** libpq's TLS settings (PGSSLMODE ...) where the URL has none; the process environment when left out (ADR 0034). */
+  tls?: PostgresTlsEnv;
 }
 
 /** Connections a service's pool holds unless it says otherwise. */
@@ -27,7 +30,7 @@ export const DEFAULT_POOL_SIZE = 10;
 export function dataSourceOptions(options: PersistenceOptions): DataSourceOptions {
   return {
     type: 'postgres',
-    url: options.url,
+    ...typeOrmConnection(options.url, options.tls),
     applicationName: options.applicationName,
     entities: options.entities,
     migrations: options.migrations,

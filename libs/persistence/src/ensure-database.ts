@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { postgresConnection, type PostgresTlsEnv } from './postgres-tls';
 import { isTransientDatabaseFailure } from './transient-failure';
 
 const DUPLICATE_DATABASE = '42P04';
@@ -29,10 +30,14 @@ const UNREACHABLE_ATTEMPTS = 30;
  * that cannot be reached is tried again for a minute before the start fails:
  * replicas starting while the database restarts should not need a second start.
  */
-export async function ensureDatabase(databaseUrl: string, attempts = UNREACHABLE_ATTEMPTS): Promise<'created' | 'exists'> {
+export async function ensureDatabase(
+  databaseUrl: string,
+  tls: PostgresTlsEnv = process.env,
+  attempts = UNREACHABLE_ATTEMPTS,
+): Promise<'created' | 'exists'> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await ensureDatabaseOnce(databaseUrl);
+      return await ensureDatabaseOnce(databaseUrl, tls);
     } catch (error) {
       if (attempt >= attempts || !isTransientDatabaseFailure(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, UNREACHABLE_RETRY_MS));
@@ -40,9 +45,9 @@ export async function ensureDatabase(databaseUrl: string, attempts = UNREACHABLE
   }
 }
 
-async function ensureDatabaseOnce(databaseUrl: string): Promise<'created' | 'exists'> {
+async function ensureDatabaseOnce(databaseUrl: string, tls: PostgresTlsEnv): Promise<'created' | 'exists'> {
   const name = databaseName(databaseUrl);
-  const client = new Client({ connectionString: maintenanceUrl(databaseUrl) });
+  const client = new Client(postgresConnection(maintenanceUrl(databaseUrl), tls));
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -59,9 +64,9 @@ async function ensureDatabaseOnce(databaseUrl: string): Promise<'created' | 'exi
 }
 
 /** Drops a database, closing other sessions first. Used by tests and `reset` tooling only. */
-export async function dropDatabase(databaseUrl: string): Promise<void> {
+export async function dropDatabase(databaseUrl: string, tls: PostgresTlsEnv = process.env): Promise<void> {
   const name = databaseName(databaseUrl);
-  const client = new Client({ connectionString: maintenanceUrl(databaseUrl) });
+  const client = new Client(postgresConnection(maintenanceUrl(databaseUrl), tls));
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

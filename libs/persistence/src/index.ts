@@ -10,3 +10,4 @@ export * from './migration-lock';
 export * from './migrations-mode';
 export * from './migrate-command';
 export * from './transient-failure';
+export * from './postgres-tls';

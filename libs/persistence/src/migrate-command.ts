@@ -3,7 +3,7 @@ import { dataSourceOptions, PersistenceOptions } from './data-source-options';
 import { databaseName, ensureDatabase } from './ensure-database';
 import { migrateUnderLock, MigrationRun } from './migration-lock';
 
-export interface MigrationsCommandOptions extends Pick<PersistenceOptions, 'url' | 'entities' | 'migrations'> {
+export interface MigrationsCommandOptions extends Pick<PersistenceOptions, 'url' | 'entities' | 'migrations' | 'tls'> {
   service: string;
   /** Where the report goes; standard output unless a test listens. */
   print?: (line: string) => void;
@@ -18,7 +18,7 @@ export interface MigrationsCommandOptions extends Pick<PersistenceOptions, 'url'
 export async function runMigrationsCommand(options: MigrationsCommandOptions): Promise<MigrationRun> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const database = databaseName(options.url);
-  if ((await ensureDatabase(options.url)) === 'created') print(`${options.service}: created database ${database}`);
+  if ((await ensureDatabase(options.url, options.tls)) === 'created') print(`${options.service}: created database ${database}`);
   const dataSource = await new DataSource(
     dataSourceOptions({ ...options, applicationName: `nhi-${options.service}-migrate`, poolSize: 2 }),
   ).initialize();

@@ -27,7 +27,7 @@ export class PersistenceModule {
             const resolved = await options.useFactory();
             how = { mode: resolved.migrationsMode ?? 'auto', service: resolved.service ?? resolved.applicationName };
             // A deployment that migrates before the rollout may not let the service create databases either.
-            if (how.mode === 'auto') await ensureDatabase(resolved.url);
+            if (how.mode === 'auto') await ensureDatabase(resolved.url, resolved.tls);
             return { ...dataSourceOptions(resolved), toRetry: (error: unknown) => !(error instanceof MigrationsPendingError) };
           },
           // Nest always passes what useFactory returned.

@@ -6,6 +6,7 @@ import { actorMiddleware } from '@nhi/auth';
 import { ConfigError, loadConfig, SubgraphConfig, subgraphEnvShape } from '@nhi/config';
 import { GraphQLErrorPassthroughFilter } from '@nhi/graphql';
 import { malformedBodyHandler } from './malformed-body.handler';
+import { traceContextMiddleware } from '@nhi/tracing';
 import { RouteNotFoundFilter } from './route-not-found.filter';
 
 export interface RunningService {
@@ -43,6 +44,8 @@ export async function bootstrapSubgraph(options: SubgraphBootstrapOptions): Prom
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.use(malformedBodyHandler());
+  // The caller's traceparent, when no span continues it (tracing off): after the body parser, the rest runs inside it.
+  app.use(traceContextMiddleware());
   app.use('/graphql', actorMiddleware(config.ACTOR_SIGNING_KEY));
   app.useGlobalFilters(new GraphQLErrorPassthroughFilter(), new RouteNotFoundFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

@@ -8,5 +8,7 @@ export * from './log-destination';
 export * from './request-log';
 export * from './route-not-found.filter';
 export * from './malformed-body.handler';
+export * from './openapi.module';
 export * from './service-metrics';
+export * from './metrics';
 export * from './subgraph-migrations';

@@ -23,7 +23,7 @@ export function subgraphTables(own: SubgraphTables): SubgraphTables {
 /** Entry point of `apps/<service>/src/migrate.ts` (`npm run migrate -- <service>`): reads DATABASE_URL as the service does. */
 export function migrateSubgraph(service: string, own: SubgraphTables): void {
   runMain(async () => {
-    const { DATABASE_URL } = loadConfig(service, databaseEnvShape(service));
-    await migrateMain({ service, url: DATABASE_URL, ...subgraphTables(own) });
+    const config = loadConfig(service, databaseEnvShape(service));
+    await migrateMain({ service, url: config.DATABASE_URL, tls: config, ...subgraphTables(own) });
   });
 }

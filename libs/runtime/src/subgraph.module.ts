@@ -3,13 +3,15 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditInTransaction, AuditPlugin, AuditRecorder, AuditScopeInterceptor } from '@nhi/audit';
 import { AccessGuard } from '@nhi/auth';
-import { SubgraphConfig } from '@nhi/config';
+import { kafkaSecurity, SubgraphConfig } from '@nhi/config';
 import { SubgraphSchema, subgraphGraphQLModule } from '@nhi/graphql';
 import { MessagingModule } from '@nhi/messaging';
 import { PersistenceModule } from '@nhi/persistence';
 import { FreeTextSecretsInterceptor } from './free-text-secrets.interceptor';
 import { HealthController } from './health.controller';
-import { SERVICE_NAME, ServiceMetrics, ServiceMetricsController } from './service-metrics';
+import { DbPoolMetrics } from './metrics/db-pool-metrics';
+import { MessagingMetrics } from './metrics/messaging-metrics';
+import { ServiceMetricsModule } from './metrics/service-metrics.module';
 import { loggingModule } from './logging';
 import { subgraphTables } from './subgraph-migrations';
 
@@ -54,12 +56,14 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
           ...tables,
           migrationsMode: config.DATABASE_MIGRATIONS,
           service: definition.service,
+          tls: config,
         }),
       }),
       MessagingModule.forRootAsync({
         useFactory: () => ({
           serviceName: definition.service,
           brokers: config.KAFKA_BROKERS,
+          security: kafkaSecurity(config),
           clientId: config.KAFKA_CLIENT_ID,
           groupId: config.KAFKA_GROUP_ID,
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
@@ -78,13 +82,12 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
       }),
       subgraphGraphQLModule({ production: config.NODE_ENV === 'production', orphanedTypes: definition.schema.orphanedTypes }),
       TerminusModule,
+      ServiceMetricsModule.forService(definition.service, [DbPoolMetrics, MessagingMetrics]),
       ...definition.features,
     ],
-    controllers: [HealthController, ServiceMetricsController],
+    controllers: [HealthController],
     providers: [
       { provide: SUBGRAPH_CONFIG, useValue: config },
-      { provide: SERVICE_NAME, useValue: definition.service },
-      ServiceMetrics,
       { provide: APP_GUARD, useClass: AccessGuard },
       // After the guard, before any resolver: free text that looks like a secret is refused (ADR 0016).
       { provide: APP_INTERCEPTOR, useClass: FreeTextSecretsInterceptor },
@@ -95,6 +98,6 @@ export function subgraphModule(definition: SubgraphDefinition): DynamicModule {
       AuditInTransaction,
       ...settings,
     ],
-    exports: [SUBGRAPH_CONFIG, AuditRecorder, ServiceMetrics, ...settings.map((setting) => setting.provide)],
+    exports: [SUBGRAPH_CONFIG, AuditRecorder, ...settings.map((setting) => setting.provide)],
   };
 }

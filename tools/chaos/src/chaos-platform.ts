@@ -13,6 +13,7 @@ import {
   SUBGRAPH_NAMES,
   waitHealthy,
 } from '@nhi/launcher';
+import { postgresConnection } from '@nhi/persistence';
 import { ChaosBroker } from './chaos-broker';
 import { TcpProxy } from './tcp-proxy';
 
@@ -176,7 +177,7 @@ export class ChaosPlatform {
     await this.proxy.stop().catch(() => undefined);
     await this.broker.stop().catch((error: unknown) => this.options.progress(`kafka: ${String(error)}`));
     if (!remove) return;
-    const client = new Client({ connectionString: this.options.databaseServerUrl });
+    const client = new Client(postgresConnection(this.options.databaseServerUrl));
     await client.connect();
     try {
       const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { ServiceProcess } from '@nhi/launcher';
+import { postgresConnection } from '@nhi/persistence';
 import type { ChaosPlatform, ServiceName } from './chaos-platform';
 import type { IntegratorNoise } from './integrator-noise';
 import type { Random } from './random';
@@ -146,7 +147,7 @@ export class FaultInjector {
   }
 
   private async terminateConnections(service: ServiceName): Promise<number> {
-    const client = new Client({ connectionString: this.chaos.databaseUrl(service) });
+    const client = new Client(postgresConnection(this.chaos.databaseUrl(service)));
     await client.connect();
     try {
       const { rows } = await client.query<{ terminated: number }>(

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Consumer, type Producer, type IHeaders } from 'kafkajs';
+import type { Consumer, IHeaders, Kafka, Producer } from 'kafkajs';
+import { kafkaSecurityFromEnv } from '@nhi/config';
 import { INTEGRATOR_RESULT_TOPICS, physicalTopic, TOPICS } from '@nhi/contracts';
 import { REFERENCE_INTEGRATOR_SOURCE } from '@nhi/launcher';
+import { kafkaClient } from '@nhi/messaging';
 import type { Random } from './random';
 
 interface SeenResult {
@@ -59,7 +61,7 @@ export class IntegratorNoise {
     private readonly groupId: string,
     private readonly random: Random,
   ) {
-    this.kafka = new Kafka({ clientId: 'chaos-integrator-noise', brokers, logLevel: logLevel.NOTHING, retry: { retries: 30 } });
+    this.kafka = kafkaClient({ clientId: 'chaos-integrator-noise', brokers, security: kafkaSecurityFromEnv(), retry: { retries: 30 } });
   }
 
   private get connected(): Producer {

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { Actor, ACTOR_HEADER, signActorHeader } from '@nhi/auth';
+import { injectTraceContext } from '@nhi/tracing';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
@@ -35,6 +36,8 @@ export class ActorForwardingDataSource extends RemoteGraphQLDataSource<GatewayCo
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    // Node's fetch is not instrumented: the trace goes on to the subgraph here (ADR 0033).
+    injectTraceContext(request.http?.headers);
     // Health checks and schema loads have no actor; the gateway sends neither to subgraphs at run time.
     if (!('actor' in context) || !context.actor) return;
     request.http?.headers.set(ACTOR_HEADER, signActorHeader(context.actor, this.signingKey, this.ttlSeconds));

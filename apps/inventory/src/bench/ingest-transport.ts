@@ -3,6 +3,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { readFileSync } from 'node:fs';
+import { postgresConnection } from '@nhi/persistence';
 import type { IdentityState } from '../identity-data/identity-state';
 import { IDENTITY_COLUMNS } from '../identity-data/identity-store';
 
@@ -56,7 +57,7 @@ async function measured(client: Client, how: string, rows: number, work: () => P
 }
 
 export async function compareTransports(databaseUrl: string, states: readonly IdentityState[], chunk = 1000): Promise<TransportResult[]> {
-  const client = new Client({ connectionString: databaseUrl });
+  const client = new Client(postgresConnection(databaseUrl));
   await client.connect();
   try {
     await client.query('CREATE TABLE probe_json (LIKE identities INCLUDING ALL)');

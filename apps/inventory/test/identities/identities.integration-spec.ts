@@ -166,7 +166,7 @@ describe('GET /metrics', () => {
       const response = await fetch(`${inventory.subgraph.url}/metrics`);
       expect(response.status).toBe(200);
       const text = await response.text();
-      expect(text).toContain('nhi_inventory_process_cpu_seconds_total');
+      expect(text).toContain('nhi_process_cpu_seconds_total');
       return Number(/^nhi_db_statements_total (\d+)$/m.exec(text)?.[1]);
     };
     const before = await statements();

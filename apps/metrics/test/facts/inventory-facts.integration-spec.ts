@@ -251,6 +251,6 @@ describe('GET /metrics', () => {
       new RegExp(`nhi_consumer_events_total\\{topic="${inventoryTopic.replace(/\./g, '\\.')}",outcome="dead-lettered"\\} 2`),
     );
     expect(text).toContain('nhi_parked_events 2');
-    expect(text).toContain('nhi_metrics_process_cpu_seconds_total');
+    expect(text).toContain('nhi_process_cpu_seconds_total');
   });
 });

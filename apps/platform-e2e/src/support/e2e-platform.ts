@@ -36,7 +36,7 @@ export interface E2ePlatform {
   stop(): Promise<void>;
 }
 
-function writeDevKeys(keysDir: string, devKeys: ReturnType<typeof generateDevKeys>): void {
+export function writeDevKeys(keysDir: string, devKeys: ReturnType<typeof generateDevKeys>): void {
   mkdirSync(keysDir, { recursive: true });
   writeFileSync(path.join(keysDir, 'jwt-dev-public.pem'), devKeys.publicKeyPem);
   writeFileSync(path.join(keysDir, 'jwt-dev-private.pem'), devKeys.privateKeyPem);
@@ -101,7 +101,7 @@ export async function startE2ePlatform(
 }
 
 /** Drops the run's databases and deletes its topics. */
-async function removeRunData(serverUrl: string, databasePrefix: string, brokers: string[], topicPrefix: string): Promise<void> {
+export async function removeRunData(serverUrl: string, databasePrefix: string, brokers: string[], topicPrefix: string): Promise<void> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   for (const name of SUBGRAPH_NAMES) await client.query(`DROP DATABASE IF EXISTS "${databasePrefix}${name}" WITH (FORCE)`);

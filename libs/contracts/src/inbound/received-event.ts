@@ -19,4 +19,7 @@ export interface ReceivedEvent<T extends EventType = EventType> {
   datacontenttype?: string;
   dataschema?: string;
   data: EventDataByType[T];
+  /** CloudEvents Distributed Tracing extension, as the producer sent it: read it with a parser that ignores a malformed value. */
+  traceparent?: unknown;
+  tracestate?: unknown;
 }

@@ -4,7 +4,8 @@ import { reportTable } from './report-table';
 import { runConformance } from './run-conformance';
 
 const USAGE =
-  'usage: nhi-integrator-conformance --brokers host:port[,host:port] [--provider name] [--wait seconds] [--topic-prefix prefix]';
+  'usage: nhi-integrator-conformance --brokers host:port[,host:port] [--provider name] [--wait seconds] [--topic-prefix prefix]\n' +
+  '  TLS and SASL as the platform reads them: KAFKA_SSL, KAFKA_SSL_CA_FILE, KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD_FILE ...';
 
 /**
  * `npx nhi-integrator-conformance --brokers 127.0.0.1:9092 --provider demo` (in this

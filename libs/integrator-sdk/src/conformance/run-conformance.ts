@@ -1,4 +1,5 @@
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { kafkaSecurityFromEnvironment, type KafkaSecurityOptions } from '../kafka-security';
 import { TOPICS } from '../topics';
 import type { CheckResult, ConformanceCase, ObservedAnswer } from './conformance-case';
 import { checkCase, strayCheck } from './conformance-checks';
@@ -14,6 +15,8 @@ export interface ConformanceOptions {
   topicPrefix?: string;
   /** How long to wait for answers. */
   waitSeconds?: number;
+  /** TLS and SASL for the brokers; read from KAFKA_SSL, KAFKA_SASL_MECHANISM ... when left out. */
+  security?: KafkaSecurityOptions;
 }
 
 /** Sends a case's request as the platform does, `copies` times with one event id (a redelivery). */
@@ -39,7 +42,8 @@ async function settle(cases: readonly ConformanceCase[], answers: readonly Obser
 export async function runConformance(options: ConformanceOptions): Promise<CheckResult[]> {
   const prefix = options.topicPrefix ?? '';
   const waitSeconds = options.waitSeconds ?? 20;
-  const kafka = new Kafka({ clientId: 'nhi-integrator-conformance', brokers: options.brokers, logLevel: logLevel.NOTHING });
+  const security = options.security ?? kafkaSecurityFromEnvironment();
+  const kafka = new Kafka({ clientId: 'nhi-integrator-conformance', brokers: options.brokers, logLevel: logLevel.NOTHING, ...security });
   const answers: ObservedAnswer[] = [];
   const consumer = await startObserving(
     kafka,

@@ -176,6 +176,14 @@ export const CLOUDEVENT_SCHEMA = {
     dataschema: { type: 'string', minLength: 1, format: 'uri' },
     data_base64: { type: 'string' },
     data: { description: "Any JSON value; the type's schema judges it." },
+    traceparent: {
+      description:
+        'CloudEvents Distributed Tracing extension (W3C Trace Context). Optional; a malformed value is ignored, never a reason to reject the event.',
+    },
+    tracestate: {
+      description:
+        'CloudEvents Distributed Tracing extension (W3C Trace Context), read with traceparent. Optional; a malformed value is ignored.',
+    },
   },
   propertyNames: { pattern: '^(data_base64|[a-z0-9]+)$' },
 };

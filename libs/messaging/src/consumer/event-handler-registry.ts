@@ -3,6 +3,7 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import type { EventType, ReceivedEvent } from '@nhi/contracts';
 import { batchHandlerMetadata, handledEventTypes } from './event-handler.decorator';
+import { traced } from '../tracing/handler-span';
 
 export interface RegisteredEventHandler {
   eventType: EventType;
@@ -80,6 +81,6 @@ export class EventHandlerRegistry {
 
 function add(found: Map<EventType, RegisteredEventHandler[]>, handler: RegisteredEventHandler): void {
   const handlers = found.get(handler.eventType) ?? [];
-  handlers.push(handler);
+  handlers.push(traced(handler));
   found.set(handler.eventType, handlers);
 }

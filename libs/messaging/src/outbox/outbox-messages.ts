@@ -1,6 +1,7 @@
 import type { TopicMessages } from 'kafkajs';
 import { CLOUDEVENTS_CONTENT_TYPE, physicalTopic } from '@nhi/contracts';
 import type { OutboxRow } from './outbox-store';
+import { traceHeaders } from '../tracing/trace-headers';
 
 /** Most bytes of event values in one Kafka request: below the broker's default 1 MB message.max.bytes. */
 export const MAX_REQUEST_BYTES = 512 * 1024;
@@ -32,7 +33,7 @@ export function toTopicMessages(rows: readonly OutboxRow[], prefix: string, maxB
       key: row.message_key,
       value: row.payload,
       // Structured mode: the value is the whole event. ce_type/ce_id let tools route and trace without parsing it.
-      headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE, ce_type: row.event_type, ce_id: row.id },
+      headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE, ce_type: row.event_type, ce_id: row.id, ...traceHeaders(row) },
     });
   }
   if (byTopic.size > 0) requests.push([...byTopic.values()]);

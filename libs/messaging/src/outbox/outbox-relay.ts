@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { MessagingProducer } from '../kafka/messaging-producer';
 import { describeError } from '../describe-error';
+import { recordPublished } from '../metrics/published-events';
 import { retryDelayMs } from '../timing/backoff';
 import { Wakeup } from '../timing/wakeup';
 import { OutboxListener } from './outbox-listener';
@@ -133,6 +134,7 @@ export class OutboxRelay {
         await markSent(manager, ids);
       }
       await runner.commitTransaction();
+      recordPublished(rows);
       if (rows.length > 0) this.state.lastPublishedAt = new Date().toISOString();
       return rows.length;
     } catch (error) {

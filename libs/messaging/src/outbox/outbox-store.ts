@@ -8,6 +8,9 @@ export interface OutboxRow {
   event_type: string;
   /** The event as stored: handed to Kafka as it is, never parsed again. */
   payload: string;
+  /** The event's trace context, for its headers; null on rows from before ADR 0033. */
+  traceparent?: string | null;
+  tracestate?: string | null;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function selectUnsent(manager: EntityManager, limit: number): Promi
   await manager.query('SET LOCAL enable_bitmapscan = off');
   await manager.query('SET LOCAL enable_seqscan = off');
   return manager.query(
-    `SELECT id, seq, topic, message_key, payload->>'type' AS event_type, payload::text AS payload FROM outbox_events
+    `SELECT id, seq, topic, message_key, payload->>'type' AS event_type, payload::text AS payload, traceparent, tracestate FROM outbox_events
       WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
     [limit],
   );

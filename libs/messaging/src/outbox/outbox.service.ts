@@ -4,6 +4,8 @@ import { createEvent, EVENT_TYPES, type EventDataByType, type EventType, type Nh
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { OUTBOX_CHANNEL } from './outbox-channel';
 import { tapEnqueued } from './outbox-tap';
+import { inOutboxSpan } from '../tracing/outbox-span';
+import type { EventTrace } from '@nhi/tracing';
 
 export interface OutboxEventInput<T extends EventType> {
   type: T;
@@ -33,13 +35,21 @@ export class OutboxService {
    */
   async enqueueMany(manager: EntityManager, inputs: ReadonlyArray<OutboxEventInput<EventType>>): Promise<NhiEvent[]> {
     if (inputs.length === 0) return [];
-    const events = inputs.map((input) => createEvent({ source: this.options.serviceName, ...input }));
+    return inOutboxSpan(inputs.length, (eventTrace) => this.store(manager, inputs, eventTrace));
+  }
+
+  private async store(
+    manager: EntityManager,
+    inputs: ReadonlyArray<OutboxEventInput<EventType>>,
+    eventTrace: EventTrace,
+  ): Promise<NhiEvent[]> {
+    const events = inputs.map((input) => createEvent({ source: this.options.serviceName, ...input, ...eventTrace }));
     // The events travel as one JSON array, parsed once by PostgreSQL, rather than as thousands of escaped strings.
     // One statement stores the events and wakes the relay at commit: on this platform a round trip costs more than either.
     await manager.query(
       `WITH stored AS (
-         INSERT INTO outbox_events (id, topic, message_key, payload)
-         SELECT (e.payload->>'id')::uuid, t.topic, e.payload->>'subject', e.payload
+         INSERT INTO outbox_events (id, topic, message_key, payload, traceparent, tracestate)
+         SELECT (e.payload->>'id')::uuid, t.topic, e.payload->>'subject', e.payload, e.payload->>'traceparent', e.payload->>'tracestate'
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(payload, n)
          JOIN unnest($2::text[]) WITH ORDINALITY AS t(topic, n) USING (n)
          ORDER BY n

@@ -1,5 +1,6 @@
-import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { ConsoleLogger, type LogLevel, type Provider } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
+import type { KafkaSecurity } from '@nhi/config';
 import { PersistenceModule } from '@nhi/persistence';
 import { MessagingModule } from '../messaging.module';
 import { MESSAGING_ENTITIES } from '../tables/messaging-entities';
@@ -10,10 +11,14 @@ import { TestHandlers } from './test-handlers';
 export interface MessagingTestAppOptions {
   databaseUrl: string;
   brokers: string[];
+  /** TLS and SASL for a secured broker; plain text when left out. */
+  security?: KafkaSecurity;
   topicPrefix: string;
   groupId: string;
   /** Register TestHandlers, which makes the app consume. */
   withHandlers: boolean;
+  /** Handlers of a test's own, beside or instead of TestHandlers. */
+  extraProviders?: Provider[];
   outboxPollIntervalMs: number;
   consumerRetryBaseMs: number;
 }
@@ -45,6 +50,7 @@ export function compileMessagingTestApp(options: MessagingTestAppOptions): Promi
         useFactory: () => ({
           serviceName: 'messaging-test',
           brokers: options.brokers,
+          security: options.security,
           clientId: 'messaging-test',
           groupId: options.groupId,
           topicPrefix: options.topicPrefix,
@@ -58,7 +64,7 @@ export function compileMessagingTestApp(options: MessagingTestAppOptions): Promi
         }),
       }),
     ],
-    providers: options.withHandlers ? [TestHandlers] : [],
+    providers: [...(options.withHandlers ? [TestHandlers] : []), ...(options.extraProviders ?? [])],
   })
     .setLogger(new ConsoleLogger({ logLevels: testLogLevels() }))
     .compile();

@@ -1,8 +1,9 @@
 import { Client } from 'pg';
+import { postgresConnection } from '@nhi/persistence';
 
 /** Runs `work` with a connection of its own to one database, closed afterwards whatever happens. */
 export async function withDatabase<T>(url: string, work: (db: Client) => Promise<T>): Promise<T> {
-  const db = new Client({ connectionString: url, application_name: 'nhi-chaos-checks' });
+  const db = new Client({ ...postgresConnection(url), application_name: 'nhi-chaos-checks' });
   // A connection the server ends (an operator's pg_terminate_backend) must not take the checks down with it.
   db.on('error', () => undefined);
   await db.connect();

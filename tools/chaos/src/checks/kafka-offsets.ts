@@ -1,8 +1,10 @@
-import { AssignerProtocol, Kafka, logLevel, type Admin } from 'kafkajs';
+import { AssignerProtocol, type Admin, type Kafka } from 'kafkajs';
+import { kafkaSecurityFromEnv } from '@nhi/config';
+import { kafkaClient } from '@nhi/messaging';
 
 /** A Kafka client for the checks: quiet, since the checks report what they find themselves. */
 export function checksKafka(brokers: string[], clientId = 'nhi-chaos-checks'): Kafka {
-  return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: { retries: 5 } });
+  return kafkaClient({ clientId, brokers, security: kafkaSecurityFromEnv(), retry: { retries: 5 } });
 }
 
 /** Runs `work` with a connected admin client, disconnected afterwards. */
