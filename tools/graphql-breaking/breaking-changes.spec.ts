@@ -8,6 +8,11 @@ const root = path.resolve(__dirname, '../..');
 const released = readFileSync(path.join(root, 'apps/gateway/supergraph.released.graphql'), 'utf8');
 const current = readFileSync(path.join(root, 'apps/gateway/supergraph.graphql'), 'utf8');
 const files = { released: 'released.graphql', accepted: 'accepted.json' };
+// The intended breaks since the release (issue 22's nullable cross-subgraph fields), each with its reason.
+const committedAllowList = parseAcceptedChanges(
+  readFileSync(path.join(root, 'apps/gateway/accepted-breaking-changes.json'), 'utf8'),
+  'accepted-breaking-changes.json',
+);
 
 /** The released supergraph with one edit, failing loudly when the text to edit is no longer there. */
 function edited(from: string, to: string): string {
@@ -21,9 +26,10 @@ const withoutSummary = () =>
   released.replace(/\n {2}"""[^"]*"""\n {2}governanceSummary\([\s\S]*?\): GovernanceSummary! @join__field\(graph: METRICS\)\n/, '\n');
 
 describe('the supergraph breaking-change check', () => {
-  it('passes on the current supergraph against the released one', async () => {
-    const check = await checkSupergraph(released, current, []);
+  it('passes on the current supergraph against the released one, with the committed allow-list', async () => {
+    const check = await checkSupergraph(released, current, committedAllowList);
     expect(check.breaking.map((change) => change.message)).toEqual([]);
+    expect(check.stale).toEqual([]);
     expect(passed(check)).toBe(true);
   });
 

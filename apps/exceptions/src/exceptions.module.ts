@@ -9,6 +9,9 @@ import { ExceptionRequestsService } from './exceptions/exception-requests.servic
 import { ExceptionWorkflowResolver } from './exceptions/exception-workflow.resolver';
 import { ExceptionsResolver } from './exceptions/exceptions.resolver';
 import { ExceptionsService } from './exceptions/exceptions.service';
+import { PolicyExceptionReferencesResolver } from './exceptions/policy-exception-references.resolver';
+import { ExceptionsToDecideService } from './viewer/exceptions-to-decide.service';
+import { ViewerExceptionsResolver } from './viewer/viewer-exceptions.resolver';
 
 /** Every feature of the exceptions subgraph, wired at the top so no feature reaches up to its wiring. */
 @Module({
@@ -16,6 +19,9 @@ import { ExceptionsService } from './exceptions/exceptions.service';
     ExceptionsService,
     ExceptionsResolver,
     ExceptionWorkflowResolver,
+    PolicyExceptionReferencesResolver,
+    ExceptionsToDecideService,
+    ViewerExceptionsResolver,
     ExceptionRequestsService,
     ExceptionDecisionsService,
     ExceptionJournal,

@@ -13,10 +13,14 @@ import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { LifecycleService } from './lifecycle/lifecycle.service';
 import { MassActionLedger } from './requests/mass-action-ledger';
+import { RevocationRequestIdentityResolver, RotationRequestIdentityResolver } from './references/request-identity.resolver';
+import { SuspensionExceptionResolver } from './references/suspension-exception.resolver';
 import { MassActions } from './mass-actions/mass-actions.service';
 import { MassActionsResolver } from './mass-actions/mass-actions.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';
 import { PoliciesService } from './policies/policies.service';
+import { RequestProgressResolver } from './progress/request-progress.resolver';
+import { RequestsById } from './progress/requests-by-id';
 import { BulkRevocation } from './revocation/bulk-revocation';
 import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
@@ -57,6 +61,11 @@ import { Suspensions } from './suspensions/suspensions';
     MassActionLedger,
     MassActions,
     MassActionsResolver,
+    RotationRequestIdentityResolver,
+    RevocationRequestIdentityResolver,
+    SuspensionExceptionResolver,
+    RequestsById,
+    RequestProgressResolver,
   ],
 })
 export class LifecycleModule {}

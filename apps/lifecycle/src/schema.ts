@@ -5,6 +5,9 @@ import { IntegratorsResolver } from './integrators/integrators.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { MassActionsResolver } from './mass-actions/mass-actions.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';
+import { RequestProgressResolver } from './progress/request-progress.resolver';
+import { RevocationRequestIdentityResolver, RotationRequestIdentityResolver } from './references/request-identity.resolver';
+import { SuspensionExceptionResolver } from './references/suspension-exception.resolver';
 import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
 import { RotationListsResolver } from './rotation/rotation-lists.resolver';
@@ -23,5 +26,9 @@ export const LIFECYCLE_SCHEMA: SubgraphSchema = {
     BulkRevocationResolver,
     IntegratorsResolver,
     MassActionsResolver,
+    RotationRequestIdentityResolver,
+    RevocationRequestIdentityResolver,
+    SuspensionExceptionResolver,
+    RequestProgressResolver,
   ],
 };

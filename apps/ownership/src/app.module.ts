@@ -8,6 +8,7 @@ import { OwnershipRules1764600000000 } from './migrations/1764600000000-ownershi
 import { DirectoryAndEscalation1764700000000 } from './migrations/1764700000000-directory-and-escalation';
 import { Attestation1764800000000 } from './migrations/1764800000000-attestation';
 import { Handoffs1764900000000 } from './migrations/1764900000000-handoffs';
+import { OwnerSearch1765000000000 } from './migrations/1765000000000-owner-search';
 import { HandoffEntity } from './handoff/handoff.entity';
 import { HandoffItemEntity } from './handoff/handoff-item.entity';
 import { AttestationCampaignEntity } from './attestation/attestation-campaign.entity';
@@ -41,6 +42,7 @@ export const TABLES: SubgraphTables = {
     DirectoryAndEscalation1764700000000,
     Attestation1764800000000,
     Handoffs1764900000000,
+    OwnerSearch1765000000000,
   ],
 };
 

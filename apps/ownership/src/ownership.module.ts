@@ -10,6 +10,10 @@ import { HandoffResolver } from './handoff/handoff.resolver';
 import { HandoffService } from './handoff/handoff.service';
 import { IdentityPages } from './identity-pages/identity-pages';
 import { OwnershipIdentityConnectionResolver } from './identity-pages/ownership-identity-connection.resolver';
+import { IdentityOwnershipResolver, OwnershipChangeConnectionResolver } from './identity-ownership/identity-ownership.resolver';
+import { IdentityOwnershipLists } from './identity-ownership/identity-ownership-lists';
+import { OwnerSearchResolver } from './owner-search/owner-search.resolver';
+import { OwnerSearchService } from './owner-search/owner-search.service';
 import { OwnersResolver } from './owners/owners.resolver';
 import { OwnersService } from './owners/owners.service';
 import { OrphanEscalation } from './ownership/orphan-escalation';
@@ -17,9 +21,13 @@ import { OwnershipChangeResolver } from './ownership/ownership-change.resolver';
 import { OwnershipResolver } from './ownership/ownership.resolver';
 import { OwnershipRecords } from './ownership/ownership-records';
 import { OwnershipService } from './ownership/ownership.service';
+import { CampaignOwnerResolver } from './references/campaign-owner.resolver';
+import { OwnershipChangeIdentityResolver } from './references/ownership-change-identity.resolver';
 import { RulesResolver } from './rules/rules.resolver';
 import { RulesService } from './rules/rules.service';
 import { SuggestionsResolver } from './rules/suggestions.resolver';
+import { ViewerResolver, ViewerTasksResolver } from './viewer/viewer.resolver';
+import { ViewerTasksService } from './viewer/viewer-tasks.service';
 
 /** Every feature of the subgraph, wired here at the top so no feature folder imports what wires it. */
 @Module({
@@ -32,6 +40,11 @@ import { SuggestionsResolver } from './rules/suggestions.resolver';
     OwnershipResolver,
     OwnershipRecords,
     OwnersResolver,
+    OwnerSearchService,
+    OwnerSearchResolver,
+    IdentityOwnershipLists,
+    IdentityOwnershipResolver,
+    OwnershipChangeConnectionResolver,
     OwnershipChangeResolver,
     OwnershipIdentityConnectionResolver,
     InventoryEventsHandler,
@@ -46,6 +59,11 @@ import { SuggestionsResolver } from './rules/suggestions.resolver';
     CampaignDeadlines,
     HandoffService,
     HandoffResolver,
+    OwnershipChangeIdentityResolver,
+    CampaignOwnerResolver,
+    ViewerTasksService,
+    ViewerResolver,
+    ViewerTasksResolver,
   ],
 })
 export class OwnershipModule {}

@@ -3,12 +3,17 @@ import { AttestationResolver, OwnerAttestationProgressResolver } from './attesta
 import { DirectoryResolver } from './directory/directory.resolver';
 import { HandoffResolver } from './handoff/handoff.resolver';
 import { IdentityOwnershipModel } from './identity-data/identity.model';
+import { IdentityOwnershipResolver, OwnershipChangeConnectionResolver } from './identity-ownership/identity-ownership.resolver';
+import { OwnerSearchResolver } from './owner-search/owner-search.resolver';
 import { OwnersResolver } from './owners/owners.resolver';
 import { OwnershipChangeResolver } from './ownership/ownership-change.resolver';
 import { OwnershipIdentityConnectionResolver } from './identity-pages/ownership-identity-connection.resolver';
 import { OwnershipResolver } from './ownership/ownership.resolver';
+import { CampaignOwnerResolver } from './references/campaign-owner.resolver';
+import { OwnershipChangeIdentityResolver } from './references/ownership-change-identity.resolver';
 import { RulesResolver } from './rules/rules.resolver';
 import { SuggestionsResolver } from './rules/suggestions.resolver';
+import { ViewerResolver, ViewerTasksResolver } from './viewer/viewer.resolver';
 
 /** Everything this subgraph's schema is made of: the committed SDL is printed from it. */
 export const OWNERSHIP_SCHEMA: SubgraphSchema = {
@@ -16,6 +21,9 @@ export const OWNERSHIP_SCHEMA: SubgraphSchema = {
   resolvers: [
     OwnershipResolver,
     OwnersResolver,
+    OwnerSearchResolver,
+    IdentityOwnershipResolver,
+    OwnershipChangeConnectionResolver,
     OwnershipChangeResolver,
     OwnershipIdentityConnectionResolver,
     RulesResolver,
@@ -24,5 +32,9 @@ export const OWNERSHIP_SCHEMA: SubgraphSchema = {
     AttestationResolver,
     OwnerAttestationProgressResolver,
     HandoffResolver,
+    OwnershipChangeIdentityResolver,
+    CampaignOwnerResolver,
+    ViewerResolver,
+    ViewerTasksResolver,
   ],
 };

@@ -3,6 +3,7 @@ import { ALL_TOPICS, dlqTopic } from '@nhi/contracts';
 import { graphql, postGraphQL, RunningPlatform } from '@nhi/launcher';
 import { waitFor } from '@nhi/testing';
 import { E2ePlatform, startE2ePlatform } from './support/e2e-platform';
+import { describeEntityReferences } from './entity-references.checks';
 import { describeObservability } from './observability.checks';
 
 let e2e: E2ePlatform;
@@ -166,6 +167,36 @@ describe('the platform through the gateway', () => {
       owner: { name: 'E2E Payments' },
     });
 
+    // "My identities": a token carrying the team's externalRef sees it through `viewer`, with inventory's fields and exceptions' queue.
+    const ownerToken = await e2e.token({ sub: 'e2e-owner', roles: ['owner'], ownerRefs: ['team-e2e'] });
+    const mine = await graphql<{ viewer: unknown }>(
+      platform.gatewayUrl,
+      ownerToken,
+      '{ viewer { subject owners { name } identities(first: 10) { totalCount edges { node { name provider } } } exceptionsToDecide { id } } }',
+    );
+    expect(mine.viewer).toEqual({
+      subject: 'e2e-owner',
+      owners: [{ name: 'E2E Payments' }],
+      identities: { totalCount: 1, edges: [{ node: { name: 'e2e-batch', provider: 'aws' } }] },
+      exceptionsToDecide: [],
+    });
+
+    // The assign-owner picker, the token's owner ref, and the identity's own history from ownership through the gateway.
+    const picked = await graphql<{
+      owners: { edges: Array<{ node: { id: string } }> };
+      ownerByExternalRef: { id: string } | null;
+      identity: { ownershipHistory: { edges: Array<{ node: { change: string; owner: { name: string } | null } }> } | null };
+    }>(
+      platform.gatewayUrl,
+      token,
+      'query ($i: ID!) { owners(search: "e2e pay", first: 10) { edges { node { id } } } ownerByExternalRef(ref: "team-e2e") { id } ' +
+        'identity(id: $i) { ownershipHistory(first: 10) { edges { node { change owner { name } } } } } }',
+      { i: identity.id },
+    );
+    expect(picked.owners.edges).toContainEqual({ node: { id: team.id } });
+    expect(picked.ownerByExternalRef).toEqual({ id: team.id });
+    expect(picked.identity.ownershipHistory?.edges).toContainEqual({ node: { change: 'ASSIGNED', owner: { name: 'E2E Payments' } } });
+
     await graphql(platform.gatewayUrl, token, 'mutation ($o: ID!) { deactivateOwner(ownerId: $o, reason: "team dissolved") { id } }', {
       o: team.id,
     });
@@ -226,6 +257,16 @@ describe('the platform through the gateway', () => {
     );
     expect(rotated.lifecycle).toMatchObject({ state: 'ACTIVE', rotations: [{ id: requested.id, status: 'COMPLETED' }] });
     expect(rotated.lifecycle.lastRotatedAt).not.toBeNull();
+
+    // What a portal polls to show progress: the attempt by its id, through the gateway.
+    const { rotationRequest } = await graphql<{ rotationRequest: { id: string; status: string; completedAt: string | null } }>(
+      platform.gatewayUrl,
+      token,
+      'query ($id: ID!) { rotationRequest(id: $id) { id status completedAt } }',
+      { id: requested.id },
+    );
+    expect(rotationRequest).toMatchObject({ id: requested.id, status: 'COMPLETED' });
+    expect(rotationRequest.completedAt).not.toBeNull();
   });
 
   it('rotates the credentials an identity holds: the request names them, the integrator says which replaced which, inventory records it', async () => {
@@ -505,6 +546,8 @@ describe('the platform through the gateway', () => {
     });
   });
 });
+
+describeEntityReferences(() => e2e);
 
 // Last, after the traffic above: scrapes every /metrics and checks the dashboard and alert rules against them.
 describeObservability(() => e2e);

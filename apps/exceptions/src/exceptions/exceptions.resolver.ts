@@ -16,8 +16,12 @@ export class ExceptionsResolver {
     return { id: reference.id };
   }
 
+  // Nullable so that an exceptions outage costs the page this column, not the whole page.
   @ResolveField(() => [PolicyExceptionModel], {
-    description: 'Exceptions of this identity, newest first; all of them unless a status is given.',
+    nullable: true,
+    description:
+      'Exceptions of this identity, newest first; all of them unless a status is given. ' +
+      'Null only when exceptions cannot answer; a located error in `errors` says why.',
   })
   exceptions(
     @Parent() identity: IdentityWithExceptionsModel,

@@ -35,6 +35,14 @@ export class ExceptionsService {
     return this.exceptions.findOne({ where: { id } });
   }
 
+  /** Exceptions by id in one query, for the gateway's references from other subgraphs. */
+  byIds(ids: readonly string[]): Promise<PolicyExceptionEntity[]> {
+    return this.exceptions
+      .createQueryBuilder('e')
+      .where('e.id = ANY(:ids)', { ids: [...ids] })
+      .getMany();
+  }
+
   /** History entries of many exceptions in one query, oldest first. */
   historyOf(exceptionIds: readonly string[]): Promise<ExceptionHistoryEntity[]> {
     return this.dataSource

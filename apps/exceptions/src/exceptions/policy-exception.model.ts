@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
 import { ExceptionAction, ExceptionControl, ExceptionStatus, RiskRating } from './exception-enums';
 
 @ObjectType('ExceptionHistoryEntry', { description: 'One thing that happened to an exception; the history is append-only.' })
@@ -20,6 +20,7 @@ export class ExceptionHistoryEntryModel {
 }
 
 @ObjectType('PolicyException', { description: 'A recorded, approved and time-bounded suspension of one control for one identity.' })
+@Directive('@key(fields: "id")')
 export class PolicyExceptionModel {
   @Field(() => ID)
   id!: string;

@@ -1,9 +1,11 @@
 import { RemoteGraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import { Actor, ACTOR_HEADER, signActorHeader } from '@nhi/auth';
 import { injectTraceContext } from '@nhi/tracing';
+import { failureOf, locatedErrors } from './unavailable-subgraph';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 export interface GatewayContext {
   actor?: Actor;
@@ -41,6 +43,22 @@ export class ActorForwardingDataSource extends RemoteGraphQLDataSource<GatewayCo
     // Health checks and schema loads have no actor; the gateway sends neither to subgraphs at run time.
     if (!('actor' in context) || !context.actor) return;
     request.http?.headers.set(ACTOR_HEADER, signActorHeader(context.actor, this.signingKey, this.ttlSeconds));
+  }
+
+  /**
+   * A subgraph that does not answer (down, refusing, timed out) costs the client only the fields it adds:
+   * they come back null, each with a located error, instead of one unlocated error (issue 22, item 6).
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      // Health checks and schema loads fail as before; only a client's operation has fields to locate.
+      if (!('incomingRequestContext' in options) || !options.request.query) throw error;
+      const failure = failureOf(error, this.subgraph);
+      if (!failure) throw error;
+      return { errors: locatedErrors(options.document ?? parse(options.request.query), options.request.variables, failure) };
+    }
   }
 
   /** A call cut off by the timeout (while waiting for the answer or reading it) says so, naming the subgraph. */

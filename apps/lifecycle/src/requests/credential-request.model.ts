@@ -32,6 +32,14 @@ abstract class CredentialRequestModel {
 
   @Field(() => Date, { nullable: true, description: 'When the next attempt is due after a failure or time-out.' })
   nextAttemptAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the platform acted on nextAttemptAt: it started the next attempt, a new request with its own id, ' +
+      'unless another attempt of the identity was already in progress. Null until then.',
+  })
+  retriedAt!: Date | null;
 }
 
 @ObjectType('RotationTarget', { description: 'A credential a rotation targets: the platform id and the provider id, never the secret.' })

@@ -4,7 +4,13 @@ import { IdentityWithLifecycleModel } from '../identity-data/identity-lifecycle.
 
 @ObjectType('LifecycleIdentityEdge')
 export class LifecycleIdentityEdgeModel {
-  @Field(() => IdentityWithLifecycleModel, { description: 'The identity: the gateway adds inventory and ownership fields.' })
+  // Nullable (as Relay allows) so that an inventory outage costs the rows, not the whole page.
+  @Field(() => IdentityWithLifecycleModel, {
+    nullable: true,
+    description:
+      'The identity: the gateway adds inventory and ownership fields. ' +
+      'Null only when a non-null inventory field cannot be answered; a located error in `errors` says why.',
+  })
   node!: IdentityWithLifecycleModel;
 
   @Field()

@@ -15,8 +15,12 @@ export class IdentityOwnershipModel {
   @Field(() => OwnerModel, { nullable: true })
   backupOwner?: OwnerModel | null;
 
-  @Field(() => OwnershipStatus)
-  ownershipStatus?: OwnershipStatus;
+  // Nullable so that an ownership outage costs the page its owner column, not the whole page.
+  @Field(() => OwnershipStatus, {
+    nullable: true,
+    description: 'Whether it has an accountable owner. Null only when ownership cannot answer; a located error in `errors` says why.',
+  })
+  ownershipStatus?: OwnershipStatus | null;
 
   @Field(() => Date, { nullable: true, description: 'When an owner last confirmed this identity.' })
   lastAttestation?: Date | null;

@@ -5,8 +5,11 @@ import { decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
 import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
 import type { OwnershipIdentityConnectionModel } from './ownership-identity-connection.model';
 
-/** Which identities a page lists: an owner's (as PRIMARY), or those in one ownership status. Decommissioned ones are left out. */
-export type IdentityScope = { ownerId: string } | { status: 'ORPHANED' | 'UNASSIGNED' };
+/**
+ * Which identities a page lists: an owner's (as PRIMARY), those any of several owners hold as PRIMARY or BACKUP
+ * (a viewer's), or those in one ownership status. Decommissioned ones are left out.
+ */
+export type IdentityScope = { ownerId: string } | { heldByAny: string[] } | { status: 'ORPHANED' | 'UNASSIGNED' };
 
 @Injectable()
 export class IdentityPages {
@@ -23,6 +26,8 @@ export class IdentityPages {
       .createQueryBuilder('o')
       .where("o.identity_status <> 'DECOMMISSIONED'");
     if ('ownerId' in scope) query.andWhere('o.owner_id = :ownerId', { ownerId: scope.ownerId });
+    else if ('heldByAny' in scope)
+      query.andWhere('(o.owner_id = ANY(:heldBy) OR o.backup_owner_id = ANY(:heldBy))', { heldBy: scope.heldByAny });
     else query.andWhere('o.status = :status', { status: scope.status });
     const count = query.clone();
     if (after) query.andWhere('o.identity_id > :after', { after: decodeCursor(after).id });

@@ -4,7 +4,13 @@ import { IdentityOwnershipModel } from '../identity-data/identity.model';
 
 @ObjectType('OwnershipIdentityEdge')
 export class OwnershipIdentityEdgeModel {
-  @Field(() => IdentityOwnershipModel, { description: 'The identity: the gateway adds inventory fields (name, kind ...).' })
+  // Nullable (as Relay allows) so that an inventory outage costs the rows, not the whole page.
+  @Field(() => IdentityOwnershipModel, {
+    nullable: true,
+    description:
+      'The identity: the gateway adds inventory fields (name, kind ...). ' +
+      'Null only when a non-null inventory field cannot be answered; a located error in `errors` says why.',
+  })
   node!: IdentityOwnershipModel;
 
   @Field()

@@ -10,6 +10,7 @@ import { IdentityOwnershipModel } from '../identity-data/identity.model';
 import { OwnershipChangeModel } from './ownership-change.model';
 import { OwnershipIdentityConnectionModel } from '../identity-pages/ownership-identity-connection.model';
 import { OwnershipService } from './ownership.service';
+import { toOwnershipChange } from '../identity-ownership/ownership-change-row';
 import { OwnerRole, OwnershipStatus } from '../identity-data/ownership-status';
 
 @CanRead()
@@ -58,21 +59,12 @@ export class OwnershipResolver {
     return { id: row.identityId };
   }
 
-  @Query(() => [OwnershipChangeModel], { description: 'Every change of who owns the identity, oldest first.' })
+  @Query(() => [OwnershipChangeModel], {
+    description: 'Every change of who owns the identity, oldest first.',
+    deprecationReason: 'Use NonHumanIdentity.ownershipHistory',
+  })
   async ownershipHistory(@Args('identityId', { type: () => ID }) identityId: string): Promise<OwnershipChangeModel[]> {
-    const rows = await this.ownership.history(identityId);
-    return rows.map((row) => ({
-      id: row.id,
-      identityId: row.identity_id,
-      role: row.role,
-      change: row.change,
-      via: row.via,
-      actor: row.actor,
-      reason: row.reason,
-      at: row.at,
-      ownerId: row.owner_id,
-      previousOwnerId: row.previous_owner_id,
-    }));
+    return (await this.ownership.history(identityId)).map(toOwnershipChange);
   }
 
   @Query(() => OwnershipIdentityConnectionModel, { description: 'Identities whose owner left and nobody took them (OWASP NHI1).' })
@@ -91,7 +83,7 @@ export class OwnershipResolver {
     return this.pages.page({ status: 'UNASSIGNED' }, first, after);
   }
 
-  @ResolveField(() => OwnershipStatus)
+  @ResolveField(() => OwnershipStatus, { nullable: true })
   async ownershipStatus(@Parent() identity: IdentityOwnershipModel, @Context() context: SubgraphContext): Promise<OwnershipStatus> {
     return (await this.record(context, identity.id))?.row.status ?? 'UNASSIGNED';
   }

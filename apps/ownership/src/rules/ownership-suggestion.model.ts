@@ -11,7 +11,13 @@ export class OwnershipSuggestionModel {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => IdentityOwnershipModel)
+  // Nullable so that an inventory outage costs the suggestion its identity, not the whole queue.
+  @Field(() => IdentityOwnershipModel, {
+    nullable: true,
+    description:
+      'The identity it is for: the gateway adds inventory fields. ' +
+      'Null only when a non-null inventory field cannot be answered; a located error in `errors` says why.',
+  })
   identity!: IdentityOwnershipModel;
 
   @Field(() => OwnerModel, { nullable: true })

@@ -24,7 +24,10 @@ export class SuggestionsResolver {
     private readonly owners: OwnersService,
   ) {}
 
-  @Query(() => [OwnershipSuggestionModel], { description: 'Suggested owners of an identity: open ones first, surest first.' })
+  @Query(() => [OwnershipSuggestionModel], {
+    description: 'Suggested owners of an identity: open ones first, surest first.',
+    deprecationReason: 'Use NonHumanIdentity.suggestions',
+  })
   async ownershipSuggestions(@Args('identityId', { type: () => ID }) identityId: string): Promise<OwnershipSuggestionModel[]> {
     return (await this.rules.suggestionsFor(identityId)).map(toModel);
   }

@@ -1,0 +1,76 @@
+import { Args, Context, Int, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { type Actor, actorFromContext, CanRead, CurrentActor } from '@nhi/auth';
+import type { SubgraphContext } from '@nhi/graphql';
+import { HandoffModel } from '../handoff/handoff.model';
+import { IdentityPages } from '../identity-pages/identity-pages';
+import { OwnershipIdentityConnectionModel } from '../identity-pages/ownership-identity-connection.model';
+import { OwnerModel } from '../owner-data/owner.model';
+import { viewerOwners } from './viewer-owners';
+import { ViewerTasksService } from './viewer-tasks.service';
+import { ViewerAttestationModel, ViewerModel, ViewerTasksModel } from './viewer.model';
+
+function viewerOf(actor: Actor): ViewerModel {
+  return { subject: actor.sub, roles: [...actor.roles] };
+}
+
+@CanRead('read your own view')
+@Resolver(() => ViewerModel)
+export class ViewerResolver {
+  constructor(
+    private readonly work: ViewerTasksService,
+    private readonly pages: IdentityPages,
+  ) {}
+
+  @Query(() => ViewerModel, { description: 'The caller, from the verified token: never someone else.' })
+  viewer(@CurrentActor() actor: Actor): ViewerModel {
+    return viewerOf(actor);
+  }
+
+  @ResolveField(() => [OwnerModel], { description: 'The active owners whose externalRef the token carries.' })
+  owners(@Context() context: SubgraphContext): Promise<OwnerModel[]> {
+    return viewerOwners(context, this.work);
+  }
+
+  @ResolveField(() => OwnershipIdentityConnectionModel, {
+    description: "Identities one of the viewer's owners holds as PRIMARY or BACKUP owner, by id.",
+  })
+  async identities(
+    @Context() context: SubgraphContext,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<OwnershipIdentityConnectionModel> {
+    const owners = await viewerOwners(context, this.work);
+    return this.pages.page({ heldByAny: owners.map((owner) => owner.id) }, first, after);
+  }
+
+  @ResolveField(() => ViewerTasksModel)
+  tasks(): Partial<ViewerTasksModel> {
+    // Each task list resolves on its own, so a page asking for one list pays for that one only.
+    return {};
+  }
+
+  /** A representation names a subject; only the caller's own resolves, so no one reads another's view. */
+  @ResolveReference()
+  resolveReference(reference: { subject: string }, context: SubgraphContext): ViewerModel | null {
+    const actor = actorFromContext(context);
+    return reference.subject === actor.sub ? viewerOf(actor) : null;
+  }
+}
+
+@CanRead('read your own tasks')
+@Resolver(() => ViewerTasksModel)
+export class ViewerTasksResolver {
+  constructor(private readonly tasks: ViewerTasksService) {}
+
+  @ResolveField(() => [ViewerAttestationModel])
+  async attestations(@Context() context: SubgraphContext): Promise<ViewerAttestationModel[]> {
+    const owners = await viewerOwners(context, this.tasks);
+    return this.tasks.attestations(owners.map((owner) => owner.id));
+  }
+
+  @ResolveField(() => [HandoffModel])
+  async pendingHandoffs(@Context() context: SubgraphContext): Promise<HandoffModel[]> {
+    const owners = await viewerOwners(context, this.tasks);
+    return this.tasks.pendingHandoffs(owners.map((owner) => owner.id));
+  }
+}

@@ -1,0 +1,124 @@
+import type { Actor } from '@nhi/auth';
+import { TEST_ADMIN } from '@nhi/testing';
+import { ownershipSpec } from '../support/ownership-spec';
+import { uniqueNames } from '../support/unique-names';
+
+const spec = ownershipSpec('ownership_viewer');
+
+const unique = uniqueNames();
+
+interface ViewerView {
+  subject: string;
+  roles: string[];
+  owners: Array<{ externalRef: string }>;
+  identities: { totalCount: number; edges: Array<{ node: { id: string } }> };
+  tasks: {
+    attestations: Array<{ campaign: { id: string }; identity: { id: string } }>;
+    pendingHandoffs: Array<{ id: string }>;
+  };
+}
+
+const VIEWER_FIELDS = `subject roles owners { externalRef }
+  identities(first: 10) { totalCount edges { node { id } } }
+  tasks { attestations { campaign { id } identity { id } } pendingHandoffs { id } }`;
+
+async function viewer(actor: Actor): Promise<ViewerView> {
+  const result = await spec.subgraph.query<{ viewer: ViewerView }>(`{ viewer { ${VIEWER_FIELDS} } }`, {}, actor);
+  if (!result.data) throw new Error(`viewer failed: ${JSON.stringify(result.errors)}`);
+  return result.data.viewer;
+}
+
+async function campaignFor(ownerId: string): Promise<string> {
+  const result = await spec.subgraph.query<{ startAttestationCampaign: { id: string } }>(
+    'mutation($input: CampaignInput!) { startAttestationCampaign(input: $input) { id } }',
+    { input: { name: unique('review'), ownerId, deadline: new Date(Date.now() + 3_600_000).toISOString() } },
+  );
+  return result.data?.startAttestationCampaign.id ?? '';
+}
+
+async function handoff(input: Record<string, unknown>): Promise<string> {
+  const result = await spec.subgraph.query<{ requestHandoff: { id: string } }>(
+    'mutation($input: HandoffInput!) { requestHandoff(input: $input) { id } }',
+    { input },
+  );
+  return result.data?.requestHandoff.id ?? '';
+}
+
+const ids = (view: ViewerView) => view.identities.edges.map((edge) => edge.node.id).sort();
+
+describe('viewer: what the caller owns and what waits for it', () => {
+  const refs = { alpha: unique('alpha'), beta: unique('beta'), gone: unique('gone') };
+  let alphaOwned: string;
+  let betaOwnedAlphaBackup: string;
+  let betaOnly: string;
+  let alphaCampaign: string;
+  let betaCampaign: string;
+  let handoffToAlpha: string;
+
+  beforeAll(async () => {
+    const alpha = await spec.client.owner({ externalRef: refs.alpha, kind: 'TEAM', name: 'Alpha' });
+    const beta = await spec.client.owner({ externalRef: refs.beta, kind: 'TEAM', name: 'Beta' });
+    const gone = await spec.client.owner({ externalRef: refs.gone, kind: 'TEAM', name: 'Gone' });
+    await spec.client.deactivate(gone.id, 'team dissolved');
+    const system = unique('billing');
+    [alphaOwned, betaOwnedAlphaBackup, betaOnly] = [
+      await spec.client.discovered(),
+      await spec.client.discovered(),
+      await spec.client.discovered({ system }),
+    ];
+    await spec.client.assign({ identityId: alphaOwned, ownerId: alpha.id });
+    await spec.client.assign({ identityId: betaOwnedAlphaBackup, ownerId: beta.id });
+    await spec.client.assign({ identityId: betaOwnedAlphaBackup, ownerId: alpha.id, role: 'BACKUP' });
+    await spec.client.assign({ identityId: betaOnly, ownerId: beta.id });
+    alphaCampaign = await campaignFor(alpha.id);
+    betaCampaign = await campaignFor(beta.id);
+    handoffToAlpha = await handoff({ fromOwnerId: beta.id, system, toOwnerId: alpha.id, reason: 'billing moves to alpha' });
+  });
+
+  it('shows an owner its active owners, the identities they hold as PRIMARY or BACKUP, and its tasks', async () => {
+    const alice: Actor = { sub: unique('alice'), roles: ['owner'], ownerRefs: [refs.alpha, refs.gone] };
+
+    const view = await viewer(alice);
+
+    expect(view).toMatchObject({ subject: alice.sub, roles: ['owner'], owners: [{ externalRef: refs.alpha }] });
+    expect(ids(view)).toEqual([alphaOwned, betaOwnedAlphaBackup].sort());
+    expect(view.identities.totalCount).toBe(2);
+    expect(view.tasks.attestations).toEqual([{ campaign: { id: alphaCampaign }, identity: { id: alphaOwned } }]);
+    expect(view.tasks.pendingHandoffs).toEqual([{ id: handoffToAlpha }]);
+  });
+
+  it("shows another owner only its own, none of the first owner's", async () => {
+    const bob: Actor = { sub: unique('bob'), roles: ['owner'], ownerRefs: [refs.beta] };
+
+    const view = await viewer(bob);
+
+    expect(view.owners).toEqual([{ externalRef: refs.beta }]);
+    expect(ids(view)).toEqual([betaOwnedAlphaBackup, betaOnly].sort());
+    expect(view.tasks.attestations.map((task) => task.campaign.id)).toEqual([betaCampaign, betaCampaign]);
+    expect(view.tasks.pendingHandoffs).toEqual([]);
+  });
+
+  it('gives a security-admin without owner refs no owners, identities or tasks', async () => {
+    const view = await viewer(TEST_ADMIN);
+
+    expect(view).toMatchObject({
+      subject: TEST_ADMIN.sub,
+      owners: [],
+      identities: { totalCount: 0, edges: [] },
+      tasks: { attestations: [], pendingHandoffs: [] },
+    });
+  });
+
+  it("resolves a Viewer reference only for the caller's own subject", async () => {
+    const bob: Actor = { sub: unique('bob'), roles: ['owner'], ownerRefs: [refs.beta] };
+    const entities = (subject: string) =>
+      spec.subgraph.query<{ _entities: Array<{ owners: Array<{ externalRef: string }> } | null> }>(
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Viewer { owners { externalRef } } } }',
+        { r: [{ __typename: 'Viewer', subject }] },
+        bob,
+      );
+
+    expect((await entities('alice')).data?._entities).toEqual([null]);
+    expect((await entities(bob.sub)).data?._entities).toEqual([{ owners: [{ externalRef: refs.beta }] }]);
+  });
+});
