@@ -1,9 +1,10 @@
 import type { FindingCategory, Severity } from '@nhi/contracts';
+import type { FindingCode } from './finding-code';
 
 /** A finding as a rule produces it; the findings service opens, keeps or closes stored ones to match. */
 export interface FindingDraft {
-  /** Stable rule code: one open finding per identity, code and subject. */
-  code: string;
+  /** Stable rule code: one open finding per identity, code and subject; the graph's enum lists every one. */
+  code: FindingCode;
   category: FindingCategory;
   severity: Severity;
   detail: string;

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { FindingCategory, Severity } from '@nhi/contracts';
 import { FindingCategoryEnum, SeverityEnum } from '../identity-data/identity-enums';
+import { FindingCode } from './finding-code';
 
 @ObjectType('Finding', { description: 'A risk on an identity, mapped to the OWASP NHI Top 10.' })
 export class FindingModel {
@@ -10,7 +11,7 @@ export class FindingModel {
   @Field(() => FindingCategoryEnum)
   category!: FindingCategory;
 
-  @Field({ description: 'The rule that found it, e.g. NO_EXPIRY or SHARED_ACROSS_ENVIRONMENTS.' })
+  @Field(() => FindingCode, { description: 'The rule that found it.' })
   code!: string;
 
   @Field(() => String, {

@@ -1,4 +1,4 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
 import type { AuditOutcome } from '@nhi/contracts';
 import { AuditOutcomeEnum } from './audit-record.model';
@@ -21,7 +21,7 @@ export class AuditLogFilterInput {
   @Allow()
   outcome?: AuditOutcome[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Records that name this id among their targets.' })
+  @Field(() => ID, { nullable: true, description: 'Records that name this id among their targets.' })
   @Allow()
   targetId?: string | null;
 

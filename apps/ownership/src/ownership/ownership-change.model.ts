@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { AssignmentVia } from '@nhi/contracts';
 import { OwnerModel } from '../owner-data/owner.model';
 import { OwnerRole } from '../identity-data/ownership-status';
 
@@ -9,6 +10,30 @@ export const OwnershipChangeKind: { [K in OwnershipChangeKind]: K } = {
   ORPHANED: 'ORPHANED',
 };
 registerEnumType(OwnershipChangeKind, { name: 'OwnershipChangeKind' });
+
+/** What made an assignment; stored in ownership_history and sent in nhi.ownership.assigned as these same strings. */
+export const AssignmentViaEnum: { [K in AssignmentVia]: K } = {
+  MANUAL: 'MANUAL',
+  RULE: 'RULE',
+  SUGGESTION: 'SUGGESTION',
+  HANDOFF: 'HANDOFF',
+  BACKUP_PROMOTED: 'BACKUP_PROMOTED',
+  PARENT_TEAM: 'PARENT_TEAM',
+  TEAM_MERGE: 'TEAM_MERGE',
+};
+registerEnumType(AssignmentViaEnum, {
+  name: 'AssignmentVia',
+  description: 'What made an assignment.',
+  valuesMap: {
+    MANUAL: { description: 'A person assigned the owner directly.' },
+    RULE: { description: 'An ownership rule matched the identity and had a single owner to give.' },
+    SUGGESTION: { description: 'A person accepted an ownership suggestion.' },
+    HANDOFF: { description: 'A handoff moved the identity from a departing owner to its successor.' },
+    BACKUP_PROMOTED: { description: 'The primary owner left and the backup owner became primary.' },
+    PARENT_TEAM: { description: 'The primary owner left with no backup, and the parent team took the identity.' },
+    TEAM_MERGE: { description: 'The owning team was merged into another team, which took the identity.' },
+  },
+});
 
 @ObjectType('OwnershipChange', { description: 'One change of who owns an identity, as recorded (append-only).' })
 export class OwnershipChangeModel {
@@ -30,10 +55,7 @@ export class OwnershipChangeModel {
   @Field(() => OwnerModel, { nullable: true, description: 'Who held it before.' })
   previousOwner?: OwnerModel | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'What made an assignment: MANUAL, RULE, SUGGESTION, HANDOFF, BACKUP_PROMOTED, PARENT_TEAM.',
-  })
+  @Field(() => AssignmentViaEnum, { nullable: true, description: 'What made an assignment; null when the change is not one.' })
   via!: string | null;
 
   @Field({ description: 'Who made the change (the subject of their token).' })
