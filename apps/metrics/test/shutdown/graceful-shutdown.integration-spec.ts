@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
@@ -10,6 +9,7 @@ import { CLOUDEVENTS_CONTENT_TYPE, createEvent, serializeEvent, TOPICS, type Nhi
 import { spawnService, tail, waitHealthy, type ServiceProcess } from '@nhi/launcher';
 import {
   createTestDatabase,
+  freePort,
   identityDiscoveredData,
   KafkaTestClient,
   testKafkaBrokers,
@@ -31,16 +31,6 @@ const prefix = uniqueTopicPrefix('metrics-sigterm');
 const groupId = `test-metrics-sigterm-${randomBytes(4).toString('hex')}`;
 const logDir = mkdtempSync(path.join(tmpdir(), 'nhi-sigterm-'));
 const running: ServiceProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address() as { port: number };
-      server.close(() => resolve(free));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function startMetrics(): Promise<ServiceProcess> {
   const service = spawnService({
