@@ -23,6 +23,7 @@ import { LIFECYCLE_CONFIG, loadLifecycleConfig } from './lifecycle-config';
 import { RotationPolicyEntity } from './policies/rotation-policy.entity';
 import { RevocationRequestEntity } from './requests/revocation-request.entity';
 import { RotationRequestEntity } from './requests/rotation-request.entity';
+import { IdempotencyKeys1767950000000 } from '@nhi/persistence';
 import { LifecycleMetricsModule } from './metrics/lifecycle-metrics.module';
 
 export const SERVICE = 'lifecycle';
@@ -52,6 +53,7 @@ export const TABLES: SubgraphTables = {
     RotationCredentials1767100000000,
     MassActions1767200000000,
     RevocationPlans1767300000000,
+    IdempotencyKeys1767950000000,
   ],
 };
 

@@ -1,3 +1,5 @@
+import { IDEMPOTENCY_STORE_PROVIDER } from '@nhi/persistence';
+import { RotationRequestCreateResolver } from './rotation/mutations/rotation-request-create.resolver';
 import { Module } from '@nestjs/common';
 import { LifecycleClock } from './clock/lifecycle-clock';
 import { ExceptionsEventsHandler } from './consumers/exceptions-events.handler';
@@ -42,6 +44,8 @@ import { Suspensions } from './suspensions/suspensions';
     InventoryEventsHandler,
     RotationService,
     RotationResolver,
+    RotationRequestCreateResolver,
+    IDEMPOTENCY_STORE_PROVIDER,
     RotationResultsHandler,
     LifecycleClock,
     DueRotations,

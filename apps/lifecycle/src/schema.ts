@@ -12,6 +12,7 @@ import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
 import { RotationListsResolver } from './rotation/rotation-lists.resolver';
 import { RotationResolver } from './rotation/rotation.resolver';
+import { RotationRequestCreateResolver } from './rotation/mutations/rotation-request-create.resolver';
 
 /** Everything this subgraph's schema is made of: the committed SDL is printed from it. */
 export const LIFECYCLE_SCHEMA: SubgraphSchema = {
@@ -21,6 +22,7 @@ export const LIFECYCLE_SCHEMA: SubgraphSchema = {
     IdentityLifecycleFieldsResolver,
     PoliciesResolver,
     RotationResolver,
+    RotationRequestCreateResolver,
     RevocationResolver,
     RotationListsResolver,
     BulkRevocationResolver,

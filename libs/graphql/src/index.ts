@@ -6,3 +6,4 @@ export * from './sdl-command';
 export * from './pagination';
 export * from './graphql-error.filter';
 export * from './value-free-errors';
+export * from './mutations';

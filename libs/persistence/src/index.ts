@@ -11,3 +11,4 @@ export * from './migrations-mode';
 export * from './migrate-command';
 export * from './transient-failure';
 export * from './postgres-tls';
+export * from './idempotency';

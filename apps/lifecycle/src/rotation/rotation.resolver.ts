@@ -9,6 +9,8 @@ export class RotationResolver {
   constructor(private readonly rotations: RotationService) {}
 
   @Mutation(() => RotationRequestModel, {
+    deprecationReason:
+      'Use rotationRequestCreate: it reports refusals as userErrors, takes an idempotencyKey and returns a rotation already in progress',
     description:
       'Asks the integrator for this credential to rotate it now (nhi.rotation.requests.v1). A failed or timed-out attempt is ' +
       "retried with backoff up to the policy's maxAttempts.",

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, assertActsOnIdentities } from '@nhi/auth';
-import { badInput } from '@nhi/graphql';
+import { badInput, conflict } from '@nhi/graphql';
 import { OutboxService, type OutboxEventInput } from '@nhi/messaging';
 import type { EventType, RotationCompletedData } from '@nhi/contracts';
 import { AttemptEnd, CredentialHandshake } from '../handshake/credential-handshake';
@@ -42,6 +42,25 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
         throw badInput(`identity ${identityId} is ${identity.state}; a revoked credential is never rotated`, 'identityId');
       }
       this.refuseIfOpen(identityId, open);
+      return this.attempt(manager, identity, 1, why, now);
+    });
+  }
+
+  /**
+   * The same as request, except that an identity already rotating answers with
+   * the rotation in progress instead of a refusal: a portal's retry, or two
+   * owners pressing the button, end up watching one rotation.
+   */
+  async requestOrJoin(identityId: string, reason: string, actor: Actor, now = new Date()): Promise<RotationRequestEntity> {
+    const why = reason.trim();
+    if (!why) throw badInput('reason is required: say why the credential must be rotated', 'reason');
+    return this.dataSource.transaction(async (manager) => {
+      const { identity, open } = await this.lockForRequest(manager, identityId);
+      assertActsOnIdentities(actor, [{ identityId, ownerPath: identity.ownerPath }], 'request a rotation');
+      if (open) return manager.getRepository(RotationRequestEntity).findOneByOrFail({ id: open.id });
+      if (REVOKED_STATES.has(identity.state)) {
+        throw conflict(`identity ${identityId} is ${identity.state}; a revoked credential is never rotated`, 'identityId');
+      }
       return this.attempt(manager, identity, 1, why, now);
     });
   }
