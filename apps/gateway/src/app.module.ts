@@ -13,6 +13,7 @@ import { graphqlIdePlugin } from './graphiql/graphiql.plugin';
 import { SubgraphHealthController } from './health/subgraph-health.controller';
 import { withoutSuggestions } from './limits/field-suggestions';
 import { abuseLimitsPlugin, OperationLimits } from './limits/limits.plugin';
+import { listSizesOf } from './limits/list-sizes';
 import { ActorRateLimiter } from './limits/rate-limit';
 import { requestContext } from './request-context';
 
@@ -42,6 +43,7 @@ function operationLimits(config: GatewayConfig): OperationLimits {
     maxPageSize: config.MAX_PAGE_SIZE,
     defaultPageSize: config.QUERY_COST_DEFAULT_PAGE_SIZE,
     listSize: config.QUERY_COST_LIST_SIZE,
+    listSizes: listSizesOf(readFileSync(config.SUPERGRAPH_PATH, 'utf8')),
   };
 }
 

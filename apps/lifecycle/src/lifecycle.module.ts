@@ -24,6 +24,7 @@ import { PoliciesService } from './policies/policies.service';
 import { RequestProgressResolver } from './progress/request-progress.resolver';
 import { RequestsById } from './progress/requests-by-id';
 import { BulkRevocation } from './revocation/bulk-revocation';
+import { RevocationPlanIdentitiesResolver } from './revocation/revocation-plan-identities.resolver';
 import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
 import { RevocationService } from './revocation/revocation.service';
@@ -57,6 +58,7 @@ import { Suspensions } from './suspensions/suspensions';
     OwnershipEventsHandler,
     BulkRevocation,
     BulkRevocationResolver,
+    RevocationPlanIdentitiesResolver,
     Suspensions,
     HeldEnforcement,
     ExceptionsEventsHandler,

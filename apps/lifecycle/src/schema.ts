@@ -8,6 +8,7 @@ import { PoliciesResolver } from './policies/policies.resolver';
 import { RequestProgressResolver } from './progress/request-progress.resolver';
 import { RevocationRequestIdentityResolver, RotationRequestIdentityResolver } from './references/request-identity.resolver';
 import { SuspensionExceptionResolver } from './references/suspension-exception.resolver';
+import { RevocationPlanIdentitiesResolver } from './revocation/revocation-plan-identities.resolver';
 import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
 import { RotationListsResolver } from './rotation/rotation-lists.resolver';
@@ -26,6 +27,7 @@ export const LIFECYCLE_SCHEMA: SubgraphSchema = {
     RevocationResolver,
     RotationListsResolver,
     BulkRevocationResolver,
+    RevocationPlanIdentitiesResolver,
     IntegratorsResolver,
     MassActionsResolver,
     RotationRequestIdentityResolver,

@@ -7,6 +7,7 @@ import { InventoryEventsHandler } from './consumers/inventory-events.handler';
 import { DirectoryResolver } from './directory/directory.resolver';
 import { DirectorySyncService } from './directory/directory-sync.service';
 import { HandoffResolver } from './handoff/handoff.resolver';
+import { HandoffIdentitiesResolver } from './handoff/handoff-identities.resolver';
 import { HandoffService } from './handoff/handoff.service';
 import { IdentityPages } from './identity-pages/identity-pages';
 import { OwnershipIdentityConnectionResolver } from './identity-pages/ownership-identity-connection.resolver';
@@ -59,6 +60,7 @@ import { ViewerTasksService } from './viewer/viewer-tasks.service';
     CampaignDeadlines,
     HandoffService,
     HandoffResolver,
+    HandoffIdentitiesResolver,
     OwnershipChangeIdentityResolver,
     CampaignOwnerResolver,
     ViewerTasksService,

@@ -2,6 +2,7 @@ import type { SubgraphSchema } from '@nhi/graphql';
 import { AttestationResolver, OwnerAttestationProgressResolver } from './attestation/attestation.resolver';
 import { DirectoryResolver } from './directory/directory.resolver';
 import { HandoffResolver } from './handoff/handoff.resolver';
+import { HandoffIdentitiesResolver } from './handoff/handoff-identities.resolver';
 import { IdentityOwnershipModel } from './identity-data/identity.model';
 import { IdentityOwnershipResolver, OwnershipChangeConnectionResolver } from './identity-ownership/identity-ownership.resolver';
 import { OwnerSearchResolver } from './owner-search/owner-search.resolver';
@@ -32,6 +33,7 @@ export const OWNERSHIP_SCHEMA: SubgraphSchema = {
     AttestationResolver,
     OwnerAttestationProgressResolver,
     HandoffResolver,
+    HandoffIdentitiesResolver,
     OwnershipChangeIdentityResolver,
     CampaignOwnerResolver,
     ViewerResolver,

@@ -7,3 +7,4 @@ export * from './pagination';
 export * from './graphql-error.filter';
 export * from './value-free-errors';
 export * from './mutations';
+export * from './list-size';

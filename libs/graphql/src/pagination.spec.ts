@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageOf, pageSize } from './pagination';
+import { decodeCursor, encodeCursor, pageOf, pageOfList, pageSize } from './pagination';
 
 describe('pagination', () => {
   it('round-trips a cursor', () => {
@@ -29,5 +29,22 @@ describe('pagination', () => {
       startCursor: null,
       endCursor: null,
     });
+  });
+});
+
+describe('pageOfList', () => {
+  it('pages a list in memory, each cursor continuing after its item', () => {
+    const items = ['a', 'b', 'c', 'd', 'e'];
+    const first = pageOfList(items, 2, null, (item) => item);
+    expect(first.edges.map((edge) => edge.node)).toEqual(['a', 'b']);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+
+    const last = pageOfList(items, 3, first.pageInfo.endCursor, (item) => item);
+    expect(last.edges.map((edge) => edge.node)).toEqual(['c', 'd', 'e']);
+    expect(last.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+
+  it('refuses a cursor that holds no position', () => {
+    expect(() => pageOfList(['a'], 1, encodeCursor('payments', 'x'), String)).toThrow(/after is not a cursor this API issued/);
   });
 });

@@ -79,3 +79,29 @@ export function pageOf<T>(rows: readonly T[], size: number, after: string | null
     },
   };
 }
+
+/**
+ * A Relay page over a list already in memory and in a stable order (a plan's
+ * identities, a handoff's): the cursor holds the position and the id there.
+ */
+export function pageOfList<T>(
+  items: readonly T[],
+  first: number | null | undefined,
+  after: string | null | undefined,
+  idOf: (item: T) => string,
+): Page<T> {
+  const size = pageSize(first);
+  const start = after ? positionAfter(after) : 0;
+  const rows = items.slice(start, start + size + 1);
+  let index = start;
+  const positions = new Map(rows.map((row) => [row, index++]));
+  return pageOf(rows, size, after, (row) => encodeCursor(positions.get(row) ?? 0, idOf(row)));
+}
+
+function positionAfter(after: string): number {
+  const { sortKey } = decodeCursor(after);
+  if (typeof sortKey !== 'number' || !Number.isInteger(sortKey) || sortKey < 0) {
+    throw badInput('after is not a cursor this API issued; pass pageInfo.endCursor from the previous page', 'after');
+  }
+  return sortKey + 1;
+}

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PageInfoModel } from '@nhi/graphql';
+import { PageInfoModel, ListSize } from '@nhi/graphql';
 import { ExceptionControl, ExceptionStatus } from './exception-enums';
+import { MAX_SELECTION } from './exception-requests.service';
 import { PolicyExceptionModel } from './policy-exception.model';
 
 @ObjectType('PolicyExceptionEdge')
@@ -56,9 +57,11 @@ export class ExceptionGroupModel {
   @Field(() => ID, { nullable: true, description: 'Null when no exception was created.' })
   groupId!: string | null;
 
+  @ListSize(MAX_SELECTION)
   @Field(() => [PolicyExceptionModel])
   exceptions!: PolicyExceptionModel[];
 
+  @ListSize(MAX_SELECTION)
   @Field(() => [SkippedIdentityModel])
   skipped!: SkippedIdentityModel[];
 }

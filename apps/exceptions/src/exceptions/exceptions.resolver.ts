@@ -1,6 +1,6 @@
 import { Args, Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CanRead } from '@nhi/auth';
-import { groupByKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
+import { groupByKeys, requestLoader, SubgraphContext, ListSize } from '@nhi/graphql';
 import { ExceptionStatus } from './exception-enums';
 import { ExceptionsService } from './exceptions.service';
 import { IdentityWithExceptionsModel } from './identity.model';
@@ -17,6 +17,8 @@ export class ExceptionsResolver {
   }
 
   // Nullable so that an exceptions outage costs the page this column, not the whole page.
+  // An identity rarely has more than a few exceptions over its life.
+  @ListSize(5)
   @ResolveField(() => [PolicyExceptionModel], {
     nullable: true,
     description:

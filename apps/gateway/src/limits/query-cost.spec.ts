@@ -1,3 +1,4 @@
+import { listSizesOf } from './list-sizes';
 import { checkCost, queryCost } from './query-cost';
 import { operation, testSchema } from './test-schema';
 
@@ -29,6 +30,19 @@ describe('query cost', () => {
     expect(cost('{ identities(first: 10) { edges { node { ...T } } } } fragment T on Identity { scopes tags { key } __typename }')).toBe(
       1 + 1 + 10 * (1 + 1 + (1 + 10 * 1)),
     );
+  });
+
+  it("counts a list by its @listSize: the assumed size, or the subgraph's own slicing argument", () => {
+    const listSizes = listSizesOf(`
+      type Policy { name: String }
+      type Query { policies: [Policy] @listSize(assumedSize: 3) rules(take: Int): [Policy] @cost__listSize(slicingArguments: ["take"], assumedSize: 1000) }
+    `);
+    const sized = (source: string) => {
+      const { operation: op, fragments } = operation(source);
+      return queryCost(testSchema, op, fragments, {}, { ...options, listSizes });
+    };
+    expect(sized('{ policies { name maxAgeDays } }')).toBe(1 + 3 * 2);
+    expect(listSizes.get('Query.rules')).toEqual({ slicingArguments: ['take'], assumedSize: 1000 });
   });
 
   it('refuses a cost above the limit with QUERY_TOO_COMPLEX', () => {

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Actor, CanRead, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
-import { byKeys, groupByKeys, requestLoader, SubgraphContext } from '@nhi/graphql';
+import { byKeys, groupByKeys, requestLoader, SubgraphContext, ListSize } from '@nhi/graphql';
 import { FindingModel } from '../findings/finding.model';
 import { FindingsService } from '../findings/findings.service';
 import { IdentityFilterInput, IdentityOrderInput } from './dto/identity-filter.input';
@@ -90,6 +90,8 @@ export class IdentitiesResolver {
     }).load(identity.id);
   }
 
+  // The rules raise at most one finding per code, and there are ten codes.
+  @ListSize(10)
   @ResolveField(() => [FindingModel], { description: 'Open findings, newest first; closed ones too with includeClosed.' })
   findings(
     @Parent() identity: IdentityModel,

@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ListSize } from '@nhi/graphql';
+import { MAX_MASS_ACTION } from '../mass-actions/mass-selection';
 import { IdentityWithLifecycleModel } from '../identity-data/identity-lifecycle.model';
 
 @ObjectType('RevocationPlan', { description: 'What a bulk revocation with this selector would touch; nothing is requested.' })
@@ -21,8 +23,11 @@ export class RevocationPlanModel {
   })
   skipped!: number;
 
+  // Its true bound, so that the gateway's cost check sees what asking for all of them means.
+  @ListSize(MAX_MASS_ACTION)
   @Field(() => [IdentityWithLifecycleModel], {
-    description: 'The identities it would request revocations for (the gateway adds their inventory fields).',
+    description: 'The identities it would request revocations for (the gateway adds their inventory fields): all of them, up to 100,000.',
+    deprecationReason: 'Use identitiesConnection, which pages them',
   })
   identities!: IdentityWithLifecycleModel[];
 }

@@ -46,6 +46,36 @@ describe('bulk revocation', () => {
     expect(spec.tap.messages.some((m) => m.key === otherSystem || m.key === notOwned)).toBe(false);
   });
 
+  it('pages the identities of a plan with their total', async () => {
+    const ids = [
+      await discovered({ system: 'paged-crm' }),
+      await discovered({ system: 'paged-crm' }),
+      await discovered({ system: 'paged-crm' }),
+    ];
+    for (const id of ids) await owned(id);
+    type Page = {
+      totalCount: number;
+      edges: Array<{ node: { id: string } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    const page = async (after: string | null) =>
+      (
+        await spec.subgraph.query<{ planRevocation: { toRevoke: number; identities: Array<{ id: string }>; identitiesConnection: Page } }>(
+          'query($s: RevocationSelector!, $after: String) { planRevocation(selector: $s) { toRevoke identities { id } identitiesConnection(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }',
+          { s: { ownerId, system: 'paged-crm' }, after },
+        )
+      ).data?.planRevocation;
+
+    const first = await page(null);
+    const second = await page(first?.identitiesConnection.pageInfo.endCursor ?? null);
+
+    expect(first?.identitiesConnection).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect(second?.identitiesConnection).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
+    const paged = [...(first?.identitiesConnection.edges ?? []), ...(second?.identitiesConnection.edges ?? [])].map((e) => e.node.id);
+    expect(paged).toEqual(first?.identities.map((i) => i.id));
+    expect([...paged].sort()).toEqual([...ids].sort());
+  });
+
   it('refuses a selector that would select everything', async () => {
     const result = await spec.subgraph.query('query { planRevocation(selector: {}) { toRevoke } }');
     expect(result.errors?.[0]?.message).toMatch(/give ownerId, system or provider: a bulk revocation never selects everything/);

@@ -1,3 +1,4 @@
+import { ListSize } from '@nhi/graphql';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { OwnerModel } from '../owner-data/owner.model';
 import { CampaignStatus } from './attestation-enums';
@@ -75,6 +76,8 @@ export class AttestationCampaignModel {
   @Field(() => AttestationProgressModel)
   progress?: AttestationProgressModel;
 
+  // No hard bound: one entry per owner in the campaign's scope.
+  @ListSize(1000)
   @Field(() => [OwnerAttestationProgressModel])
   progressByOwner?: OwnerAttestationProgressModel[];
 

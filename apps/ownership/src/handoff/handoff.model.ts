@@ -27,7 +27,10 @@ export class HandoffModel {
   @Field(() => HandoffStatus)
   status!: HandoffStatus;
 
-  @Field(() => [IdentityOwnershipModel], { description: 'The identities it lists (the gateway adds their inventory fields).' })
+  @Field(() => [IdentityOwnershipModel], {
+    description: "The identities it lists (the gateway adds their inventory fields): all of them, which can be a whole team's.",
+    deprecationReason: 'Use identitiesConnection, which pages them',
+  })
   identities?: IdentityOwnershipModel[];
 
   @Field(() => Int, { nullable: true, description: 'After acceptance: how many moved (others had changed hands since the request).' })

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, CanRead, CurrentActor, OwnerOrSecurityAdmin } from '@nhi/auth';
-import { SubgraphContext } from '@nhi/graphql';
+import { ListSize, SubgraphContext } from '@nhi/graphql';
 import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from '../owners/owners.service';
@@ -61,7 +61,9 @@ export class HandoffResolver {
     return ownersLoader(context, this.owners).load(handoff.toOwnerId);
   }
 
-  @ResolveField(() => [IdentityOwnershipModel])
+  // No hard bound: a team's identities, which reach the thousands.
+  @ListSize(1000)
+  @ResolveField(() => [IdentityOwnershipModel], { deprecationReason: 'Use identitiesConnection, which pages them' })
   async identities(@Parent() handoff: HandoffModel): Promise<IdentityOwnershipModel[]> {
     return (await this.handoffs.items(handoff.id)).map((item) => ({ id: item.identityId }));
   }

@@ -1,6 +1,6 @@
 import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CanRead } from '@nhi/auth';
-import { encodeCursor, groupByKeys, pageOf, pageSize, requestLoader, SubgraphContext } from '@nhi/graphql';
+import { encodeCursor, groupByKeys, pageOf, pageSize, requestLoader, SubgraphContext, ListSize } from '@nhi/graphql';
 import { IdentityOwnershipModel } from '../identity-data/identity.model';
 import { OwnershipSuggestionEntity } from '../rules/ownership-suggestion.entity';
 import { OwnershipSuggestionModel } from '../rules/ownership-suggestion.model';
@@ -45,6 +45,8 @@ export class IdentityOwnershipResolver {
     };
   }
 
+  // One per rule that matched; a handful at most.
+  @ListSize(5)
   @ResolveField(() => [OwnershipSuggestionModel], {
     nullable: true,
     description:

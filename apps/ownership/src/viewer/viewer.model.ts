@@ -1,3 +1,5 @@
+import { ListSize } from '@nhi/graphql';
+import { VIEWER_TASK_LIMIT } from './viewer-tasks.service';
 import { Directive, Field, ObjectType } from '@nestjs/graphql';
 import { AttestationCampaignModel } from '../attestation/attestation-campaign.model';
 import { HandoffModel } from '../handoff/handoff.model';
@@ -32,11 +34,13 @@ export class ViewerAttestationModel {
 
 @ObjectType('ViewerTasks', { description: "The viewer's to-do list." })
 export class ViewerTasksModel {
+  @ListSize(VIEWER_TASK_LIMIT)
   @Field(() => [ViewerAttestationModel], {
     description: 'Undecided attestations of open campaigns, for the owners the viewer acts for; soonest deadline first, at most 100.',
   })
   attestations!: ViewerAttestationModel[];
 
+  @ListSize(VIEWER_TASK_LIMIT)
   @Field(() => [HandoffModel], {
     description: "Handoffs waiting for one of the viewer's owners to accept or decline; oldest first, at most 100.",
   })

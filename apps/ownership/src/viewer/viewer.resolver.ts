@@ -1,3 +1,4 @@
+import { ListSize } from '@nhi/graphql';
 import { Args, Context, Int, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { type Actor, actorFromContext, CanRead, CurrentActor } from '@nhi/auth';
 import type { SubgraphContext } from '@nhi/graphql';
@@ -26,6 +27,8 @@ export class ViewerResolver {
     return viewerOf(actor);
   }
 
+  // The teams one token acts for.
+  @ListSize(10)
   @ResolveField(() => [OwnerModel], { description: 'The active owners whose externalRef the token carries.' })
   owners(@Context() context: SubgraphContext): Promise<OwnerModel[]> {
     return viewerOwners(context, this.work);

@@ -76,6 +76,35 @@ describe('handoff from a pilot team to operations', () => {
     expect((await decide('acceptHandoff', handoff?.id ?? '')).errors?.[0]?.message).toMatch(/was already completed/);
   });
 
+  it('pages the identities of a handoff one page at a time, with their total', async () => {
+    const system = unique('paged');
+    const pilot = await spec.client.owner({ externalRef: unique('pilot'), kind: 'TEAM', name: 'Pilot' });
+    const ops = await spec.client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Operations' });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await spec.client.discovered({ system }));
+    for (const identityId of ids) await spec.client.assign({ identityId, ownerId: pilot.id });
+    const handoff = (await requestHandoff({ fromOwnerId: pilot.id, system, toOwnerId: ops.id, reason: 'paging' })).data?.requestHandoff;
+    type Page = {
+      totalCount: number;
+      edges: Array<{ node: { id: string } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    const page = async (after: string | null) =>
+      (
+        await spec.subgraph.query<{ handoff: { identitiesConnection: Page } }>(
+          'query($id: ID!, $after: String) { handoff(id: $id) { identitiesConnection(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }',
+          { id: handoff?.id, after },
+        )
+      ).data?.handoff.identitiesConnection;
+
+    const first = await page(null);
+    const second = await page(first?.pageInfo.endCursor ?? null);
+
+    expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect(second).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
+    expect([...(first?.edges ?? []), ...(second?.edges ?? [])].map((e) => e.node.id)).toEqual([...ids].sort());
+  });
+
   it('moves nothing when declined, and leaves an identity that changed hands meanwhile where it is', async () => {
     const pilot = await spec.client.owner({ externalRef: unique('pilot'), kind: 'TEAM', name: 'Pilot' });
     const ops = await spec.client.owner({ externalRef: unique('ops'), kind: 'TEAM', name: 'Operations' });
