@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IDEMPOTENCY_STORE_PROVIDER } from '@nhi/persistence';
 import { InventoryEventsHandler } from './consumers/inventory-events.handler';
 import { OwnershipEventsHandler } from './consumers/ownership-events.handler';
 import { KnownIdentitiesService } from './known-identities/known-identities.service';
@@ -6,6 +7,7 @@ import { ExceptionClock } from './exceptions/exception-clock';
 import { ExceptionDecisionsService } from './exceptions/exception-decisions.service';
 import { ExceptionJournal } from './exceptions/exception-journal';
 import { ExceptionRequestsService } from './exceptions/exception-requests.service';
+import { ExceptionMutationsResolver } from './exceptions/mutations/exception-mutations.resolver';
 import { ExceptionWorkflowResolver } from './exceptions/exception-workflow.resolver';
 import { ExceptionsResolver } from './exceptions/exceptions.resolver';
 import { ExceptionsService } from './exceptions/exceptions.service';
@@ -19,6 +21,8 @@ import { ViewerExceptionsResolver } from './viewer/viewer-exceptions.resolver';
     ExceptionsService,
     ExceptionsResolver,
     ExceptionWorkflowResolver,
+    ExceptionMutationsResolver,
+    IDEMPOTENCY_STORE_PROVIDER,
     PolicyExceptionReferencesResolver,
     ExceptionsToDecideService,
     ViewerExceptionsResolver,

@@ -44,9 +44,10 @@ export class ExceptionDecisionsService {
     });
   }
 
-  reject(id: string, note: string, actor: Actor, now = new Date()): Promise<PolicyExceptionEntity> {
+  /** `field` names the input that carries the note: `note` on rejectException, `reason` on exceptionReject. */
+  reject(id: string, note: string, actor: Actor, now = new Date(), field = 'note'): Promise<PolicyExceptionEntity> {
     const cleanNote = note.trim();
-    if (!cleanNote) throw badInput('note is required: say why the exception is rejected', 'note');
+    if (!cleanNote) throw badInput(`${field} is required: say why the exception is rejected`, field);
     return this.decide(id, actor, now, 'reject', async (manager, exception) => {
       Object.assign(exception, { status: 'REJECTED', decidedBy: actor.sub, decidedAt: now, decisionNote: cleanNote });
       await manager.getRepository(PolicyExceptionEntity).save(exception);

@@ -19,6 +19,7 @@ export class ExceptionWorkflowResolver {
 
   @OwnerOrSecurityAdmin('request an exception')
   @Mutation(() => PolicyExceptionModel, {
+    deprecationReason: 'Use exceptionCreate: it reports refusals as userErrors and takes an idempotencyKey',
     description: 'Asks to suspend one control for one identity until expiresAt. Someone other than the requester must approve it.',
   })
   requestException(@Args('input') input: ExceptionRequestInput, @CurrentActor() actor: Actor): Promise<PolicyExceptionModel> {
@@ -27,6 +28,7 @@ export class ExceptionWorkflowResolver {
 
   @OwnerOrSecurityAdmin('request exceptions')
   @Mutation(() => ExceptionGroupModel, {
+    deprecationReason: 'Use exceptionsCreate: it reports refusals as userErrors and takes an idempotencyKey',
     description:
       'Asks for linked exceptions on every identity a selector matches (by system, owner or ids). Identities that cannot have one are listed in skipped; the rest are created.',
   })
@@ -36,6 +38,7 @@ export class ExceptionWorkflowResolver {
 
   @SecurityAdminOnly('approve an exception')
   @Mutation(() => PolicyExceptionModel, {
+    deprecationReason: 'Use exceptionApprove: it reports refusals as userErrors',
     description:
       'Approves a requested exception (and the rest of its group): the control is suspended until expiresAt. Needs security-admin; never the requester.',
   })
@@ -49,6 +52,7 @@ export class ExceptionWorkflowResolver {
 
   @SecurityAdminOnly('reject an exception')
   @Mutation(() => PolicyExceptionModel, {
+    deprecationReason: 'Use exceptionReject: it reports refusals as userErrors',
     description: 'Rejects a requested exception (and the rest of its group) with a note. Needs security-admin; never the requester.',
   })
   rejectException(
@@ -61,6 +65,7 @@ export class ExceptionWorkflowResolver {
 
   @OwnerOrSecurityAdmin('revoke an exception')
   @Mutation(() => PolicyExceptionModel, {
+    deprecationReason: 'Use exceptionRevoke: it reports refusals as userErrors',
     description: 'Withdraws a requested or approved exception before it expires: the control is enforced again at once.',
   })
   revokeException(

@@ -1,2 +1,3 @@
 export * from './user-error';
+export * from './mutation-input';
 export * from './mutation-payload';

@@ -1,31 +1,7 @@
-import { Allow } from 'class-validator';
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
+import type { MutationInput } from './mutation-input';
 import { UserErrorCode, UserErrorModel } from './user-error';
-
-/** Fields every mutation's input has (Relay's convention): the client's own id for this call, echoed back. */
-@InputType({ isAbstract: true })
-export abstract class MutationInput {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Any string the client chooses to match this call with its result; returned as is in the payload. It does not make the call idempotent: see idempotencyKey.',
-  })
-  @Allow()
-  clientMutationId?: string | null;
-}
-
-/** Inputs of mutations that create something: a key that makes a retry return the first result instead of a second object. */
-@InputType({ isAbstract: true })
-export abstract class CreateMutationInput extends MutationInput {
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      'Makes the call safe to retry: a repeat with the same key and input, by the same viewer, within 24 hours returns the first result and creates nothing. The same key with another input is refused (CONFLICT on ["idempotencyKey"]). Up to 200 characters; a UUID is a good choice.',
-  })
-  @Allow()
-  idempotencyKey?: string | null;
-}
 
 /** The part of every payload that says whether the mutation did its work. */
 @ObjectType({ isAbstract: true })
