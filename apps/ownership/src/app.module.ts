@@ -1,5 +1,6 @@
 import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
+import { IdempotencyKeys1767950000000 } from '@nhi/persistence';
 import { subgraphModule, SubgraphTables } from '@nhi/runtime';
 import { OWNERSHIP_SCHEMA } from './schema';
 import { CreateOwnership1764201800000 } from './migrations/1764201800000-create-ownership';
@@ -43,6 +44,7 @@ export const TABLES: SubgraphTables = {
     Attestation1764800000000,
     Handoffs1764900000000,
     OwnerSearch1765000000000,
+    IdempotencyKeys1767950000000,
   ],
 };
 

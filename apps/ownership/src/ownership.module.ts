@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IDEMPOTENCY_STORE_PROVIDER } from '@nhi/persistence';
 import { AssignmentService } from './assignment/assignment.service';
 import { AttestationResolver, OwnerAttestationProgressResolver } from './attestation/attestation.resolver';
 import { AttestationService } from './attestation/attestation.service';
@@ -33,6 +34,7 @@ import { ViewerTasksService } from './viewer/viewer-tasks.service';
 /** Every feature of the subgraph, wired here at the top so no feature folder imports what wires it. */
 @Module({
   providers: [
+    IDEMPOTENCY_STORE_PROVIDER,
     AssignmentService,
     OwnershipService,
     OwnersService,
