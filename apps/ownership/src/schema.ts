@@ -7,9 +7,11 @@ import { IdentityOwnershipModel } from './identity-data/identity.model';
 import { IdentityOwnershipResolver, OwnershipChangeConnectionResolver } from './identity-ownership/identity-ownership.resolver';
 import { OwnerSearchResolver } from './owner-search/owner-search.resolver';
 import { OwnersResolver } from './owners/owners.resolver';
+import { OwnerMutationsResolver } from './owners/mutations/owner-mutations.resolver';
 import { OwnershipChangeResolver } from './ownership/ownership-change.resolver';
 import { OwnershipIdentityConnectionResolver } from './identity-pages/ownership-identity-connection.resolver';
 import { OwnershipResolver } from './ownership/ownership.resolver';
+import { IdentityOwnerMutationsResolver } from './ownership/mutations/identity-owner-mutations.resolver';
 import { CampaignOwnerResolver } from './references/campaign-owner.resolver';
 import { OwnershipChangeIdentityResolver } from './references/ownership-change-identity.resolver';
 import { RulesResolver } from './rules/rules.resolver';
@@ -21,7 +23,9 @@ export const OWNERSHIP_SCHEMA: SubgraphSchema = {
   orphanedTypes: [IdentityOwnershipModel],
   resolvers: [
     OwnershipResolver,
+    IdentityOwnerMutationsResolver,
     OwnersResolver,
+    OwnerMutationsResolver,
     OwnerSearchResolver,
     IdentityOwnershipResolver,
     OwnershipChangeConnectionResolver,
