@@ -30,6 +30,8 @@ import { OwnershipChangeIdentityResolver } from './references/ownership-change-i
 import { RulesResolver } from './rules/rules.resolver';
 import { RulesService } from './rules/rules.service';
 import { SuggestionsResolver } from './rules/suggestions.resolver';
+import { OwnershipRuleMutationsResolver } from './rules/mutations/ownership-rule-mutations.resolver';
+import { OwnershipSuggestionMutationsResolver } from './rules/mutations/ownership-suggestion-mutations.resolver';
 import { ViewerResolver, ViewerTasksResolver } from './viewer/viewer.resolver';
 import { ViewerTasksService } from './viewer/viewer-tasks.service';
 
@@ -58,6 +60,8 @@ import { ViewerTasksService } from './viewer/viewer-tasks.service';
     RulesService,
     RulesResolver,
     SuggestionsResolver,
+    OwnershipRuleMutationsResolver,
+    OwnershipSuggestionMutationsResolver,
     DirectorySyncService,
     DirectoryResolver,
     AttestationService,

@@ -16,6 +16,8 @@ import { CampaignOwnerResolver } from './references/campaign-owner.resolver';
 import { OwnershipChangeIdentityResolver } from './references/ownership-change-identity.resolver';
 import { RulesResolver } from './rules/rules.resolver';
 import { SuggestionsResolver } from './rules/suggestions.resolver';
+import { OwnershipRuleMutationsResolver } from './rules/mutations/ownership-rule-mutations.resolver';
+import { OwnershipSuggestionMutationsResolver } from './rules/mutations/ownership-suggestion-mutations.resolver';
 import { ViewerResolver, ViewerTasksResolver } from './viewer/viewer.resolver';
 
 /** Everything this subgraph's schema is made of: the committed SDL is printed from it. */
@@ -33,6 +35,8 @@ export const OWNERSHIP_SCHEMA: SubgraphSchema = {
     OwnershipIdentityConnectionResolver,
     RulesResolver,
     SuggestionsResolver,
+    OwnershipRuleMutationsResolver,
+    OwnershipSuggestionMutationsResolver,
     DirectoryResolver,
     AttestationResolver,
     OwnerAttestationProgressResolver,
