@@ -15,7 +15,10 @@ export class OwnerMutationsResolver {
     description:
       'Creates or updates a team or person by externalRef (so a retry changes nothing more). active: false deactivates it, with what that means for its identities.',
   })
-  ownerUpsert(@Args('input') input: OwnerUpsertInput, @CurrentActor() actor: Actor): Promise<OwnerPayload> {
+  ownerUpsert(
+    @Args('input', { description: 'The owner, by its externalRef.' }) input: OwnerUpsertInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<OwnerPayload> {
     return mutationPayload(input, async () => ({
       owner: await this.owners.upsert(mutationArguments(input), actor),
     })) as Promise<OwnerPayload>;
@@ -27,7 +30,10 @@ export class OwnerMutationsResolver {
     description:
       'The owner leaves: its identities go to their BACKUP owner, else its parent team, else become ORPHANED (NHI1). An owner already deactivated is refused (CONFLICT).',
   })
-  ownerDeactivate(@Args('input') input: OwnerDeactivateInput, @CurrentActor() actor: Actor): Promise<OwnerPayload> {
+  ownerDeactivate(
+    @Args('input', { description: 'The owner who leaves, and why.' }) input: OwnerDeactivateInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<OwnerPayload> {
     return mutationPayload(input, async () => ({
       owner: await this.owners.deactivate(input.ownerId, input.reason, actor),
     })) as Promise<OwnerPayload>;

@@ -16,7 +16,10 @@ export class IdentityOwnerMutationsResolver {
       'Makes an owner the PRIMARY (accountable) or BACKUP owner of an identity, recorded with actor, reason and time. ' +
       'An identity has exactly one PRIMARY: replacing it needs replace: true. Assigning the owner already in that seat is refused (CONFLICT).',
   })
-  identityOwnerAssign(@Args('input') input: IdentityOwnerAssignInput, @CurrentActor() actor: Actor): Promise<IdentityOwnerPayload> {
+  identityOwnerAssign(
+    @Args('input', { description: 'The identity, the owner and the seat.' }) input: IdentityOwnerAssignInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<IdentityOwnerPayload> {
     const { identityId, ownerId, role, reason, replace } = input;
     return mutationPayload(input, async () => {
       const row = await this.ownership.assignOwner({ identityId, ownerId, role, reason: reason ?? null, replace }, actor);
@@ -29,7 +32,10 @@ export class IdentityOwnerMutationsResolver {
     nullable: true,
     description: 'Takes the PRIMARY or BACKUP owner off an identity, with a reason. A seat that is already empty is refused (CONFLICT).',
   })
-  identityOwnerUnassign(@Args('input') input: IdentityOwnerUnassignInput, @CurrentActor() actor: Actor): Promise<IdentityOwnerPayload> {
+  identityOwnerUnassign(
+    @Args('input', { description: 'The identity, the seat and why.' }) input: IdentityOwnerUnassignInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<IdentityOwnerPayload> {
     return mutationPayload(input, async () => {
       const row = await this.ownership.unassignOwner(input.identityId, input.role, input.reason, actor);
       return { identity: { id: row.identityId } };

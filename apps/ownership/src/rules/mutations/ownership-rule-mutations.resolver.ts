@@ -26,7 +26,10 @@ export class OwnershipRuleMutationsResolver {
     description:
       'Creates a rule. It runs on every new or changed identity, and at once on the identities waiting for an owner. A retry with the same idempotencyKey returns the first rule and creates nothing.',
   })
-  ownershipRuleCreate(@Args('input') input: OwnershipRuleCreateInput, @CurrentActor() actor: Actor): Promise<OwnershipRuleCreatePayload> {
+  ownershipRuleCreate(
+    @Args('input', { description: 'The rule: its owner, mode and criteria.' }) input: OwnershipRuleCreateInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<OwnershipRuleCreatePayload> {
     const request = mutationArguments(input);
     return mutationPayload(input, async () => ({
       ownershipRule: await this.idempotency.once<OwnershipRuleModel | null>(
@@ -46,7 +49,9 @@ export class OwnershipRuleMutationsResolver {
     nullable: true,
     description: 'Disables a rule; what it assigned stays assigned. A rule that is unknown or already disabled is refused (NOT_FOUND).',
   })
-  ownershipRuleDelete(@Args('input') input: OwnershipRuleDeleteInput): Promise<OwnershipRuleDeletePayload> {
+  ownershipRuleDelete(
+    @Args('input', { description: 'The rule to disable.' }) input: OwnershipRuleDeleteInput,
+  ): Promise<OwnershipRuleDeletePayload> {
     return mutationPayload(input, async () => {
       await this.rules.delete(input.id);
       return { deletedOwnershipRuleId: input.id };

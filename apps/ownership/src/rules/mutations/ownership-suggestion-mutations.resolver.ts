@@ -21,7 +21,7 @@ export class OwnershipSuggestionMutationsResolver {
       'Makes the suggested owner the PRIMARY owner; other open suggestions for the identity close. A suggestion already decided, or whose owner has left, is refused (CONFLICT).',
   })
   ownershipSuggestionAccept(
-    @Args('input') input: OwnershipSuggestionAcceptInput,
+    @Args('input', { description: 'The suggestion to accept.' }) input: OwnershipSuggestionAcceptInput,
     @CurrentActor() actor: Actor,
   ): Promise<OwnershipSuggestionPayload> {
     return mutationPayload(input, async () => ({
@@ -36,7 +36,7 @@ export class OwnershipSuggestionMutationsResolver {
       'Declines a suggestion; the same rule will not suggest that owner for that identity again. A suggestion already decided is refused (CONFLICT).',
   })
   ownershipSuggestionReject(
-    @Args('input') input: OwnershipSuggestionRejectInput,
+    @Args('input', { description: 'The suggestion to decline.' }) input: OwnershipSuggestionRejectInput,
     @CurrentActor() actor: Actor,
   ): Promise<OwnershipSuggestionPayload> {
     return mutationPayload(input, async () => ({
