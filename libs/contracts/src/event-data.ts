@@ -28,6 +28,20 @@ export const NHI_KINDS = definitionsSchema.$defs.kind.enum as readonly NhiKind[]
 /** The OWASP Non-Human Identities Top 10 categories a finding falls in, NHI1 to NHI10 ($defs/findingCategory). */
 export const FINDING_CATEGORIES = definitionsSchema.$defs.findingCategory.enum as readonly FindingCategory[];
 
+/** The name of each OWASP Non-Human Identities Top 10 (2025) category, as OWASP titles it. */
+export const FINDING_CATEGORY_TITLES: Readonly<Record<FindingCategory, string>> = {
+  NHI1: 'Improper Offboarding',
+  NHI2: 'Secret Leakage',
+  NHI3: 'Vulnerable Third-Party NHI',
+  NHI4: 'Insecure Authentication',
+  NHI5: 'Overprivileged NHI',
+  NHI6: 'Insecure Cloud Deployment Configurations',
+  NHI7: 'Long-Lived Secrets',
+  NHI8: 'Environment Isolation',
+  NHI9: 'NHI Reuse',
+  NHI10: 'Human Use of NHI',
+};
+
 export type IdentityStatus = IdentitySnapshot['status'];
 export type FieldChange = IdentityUpdatedData['changes'][number];
 export type OwnershipStatus = OwnershipAssignedData['ownershipStatus'];

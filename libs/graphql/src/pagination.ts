@@ -3,19 +3,24 @@ import { GraphQLError } from 'graphql';
 import { accessDenied } from '@nhi/auth';
 
 /** Relay PageInfo. Shareable: every subgraph with connections defines the same type. */
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', {
+  description: 'Where a page of a connection stands (Relay): whether more follows, and the cursors to ask for it.',
+})
 @Directive('@shareable')
 export class PageInfoModel {
-  @Field()
+  @Field({ description: 'True when more items follow this page: pass endCursor as `after` to read them.' })
   hasNextPage!: boolean;
 
-  @Field()
+  @Field({ description: 'True when this page was asked for with `after`, so items come before it; pages are read forwards only.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the first item of the page; null when the page is empty.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the last item of the page, to pass as `after` for the next page; null when the page is empty.',
+  })
   endCursor!: string | null;
 }
 

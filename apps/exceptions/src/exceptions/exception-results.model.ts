@@ -4,51 +4,53 @@ import { ExceptionControl, ExceptionStatus } from './exception-enums';
 import { MAX_SELECTION } from './exception-requests.service';
 import { PolicyExceptionModel } from './policy-exception.model';
 
-@ObjectType('PolicyExceptionEdge')
+@ObjectType('PolicyExceptionEdge', { description: 'One exception of a page, with its cursor.' })
 export class PolicyExceptionEdgeModel {
-  @Field(() => PolicyExceptionModel)
+  @Field(() => PolicyExceptionModel, { description: 'The exception.' })
   node!: PolicyExceptionModel;
 
-  @Field()
+  @Field({ description: 'An opaque cursor: pass it as `after` to read the exceptions that follow this one.' })
   cursor!: string;
 }
 
-@ObjectType('PolicyExceptionConnection')
+@ObjectType('PolicyExceptionConnection', { description: 'A page of exceptions.' })
 export class PolicyExceptionConnectionModel {
-  @Field(() => [PolicyExceptionEdgeModel])
+  @Field(() => [PolicyExceptionEdgeModel], { description: 'The exceptions of the page, in the order of the query.' })
   edges!: PolicyExceptionEdgeModel[];
 
-  @Field(() => PageInfoModel)
+  @Field(() => PageInfoModel, { description: 'Whether more exceptions follow, and the cursor to read them.' })
   pageInfo!: PageInfoModel;
 }
 
-@ObjectType('ExceptionCount')
+@ObjectType('ExceptionCount', { description: 'How many exceptions of one control are in one status.' })
 export class ExceptionCountModel {
-  @Field(() => ExceptionControl)
+  @Field(() => ExceptionControl, { description: 'The control suspended.' })
   control!: ExceptionControl;
 
-  @Field(() => ExceptionStatus)
+  @Field(() => ExceptionStatus, { description: 'The status counted.' })
   status!: ExceptionStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Exceptions of the control in the status (never 0: pairs without any are left out).' })
   count!: number;
 }
 
 @ObjectType('ExceptionStats', { description: 'How many exceptions there are, by control and status.' })
 export class ExceptionStatsModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Every exception, whatever its status.' })
   total!: number;
 
-  @Field(() => [ExceptionCountModel], { description: 'One entry per control and status that has any.' })
+  @Field(() => [ExceptionCountModel], { description: 'One entry per control and status that has any, by control, then status.' })
   counts!: ExceptionCountModel[];
 }
 
 @ObjectType('SkippedIdentity', { description: 'An identity of a selection that got no exception, and why.' })
 export class SkippedIdentityModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The identity skipped, as the selection named or matched it.' })
   identityId!: string;
 
-  @Field()
+  @Field({
+    description: 'Why it got no exception, in words: not owned by the requester, not known to exceptions, or an exception already open.',
+  })
   reason!: string;
 }
 
@@ -58,10 +60,12 @@ export class ExceptionGroupModel {
   groupId!: string | null;
 
   @ListSize(MAX_SELECTION)
-  @Field(() => [PolicyExceptionModel])
+  @Field(() => [PolicyExceptionModel], {
+    description: 'The exceptions created, one per identity (REQUESTED, sharing groupId); at most 5,000.',
+  })
   exceptions!: PolicyExceptionModel[];
 
   @ListSize(MAX_SELECTION)
-  @Field(() => [SkippedIdentityModel])
+  @Field(() => [SkippedIdentityModel], { description: 'The identities of the selection that got none, each with the reason.' })
   skipped!: SkippedIdentityModel[];
 }

@@ -22,7 +22,10 @@ export class ExceptionWorkflowResolver {
     deprecationReason: 'Use exceptionCreate: it reports refusals as userErrors and takes an idempotencyKey',
     description: 'Asks to suspend one control for one identity until expiresAt. Someone other than the requester must approve it.',
   })
-  requestException(@Args('input') input: ExceptionRequestInput, @CurrentActor() actor: Actor): Promise<PolicyExceptionModel> {
+  requestException(
+    @Args('input', { description: 'The identity, the control and the terms.' }) input: ExceptionRequestInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<PolicyExceptionModel> {
     return this.requests.request(input, actor);
   }
 
@@ -32,7 +35,10 @@ export class ExceptionWorkflowResolver {
     description:
       'Asks for linked exceptions on every identity a selector matches (by system, owner or ids). Identities that cannot have one are listed in skipped; the rest are created.',
   })
-  requestExceptions(@Args('input') input: BulkExceptionRequestInput, @CurrentActor() actor: Actor): Promise<ExceptionGroupModel> {
+  requestExceptions(
+    @Args('input', { description: 'The selection of identities and the terms.' }) input: BulkExceptionRequestInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExceptionGroupModel> {
     return this.requests.requestForSelection(input, actor);
   }
 
@@ -43,8 +49,13 @@ export class ExceptionWorkflowResolver {
       'Approves a requested exception (and the rest of its group): the control is suspended until expiresAt. Needs security-admin; never the requester.',
   })
   approveException(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('id', { type: () => ID, description: 'The exception to approve (a REQUESTED one).' }) id: string,
+    @Args('note', {
+      type: () => String,
+      nullable: true,
+      description: "The approver's note, kept with the decision and in the exception's history. Optional.",
+    })
+    note: string | null,
     @CurrentActor() actor: Actor,
   ): Promise<PolicyExceptionModel> {
     return this.decisions.approve(id, note, actor);
@@ -56,8 +67,8 @@ export class ExceptionWorkflowResolver {
     description: 'Rejects a requested exception (and the rest of its group) with a note. Needs security-admin; never the requester.',
   })
   rejectException(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('note') note: string,
+    @Args('id', { type: () => ID, description: 'The exception to reject (a REQUESTED one).' }) id: string,
+    @Args('note', { description: 'Why it is rejected: required, kept with the decision and in the history.' }) note: string,
     @CurrentActor() actor: Actor,
   ): Promise<PolicyExceptionModel> {
     return this.decisions.reject(id, note, actor);
@@ -69,35 +80,44 @@ export class ExceptionWorkflowResolver {
     description: 'Withdraws a requested or approved exception before it expires: the control is enforced again at once.',
   })
   revokeException(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
+    @Args('id', { type: () => ID, description: 'The exception to withdraw (REQUESTED or APPROVED).' }) id: string,
+    @Args('reason', { description: 'Why it is withdrawn: required, kept in the history.' }) reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<PolicyExceptionModel> {
     return this.decisions.revoke(id, reason, actor);
   }
 
-  @Query(() => PolicyExceptionModel, { nullable: true })
-  exception(@Args('id', { type: () => ID }) id: string): Promise<PolicyExceptionModel | null> {
+  @Query(() => PolicyExceptionModel, { nullable: true, description: 'One exception by its id; null when there is none.' })
+  exception(@Args('id', { type: () => ID, description: "The exception's id." }) id: string): Promise<PolicyExceptionModel | null> {
     return this.exceptions.byId(id);
   }
 
   @Query(() => PolicyExceptionConnectionModel, { description: 'Requests waiting for a decision, oldest first.' })
   pendingExceptions(
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size: 1 to 500, 50 when null.' }) first: number | null,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; the oldest requests when null.',
+    })
+    after: string | null,
   ): Promise<PolicyExceptionConnectionModel> {
     return this.exceptions.pending(first, after);
   }
 
   @Query(() => [PolicyExceptionModel], { description: 'Approved exceptions expiring within the coming days, soonest first.' })
   expiringExceptions(
-    @Args('withinDays', { type: () => Int }) withinDays: number,
+    @Args('withinDays', {
+      type: () => Int,
+      description: 'Expiring at most this many days from now: a whole number from 0 to 366.',
+    })
+    withinDays: number,
     @Args('first', { type: () => Int, nullable: true, description: 'At most this many (default 50, up to 500).' }) first: number | null,
   ): Promise<PolicyExceptionModel[]> {
     return this.exceptions.expiring(withinDays, first);
   }
 
-  @Query(() => ExceptionStatsModel)
+  @Query(() => ExceptionStatsModel, { description: 'How many exceptions there are, by control and status, over all time.' })
   async exceptionStats(): Promise<ExceptionStatsModel> {
     const counts = await this.exceptions.counts();
     return { total: counts.reduce((sum, entry) => sum + entry.count, 0), counts };

@@ -28,7 +28,8 @@ export class ExceptionsResolver {
   exceptions(
     @Parent() identity: IdentityWithExceptionsModel,
     @Context() context: SubgraphContext,
-    @Args('status', { type: () => ExceptionStatus, nullable: true }) status?: ExceptionStatus,
+    @Args('status', { type: () => ExceptionStatus, nullable: true, description: 'Only exceptions in this status; all of them when null.' })
+    status?: ExceptionStatus,
   ): Promise<PolicyExceptionModel[]> {
     return requestLoader<string, PolicyExceptionModel[]>(context, `exceptions:${status ?? 'ALL'}`, async (ids) => {
       const rows = await this.service.exceptionsOf(ids, status);

@@ -24,7 +24,7 @@ export class ViewerExceptionsResolver {
   })
   exceptionsToDecide(
     @Parent() viewer: ViewerExceptionsModel,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'At most this many: 1 to 500, 50 when null.' }) first: number | null,
     @Context() context: SubgraphContext,
   ): Promise<PolicyExceptionModel[]> | null {
     const actor = actorFromContext(context);

@@ -13,11 +13,11 @@ export class AuditLogFilterInput {
   @Allow()
   operation?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Names of the services that ran the operation (e.g. inventory, lifecycle).' })
   @Allow()
   service?: string[] | null;
 
-  @Field(() => [AuditOutcomeEnum], { nullable: true })
+  @Field(() => [AuditOutcomeEnum], { nullable: true, description: 'How the operation ended.' })
   @Allow()
   outcome?: AuditOutcome[] | null;
 

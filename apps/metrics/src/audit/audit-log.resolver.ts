@@ -15,9 +15,15 @@ export class AuditLogResolver {
       'Audit records of every service (mutations and bulk ingests, refused and failed ones included), newest first. Append-only: never changed or removed.',
   })
   auditLog(
-    @Args('filter', { type: () => AuditLogFilterInput, nullable: true }) filter: AuditLogFilterInput | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('filter', { type: () => AuditLogFilterInput, nullable: true, description: 'Which records to list; every record when null.' })
+    filter: AuditLogFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size: 1 to 500, 50 when null.' }) first: number | null,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; the newest records when null.',
+    })
+    after: string | null,
   ): Promise<AuditRecordConnectionModel> {
     return this.records.page(filter, first, after);
   }

@@ -11,11 +11,22 @@ export const AuditOutcomeEnum: { [K in AuditOutcome]: K } = {
 registerEnumType(AuditOutcomeEnum, {
   name: 'AuditOutcome',
   description: 'FORBIDDEN: the actor may not; REJECTED: bad input, not found or a conflict; FAILED: the service failed.',
+  valuesMap: {
+    SUCCEEDED: { description: 'The operation ran to its end.' },
+    FORBIDDEN: {
+      description: 'Refused: the actor may not do this, or could not be authenticated (errorCode FORBIDDEN or UNAUTHENTICATED).',
+    },
+    REJECTED: {
+      description:
+        'Refused as the caller can fix it: bad input, not found or a conflict (errorCode BAD_USER_INPUT, NOT_FOUND, CONFLICT ...).',
+    },
+    FAILED: { description: 'The service failed (any other errorCode, e.g. INTERNAL_SERVER_ERROR).' },
+  },
 });
 
 @ObjectType('AuditRecord', { description: 'One mutation or bulk ingest, in any service, whatever its outcome.' })
 export class AuditRecordModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The record's id (the id of the audit event that carried it)." })
   id!: string;
 
   @Field({ description: 'When the operation settled.' })
@@ -24,7 +35,7 @@ export class AuditRecordModel {
   @Field({ description: 'The actor (the token subject); "anonymous" when the request could not be authenticated.' })
   actor!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "The actor's roles when it acted; empty when it could not be authenticated." })
   roles!: string[];
 
   @Field({ description: 'The service that ran the operation.' })
@@ -36,10 +47,13 @@ export class AuditRecordModel {
   @Field(() => [String], { description: 'Ids the operation named or produced; the source for a bulk ingest.' })
   targetIds!: string[];
 
-  @Field(() => AuditOutcomeEnum)
+  @Field(() => AuditOutcomeEnum, { description: 'How the operation ended.' })
   outcome!: AuditOutcome;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The error code the caller got (extensions.code, e.g. FORBIDDEN, BAD_USER_INPUT); null when the operation succeeded.',
+  })
   errorCode!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The error message (redacted) when the operation did not succeed.' })
@@ -54,24 +68,24 @@ export class AuditRecordModel {
   })
   details!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Milliseconds from the start of the operation until it settled.' })
   durationMs!: number;
 }
 
-@ObjectType('AuditRecordEdge')
+@ObjectType('AuditRecordEdge', { description: 'One audit record of a page, with its cursor.' })
 export class AuditRecordEdgeModel {
-  @Field(() => AuditRecordModel)
+  @Field(() => AuditRecordModel, { description: 'The audit record.' })
   node!: AuditRecordModel;
 
-  @Field()
+  @Field({ description: 'An opaque cursor: pass it as `after` to read the records that follow this one.' })
   cursor!: string;
 }
 
-@ObjectType('AuditRecordConnection')
+@ObjectType('AuditRecordConnection', { description: 'A page of audit records, newest first.' })
 export class AuditRecordConnectionModel {
-  @Field(() => [AuditRecordEdgeModel])
+  @Field(() => [AuditRecordEdgeModel], { description: 'The records of the page, newest first.' })
   edges!: AuditRecordEdgeModel[];
 
-  @Field(() => PageInfoModel)
+  @Field(() => PageInfoModel, { description: 'Whether more records follow, and the cursor to read them.' })
   pageInfo!: PageInfoModel;
 }

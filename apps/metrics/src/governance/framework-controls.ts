@@ -1,3 +1,4 @@
+import { FINDING_CATEGORY_TITLES } from '@nhi/contracts';
 import {
   attestationCompletion,
   exceptionsPer100,
@@ -31,19 +32,6 @@ interface ControlDefinition {
 
 const withoutFinding = (category: string) => (input: CoverageInput) =>
   share(input.estate.totalIdentities - (input.estate.identitiesWithFindings[category] ?? 0), input.estate.totalIdentities);
-
-const OWASP_TITLES: Record<string, string> = {
-  NHI1: 'Improper Offboarding',
-  NHI2: 'Secret Leakage',
-  NHI3: 'Vulnerable Third-Party NHI',
-  NHI4: 'Insecure Authentication',
-  NHI5: 'Overprivileged NHI',
-  NHI6: 'Insecure Cloud Deployment Configurations',
-  NHI7: 'Long-Lived Secrets',
-  NHI8: 'Environment Isolation',
-  NHI9: 'NHI Reuse',
-  NHI10: 'Human Use of NHI',
-};
 
 /** Which metric stands as evidence for which control, and the thresholds of each status. */
 export const FRAMEWORK_CONTROLS: Record<Framework, ControlDefinition[]> = {
@@ -137,7 +125,7 @@ export const FRAMEWORK_CONTROLS: Record<Framework, ControlDefinition[]> = {
       partial: 0.7,
     },
   ],
-  OWASP_NHI_TOP10: Object.entries(OWASP_TITLES).map(([category, title]) => ({
+  OWASP_NHI_TOP10: Object.entries(FINDING_CATEGORY_TITLES).map(([category, title]) => ({
     controlId: category,
     title,
     evidence: [`share of identities without an open ${category} finding`],

@@ -13,7 +13,12 @@ export class GovernanceResolver {
 
   @Query(() => GovernanceSummaryModel, { description: 'Headline governance numbers, for the whole estate or one business unit.' })
   governanceSummary(
-    @Args('businessUnit', { type: () => String, nullable: true }) businessUnit?: string | null,
+    @Args('businessUnit', {
+      type: () => String,
+      nullable: true,
+      description: "Only this business unit's identities (its exact name); the whole estate when null.",
+    })
+    businessUnit?: string | null,
     @Args('at', { type: () => Date, nullable: true, description: AT_DESCRIPTION }) at?: Date | null,
   ): Promise<GovernanceSummaryModel> {
     return this.governance.summary({ businessUnit: businessUnit ?? null }, at ?? undefined);
@@ -28,7 +33,7 @@ export class GovernanceResolver {
 
   @Query(() => [ControlCoverageModel], { description: 'How far the estate meets each control of a framework, with the metrics behind it.' })
   frameworkCoverage(
-    @Args('framework', { type: () => FrameworkEnum }) framework: Framework,
+    @Args('framework', { type: () => FrameworkEnum, description: 'The framework whose controls to measure.' }) framework: Framework,
     @Args('at', { type: () => Date, nullable: true, description: AT_DESCRIPTION }) at?: Date | null,
   ): Promise<ControlCoverageModel[]> {
     return this.governance.frameworkCoverage(framework, at ?? undefined);

@@ -5,7 +5,9 @@ import { ExceptionControl, RiskRating } from '../exception-enums';
 /** The terms of a risk acceptance, shared by a request for one identity and one for a selection. */
 @InputType('ExceptionTermsInput', { isAbstract: true })
 export class ExceptionTermsInput {
-  @Field(() => ExceptionControl)
+  @Field(() => ExceptionControl, {
+    description: 'The control to suspend; one open exception per identity and control (a renewal aside).',
+  })
   @Allow()
   control!: ExceptionControl;
 
@@ -17,7 +19,7 @@ export class ExceptionTermsInput {
   @Allow()
   compensatingControls?: string[] | null;
 
-  @Field(() => RiskRating, { nullable: true })
+  @Field(() => RiskRating, { nullable: true, description: 'The risk accepted, as the requester rates it. Optional.' })
   @Allow()
   riskRating?: RiskRating | null;
 
@@ -28,7 +30,9 @@ export class ExceptionTermsInput {
 
 @InputType('ExceptionRequestInput', { description: 'Asks to suspend one control for one identity until expiresAt.' })
 export class ExceptionRequestInput extends ExceptionTermsInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The identity the exception is for; it must be known to exceptions (from inventory) and, for an owner, be theirs.',
+  })
   @Allow()
   identityId!: string;
 
@@ -42,15 +46,18 @@ export class ExceptionRequestInput extends ExceptionTermsInput {
 
 @InputType('ExceptionSelectorInput', { description: 'Identities by system, by PRIMARY owner, or by id; given criteria must all match.' })
 export class ExceptionSelectorInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Identities of this system (the identity's system, exactly)." })
   @Allow()
   system?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Identities whose PRIMARY owner is this owner.' })
   @Allow()
   ownerId?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'These identities, at most 5,000; ids not known to exceptions or not matching the other criteria are listed in skipped.',
+  })
   @Allow()
   identityIds?: string[] | null;
 }
@@ -59,7 +66,9 @@ export class ExceptionSelectorInput {
   description: 'One request for a selection of identities: linked exceptions, approved together, each expiring on its own.',
 })
 export class BulkExceptionRequestInput extends ExceptionTermsInput {
-  @Field(() => ExceptionSelectorInput)
+  @Field(() => ExceptionSelectorInput, {
+    description: 'Which identities: at least one criterion; it must match at least one and at most 5,000 identities.',
+  })
   @Allow()
   selector!: ExceptionSelectorInput;
 }

@@ -32,7 +32,10 @@ export class ExceptionMutationsResolver {
     description:
       'Asks to suspend one control for one identity until expiresAt (status REQUESTED). Someone other than the requester must approve it.',
   })
-  exceptionCreate(@Args('input') input: ExceptionCreateInput, @CurrentActor() actor: Actor): Promise<ExceptionPayload> {
+  exceptionCreate(
+    @Args('input', { description: 'The identity, the control, the terms and an optional idempotencyKey.' }) input: ExceptionCreateInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExceptionPayload> {
     return mutationPayload(input, async () => ({
       exception: await this.idempotency.once<PolicyExceptionModel | null>(
         { operation: 'exceptionCreate', actor: actor.sub, key: input.idempotencyKey, input: mutationArguments(input) },
@@ -49,7 +52,10 @@ export class ExceptionMutationsResolver {
     description:
       'Asks for linked exceptions on every identity a selector matches (by system, owner or ids). Identities that cannot have one are listed in skipped; the rest are created.',
   })
-  exceptionsCreate(@Args('input') input: ExceptionsCreateInput, @CurrentActor() actor: Actor): Promise<ExceptionsCreatePayload> {
+  exceptionsCreate(
+    @Args('input', { description: 'The selection of identities, the terms and an optional idempotencyKey.' }) input: ExceptionsCreateInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExceptionsCreatePayload> {
     return mutationPayload(input, async () => ({
       exceptionGroup: await this.idempotency.once(
         { operation: 'exceptionsCreate', actor: actor.sub, key: input.idempotencyKey, input: mutationArguments(input) },
@@ -70,7 +76,10 @@ export class ExceptionMutationsResolver {
     description:
       'Approves a requested exception (and the rest of its group): the control is suspended until expiresAt. Needs security-admin; never the requester.',
   })
-  exceptionApprove(@Args('input') input: ExceptionApproveInput, @CurrentActor() actor: Actor): Promise<ExceptionPayload> {
+  exceptionApprove(
+    @Args('input', { description: 'The exception to approve, and an optional note.' }) input: ExceptionApproveInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExceptionPayload> {
     return mutationPayload(input, async () => ({
       exception: await this.decisions.approve(input.id, input.note, actor),
     })) as Promise<ExceptionPayload>;
@@ -81,7 +90,10 @@ export class ExceptionMutationsResolver {
     nullable: true,
     description: 'Rejects a requested exception (and the rest of its group) with a reason. Needs security-admin; never the requester.',
   })
-  exceptionReject(@Args('input') input: ExceptionRejectInput, @CurrentActor() actor: Actor): Promise<ExceptionPayload> {
+  exceptionReject(
+    @Args('input', { description: 'The exception to reject, and why.' }) input: ExceptionRejectInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExceptionPayload> {
     return mutationPayload(input, async () => ({
       exception: await this.decisions.reject(input.id, input.reason, actor, new Date(), 'reason'),
     })) as Promise<ExceptionPayload>;
@@ -92,7 +104,10 @@ export class ExceptionMutationsResolver {
     nullable: true,
     description: 'Withdraws a requested or approved exception before it expires: the control is enforced again at once.',
   })
-  exceptionRevoke(@Args('input') input: ExceptionRevokeInput, @CurrentActor() actor: Actor): Promise<ExceptionPayload> {
+  exceptionRevoke(
+    @Args('input', { description: 'The exception to withdraw, and why.' }) input: ExceptionRevokeInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExceptionPayload> {
     return mutationPayload(input, async () => ({
       exception: await this.decisions.revoke(input.id, input.reason, actor),
     })) as Promise<ExceptionPayload>;
