@@ -19,6 +19,7 @@ import { RevocationRequestIdentityResolver, RotationRequestIdentityResolver } fr
 import { SuspensionExceptionResolver } from './references/suspension-exception.resolver';
 import { MassActions } from './mass-actions/mass-actions.service';
 import { MassActionsResolver } from './mass-actions/mass-actions.resolver';
+import { RotationPolicyMutationsResolver } from './policies/mutations/rotation-policy-mutations.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';
 import { PoliciesService } from './policies/policies.service';
 import { RequestProgressResolver } from './progress/request-progress.resolver';
@@ -42,6 +43,7 @@ import { Suspensions } from './suspensions/suspensions';
     IdentityLifecycleFieldsResolver,
     PoliciesResolver,
     PoliciesService,
+    RotationPolicyMutationsResolver,
     InventoryEventsHandler,
     RotationService,
     RotationResolver,

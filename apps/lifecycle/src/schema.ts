@@ -4,6 +4,7 @@ import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-
 import { IntegratorsResolver } from './integrators/integrators.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { MassActionsResolver } from './mass-actions/mass-actions.resolver';
+import { RotationPolicyMutationsResolver } from './policies/mutations/rotation-policy-mutations.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';
 import { RequestProgressResolver } from './progress/request-progress.resolver';
 import { RevocationRequestIdentityResolver, RotationRequestIdentityResolver } from './references/request-identity.resolver';
@@ -22,6 +23,7 @@ export const LIFECYCLE_SCHEMA: SubgraphSchema = {
     LifecycleResolver,
     IdentityLifecycleFieldsResolver,
     PoliciesResolver,
+    RotationPolicyMutationsResolver,
     RotationResolver,
     RotationRequestCreateResolver,
     RevocationResolver,
