@@ -27,6 +27,7 @@ import { RequestsById } from './progress/requests-by-id';
 import { BulkRevocation } from './revocation/bulk-revocation';
 import { RevocationPlanIdentitiesResolver } from './revocation/revocation-plan-identities.resolver';
 import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
+import { RevocationRequestCreateResolver } from './revocation/mutations/revocation-request-create.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
 import { RevocationService } from './revocation/revocation.service';
 import { DueRotations } from './rotation/due-rotations';
@@ -55,6 +56,7 @@ import { Suspensions } from './suspensions/suspensions';
     RotationListsResolver,
     RevocationService,
     RevocationResolver,
+    RevocationRequestCreateResolver,
     RevocationResultsHandler,
     RevocationTriggersHandler,
     OwnershipEventsHandler,

@@ -11,6 +11,7 @@ import { RevocationRequestIdentityResolver, RotationRequestIdentityResolver } fr
 import { SuspensionExceptionResolver } from './references/suspension-exception.resolver';
 import { RevocationPlanIdentitiesResolver } from './revocation/revocation-plan-identities.resolver';
 import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
+import { RevocationRequestCreateResolver } from './revocation/mutations/revocation-request-create.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
 import { RotationListsResolver } from './rotation/rotation-lists.resolver';
 import { RotationResolver } from './rotation/rotation.resolver';
@@ -27,6 +28,7 @@ export const LIFECYCLE_SCHEMA: SubgraphSchema = {
     RotationResolver,
     RotationRequestCreateResolver,
     RevocationResolver,
+    RevocationRequestCreateResolver,
     RotationListsResolver,
     BulkRevocationResolver,
     RevocationPlanIdentitiesResolver,
