@@ -26,6 +26,7 @@ import { RequestProgressResolver } from './progress/request-progress.resolver';
 import { RequestsById } from './progress/requests-by-id';
 import { BulkRevocation } from './revocation/bulk-revocation';
 import { RevocationPlanIdentitiesResolver } from './revocation/revocation-plan-identities.resolver';
+import { BulkRevocationMutationsResolver } from './revocation/mutations/bulk-revocation-mutations.resolver';
 import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
 import { RevocationRequestCreateResolver } from './revocation/mutations/revocation-request-create.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
@@ -62,6 +63,7 @@ import { Suspensions } from './suspensions/suspensions';
     OwnershipEventsHandler,
     BulkRevocation,
     BulkRevocationResolver,
+    BulkRevocationMutationsResolver,
     RevocationPlanIdentitiesResolver,
     Suspensions,
     HeldEnforcement,

@@ -10,6 +10,7 @@ import { RequestProgressResolver } from './progress/request-progress.resolver';
 import { RevocationRequestIdentityResolver, RotationRequestIdentityResolver } from './references/request-identity.resolver';
 import { SuspensionExceptionResolver } from './references/suspension-exception.resolver';
 import { RevocationPlanIdentitiesResolver } from './revocation/revocation-plan-identities.resolver';
+import { BulkRevocationMutationsResolver } from './revocation/mutations/bulk-revocation-mutations.resolver';
 import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
 import { RevocationRequestCreateResolver } from './revocation/mutations/revocation-request-create.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
@@ -31,6 +32,7 @@ export const LIFECYCLE_SCHEMA: SubgraphSchema = {
     RevocationRequestCreateResolver,
     RotationListsResolver,
     BulkRevocationResolver,
+    BulkRevocationMutationsResolver,
     RevocationPlanIdentitiesResolver,
     IntegratorsResolver,
     MassActionsResolver,
