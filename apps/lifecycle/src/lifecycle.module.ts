@@ -8,6 +8,7 @@ import { OwnershipEventsHandler } from './consumers/ownership-events.handler';
 import { RevocationResultsHandler } from './consumers/revocation-results.handler';
 import { RevocationTriggersHandler } from './consumers/revocation-triggers.handler';
 import { RotationResultsHandler } from './consumers/rotation-results.handler';
+import { IntegratorMutationsResolver } from './integrators/mutations/integrator-mutations.resolver';
 import { IntegratorsResolver } from './integrators/integrators.resolver';
 import { IntegratorsService } from './integrators/integrators.service';
 import { HeldEnforcement } from './held-enforcement/held-enforcement';
@@ -70,6 +71,7 @@ import { Suspensions } from './suspensions/suspensions';
     ExceptionsEventsHandler,
     IntegratorsService,
     IntegratorsResolver,
+    IntegratorMutationsResolver,
     MassActionLedger,
     MassActions,
     MassActionsResolver,

@@ -1,6 +1,7 @@
 import type { SubgraphSchema } from '@nhi/graphql';
 import { IdentityWithLifecycleModel } from './identity-data/identity-lifecycle.model';
 import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-fields.resolver';
+import { IntegratorMutationsResolver } from './integrators/mutations/integrator-mutations.resolver';
 import { IntegratorsResolver } from './integrators/integrators.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { MassActionsResolver } from './mass-actions/mass-actions.resolver';
@@ -35,6 +36,7 @@ export const LIFECYCLE_SCHEMA: SubgraphSchema = {
     BulkRevocationMutationsResolver,
     RevocationPlanIdentitiesResolver,
     IntegratorsResolver,
+    IntegratorMutationsResolver,
     MassActionsResolver,
     RotationRequestIdentityResolver,
     RevocationRequestIdentityResolver,
