@@ -19,6 +19,7 @@ import { MassActionLedger } from './requests/mass-action-ledger';
 import { RevocationRequestIdentityResolver, RotationRequestIdentityResolver } from './references/request-identity.resolver';
 import { SuspensionExceptionResolver } from './references/suspension-exception.resolver';
 import { MassActions } from './mass-actions/mass-actions.service';
+import { MassActionMutationsResolver } from './mass-actions/mutations/mass-action-mutations.resolver';
 import { MassActionsResolver } from './mass-actions/mass-actions.resolver';
 import { RotationPolicyMutationsResolver } from './policies/mutations/rotation-policy-mutations.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';
@@ -75,6 +76,7 @@ import { Suspensions } from './suspensions/suspensions';
     MassActionLedger,
     MassActions,
     MassActionsResolver,
+    MassActionMutationsResolver,
     RotationRequestIdentityResolver,
     RevocationRequestIdentityResolver,
     SuspensionExceptionResolver,

@@ -4,6 +4,7 @@ import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-
 import { IntegratorMutationsResolver } from './integrators/mutations/integrator-mutations.resolver';
 import { IntegratorsResolver } from './integrators/integrators.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
+import { MassActionMutationsResolver } from './mass-actions/mutations/mass-action-mutations.resolver';
 import { MassActionsResolver } from './mass-actions/mass-actions.resolver';
 import { RotationPolicyMutationsResolver } from './policies/mutations/rotation-policy-mutations.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';
@@ -38,6 +39,7 @@ export const LIFECYCLE_SCHEMA: SubgraphSchema = {
     IntegratorsResolver,
     IntegratorMutationsResolver,
     MassActionsResolver,
+    MassActionMutationsResolver,
     RotationRequestIdentityResolver,
     RevocationRequestIdentityResolver,
     SuspensionExceptionResolver,
