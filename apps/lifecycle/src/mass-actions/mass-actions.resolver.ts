@@ -64,7 +64,10 @@ export class MassActionsResolver {
   }
 
   @CanRead()
-  @ResolveField(() => MassActionProgressModel)
+  @ResolveField(() => MassActionProgressModel, {
+    description:
+      'How its requests stand now: how many were requested, published, answered, completed, failed, timed out, in progress and held.',
+  })
   async progress(@Parent() massAction: MassActionModel): Promise<MassActionProgressModel> {
     return { ...(await this.ledger.tally(this.dataSource.manager, massAction.action, massAction.id)), held: massAction.held };
   }
