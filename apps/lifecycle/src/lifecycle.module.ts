@@ -8,6 +8,7 @@ import { OwnershipEventsHandler } from './consumers/ownership-events.handler';
 import { RevocationResultsHandler } from './consumers/revocation-results.handler';
 import { RevocationTriggersHandler } from './consumers/revocation-triggers.handler';
 import { RotationResultsHandler } from './consumers/rotation-results.handler';
+import { IntegratorMutationsResolver } from './integrators/mutations/integrator-mutations.resolver';
 import { IntegratorsResolver } from './integrators/integrators.resolver';
 import { IntegratorsService } from './integrators/integrators.service';
 import { HeldEnforcement } from './held-enforcement/held-enforcement';
@@ -18,14 +19,18 @@ import { MassActionLedger } from './requests/mass-action-ledger';
 import { RevocationRequestIdentityResolver, RotationRequestIdentityResolver } from './references/request-identity.resolver';
 import { SuspensionExceptionResolver } from './references/suspension-exception.resolver';
 import { MassActions } from './mass-actions/mass-actions.service';
+import { MassActionMutationsResolver } from './mass-actions/mutations/mass-action-mutations.resolver';
 import { MassActionsResolver } from './mass-actions/mass-actions.resolver';
+import { RotationPolicyMutationsResolver } from './policies/mutations/rotation-policy-mutations.resolver';
 import { PoliciesResolver } from './policies/policies.resolver';
 import { PoliciesService } from './policies/policies.service';
 import { RequestProgressResolver } from './progress/request-progress.resolver';
 import { RequestsById } from './progress/requests-by-id';
 import { BulkRevocation } from './revocation/bulk-revocation';
 import { RevocationPlanIdentitiesResolver } from './revocation/revocation-plan-identities.resolver';
+import { BulkRevocationMutationsResolver } from './revocation/mutations/bulk-revocation-mutations.resolver';
 import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
+import { RevocationRequestCreateResolver } from './revocation/mutations/revocation-request-create.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
 import { RevocationService } from './revocation/revocation.service';
 import { DueRotations } from './rotation/due-rotations';
@@ -42,6 +47,7 @@ import { Suspensions } from './suspensions/suspensions';
     IdentityLifecycleFieldsResolver,
     PoliciesResolver,
     PoliciesService,
+    RotationPolicyMutationsResolver,
     InventoryEventsHandler,
     RotationService,
     RotationResolver,
@@ -53,20 +59,24 @@ import { Suspensions } from './suspensions/suspensions';
     RotationListsResolver,
     RevocationService,
     RevocationResolver,
+    RevocationRequestCreateResolver,
     RevocationResultsHandler,
     RevocationTriggersHandler,
     OwnershipEventsHandler,
     BulkRevocation,
     BulkRevocationResolver,
+    BulkRevocationMutationsResolver,
     RevocationPlanIdentitiesResolver,
     Suspensions,
     HeldEnforcement,
     ExceptionsEventsHandler,
     IntegratorsService,
     IntegratorsResolver,
+    IntegratorMutationsResolver,
     MassActionLedger,
     MassActions,
     MassActionsResolver,
+    MassActionMutationsResolver,
     RotationRequestIdentityResolver,
     RevocationRequestIdentityResolver,
     SuspensionExceptionResolver,

@@ -2,12 +2,14 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { ContractViolationError, timeOrderedUuid, type EventType } from '@nhi/contracts';
+import { GraphQLError } from 'graphql';
 import { badInput, notFound } from '@nhi/graphql';
 import type { OutboxEventInput, OutboxService } from '@nhi/messaging';
 import { runExclusively } from '@nhi/runtime';
 import type { IntegratorsService } from '../integrators/integrators.service';
 import { UntrustedResultError } from '../integrators/untrusted-result.error';
 import type { MassActionLedger } from '../requests/mass-action-ledger';
+import { UUID } from '../mass-actions/mass-selection';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import type { LifecycleConfig } from '../lifecycle-config';
 import { RotationPolicyEntity } from '../policies/rotation-policy.entity';
@@ -28,8 +30,11 @@ interface OpenRequest {
 /** Identities a mass action starts per statement: well under PostgreSQL's 65,535 bind parameters for a request insert. */
 const MASS_CHUNK = 2_000;
 
-const unknownIdentity = (identityId: string) =>
-  notFound(`lifecycle knows no identity ${identityId}; identities arrive from inventory's events`);
+/** NOT_FOUND on the input's identityId; the id is not repeated. */
+const unknownIdentity = () =>
+  new GraphQLError("lifecycle knows no identity with that id; identities arrive from inventory's events", {
+    extensions: { code: 'NOT_FOUND', field: 'identityId' },
+  });
 
 /** Results that matched no open request: logged and counted, never applied. */
 export interface IgnoredResults {
@@ -154,7 +159,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
     const identity = await manager
       .getRepository(IdentityLifecycleEntity)
       .findOne({ where: { identityId }, lock: { mode: 'pessimistic_write' } });
-    if (!identity) throw unknownIdentity(identityId);
+    if (!identity) throw unknownIdentity();
     return identity;
   }
 
@@ -167,6 +172,8 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
     manager: EntityManager,
     identityId: string,
   ): Promise<{ identity: IdentityLifecycleEntity; open: OpenRequest | null }> {
+    // Identity ids are UUIDs: anything else names no identity, and must not reach the uuid column as a cast error.
+    if (!UUID.test(identityId)) throw unknownIdentity();
     const table = this.requests(manager).metadata.tableName;
     const { entities, raw } = await manager
       .getRepository(IdentityLifecycleEntity)
@@ -180,15 +187,15 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
       .setLock('pessimistic_write')
       .getRawAndEntities<{ open: { id: string; deadline: string } | null }>();
     const [identity] = entities;
-    if (!identity) throw unknownIdentity(identityId);
+    if (!identity) throw unknownIdentity();
     const open = raw[0]?.open;
     return { identity, open: open ? { id: open.id, deadline: new Date(open.deadline) } : null };
   }
 
-  protected refuseIfOpen(identityId: string, open: OpenRequest | null): void {
+  protected refuseIfOpen(open: OpenRequest | null): void {
     if (open) {
       throw badInput(
-        `a ${this.label} of identity ${identityId} is already in progress (request ${open.id}, deadline ${open.deadline.toISOString()})`,
+        `a ${this.label} of this identity is already in progress (request ${open.id}, deadline ${open.deadline.toISOString()})`,
         'identityId',
       );
     }
@@ -335,7 +342,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
         continue;
       }
       const identity = identities.get(request.identityId);
-      if (!identity) throw unknownIdentity(request.identityId);
+      if (!identity) throw notFound(`lifecycle knows no identity ${request.identityId}; identities arrive from inventory's events`);
       const trust = `${result.source}\n${identity.provider}`;
       if (!trusted.has(trust)) trusted.set(trust, await this.integrators.trusts(manager, result.source, identity.provider));
       if (!trusted.get(trust)) throw new UntrustedResultError(this.label, requestId, identity.provider);

@@ -27,7 +27,7 @@ export function checkedProviders(providers: readonly string[], field = 'provider
     if (!PROVIDER.test(name)) {
       throw badInput(
         `${field}[${index}] must be a provider name: letters, digits, '.', '_' or '-', at most 100 characters`,
-        `${field}[${index}]`,
+        `${field}.${index}`,
       );
     }
     return name;

@@ -11,10 +11,10 @@ export class IntegratorModel {
   @Field(() => [String], { description: 'Providers it may answer for (lower case).' })
   providers!: string[];
 
-  @Field()
+  @Field({ description: 'Who registered it last (the subject of their token).' })
   registeredBy!: string;
 
-  @Field()
+  @Field({ description: 'When it was registered last, or brought back from retirement.' })
   registeredAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'Set once retired: its results are refused from then on.' })

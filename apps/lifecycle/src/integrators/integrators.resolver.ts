@@ -16,15 +16,22 @@ export class IntegratorsResolver {
 
   @SecurityAdminOnly('register an integrator')
   @Mutation(() => IntegratorModel, {
+    deprecationReason: 'Use integratorRegister(input:).',
     description: 'Trusts a source for the providers named: its rotation and revocation results for their identities are applied.',
   })
-  registerIntegrator(@Args('input') input: RegisterIntegratorInput, @CurrentActor() actor: Actor): Promise<IntegratorModel> {
+  registerIntegrator(
+    @Args('input', { description: 'The source and its providers.' }) input: RegisterIntegratorInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<IntegratorModel> {
     return this.registry.register(input, actor.sub);
   }
 
   @SecurityAdminOnly('retire an integrator')
-  @Mutation(() => IntegratorModel, { description: 'Stops trusting a source: its results are refused from now on, with feedback.' })
-  retireIntegrator(@Args('source') source: string): Promise<IntegratorModel> {
+  @Mutation(() => IntegratorModel, {
+    deprecationReason: 'Use integratorRetire(input:).',
+    description: 'Stops trusting a source: its results are refused from now on, with feedback.',
+  })
+  retireIntegrator(@Args('source', { description: 'The source to retire.' }) source: string): Promise<IntegratorModel> {
     return this.registry.retire(source);
   }
 }

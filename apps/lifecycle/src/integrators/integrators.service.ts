@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { notFound } from '@nhi/graphql';
+import { GraphQLError } from 'graphql';
 import type { RegisterIntegratorInput } from './dto/register-integrator.input';
 import { IntegratorEntity } from './integrator.entity';
 import { checkedProviders, checkedSource } from './integrator-input';
+
+/** NOT_FOUND on the input's source; the source is not repeated. */
+function noSuchIntegrator(): GraphQLError {
+  return new GraphQLError('no integrator is registered with that source', { extensions: { code: 'NOT_FOUND', field: 'source' } });
+}
 
 /** The registry of integrators: whose results lifecycle applies, and for which providers. */
 @Injectable()
@@ -29,8 +34,14 @@ export class IntegratorsService {
     const checked = checkedSource(source);
     await this.dataSource.query('UPDATE integrators SET retired_at = COALESCE(retired_at, now()) WHERE source = $1', [checked]);
     const [row] = await this.dataSource.query<IntegratorRow[]>('SELECT * FROM integrators WHERE source = $1', [checked]);
-    if (!row) throw notFound('no integrator is registered with that source');
+    if (!row) throw noSuchIntegrator();
     return toEntity(row);
+  }
+
+  /** One integrator by its source, retired or not; null when none is registered with it. */
+  async bySource(source: string): Promise<IntegratorEntity | null> {
+    const [row] = await this.dataSource.query<IntegratorRow[]>('SELECT * FROM integrators WHERE source = $1', [source]);
+    return row ? toEntity(row) : null;
   }
 
   async list(includeRetired: boolean): Promise<IntegratorEntity[]> {

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfoModel } from '@nhi/graphql';
 import { RequestStatus } from '../requests/request-status';
+import type { MassActionEntity } from '../requests/mass-action.entity';
 
 export enum MassActionKindModel {
   ROTATION = 'ROTATION',
@@ -105,22 +106,22 @@ export class MassActionOutcomeConnectionModel {
   description: 'A mass rotation or revocation: one request for many identities. Published as nhi.mass-action.started and .finished.',
 })
 export class MassActionModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Its id, for massAction(id).' })
   id!: string;
 
-  @Field(() => MassActionKindModel)
+  @Field(() => MassActionKindModel, { description: 'Rotation or revocation.' })
   action!: MassActionKindModel;
 
-  @Field(() => MassActionSelectionModel)
+  @Field(() => MassActionSelectionModel, { description: 'The selection it was asked with.' })
   selection!: MassActionSelectionModel;
 
-  @Field()
+  @Field({ description: 'Why it was asked for.' })
   reason!: string;
 
-  @Field()
+  @Field({ description: 'Who asked for it (the subject of their token).' })
   requestedBy!: string;
 
-  @Field()
+  @Field({ description: 'When it was asked for.' })
   startedAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'When every request had ended, retries included; null while any is in progress.' })
@@ -137,4 +138,9 @@ export class MassActionModel {
 
   /** Read from the row for the progress resolver. */
   held!: number;
+}
+
+/** A mass action as the graph shows it. */
+export function massActionModel(entity: MassActionEntity): MassActionModel {
+  return { ...entity, action: entity.action as MassActionKindModel };
 }

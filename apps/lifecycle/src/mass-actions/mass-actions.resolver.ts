@@ -11,14 +11,10 @@ import {
   MassActionOutcomeConnectionModel,
   MassActionOutcomeModel,
   MassActionProgressModel,
-  type MassActionKindModel,
+  massActionModel,
 } from './mass-action.model';
 import { MassActions } from './mass-actions.service';
 import { UUID } from './mass-selection';
-
-function toModel(entity: MassActionEntity): MassActionModel {
-  return { ...entity, action: entity.action as MassActionKindModel };
-}
 
 @Resolver(() => MassActionModel)
 export class MassActionsResolver {
@@ -30,31 +26,33 @@ export class MassActionsResolver {
 
   @OwnerOrSecurityAdmin('request a mass rotation')
   @Mutation(() => MassActionModel, {
+    deprecationReason: 'Use rotationRequestsCreate(input:).',
     description:
       'Asks for the rotation of every identity the selection matches (up to 100,000), in one transaction. Identities under an ' +
       'approved ROTATION exception are held and listed; revoked ones and those already rotating are skipped. A security-admin ' +
       'may select anything, an owner only identities they own. Follow it with massAction(id).',
   })
   async requestRotations(
-    @Args('selection') selection: IdentitySelectionInput,
-    @Args('reason') reason: string,
+    @Args('selection', { description: 'Which identities: at least one criterion.' }) selection: IdentitySelectionInput,
+    @Args('reason', { description: 'Why: kept with the mass action and each request.' }) reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<MassActionModel> {
-    return toModel(await this.massActions.request('ROTATION', selection, reason, actor));
+    return massActionModel(await this.massActions.request('ROTATION', selection, reason, actor));
   }
 
   @OwnerOrSecurityAdmin('request a mass revocation')
   @Mutation(() => MassActionModel, {
+    deprecationReason: 'Use revocationRequestsCreate(input:).',
     description:
       'Asks for the revocation of every identity the selection matches (up to 100,000), in one transaction; as requestRotations, ' +
       'with approved REVOCATION exceptions holding identities back.',
   })
   async requestRevocations(
-    @Args('selection') selection: IdentitySelectionInput,
-    @Args('reason') reason: string,
+    @Args('selection', { description: 'Which identities: at least one criterion.' }) selection: IdentitySelectionInput,
+    @Args('reason', { description: 'Why: kept with the mass action and each request.' }) reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<MassActionModel> {
-    return toModel(await this.massActions.request('REVOCATION', selection, reason, actor));
+    return massActionModel(await this.massActions.request('REVOCATION', selection, reason, actor));
   }
 
   @CanRead()
@@ -62,11 +60,14 @@ export class MassActionsResolver {
   async massAction(@Args('id', { type: () => ID }) id: string): Promise<MassActionModel | null> {
     if (!UUID.test(id)) throw badInput('id is not a mass action id (a UUID)', 'id');
     const found = await this.dataSource.getRepository(MassActionEntity).findOne({ where: { id: id.toLowerCase() } });
-    return found ? toModel(found) : null;
+    return found ? massActionModel(found) : null;
   }
 
   @CanRead()
-  @ResolveField(() => MassActionProgressModel)
+  @ResolveField(() => MassActionProgressModel, {
+    description:
+      'How its requests stand now: how many were requested, published, answered, completed, failed, timed out, in progress and held.',
+  })
   async progress(@Parent() massAction: MassActionModel): Promise<MassActionProgressModel> {
     return { ...(await this.ledger.tally(this.dataSource.manager, massAction.action, massAction.id)), held: massAction.held };
   }

@@ -85,6 +85,11 @@ export class MassActions {
     });
   }
 
+  /** A mass action by its id, or null. */
+  byId(id: string): Promise<MassActionEntity | null> {
+    return this.dataSource.getRepository(MassActionEntity).findOne({ where: { id } });
+  }
+
   private async announce(manager: EntityManager, massAction: MassActionEntity): Promise<void> {
     await this.outbox.enqueue(manager, {
       type: 'nhi.mass-action.started',

@@ -32,7 +32,7 @@ export function criteriaOf(selection: IdentitySelectionInput): Criteria {
       throw badInput(`identityIds names ${ids.length} identities; a mass action takes at most ${MAX_MASS_ACTION}`, 'selection.identityIds');
     }
     const bad = ids.findIndex((id) => !UUID.test(id));
-    if (bad >= 0) throw badInput(`identityIds[${bad}] is not an identity id (a UUID)`, 'selection.identityIds');
+    if (bad >= 0) throw badInput(`identityIds[${bad}] is not an identity id (a UUID)`, `selection.identityIds.${bad}`);
   }
   const ownerId = selection.ownerId?.trim() || null;
   if (ownerId && !UUID.test(ownerId)) throw badInput('ownerId is not an owner id (a UUID)', 'selection.ownerId');

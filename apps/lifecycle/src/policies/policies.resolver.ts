@@ -16,15 +16,19 @@ export class PoliciesResolver {
 
   @SecurityAdminOnly('change a rotation policy')
   @Mutation(() => RotationPolicyModel, {
+    deprecationReason: 'Use rotationPolicyUpsert(input:).',
     description: 'Creates or updates a policy by name; every identity moves at once to the policy that now applies to it.',
   })
-  upsertRotationPolicy(@Args('input') input: RotationPolicyInput): Promise<RotationPolicyModel> {
+  upsertRotationPolicy(@Args('input', { description: 'The policy, by name.' }) input: RotationPolicyInput): Promise<RotationPolicyModel> {
     return this.policies.upsert(input);
   }
 
   @SecurityAdminOnly('delete a rotation policy')
-  @Mutation(() => Boolean, { description: 'Deletes a policy (not the default); its identities move to the policy that applies next.' })
-  deleteRotationPolicy(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    deprecationReason: 'Use rotationPolicyDelete(input:).',
+    description: 'Deletes a policy (not the default); its identities move to the policy that applies next.',
+  })
+  deleteRotationPolicy(@Args('id', { type: () => ID, description: 'The policy to delete.' }) id: string): Promise<boolean> {
     return this.policies.delete(id);
   }
 }

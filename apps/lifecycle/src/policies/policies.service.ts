@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan, Not, In } from 'typeorm';
 import { NHI_KINDS, timeOrderedUuid } from '@nhi/contracts';
-import { badInput, notFound } from '@nhi/graphql';
+import { GraphQLError } from 'graphql';
+import { badInput } from '@nhi/graphql';
+import { UUID } from '../mass-actions/mass-selection';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import { nextRotationDue } from '../identity-data/rotation-schedule';
 import type { RotationPolicyInput } from './dto/rotation-policy.input';
@@ -15,13 +17,22 @@ const KINDS: string[] = [...NHI_KINDS];
 const ENVIRONMENTS = ['PRODUCTION', 'STAGING', 'DEVELOPMENT', 'TEST', 'UNKNOWN'];
 const PRIVILEGES = ['LOW', 'MEDIUM', 'HIGH', 'ADMIN'];
 
-/** Values of one selector, checked against a vocabulary when there is one. */
+/** Values of one selector, checked against a vocabulary when there is one; a refusal points at the first unknown value, never quoting it. */
 function selector(values: string[] | null | undefined, field: string, vocabulary?: string[]): string[] {
-  const cleaned = [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
-  const upper = vocabulary ? cleaned.map((v) => v.toUpperCase()) : cleaned.map((v) => v.toLowerCase());
-  const unknown = vocabulary ? upper.filter((v) => !vocabulary.includes(v)) : [];
-  if (unknown.length) throw badInput(`${field}: unknown ${unknown.join(', ')}; expected one of ${vocabulary?.join(', ')}`, field);
-  return upper;
+  const given = values ?? [];
+  if (vocabulary) {
+    const unknown = given.findIndex((v) => v.trim() !== '' && !vocabulary.includes(v.trim().toUpperCase()));
+    if (unknown >= 0) throw badInput(`${field}[${unknown}] is not known; expected one of ${vocabulary.join(', ')}`, `${field}.${unknown}`);
+  }
+  const cleaned = [...new Set(given.map((v) => v.trim()).filter(Boolean))];
+  return vocabulary ? cleaned.map((v) => v.toUpperCase()) : cleaned.map((v) => v.toLowerCase());
+}
+
+/** No policy has this id (a NOT_FOUND refusal on the input's id; the id is not repeated). */
+function noSuchPolicy(): GraphQLError {
+  return new GraphQLError('no rotation policy has that id; rotationPolicies lists them', {
+    extensions: { code: 'NOT_FOUND', field: 'id' },
+  });
 }
 
 /** Rotation policies, and keeping every identity on the policy that applies to it. */
@@ -38,12 +49,9 @@ export class PoliciesService {
       ['deadlineMinutes', input.deadlineMinutes, 1],
       ['maxAttempts', input.maxAttempts, 1],
     ] as const) {
-      if (!Number.isInteger(value) || value < min)
-        throw badInput(`${field} must be a whole number of at least ${min}, got ${value}`, field);
+      if (!Number.isInteger(value) || value < min) throw badInput(`${field} must be a whole number of at least ${min}`, field);
     }
-    if (input.warnDays >= input.maxAgeDays) {
-      throw badInput(`warnDays (${input.warnDays}) must be less than maxAgeDays (${input.maxAgeDays})`, 'warnDays');
-    }
+    if (input.warnDays >= input.maxAgeDays) throw badInput('warnDays must be less than maxAgeDays', 'warnDays');
     const selectors = {
       kinds: selector(input.kind, 'kind', KINDS),
       environments: selector(input.environment, 'environment', ENVIRONMENTS),
@@ -74,14 +82,22 @@ export class PoliciesService {
   }
 
   async delete(id: string): Promise<boolean> {
+    await this.remove(id);
+    return true;
+  }
+
+  /** Deletes a policy and returns it as it was; its identities move to the policy that applies next. */
+  async remove(id: string): Promise<RotationPolicyEntity> {
+    // Policy ids are UUIDs: anything else names no policy, and must not reach the uuid column as a cast error.
+    if (!UUID.test(id)) throw noSuchPolicy();
     return this.dataSource.transaction(async (manager) => {
       const policy = await manager.getRepository(RotationPolicyEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!policy) throw notFound(`no rotation policy with id ${id}`);
+      if (!policy) throw noSuchPolicy();
       if (policy.isDefault) throw badInput('the default policy cannot be deleted; update it instead', 'id');
-      await manager.getRepository(IdentityLifecycleEntity).update({ policyId: id }, { policyId: null });
-      await manager.getRepository(RotationPolicyEntity).delete({ id });
+      await manager.getRepository(IdentityLifecycleEntity).update({ policyId: policy.id }, { policyId: null });
+      await manager.getRepository(RotationPolicyEntity).delete({ id: policy.id });
       await this.reassign(manager);
-      return true;
+      return policy;
     });
   }
 

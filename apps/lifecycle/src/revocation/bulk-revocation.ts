@@ -5,6 +5,7 @@ import type { Actor } from '@nhi/auth';
 import { suspendedSql } from '../suspensions/suspensions';
 import { timeOrderedUuid } from '@nhi/contracts';
 import { badInput } from '@nhi/graphql';
+import { UUID } from '../mass-actions/mass-selection';
 import type { RevocationSelectorInput } from './dto/revocation-selector.input';
 import { RevocationService } from './revocation.service';
 
@@ -47,6 +48,15 @@ export class BulkRevocation {
     return { id, plannedAt: now, ...plan };
   }
 
+  /** A saved plan by its id, or null. */
+  async saved(id: string): Promise<{ id: string; plannedAt: Date; toRevoke: string[]; skipped: number } | null> {
+    if (!UUID.test(id)) return null;
+    const [row] = (await this.dataSource.query('SELECT id, planned_at, identity_ids, skipped FROM revocation_plans WHERE id = $1', [
+      id,
+    ])) as Array<{ id: string; planned_at: Date; identity_ids: string[]; skipped: number }>;
+    return row ? { id: row.id, plannedAt: row.planned_at, toRevoke: row.identity_ids, skipped: row.skipped } : null;
+  }
+
   async request(
     selector: RevocationSelectorInput,
     reason: string,
@@ -72,6 +82,8 @@ export class BulkRevocation {
     const provider = selector.provider?.trim().toLowerCase() || null;
     if (!selector.ownerId && !system && !provider)
       throw badInput('give ownerId, system or provider: a bulk revocation never selects everything', 'selector');
+    // Owner ids are UUIDs: anything else must not reach the uuid column as a cast error.
+    if (selector.ownerId && !UUID.test(selector.ownerId)) throw badInput('ownerId is not an owner id (a UUID)', 'selector.ownerId');
     const rows: Array<{ identity_id: string; state: string; held: boolean }> = await manager.query(
       `SELECT l.identity_id, l.state, ${suspendedSql('REVOCATION', 'now()')} AS held FROM identity_lifecycle l
        WHERE ($1::uuid IS NULL OR l.owner_id = $1) AND ($2::text IS NULL OR lower(l.system) = lower($2)) AND ($3::text IS NULL OR l.provider = $3)

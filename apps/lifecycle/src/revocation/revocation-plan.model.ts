@@ -32,11 +32,22 @@ export class RevocationPlanModel {
   identities!: IdentityWithLifecycleModel[];
 }
 
-@ObjectType('BulkRevocationResult')
+@ObjectType('BulkRevocationResult', { description: 'What a bulk revocation asked for.' })
 export class BulkRevocationResultModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Identities a revocation was requested for.' })
   requested!: number;
 
   @Field(() => Int, { description: 'Already revoked or being revoked, or kept by an approved REVOCATION exception.' })
   skipped!: number;
+}
+
+/** A plan as the graph shows it; `saved` when it was kept. */
+export function planModel(plan: { toRevoke: string[]; skipped: number }, saved?: { id: string; plannedAt: Date }): RevocationPlanModel {
+  return {
+    id: saved?.id ?? null,
+    plannedAt: saved?.plannedAt ?? null,
+    toRevoke: plan.toRevoke.length,
+    skipped: plan.skipped,
+    identities: plan.toRevoke.map((id) => ({ id })),
+  };
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertActsOnIdentities, whoHas, type Actor } from '@nhi/auth';
-import { badInput, forbidden } from '@nhi/graphql';
+import { GraphQLError } from 'graphql';
+import { badInput, conflict, forbidden } from '@nhi/graphql';
 import { OutboxService, type OutboxEventInput } from '@nhi/messaging';
 import type { EventType, RevocationCompletedData } from '@nhi/contracts';
 import { AttemptEnd, CredentialHandshake } from '../handshake/credential-handshake';
@@ -13,6 +14,12 @@ import { RevocationRequestEntity } from '../requests/revocation-request.entity';
 import { Suspensions } from '../suspensions/suspensions';
 import { IntegratorsService } from '../integrators/integrators.service';
 import { MassActionLedger } from '../requests/mass-action-ledger';
+
+/** FORBIDDEN, on the input's force flag. */
+function forcedNeedsAdmin(actor: Actor): GraphQLError {
+  const refused = forbidden(`a forced revocation needs the security-admin role; ${whoHas(actor)}`);
+  return new GraphQLError(refused.message, { extensions: { ...refused.extensions, field: 'force' } });
+}
 
 /**
  * Revocation on nhi.revocation.requests.v1 / nhi.revocation.results.v1: the
@@ -38,14 +45,36 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
   async request(identityId: string, reason: string, force: boolean, actor: Actor, now = new Date()): Promise<RevocationRequestEntity> {
     const why = reason.trim();
     if (!why) throw badInput('reason is required: say why the credential must be revoked', 'reason');
-    if (force && !actor.roles.includes('security-admin')) {
-      throw forbidden(`a forced revocation needs the security-admin role; ${whoHas(actor)}`);
-    }
+    if (force && !actor.roles.includes('security-admin')) throw forcedNeedsAdmin(actor);
     return this.dataSource.transaction(async (manager) => {
       const { identity, open } = await this.lockForRequest(manager, identityId);
       assertActsOnIdentities(actor, [{ identityId, ownerPath: identity.ownerPath }], 'request a revocation');
-      if (identity.state === 'REVOKED') throw badInput(`identity ${identityId} is already REVOKED`, 'identityId');
-      this.refuseIfOpen(identityId, open);
+      if (identity.state === 'REVOKED') throw badInput('the identity is already REVOKED', 'identityId');
+      this.refuseIfOpen(open);
+      return this.attempt(manager, identity, 1, why, now, { force });
+    });
+  }
+
+  /**
+   * The same as request, except that an identity with a revocation in progress answers with that revocation
+   * instead of a refusal (a portal's retry, or two people asking, end up watching one revocation, whatever
+   * force each asked for), and an identity already revoked is a CONFLICT with its state.
+   */
+  async requestOrJoin(
+    identityId: string,
+    reason: string,
+    force: boolean,
+    actor: Actor,
+    now = new Date(),
+  ): Promise<RevocationRequestEntity> {
+    const why = reason.trim();
+    if (!why) throw badInput('reason is required: say why the credential must be revoked', 'reason');
+    if (force && !actor.roles.includes('security-admin')) throw forcedNeedsAdmin(actor);
+    return this.dataSource.transaction(async (manager) => {
+      const { identity, open } = await this.lockForRequest(manager, identityId);
+      assertActsOnIdentities(actor, [{ identityId, ownerPath: identity.ownerPath }], 'request a revocation');
+      if (open) return manager.getRepository(RevocationRequestEntity).findOneByOrFail({ id: open.id });
+      if (identity.state === 'REVOKED') throw conflict('the identity is already REVOKED', 'identityId');
       return this.attempt(manager, identity, 1, why, now, { force });
     });
   }

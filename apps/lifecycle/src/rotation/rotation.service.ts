@@ -39,9 +39,9 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
       const { identity, open } = await this.lockForRequest(manager, identityId);
       assertActsOnIdentities(actor, [{ identityId, ownerPath: identity.ownerPath }], 'request a rotation');
       if (REVOKED_STATES.has(identity.state)) {
-        throw badInput(`identity ${identityId} is ${identity.state}; a revoked credential is never rotated`, 'identityId');
+        throw badInput(`the identity is ${identity.state}; a revoked credential is never rotated`, 'identityId');
       }
-      this.refuseIfOpen(identityId, open);
+      this.refuseIfOpen(open);
       return this.attempt(manager, identity, 1, why, now);
     });
   }
@@ -59,7 +59,7 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
       assertActsOnIdentities(actor, [{ identityId, ownerPath: identity.ownerPath }], 'request a rotation');
       if (open) return manager.getRepository(RotationRequestEntity).findOneByOrFail({ id: open.id });
       if (REVOKED_STATES.has(identity.state)) {
-        throw conflict(`identity ${identityId} is ${identity.state}; a revoked credential is never rotated`, 'identityId');
+        throw conflict(`the identity is ${identity.state}; a revoked credential is never rotated`, 'identityId');
       }
       return this.attempt(manager, identity, 1, why, now);
     });

@@ -59,9 +59,9 @@ describe('rotation policies', () => {
   });
 
   it.each([
-    [{ name: 'x', maxAgeDays: 10, warnDays: 10 }, /warnDays \(10\) must be less than maxAgeDays \(10\)/],
-    [{ name: 'x', maxAgeDays: 0 }, /maxAgeDays must be a whole number of at least 1, got 0/],
-    [{ name: 'x', maxAgeDays: 30, kind: ['ROBOT'] }, /kind: unknown ROBOT; expected one of SERVICE_ACCOUNT/],
+    [{ name: 'x', maxAgeDays: 10, warnDays: 10 }, /^warnDays must be less than maxAgeDays$/],
+    [{ name: 'x', maxAgeDays: 0 }, /^maxAgeDays must be a whole number of at least 1$/],
+    [{ name: 'x', maxAgeDays: 30, kind: ['ROBOT'] }, /^kind\[0\] is not known; expected one of SERVICE_ACCOUNT/],
     [{ name: 'default', maxAgeDays: 30, environment: ['PRODUCTION'] }, /the default policy selects every identity/],
   ])('refuses a bad policy with a clear error: %j', async (input, message) => {
     const result = await upsert(input);

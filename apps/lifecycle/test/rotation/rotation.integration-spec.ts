@@ -373,7 +373,7 @@ describe('the rotation handshake with an integrator', () => {
     const identityId = await discovered();
     await requestRotation(identityId);
     const again = await requestRotation(identityId);
-    expect(again.errors?.[0]?.message).toMatch(/a rotation of identity .* is already in progress/);
+    expect(again.errors?.[0]?.message).toMatch(/a rotation of this identity is already in progress/);
   });
 
   it("lets an owner rotate what its team owns, and refuses another team's identity with nothing requested", async () => {

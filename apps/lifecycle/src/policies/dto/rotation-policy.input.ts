@@ -9,47 +9,71 @@ export class RotationPolicyInput {
   @Allow()
   name!: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Selects identities of these kinds (SERVICE_ACCOUNT, API_KEY, ..., OTHER), in any case; empty or absent selects every kind.',
+  })
   @Allow()
   kind?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Selects identities in these environments (PRODUCTION, STAGING, DEVELOPMENT, TEST, UNKNOWN); empty or absent selects every one.',
+  })
   @Allow()
   environment?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Selects identities at these privilege levels (LOW, MEDIUM, HIGH, ADMIN); empty or absent selects every level.',
+  })
   @Allow()
   privilegeLevel?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Selects identities at these providers (aws, github, ...), compared in lower case; empty or absent selects every provider.',
+  })
   @Allow()
   provider?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Selects identities of these business units, as inventory names them; empty or absent selects every unit.',
+  })
   @Allow()
   businessUnit?: string[] | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The longest a credential may live, in days, before a rotation is due: a whole number of at least 1.' })
   @Allow()
   maxAgeDays!: number;
 
-  @Field(() => Int, { defaultValue: 14 })
+  @Field(() => Int, {
+    defaultValue: 14,
+    description: 'Days before the due date when a warning is raised: 0 or more, and less than maxAgeDays.',
+  })
   @Allow()
   warnDays!: number;
 
-  @Field(() => Boolean, { defaultValue: false })
+  @Field(() => Boolean, { defaultValue: false, description: 'Whether a rotation is requested on its own when an identity falls due.' })
   @Allow()
   autoRotate!: boolean;
 
-  @Field(() => Int, { defaultValue: 60 })
+  @Field(() => Int, { defaultValue: 60, description: 'Minutes an integrator has to answer each rotation request: at least 1.' })
   @Allow()
   deadlineMinutes!: number;
 
-  @Field(() => Int, { defaultValue: 3 })
+  @Field(() => Int, {
+    defaultValue: 3,
+    description: 'How many attempts a rotation gets before the identity is ROTATION_FAILED: at least 1.',
+  })
   @Allow()
   maxAttempts!: number;
 
-  @Field(() => Int, { defaultValue: 0 })
+  @Field(() => Int, { defaultValue: 0, description: 'Breaks a tie between equally specific policies: higher wins.' })
   @Allow()
   priority!: number;
 }

@@ -9,11 +9,11 @@ export class RevocationSelectorInput {
   @Allow()
   ownerId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Identities of this system (case-insensitive).' })
   @Allow()
   system?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Identities at this provider (aws, github, ...), case-insensitive.' })
   @Allow()
   provider?: string | null;
 }
