@@ -23,13 +23,17 @@ export class AttestationResolver {
   @SecurityAdminOnly('start an attestation campaign')
   @Mutation(() => AttestationCampaignModel, {
     description: 'Asks the owners of every owned identity in scope (business unit, kind or owner) to attest it before the deadline.',
+    deprecationReason: 'Use attestationCampaignStart(input:).',
   })
   startAttestationCampaign(@Args('input') input: CampaignInput, @CurrentActor() actor: Actor): Promise<AttestationCampaignModel> {
     return this.attestation.start(input, actor);
   }
 
   @OwnerOrSecurityAdmin('attest')
-  @Mutation(() => IdentityOwnershipModel, { description: "The owner's decision about one identity in a campaign; one per identity." })
+  @Mutation(() => IdentityOwnershipModel, {
+    description: "The owner's decision about one identity in a campaign; one per identity.",
+    deprecationReason: 'Use attestationCreate(input:).',
+  })
   async attest(
     @Args('identityId', { type: () => ID }) identityId: string,
     @Args('campaignId', { type: () => ID }) campaignId: string,

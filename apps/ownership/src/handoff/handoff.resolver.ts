@@ -18,7 +18,10 @@ export class HandoffResolver {
   ) {}
 
   @OwnerOrSecurityAdmin('hand off identities')
-  @Mutation(() => HandoffModel, { description: 'Lists the identities to move; they move only when the receiving owner accepts.' })
+  @Mutation(() => HandoffModel, {
+    description: 'Lists the identities to move; they move only when the receiving owner accepts.',
+    deprecationReason: 'Use handoffCreate(input:).',
+  })
   requestHandoff(@Args('input') input: HandoffInput, @CurrentActor() actor: Actor): Promise<HandoffModel> {
     return this.handoffs.request(input, actor);
   }
@@ -26,13 +29,17 @@ export class HandoffResolver {
   @OwnerOrSecurityAdmin('accept a handoff')
   @Mutation(() => HandoffModel, {
     description: 'The receiving owner takes the listed identities (those that changed hands since stay where they are).',
+    deprecationReason: 'Use handoffAccept(input:).',
   })
   acceptHandoff(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<HandoffModel> {
     return this.handoffs.accept(id, actor);
   }
 
   @OwnerOrSecurityAdmin('decline a handoff')
-  @Mutation(() => HandoffModel, { description: 'The receiving owner refuses; nothing moves.' })
+  @Mutation(() => HandoffModel, {
+    description: 'The receiving owner refuses; nothing moves.',
+    deprecationReason: 'Use handoffReject(input:).',
+  })
   declineHandoff(
     @Args('id', { type: () => ID }) id: string,
     @Args('note', { type: () => String, nullable: true }) note: string | null,
