@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertActsOnIdentities, type Actor } from '@nhi/auth';
 import { timeOrderedUuid, type AttestationDecision } from '@nhi/contracts';
-import { badInput } from '@nhi/graphql';
+import { badInput, conflict } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import { notFoundAt } from '../not-found-at';
 import { OwnerEntity } from '../owner-data/owner.entity';
@@ -104,13 +104,13 @@ export class AttestationService {
       const campaign = await manager.getRepository(AttestationCampaignEntity).findOne({ where: { id: campaignId } });
       if (!campaign) throw notFoundAt('no attestation campaign has this campaignId', 'campaignId');
       if (campaign.status === 'CLOSED' || campaign.deadline <= now) {
-        throw badInput(`campaign "${campaign.name}" closed at its deadline, ${campaign.deadline.toISOString()}`, 'campaignId');
+        throw conflict(`campaign "${campaign.name}" closed at its deadline, ${campaign.deadline.toISOString()}`, 'campaignId');
       }
       const items = manager.getRepository(AttestationItemEntity);
       const item = await items.findOne({ where: { campaignId, identityId }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw notFoundAt(`this identity is not in campaign "${campaign.name}"`, 'identityId');
       if (item.decision) {
-        throw badInput(
+        throw conflict(
           `this identity was already attested (${item.decision}) by ${item.decidedBy} at ${item.decidedAt?.toISOString()}`,
           'identityId',
         );

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { assertActsForOwner, assertActsOnIdentities, type Actor } from '@nhi/auth';
 import { timeOrderedUuid, type EventType } from '@nhi/contracts';
-import { badInput } from '@nhi/graphql';
+import { badInput, conflict } from '@nhi/graphql';
 import { OutboxEventInput, OutboxService } from '@nhi/messaging';
 import { notFoundAt } from '../not-found-at';
 import { OwnerEntity } from '../owner-data/owner.entity';
@@ -76,7 +76,7 @@ export class HandoffService {
       const handoff = await this.lockRequested(manager, id);
       await this.assertReceiver(manager, handoff, actor, 'accept a handoff');
       const to = await manager.getRepository(OwnerEntity).findOne({ where: { id: handoff.toOwnerId } });
-      if (!to?.active) throw badInput(`the receiving owner ${to?.name ?? handoff.toOwnerId} has left since; decline this handoff`, 'id');
+      if (!to?.active) throw conflict(`the receiving owner ${to?.name ?? handoff.toOwnerId} has left since; decline this handoff`, 'id');
       const items = await manager.getRepository(HandoffItemEntity).find({ where: { handoffId: id }, order: { identityId: 'ASC' } });
       const rows = await manager.getRepository(IdentityOwnershipEntity).find({
         where: { identityId: In(items.map((i) => i.identityId)) },
@@ -171,7 +171,7 @@ export class HandoffService {
       [selected.map((s) => s.identity_id)],
     );
     if (busy.length > 0) {
-      throw badInput(`${busy.length} of these identities are already in a handoff waiting for acceptance; settle that one first`, 'input');
+      throw conflict(`${busy.length} of these identities are already in a handoff waiting for acceptance; settle that one first`, 'input');
     }
     return selected;
   }
@@ -186,7 +186,7 @@ export class HandoffService {
     const handoff = await manager.getRepository(HandoffEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!handoff) throw notFoundAt('no handoff has this id', 'id');
     if (handoff.status !== 'REQUESTED') {
-      throw badInput(
+      throw conflict(
         `this handoff was already ${handoff.status.toLowerCase()} by ${handoff.decidedBy} at ${handoff.decidedAt?.toISOString()}`,
         'id',
       );

@@ -90,7 +90,7 @@ describe('attestationCampaignStart', () => {
 });
 
 describe('attestationCreate', () => {
-  it('records a decision with the identity and campaign, then refuses a second decision on identityId', async () => {
+  it('records a decision with the identity and campaign, then refuses a second decision as a CONFLICT on identityId', async () => {
     const { businessUnit, identityId } = await ownedIdentity();
     const campaignId = (await start({ name: 'review', businessUnit })).attestationCampaign!.id;
 
@@ -106,7 +106,7 @@ describe('attestationCreate', () => {
     expect(twice).toMatchObject({
       identity: null,
       attestationCampaign: null,
-      userErrors: [{ field: ['identityId'], code: 'INVALID', message: expect.stringMatching(/^this identity was already attested/) }],
+      userErrors: [{ field: ['identityId'], code: 'CONFLICT', message: expect.stringMatching(/^this identity was already attested/) }],
     });
     expect(twice.userErrors[0]?.message).not.toContain(identityId);
   });
@@ -139,6 +139,14 @@ describe('attestationCreate', () => {
 
     expect(started.errors).toBeUndefined();
     expect(attested.data?.attest).toEqual({ id: identityId, ownershipStatus: 'OWNED' });
+    const twice = await spec.subgraph.query(
+      'mutation($i: ID!, $c: ID!) { attest(identityId: $i, campaignId: $c, decision: KEEP) { id } }',
+      {
+        i: identityId,
+        c: started.data?.startAttestationCampaign.id,
+      },
+    );
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'identityId' });
   });
 });

@@ -60,7 +60,7 @@ describe('handoffCreate', () => {
     expect(reused).toMatchObject({ handoff: null, userErrors: [{ field: ['idempotencyKey'], code: 'CONFLICT' }] });
   });
 
-  it('returns a blank reason, an unknown receiver and busy identities as userErrors naming the field', async () => {
+  it('returns a blank reason, an unknown receiver and busy identities (a CONFLICT) as userErrors naming the field', async () => {
     const { system, pilot, ops } = await pilotAndOps();
     const toOwnerId = randomUUID();
 
@@ -72,12 +72,12 @@ describe('handoffCreate', () => {
     expect(blank).toMatchObject({ handoff: null, userErrors: [{ field: ['reason'], code: 'INVALID' }] });
     expect(nobody).toMatchObject({ handoff: null, userErrors: [{ field: ['toOwnerId'], code: 'NOT_FOUND' }] });
     expect(nobody.userErrors[0]?.message).not.toContain(toOwnerId);
-    expect(busy).toMatchObject({ handoff: null, userErrors: [{ field: ['input'], code: 'INVALID' }] });
+    expect(busy).toMatchObject({ handoff: null, userErrors: [{ field: ['input'], code: 'CONFLICT' }] });
   });
 });
 
 describe('handoffAccept and handoffReject', () => {
-  it('accepts, then refuses a second decision on id; refuses a non-receiver as FORBIDDEN', async () => {
+  it('accepts, then refuses a second decision as a CONFLICT on id; refuses a non-receiver as FORBIDDEN', async () => {
     const { system, pilot, ops, ids } = await pilotAndOps();
     const id = (await create({ system, toOwnerId: ops.id, reason: 'to ops' })).handoff!.id;
     const pilotLead: Actor = { sub: 'lead', roles: ['owner'], ownerRefs: [pilot.externalRef] };
@@ -91,7 +91,7 @@ describe('handoffAccept and handoffReject', () => {
     expect(await spec.client.identity(ids[0]!)).toMatchObject({ owner: { externalRef: ops.externalRef } });
     expect(again).toMatchObject({
       handoff: null,
-      userErrors: [{ field: ['id'], code: 'INVALID', message: expect.stringMatching(/^this handoff was already completed/) }],
+      userErrors: [{ field: ['id'], code: 'CONFLICT', message: expect.stringMatching(/^this handoff was already completed/) }],
     });
     expect(again.userErrors[0]?.message).not.toContain(id);
   });
@@ -127,6 +127,6 @@ describe('handoffAccept and handoffReject', () => {
 
     expect(requested.data?.requestHandoff).toMatchObject({ status: 'REQUESTED' });
     expect(declined.data?.declineHandoff).toEqual({ status: 'DECLINED', decisionNote: 'no' });
-    expect(acceptedAfter.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(acceptedAfter.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 });

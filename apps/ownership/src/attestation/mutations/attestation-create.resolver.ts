@@ -13,8 +13,8 @@ export class AttestationCreateResolver {
   @Mutation(() => AttestationCreatePayload, {
     nullable: true,
     description:
-      "Records the owner's decision about one identity in an open campaign. One decision per identity: a second is refused " +
-      '(on ["identityId"]) rather than replayed, so it needs no idempotencyKey; a retry of a call that went through sees that refusal.',
+      'Records the owner\'s decision about one identity in an open campaign; a closed campaign is refused (CONFLICT on ["campaignId"]). One decision per identity: a second is refused ' +
+      '(CONFLICT on ["identityId"]) rather than replayed, so it needs no idempotencyKey; a retry of a call that went through sees that refusal.',
   })
   attestationCreate(@Args('input') input: AttestationCreateInput, @CurrentActor() actor: Actor): Promise<AttestationCreatePayload> {
     const { identityId, campaignId, decision, note } = input;

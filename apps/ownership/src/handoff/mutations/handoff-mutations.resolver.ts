@@ -19,7 +19,7 @@ export class HandoffMutationsResolver {
     nullable: true,
     description:
       'Lists the identities to move (status REQUESTED); they move only when the receiving owner accepts. Identities already waiting in ' +
-      'another handoff are refused (on ["input"]). Repeating the call with the same idempotencyKey returns the first handoff.',
+      'another handoff are refused (CONFLICT on ["input"]). Repeating the call with the same idempotencyKey returns the first handoff.',
   })
   handoffCreate(@Args('input') input: HandoffCreateInput, @CurrentActor() actor: Actor): Promise<HandoffPayload> {
     return mutationPayload(input, async () => ({
@@ -37,7 +37,7 @@ export class HandoffMutationsResolver {
     nullable: true,
     description:
       'The receiving owner (or a security-admin) takes the listed identities; those that changed hands since the request stay where they are. ' +
-      'A handoff already decided is refused (on ["id"]).',
+      'A handoff already decided, or whose receiver has left since, is refused (CONFLICT on ["id"]).',
   })
   handoffAccept(@Args('input') input: HandoffAcceptInput, @CurrentActor() actor: Actor): Promise<HandoffPayload> {
     return mutationPayload(input, async () => ({ handoff: await this.handoffs.accept(input.id, actor) })) as Promise<HandoffPayload>;
@@ -47,7 +47,7 @@ export class HandoffMutationsResolver {
   @Mutation(() => HandoffPayload, {
     nullable: true,
     description:
-      'The receiving owner (or a security-admin) refuses the handoff, with an optional reason; nothing moves. A handoff already decided is refused (on ["id"]).',
+      'The receiving owner (or a security-admin) refuses the handoff, with an optional reason; nothing moves. A handoff already decided is refused (CONFLICT on ["id"]).',
   })
   handoffReject(@Args('input') input: HandoffRejectInput, @CurrentActor() actor: Actor): Promise<HandoffPayload> {
     return mutationPayload(input, async () => ({
