@@ -11,7 +11,14 @@ interface UserError {
   code: string;
 }
 interface DirectorySyncPayload {
-  directorySyncReport: { directory: string; created: number; unchanged: number; deactivated: number; dryRun: boolean } | null;
+  directorySyncReport: {
+    directory: string;
+    created: number;
+    unchanged: number;
+    deactivated: number;
+    dryRun: boolean;
+    rejected: Array<{ index: number; externalRef: string | null; reason: string }>;
+  } | null;
   userErrors: UserError[];
   clientMutationId: string | null;
 }
@@ -20,7 +27,7 @@ async function directorySync(input: Record<string, unknown>): Promise<DirectoryS
   const result = await spec.subgraph.query<{ directorySync: DirectorySyncPayload | null }>(
     `mutation($input: DirectorySyncInput!) {
        directorySync(input: $input) {
-         directorySyncReport { directory created unchanged deactivated dryRun }
+         directorySyncReport { directory created unchanged deactivated dryRun rejected { index externalRef reason } }
          userErrors { field message code }
          clientMutationId
        }
@@ -43,6 +50,21 @@ describe('directorySync', () => {
 
     expect(first).toMatchObject({ userErrors: [], clientMutationId: 'sync-1', directorySyncReport: { created: 2, dryRun: false } });
     expect(again).toMatchObject({ userErrors: [], clientMutationId: null, directorySyncReport: { created: 0, unchanged: 2 } });
+  });
+
+  it('lists broken entries in the report without quoting their values, and applies the rest', async () => {
+    const [eng, dev] = [unique('eng'), unique('dev')];
+
+    const payload = await directorySync({
+      directory: unique('okta'),
+      entries: [team(eng), { externalRef: dev, kind: 'PERSON', name: 'Dev', email: 'dev at example' }, team(eng)],
+    });
+
+    expect(payload).toMatchObject({ userErrors: [], directorySyncReport: { created: 1 } });
+    expect(payload.directorySyncReport?.rejected).toEqual([
+      { index: 1, externalRef: dev, reason: 'email is not an e-mail address (the value is not repeated)' },
+      { index: 2, externalRef: eng, reason: 'externalRef is listed twice; the first entry was applied' },
+    ]);
   });
 
   it('returns a blank directory as a userError naming the field', async () => {
