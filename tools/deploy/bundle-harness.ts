@@ -12,11 +12,39 @@ function runtimePath(): string {
 }
 
 /**
+ * What the machine, not the repository, tells every process: which certificate
+ * authorities to trust and which proxy to go through. A registry behind a
+ * TLS-inspecting proxy refuses `npm install` without them (SELF_SIGNED_CERT_IN_CHAIN),
+ * and the project's Node 24 npm does not read the machine npm's global cafile.
+ */
+const MACHINE_NETWORK_SETTINGS = [
+  'NODE_EXTRA_CA_CERTS',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+];
+
+function machineNetworkSettings(): Record<string, string> {
+  return Object.fromEntries(
+    MACHINE_NETWORK_SETTINGS.flatMap((name) => {
+      const value = process.env[name];
+      return value ? [[name, value]] : [];
+    }),
+  );
+}
+
+/**
  * Nothing of the repository or of `npm test`'s own environment: no NODE_PATH,
- * no npm_config_* of the parent run. HOME stays, for npm's shared cache.
+ * no npm_config_* of the parent run. HOME stays, for npm's shared cache, and so
+ * do the machine's certificate and proxy settings.
  */
 export function bareEnvironment(extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: runtimePath(), HOME: process.env['HOME'] ?? tmpdir(), ...extra };
+  return { PATH: runtimePath(), HOME: process.env['HOME'] ?? tmpdir(), ...machineNetworkSettings(), ...extra };
 }
 
 export interface Finished {

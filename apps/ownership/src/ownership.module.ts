@@ -22,16 +22,20 @@ import { OwnerSearchResolver } from './owner-search/owner-search.resolver';
 import { OwnerSearchService } from './owner-search/owner-search.service';
 import { OwnersResolver } from './owners/owners.resolver';
 import { OwnersService } from './owners/owners.service';
+import { OwnerMutationsResolver } from './owners/mutations/owner-mutations.resolver';
 import { OrphanEscalation } from './ownership/orphan-escalation';
 import { OwnershipChangeResolver } from './ownership/ownership-change.resolver';
 import { OwnershipResolver } from './ownership/ownership.resolver';
 import { OwnershipRecords } from './ownership/ownership-records';
 import { OwnershipService } from './ownership/ownership.service';
+import { IdentityOwnerMutationsResolver } from './ownership/mutations/identity-owner-mutations.resolver';
 import { CampaignOwnerResolver } from './references/campaign-owner.resolver';
 import { OwnershipChangeIdentityResolver } from './references/ownership-change-identity.resolver';
 import { RulesResolver } from './rules/rules.resolver';
 import { RulesService } from './rules/rules.service';
 import { SuggestionsResolver } from './rules/suggestions.resolver';
+import { OwnershipRuleMutationsResolver } from './rules/mutations/ownership-rule-mutations.resolver';
+import { OwnershipSuggestionMutationsResolver } from './rules/mutations/ownership-suggestion-mutations.resolver';
 import { ViewerResolver, ViewerTasksResolver } from './viewer/viewer.resolver';
 import { ViewerTasksService } from './viewer/viewer-tasks.service';
 
@@ -45,8 +49,10 @@ import { ViewerTasksService } from './viewer/viewer-tasks.service';
     IdentityPages,
     OrphanEscalation,
     OwnershipResolver,
+    IdentityOwnerMutationsResolver,
     OwnershipRecords,
     OwnersResolver,
+    OwnerMutationsResolver,
     OwnerSearchService,
     OwnerSearchResolver,
     IdentityOwnershipLists,
@@ -58,6 +64,8 @@ import { ViewerTasksService } from './viewer/viewer-tasks.service';
     RulesService,
     RulesResolver,
     SuggestionsResolver,
+    OwnershipRuleMutationsResolver,
+    OwnershipSuggestionMutationsResolver,
     DirectorySyncService,
     DirectoryResolver,
     DirectorySyncResolver,

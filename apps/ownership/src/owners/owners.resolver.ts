@@ -7,6 +7,7 @@ import { OwnerInput } from './dto/owner.input';
 import { ownersLoader } from './owners.loader';
 import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from './owners.service';
+import { withLegacyCodes } from '../refusals';
 
 @CanRead()
 @Resolver(() => OwnerModel)
@@ -25,6 +26,7 @@ export class OwnersResolver {
   @Mutation(() => OwnerModel, {
     description:
       'Creates or updates a team or person by externalRef. active: false deactivates it, with what that means for its identities.',
+    deprecationReason: 'Use ownerUpsert(input:).',
   })
   upsertOwner(@Args('input') input: OwnerInput, @CurrentActor() actor: Actor): Promise<OwnerModel> {
     return this.owners.upsert(input, actor);
@@ -33,13 +35,14 @@ export class OwnersResolver {
   @SecurityAdminOnly('deactivate an owner')
   @Mutation(() => OwnerModel, {
     description: 'The owner leaves: its identities go to their BACKUP owner, else its parent team, else become ORPHANED (NHI1).',
+    deprecationReason: 'Use ownerDeactivate(input:).',
   })
   deactivateOwner(
     @Args('ownerId', { type: () => ID }) ownerId: string,
     @Args('reason') reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<OwnerModel> {
-    return this.owners.deactivate(ownerId, reason, actor);
+    return withLegacyCodes(() => this.owners.deactivate(ownerId, reason, actor));
   }
 
   @ResolveField(() => OwnerModel, { nullable: true, description: 'The team this owner belongs to.' })

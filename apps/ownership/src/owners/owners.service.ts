@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
 import { timeOrderedUuid, type OwnershipOrphanedData } from '@nhi/contracts';
-import { badInput, notFound } from '@nhi/graphql';
+import { badInput, conflict } from '@nhi/graphql';
+import { notFoundAt } from '../refusals';
 import { AssignmentService, ChangeContext, Successor } from '../assignment/assignment.service';
 import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
 import type { OwnerInput } from './dto/owner.input';
@@ -44,7 +45,7 @@ export class OwnersService {
       const owners = manager.getRepository(OwnerEntity);
       const existing = await owners.findOne({ where: { externalRef }, lock: { mode: 'pessimistic_write' } });
       if (existing && existing.kind !== input.kind) {
-        throw badInput(`owner ${externalRef} is a ${existing.kind}; its kind cannot change to ${input.kind}`, 'kind');
+        throw badInput(`the owner with this externalRef is a ${existing.kind}; its kind cannot change`, 'kind');
       }
       const parentId = input.parentRef ? (await this.parentFor(manager, cleanText(input.parentRef) ?? '', existing)).id : null;
       const owner =
@@ -65,12 +66,9 @@ export class OwnersService {
     const why = required(reason, 'reason', 1000);
     return this.dataSource.transaction(async (manager) => {
       const owner = await manager.getRepository(OwnerEntity).findOne({ where: { id: ownerId }, lock: { mode: 'pessimistic_write' } });
-      if (!owner) throw notFound(`no owner with id ${ownerId}`);
+      if (!owner) throw notFoundAt('no owner has this ownerId', 'ownerId');
       if (!owner.active) {
-        throw badInput(
-          `owner ${owner.name} (${owner.externalRef}) was already deactivated on ${owner.deactivatedAt?.toISOString()}`,
-          'ownerId',
-        );
+        throw conflict(`this owner was already deactivated on ${owner.deactivatedAt?.toISOString()}`, 'ownerId');
       }
       await this.deactivateIn(manager, owner, why, actor, now);
       return owner;

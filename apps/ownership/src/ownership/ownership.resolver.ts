@@ -12,6 +12,7 @@ import { OwnershipIdentityConnectionModel } from '../identity-pages/ownership-id
 import { OwnershipService } from './ownership.service';
 import { toOwnershipChange } from '../identity-ownership/ownership-change-row';
 import { OwnerRole, OwnershipStatus } from '../identity-data/ownership-status';
+import { withLegacyCodes } from '../refusals';
 
 @CanRead()
 @Resolver(() => IdentityOwnershipModel)
@@ -34,6 +35,7 @@ export class OwnershipResolver {
     description:
       'Makes an owner the PRIMARY (accountable) or BACKUP owner of an identity, recorded with actor, reason and time. ' +
       'An identity has exactly one PRIMARY: replacing it needs replace: true.',
+    deprecationReason: 'Use identityOwnerAssign(input:).',
   })
   async assignOwner(
     @Args('identityId', { type: () => ID }) identityId: string,
@@ -43,19 +45,22 @@ export class OwnershipResolver {
     @Args('replace', { type: () => Boolean, defaultValue: false }) replace: boolean,
     @CurrentActor() actor: Actor,
   ): Promise<IdentityOwnershipModel> {
-    const row = await this.ownership.assignOwner({ identityId, ownerId, role, reason, replace }, actor);
+    const row = await withLegacyCodes(() => this.ownership.assignOwner({ identityId, ownerId, role, reason, replace }, actor));
     return { id: row.identityId };
   }
 
   @SecurityAdminOnly('unassign an owner')
-  @Mutation(() => IdentityOwnershipModel, { description: 'Takes the PRIMARY or BACKUP owner off an identity, with a reason.' })
+  @Mutation(() => IdentityOwnershipModel, {
+    description: 'Takes the PRIMARY or BACKUP owner off an identity, with a reason.',
+    deprecationReason: 'Use identityOwnerUnassign(input:).',
+  })
   async unassignOwner(
     @Args('identityId', { type: () => ID }) identityId: string,
     @Args('role', { type: () => OwnerRole, defaultValue: 'PRIMARY' }) role: OwnerRole,
     @Args('reason') reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<IdentityOwnershipModel> {
-    const row = await this.ownership.unassignOwner(identityId, role, reason, actor);
+    const row = await withLegacyCodes(() => this.ownership.unassignOwner(identityId, role, reason, actor));
     return { id: row.identityId };
   }
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@nhi/auth';
-import { badInput, notFound } from '@nhi/graphql';
+import { badInput, conflict } from '@nhi/graphql';
+import { notFoundAt } from '../refusals';
 import { OwnerEntity } from '../owner-data/owner.entity';
 import { AssignmentService } from '../assignment/assignment.service';
 import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
@@ -42,27 +43,23 @@ export class OwnershipService {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.lockIdentity(manager, request.identityId);
       const owner = await manager.getRepository(OwnerEntity).findOne({ where: { id: request.ownerId } });
-      if (!owner) throw notFound(`no owner with id ${request.ownerId}`);
+      if (!owner) throw notFoundAt('no owner has this ownerId', 'ownerId');
       if (!owner.active) {
-        throw badInput(
-          `owner ${owner.name} (${owner.externalRef}) is inactive since ${owner.deactivatedAt?.toISOString()}; assign an active owner`,
-          'ownerId',
-        );
+        throw badInput(`this owner is inactive since ${owner.deactivatedAt?.toISOString()}; assign an active owner`, 'ownerId');
       }
       if (request.role === 'PRIMARY') {
-        if (row.ownerId === owner.id) throw badInput(`${owner.name} is already the PRIMARY owner of identity ${row.identityId}`, 'ownerId');
+        if (row.ownerId === owner.id) throw conflict('this owner is already the PRIMARY owner of the identity', 'ownerId');
         if (row.ownerId && !request.replace) {
           const current = await manager.getRepository(OwnerEntity).findOne({ where: { id: row.ownerId } });
-          throw badInput(
-            `identity ${row.identityId} already has a PRIMARY owner, ${current?.name ?? row.ownerId}; ` +
+          throw conflict(
+            `the identity already has a PRIMARY owner, ${current?.name ?? 'another owner'}; ` +
               'an identity has exactly one: pass replace: true to replace it, or unassign it first',
             'role',
           );
         }
       } else {
-        if (row.ownerId === owner.id) throw badInput(`${owner.name} is the PRIMARY owner; a BACKUP must be someone else`, 'ownerId');
-        if (row.backupOwnerId === owner.id)
-          throw badInput(`${owner.name} is already the BACKUP owner of identity ${row.identityId}`, 'ownerId');
+        if (row.ownerId === owner.id) throw badInput('this owner is the PRIMARY owner; a BACKUP must be someone else', 'ownerId');
+        if (row.backupOwnerId === owner.id) throw conflict('this owner is already the BACKUP owner of the identity', 'ownerId');
       }
       await this.assignments.assign(manager, row, owner, request.role, 'MANUAL', { actor: actor.sub, reason, at: now });
       return row;
@@ -81,7 +78,7 @@ export class OwnershipService {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.lockIdentity(manager, identityId);
       if (!(role === 'PRIMARY' ? row.ownerId : row.backupOwnerId)) {
-        throw badInput(`identity ${identityId} has no ${role} owner to unassign`, 'role');
+        throw conflict(`the identity has no ${role} owner to unassign`, 'role');
       }
       await this.assignments.unassign(manager, row, role, { actor: actor.sub, reason: why, at: now });
       return row;
@@ -100,9 +97,8 @@ export class OwnershipService {
     const row = await manager
       .getRepository(IdentityOwnershipEntity)
       .findOne({ where: { identityId }, lock: { mode: 'pessimistic_write' } });
-    if (!row) throw notFound(`ownership knows no identity ${identityId}; identities arrive from inventory's events`);
-    if (row.identityStatus === 'DECOMMISSIONED')
-      throw badInput(`identity ${identityId} is decommissioned; it takes no owners`, 'identityId');
+    if (!row) throw notFoundAt("ownership knows no identity with this identityId; identities arrive from inventory's events", 'identityId');
+    if (row.identityStatus === 'DECOMMISSIONED') throw badInput('the identity is decommissioned; it takes no owners', 'identityId');
     return row;
   }
 }

@@ -40,13 +40,17 @@ export class RulesResolver {
   @SecurityAdminOnly('create an ownership rule')
   @Mutation(() => OwnershipRuleModel, {
     description: 'A rule runs on every new or changed identity, and at once on the identities waiting for an owner.',
+    deprecationReason: 'Use ownershipRuleCreate(input:).',
   })
   async createOwnershipRule(@Args('input') input: OwnershipRuleInput, @CurrentActor() actor: Actor): Promise<OwnershipRuleModel> {
     return toRuleModel(await this.rules.create(input, actor));
   }
 
   @SecurityAdminOnly('delete an ownership rule')
-  @Mutation(() => Boolean, { description: 'Disables a rule; what it assigned stays assigned.' })
+  @Mutation(() => Boolean, {
+    description: 'Disables a rule; what it assigned stays assigned.',
+    deprecationReason: 'Use ownershipRuleDelete(input:).',
+  })
   deleteOwnershipRule(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
     return this.rules.delete(id);
   }

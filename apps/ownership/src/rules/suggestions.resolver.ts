@@ -10,8 +10,9 @@ import { OwnershipSuggestionEntity } from './ownership-suggestion.entity';
 import { OwnershipSuggestionModel } from './ownership-suggestion.model';
 import { toRuleModel } from './rules.resolver';
 import { RulesService } from './rules.service';
+import { withLegacyCodes } from '../refusals';
 
-const toModel = (suggestion: OwnershipSuggestionEntity): OwnershipSuggestionModel => ({
+export const toSuggestionModel = (suggestion: OwnershipSuggestionEntity): OwnershipSuggestionModel => ({
   ...suggestion,
   identity: { id: suggestion.identityId },
 });
@@ -29,23 +30,25 @@ export class SuggestionsResolver {
     deprecationReason: 'Use NonHumanIdentity.suggestions',
   })
   async ownershipSuggestions(@Args('identityId', { type: () => ID }) identityId: string): Promise<OwnershipSuggestionModel[]> {
-    return (await this.rules.suggestionsFor(identityId)).map(toModel);
+    return (await this.rules.suggestionsFor(identityId)).map(toSuggestionModel);
   }
 
   @SecurityAdminOnly('accept an ownership suggestion')
   @Mutation(() => OwnershipSuggestionModel, {
     description: 'Makes the suggested owner the PRIMARY owner; other open suggestions for the identity close.',
+    deprecationReason: 'Use ownershipSuggestionAccept(input:).',
   })
   async acceptSuggestion(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<OwnershipSuggestionModel> {
-    return toModel(await this.rules.accept(id, actor));
+    return toSuggestionModel(await withLegacyCodes(() => this.rules.accept(id, actor)));
   }
 
   @SecurityAdminOnly('reject an ownership suggestion')
   @Mutation(() => OwnershipSuggestionModel, {
     description: 'Declines a suggestion; the same rule will not suggest that owner for that identity again.',
+    deprecationReason: 'Use ownershipSuggestionReject(input:).',
   })
   async rejectSuggestion(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<OwnershipSuggestionModel> {
-    return toModel(await this.rules.reject(id, actor));
+    return toSuggestionModel(await withLegacyCodes(() => this.rules.reject(id, actor)));
   }
 
   @ResolveField(() => OwnerModel, { nullable: true })

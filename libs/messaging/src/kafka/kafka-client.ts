@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type KafkaConfig, type logCreator, type RetryOptions } from 'kafkajs';
 import type { KafkaSecurity } from '@nhi/config';
 import type { MessagingOptions } from '../messaging-options';
+import { stopIdleRequestQueuePolling } from './idle-request-queue';
 import { nestLogCreator } from './nest-log-creator';
 
 /** The service's one kafkajs client; producer, consumer and admins are made from it. */
@@ -21,6 +22,7 @@ export interface KafkaClientOptions {
  * broker that wants TLS and SASL gets them from every one.
  */
 export function kafkaClient(options: KafkaClientOptions): Kafka {
+  stopIdleRequestQueuePolling();
   const { security, ...rest } = options;
   const config: KafkaConfig = { ...rest, logLevel: options.logLevel ?? logLevel.NOTHING };
   if (security?.ssl) config.ssl = security.ssl;

@@ -8,19 +8,19 @@ export class OwnerInput {
   @Allow()
   externalRef!: string;
 
-  @Field(() => OwnerKind)
+  @Field(() => OwnerKind, { description: 'TEAM or PERSON; it cannot change once the owner exists.' })
   @Allow()
   kind!: OwnerKind;
 
-  @Field()
+  @Field({ description: 'Display name: required, up to 200 characters.' })
   @Allow()
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Contact address for notices about its identities.' })
   @Allow()
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The business unit it belongs to, for scoping reviews and queues.' })
   @Allow()
   businessUnit?: string | null;
 

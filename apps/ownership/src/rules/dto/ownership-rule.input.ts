@@ -2,40 +2,40 @@ import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
 import { RuleMode } from '../rule-mode';
 
-@InputType('RuleTagInput')
+@InputType('RuleTagInput', { description: 'A tag an identity must carry for the rule to match.' })
 export class RuleTagInput {
-  @Field()
+  @Field({ description: 'The tag key, compared without case.' })
   @Allow()
   key!: string;
 
-  @Field()
+  @Field({ description: 'The value the tag must have.' })
   @Allow()
   value!: string;
 }
 
 @InputType('OwnershipRuleInput', { description: 'Who should own identities that match; every criterion given must hold (at least one).' })
 export class OwnershipRuleInput {
-  @Field()
+  @Field({ description: 'What the rule is for, shown in the reasons of what it assigns or suggests: required.' })
   @Allow()
   name!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The owner it assigns or suggests: an active one.' })
   @Allow()
   ownerId!: string;
 
-  @Field(() => RuleMode, { defaultValue: 'AUTO_ASSIGN' })
+  @Field(() => RuleMode, { defaultValue: 'AUTO_ASSIGN', description: 'Whether it assigns the owner or only suggests it.' })
   @Allow()
   mode!: RuleMode;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The provider the identity must come from (aws, gcp, azure, ...), without case.' })
   @Allow()
   provider?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The system the identity must belong to.' })
   @Allow()
   system?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The business unit the identity must belong to.' })
   @Allow()
   businessUnit?: string | null;
 
