@@ -1,11 +1,11 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, CanRead, CurrentActor, OwnerOrSecurityAdmin, SecurityAdminOnly } from '@nhi/auth';
 import { SubgraphContext } from '@nhi/graphql';
-import { conflictAsBadInput } from '../conflict-as-bad-input';
 import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from '../owners/owners.service';
 import { IdentityOwnershipModel } from '../identity-data/identity.model';
+import { withLegacyCodes } from '../refusals';
 import {
   AttestationCampaignModel,
   AttestationProgressModel,
@@ -42,7 +42,7 @@ export class AttestationResolver {
     @Args('note', { type: () => String, nullable: true }) note: string | null,
     @CurrentActor() actor: Actor,
   ): Promise<IdentityOwnershipModel> {
-    const row = await conflictAsBadInput(this.attestation.attest(identityId, campaignId, decision, note, actor));
+    const row = await withLegacyCodes(() => this.attestation.attest(identityId, campaignId, decision, note, actor));
     return { id: row.identityId };
   }
 

@@ -5,7 +5,7 @@ import { assertActsOnIdentities, type Actor } from '@nhi/auth';
 import { timeOrderedUuid, type AttestationDecision } from '@nhi/contracts';
 import { badInput, conflict } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
-import { notFoundAt } from '../not-found-at';
+import { notFoundAt } from '../refusals';
 import { OwnerEntity } from '../owner-data/owner.entity';
 import { identityOwnerPaths } from '../owner-data/owner-paths';
 import { AssignmentService } from '../assignment/assignment.service';

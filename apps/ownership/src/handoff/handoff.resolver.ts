@@ -1,11 +1,11 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, CanRead, CurrentActor, OwnerOrSecurityAdmin } from '@nhi/auth';
 import { ListSize, SubgraphContext } from '@nhi/graphql';
-import { conflictAsBadInput } from '../conflict-as-bad-input';
 import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from '../owners/owners.service';
 import { IdentityOwnershipModel } from '../identity-data/identity.model';
+import { withLegacyCodes } from '../refusals';
 import { HandoffInput } from './dto/handoff.input';
 import { HandoffModel } from './handoff.model';
 import { HandoffService } from './handoff.service';
@@ -24,7 +24,7 @@ export class HandoffResolver {
     deprecationReason: 'Use handoffCreate(input:).',
   })
   requestHandoff(@Args('input') input: HandoffInput, @CurrentActor() actor: Actor): Promise<HandoffModel> {
-    return conflictAsBadInput(this.handoffs.request(input, actor));
+    return withLegacyCodes(() => this.handoffs.request(input, actor));
   }
 
   @OwnerOrSecurityAdmin('accept a handoff')
@@ -33,7 +33,7 @@ export class HandoffResolver {
     deprecationReason: 'Use handoffAccept(input:).',
   })
   acceptHandoff(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<HandoffModel> {
-    return conflictAsBadInput(this.handoffs.accept(id, actor));
+    return withLegacyCodes(() => this.handoffs.accept(id, actor));
   }
 
   @OwnerOrSecurityAdmin('decline a handoff')
@@ -46,7 +46,7 @@ export class HandoffResolver {
     @Args('note', { type: () => String, nullable: true }) note: string | null,
     @CurrentActor() actor: Actor,
   ): Promise<HandoffModel> {
-    return conflictAsBadInput(this.handoffs.decline(id, note, actor));
+    return withLegacyCodes(() => this.handoffs.decline(id, note, actor));
   }
 
   @Query(() => HandoffModel, { nullable: true })

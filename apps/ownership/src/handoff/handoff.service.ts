@@ -5,7 +5,7 @@ import { assertActsForOwner, assertActsOnIdentities, type Actor } from '@nhi/aut
 import { timeOrderedUuid, type EventType } from '@nhi/contracts';
 import { badInput, conflict } from '@nhi/graphql';
 import { OutboxEventInput, OutboxService } from '@nhi/messaging';
-import { notFoundAt } from '../not-found-at';
+import { notFoundAt } from '../refusals';
 import { OwnerEntity } from '../owner-data/owner.entity';
 import { ownerPaths, identityOwnerPaths } from '../owner-data/owner-paths';
 import { AssignmentService } from '../assignment/assignment.service';

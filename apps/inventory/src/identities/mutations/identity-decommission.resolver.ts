@@ -17,7 +17,7 @@ export class IdentityDecommissionResolver {
       'Naturally idempotent, so it takes no idempotencyKey: an identity already decommissioned is returned as it is, with its first reason, actor and time, and nothing happens again.',
   })
   identityDecommission(
-    @Args('input') input: IdentityDecommissionInput,
+    @Args('input', { description: 'The identity to decommission, and why.' }) input: IdentityDecommissionInput,
     @CurrentActor() actor: Actor,
   ): Promise<IdentityDecommissionPayload> {
     return mutationPayload(input, async () => ({

@@ -20,7 +20,10 @@ export class IdentitiesIngestResolver {
   })
   // Like ingestIdentities: a row with a secret is listed among the rejected rows, not the whole call refused.
   @ChecksOwnSecrets()
-  identitiesIngest(@Args('input') input: IdentitiesIngestInput): Promise<IdentitiesIngestPayload> {
+  identitiesIngest(
+    @Args('input', { description: 'The source, its rows, and how to take them (full snapshot, dry run, force).' })
+    input: IdentitiesIngestInput,
+  ): Promise<IdentitiesIngestPayload> {
     return mutationPayload(input, async () => ({ ingestReport: await this.graphIngest.run(input) })) as Promise<IdentitiesIngestPayload>;
   }
 }

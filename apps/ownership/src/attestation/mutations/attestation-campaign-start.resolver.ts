@@ -22,7 +22,7 @@ export class AttestationCampaignStartResolver {
       'A scope with no owned identity is refused (INVALID on ["input"]). Repeating the call with the same idempotencyKey returns the first campaign.',
   })
   attestationCampaignStart(
-    @Args('input') input: AttestationCampaignStartInput,
+    @Args('input', { description: 'The campaign: its name, scope and deadline.' }) input: AttestationCampaignStartInput,
     @CurrentActor() actor: Actor,
   ): Promise<AttestationCampaignStartPayload> {
     return mutationPayload(input, async () => ({

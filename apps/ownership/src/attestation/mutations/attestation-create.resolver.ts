@@ -16,7 +16,10 @@ export class AttestationCreateResolver {
       'Records the owner\'s decision about one identity in an open campaign; a closed campaign is refused (CONFLICT on ["campaignId"]). One decision per identity: a second is refused ' +
       '(CONFLICT on ["identityId"]) rather than replayed, so it needs no idempotencyKey; a retry of a call that went through sees that refusal.',
   })
-  attestationCreate(@Args('input') input: AttestationCreateInput, @CurrentActor() actor: Actor): Promise<AttestationCreatePayload> {
+  attestationCreate(
+    @Args('input', { description: 'The identity, the campaign, and the decision.' }) input: AttestationCreateInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<AttestationCreatePayload> {
     const { identityId, campaignId, decision, note } = input;
     return mutationPayload(input, async () => {
       const row = await this.attestation.attest(identityId, campaignId, decision, note ?? null, actor);

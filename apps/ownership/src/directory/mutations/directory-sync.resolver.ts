@@ -18,7 +18,10 @@ export class DirectorySyncResolver {
       'Naturally idempotent, so it takes no idempotencyKey: sending the same list again changes nothing. A list that would remove more than ' +
       'DIRECTORY_SYNC_MAX_REMOVAL_SHARE of the owners is refused (INVALID on ["entries"]) unless force is true; a broken entry is listed in rejected.',
   })
-  directorySync(@Args('input') input: DirectorySyncInput, @CurrentActor() actor: Actor): Promise<DirectorySyncPayload> {
+  directorySync(
+    @Args('input', { description: 'The full list of one directory, and whether to force or only try it.' }) input: DirectorySyncInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<DirectorySyncPayload> {
     return mutationPayload(input, async () => ({
       directorySyncReport: await this.directory.sync(input, actor),
     })) as Promise<DirectorySyncPayload>;

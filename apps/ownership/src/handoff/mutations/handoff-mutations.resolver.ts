@@ -21,7 +21,10 @@ export class HandoffMutationsResolver {
       'Lists the identities to move (status REQUESTED); they move only when the receiving owner accepts. Identities already waiting in ' +
       'another handoff are refused (CONFLICT on ["input"]). Repeating the call with the same idempotencyKey returns the first handoff.',
   })
-  handoffCreate(@Args('input') input: HandoffCreateInput, @CurrentActor() actor: Actor): Promise<HandoffPayload> {
+  handoffCreate(
+    @Args('input', { description: 'The identities to move (by owner, system or both), to whom, and why.' }) input: HandoffCreateInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<HandoffPayload> {
     return mutationPayload(input, async () => ({
       handoff: await this.idempotency.once<HandoffModel | null>(
         { operation: 'handoffCreate', actor: actor.sub, key: input.idempotencyKey, input: mutationArguments(input) },
@@ -39,7 +42,10 @@ export class HandoffMutationsResolver {
       'The receiving owner (or a security-admin) takes the listed identities; those that changed hands since the request stay where they are. ' +
       'A handoff already decided, or whose receiver has left since, is refused (CONFLICT on ["id"]).',
   })
-  handoffAccept(@Args('input') input: HandoffAcceptInput, @CurrentActor() actor: Actor): Promise<HandoffPayload> {
+  handoffAccept(
+    @Args('input', { description: 'The handoff to accept.' }) input: HandoffAcceptInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<HandoffPayload> {
     return mutationPayload(input, async () => ({ handoff: await this.handoffs.accept(input.id, actor) })) as Promise<HandoffPayload>;
   }
 
@@ -49,7 +55,10 @@ export class HandoffMutationsResolver {
     description:
       'The receiving owner (or a security-admin) refuses the handoff, with an optional reason; nothing moves. A handoff already decided is refused (CONFLICT on ["id"]).',
   })
-  handoffReject(@Args('input') input: HandoffRejectInput, @CurrentActor() actor: Actor): Promise<HandoffPayload> {
+  handoffReject(
+    @Args('input', { description: 'The handoff to refuse, and why.' }) input: HandoffRejectInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<HandoffPayload> {
     return mutationPayload(input, async () => ({
       handoff: await this.handoffs.decline(input.id, input.reason ?? null, actor),
     })) as Promise<HandoffPayload>;

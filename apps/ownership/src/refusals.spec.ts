@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { badInput, conflict } from '@nhi/graphql';
-import { conflictAsBadInput } from './conflict-as-bad-input';
+import { withLegacyCodes } from './refusals';
 
-describe('conflictAsBadInput', () => {
+describe('withLegacyCodes', () => {
   it('answers a state conflict as BAD_USER_INPUT, with the same message and field', async () => {
-    await expect(conflictAsBadInput(Promise.reject(conflict('this handoff was already completed', 'id')))).rejects.toMatchObject({
+    await expect(withLegacyCodes(() => Promise.reject(conflict('this handoff was already completed', 'id')))).rejects.toMatchObject({
       message: 'this handoff was already completed',
       extensions: { code: 'BAD_USER_INPUT', field: 'id' },
     });
@@ -13,8 +13,8 @@ describe('conflictAsBadInput', () => {
   it('lets every other outcome through as it is', async () => {
     const invalid = badInput('reason is required', 'reason');
     const forbidden = new GraphQLError('Forbidden: not the receiver', { extensions: { code: 'FORBIDDEN' } });
-    await expect(conflictAsBadInput(Promise.resolve(1))).resolves.toBe(1);
-    await expect(conflictAsBadInput(Promise.reject(invalid))).rejects.toBe(invalid);
-    await expect(conflictAsBadInput(Promise.reject(forbidden))).rejects.toBe(forbidden);
+    await expect(withLegacyCodes(() => Promise.resolve(1))).resolves.toBe(1);
+    await expect(withLegacyCodes(() => Promise.reject(invalid))).rejects.toBe(invalid);
+    await expect(withLegacyCodes(() => Promise.reject(forbidden))).rejects.toBe(forbidden);
   });
 });
