@@ -1,3 +1,4 @@
+import { FindingQueueModule } from './findings/queue/finding-queue.module';
 import { DynamicModule } from '@nestjs/common';
 import { SubgraphConfig } from '@nhi/config';
 import { openApiModule, subgraphModule, SubgraphTables } from '@nhi/runtime';
@@ -20,6 +21,7 @@ import { SourceKind1766200000000 } from './migrations/1766200000000-source-kind'
 import { CredentialsAndPermissions1767000000000 } from './migrations/1767000000000-credentials-and-permissions';
 import { FindingSubjectAndEvidence1767000000001 } from './migrations/1767000000001-finding-subject-and-evidence';
 import { IdentityCountDeltas1767100000000 } from './migrations/1767100000000-identity-count-deltas';
+import { OpenFindingsQueue1768000000000 } from './migrations/1768000000000-open-findings-queue';
 import { INVENTORY_SCHEMA } from './schema';
 
 export const SERVICE = 'inventory';
@@ -36,6 +38,7 @@ export const TABLES: SubgraphTables = {
     CredentialsAndPermissions1767000000000,
     FindingSubjectAndEvidence1767000000001,
     IdentityCountDeltas1767100000000,
+    OpenFindingsQueue1768000000000,
   ],
 };
 
@@ -48,6 +51,7 @@ export function inventoryModule(config: SubgraphConfig, environment: NodeJS.Proc
     features: [
       FindingsModule,
       IdentitiesModule,
+      FindingQueueModule,
       IngestModule,
       BulkIngestModule,
       ConsumersModule,

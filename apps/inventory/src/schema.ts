@@ -4,6 +4,7 @@ import { IdentityConnectionResolver } from './identities/identity-connection.res
 import { IngestResolver } from './ingest/ingest.resolver';
 import { IdentitiesIngestResolver } from './ingest/mutations/identities-ingest.resolver';
 import { IdentityDecommissionResolver } from './identities/mutations/identity-decommission.resolver';
+import { FindingConnectionResolver, OpenFindingsResolver } from './findings/queue/open-findings.resolver';
 import { PrivilegeResolver } from './identities/privilege.resolver';
 
 /** Everything this subgraph's schema is made of: the committed SDL is printed from it. */
@@ -16,5 +17,7 @@ export const INVENTORY_SCHEMA: SubgraphSchema = {
     IngestResolver,
     IdentityDecommissionResolver,
     IdentitiesIngestResolver,
+    OpenFindingsResolver,
+    FindingConnectionResolver,
   ],
 };

@@ -11,8 +11,8 @@ describe('pagination', () => {
 
   it('bounds the page size', () => {
     expect(pageSize(undefined)).toBe(50);
-    expect(() => pageSize(0)).toThrow('first must be between 1 and 500, got 0');
-    expect(() => pageSize(10_000)).toThrow('first must be between 1 and 500, got 10000');
+    expect(() => pageSize(0)).toThrow('first must be a whole number from 1 to 500');
+    expect(() => pageSize(10_000)).toThrow('first must be a whole number from 1 to 500');
   });
 
   it('makes a page from rows fetched with one extra, which only says there is more', () => {

@@ -38,7 +38,7 @@ export const forbidden = accessDenied;
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${String(first)}`, 'first');
+    throw badInput(`first must be a whole number from 1 to ${MAX_PAGE_SIZE}`, 'first');
   }
   return size;
 }

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Actor, CanRead, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
-import { byKeys, groupByKeys, requestLoader, SubgraphContext, ListSize } from '@nhi/graphql';
+import { groupByKeys, requestLoader, SubgraphContext, ListSize } from '@nhi/graphql';
 import { FindingModel } from '../findings/finding.model';
 import { FindingsService } from '../findings/findings.service';
 import { IdentityFilterInput, IdentityOrderInput } from './dto/identity-filter.input';
@@ -12,6 +12,7 @@ import { describePermissions } from '../classification/privilege-of';
 import { CredentialModel, credentialModel } from './credential.model';
 import { PrivilegeModel } from './privilege.model';
 import { detailOf } from './identity-details';
+import { identityLoader } from './identity-loader';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -113,13 +114,6 @@ export class IdentitiesResolver {
   }
 
   private byId(context: SubgraphContext) {
-    return requestLoader<string, IdentityEntity | null>(context, 'identityById', async (ids) =>
-      byKeys(
-        ids,
-        await this.service.listed(ids),
-        (row) => row.id,
-        () => null,
-      ),
-    );
+    return identityLoader(context, this.service);
   }
 }
