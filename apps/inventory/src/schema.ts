@@ -2,6 +2,8 @@ import type { SubgraphSchema } from '@nhi/graphql';
 import { IdentitiesResolver } from './identities/identities.resolver';
 import { IdentityConnectionResolver } from './identities/identity-connection.resolver';
 import { IngestResolver } from './ingest/ingest.resolver';
+import { IdentitiesIngestResolver } from './ingest/mutations/identities-ingest.resolver';
+import { IdentityDecommissionResolver } from './identities/mutations/identity-decommission.resolver';
 import { FindingConnectionResolver, OpenFindingsResolver } from './findings/queue/open-findings.resolver';
 import { PrivilegeResolver } from './identities/privilege.resolver';
 
@@ -13,6 +15,8 @@ export const INVENTORY_SCHEMA: SubgraphSchema = {
     IdentityConnectionResolver,
     PrivilegeResolver,
     IngestResolver,
+    IdentityDecommissionResolver,
+    IdentitiesIngestResolver,
     OpenFindingsResolver,
     FindingConnectionResolver,
   ],

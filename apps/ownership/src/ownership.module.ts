@@ -3,13 +3,17 @@ import { IDEMPOTENCY_STORE_PROVIDER } from '@nhi/persistence';
 import { AssignmentService } from './assignment/assignment.service';
 import { AttestationResolver, OwnerAttestationProgressResolver } from './attestation/attestation.resolver';
 import { AttestationService } from './attestation/attestation.service';
+import { AttestationCampaignStartResolver } from './attestation/mutations/attestation-campaign-start.resolver';
+import { AttestationCreateResolver } from './attestation/mutations/attestation-create.resolver';
 import { CampaignDeadlines } from './attestation/campaign-deadlines';
 import { InventoryEventsHandler } from './consumers/inventory-events.handler';
 import { DirectoryResolver } from './directory/directory.resolver';
 import { DirectorySyncService } from './directory/directory-sync.service';
+import { DirectorySyncResolver } from './directory/mutations/directory-sync.resolver';
 import { HandoffResolver } from './handoff/handoff.resolver';
 import { HandoffIdentitiesResolver } from './handoff/handoff-identities.resolver';
 import { HandoffService } from './handoff/handoff.service';
+import { HandoffMutationsResolver } from './handoff/mutations/handoff-mutations.resolver';
 import { IdentityPages } from './identity-pages/identity-pages';
 import { OwnershipIdentityConnectionResolver } from './identity-pages/ownership-identity-connection.resolver';
 import { IdentityOwnershipResolver, OwnershipChangeConnectionResolver } from './identity-ownership/identity-ownership.resolver';
@@ -64,13 +68,17 @@ import { ViewerTasksService } from './viewer/viewer-tasks.service';
     OwnershipSuggestionMutationsResolver,
     DirectorySyncService,
     DirectoryResolver,
+    DirectorySyncResolver,
     AttestationService,
     AttestationResolver,
     OwnerAttestationProgressResolver,
+    AttestationCampaignStartResolver,
+    AttestationCreateResolver,
     CampaignDeadlines,
     HandoffService,
     HandoffResolver,
     HandoffIdentitiesResolver,
+    HandoffMutationsResolver,
     OwnershipChangeIdentityResolver,
     CampaignOwnerResolver,
     ViewerTasksService,

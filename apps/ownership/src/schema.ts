@@ -1,8 +1,12 @@
 import type { SubgraphSchema } from '@nhi/graphql';
 import { AttestationResolver, OwnerAttestationProgressResolver } from './attestation/attestation.resolver';
+import { AttestationCampaignStartResolver } from './attestation/mutations/attestation-campaign-start.resolver';
+import { AttestationCreateResolver } from './attestation/mutations/attestation-create.resolver';
 import { DirectoryResolver } from './directory/directory.resolver';
+import { DirectorySyncResolver } from './directory/mutations/directory-sync.resolver';
 import { HandoffResolver } from './handoff/handoff.resolver';
 import { HandoffIdentitiesResolver } from './handoff/handoff-identities.resolver';
+import { HandoffMutationsResolver } from './handoff/mutations/handoff-mutations.resolver';
 import { IdentityOwnershipModel } from './identity-data/identity.model';
 import { IdentityOwnershipResolver, OwnershipChangeConnectionResolver } from './identity-ownership/identity-ownership.resolver';
 import { OwnerSearchResolver } from './owner-search/owner-search.resolver';
@@ -38,10 +42,14 @@ export const OWNERSHIP_SCHEMA: SubgraphSchema = {
     OwnershipRuleMutationsResolver,
     OwnershipSuggestionMutationsResolver,
     DirectoryResolver,
+    DirectorySyncResolver,
     AttestationResolver,
     OwnerAttestationProgressResolver,
+    AttestationCampaignStartResolver,
+    AttestationCreateResolver,
     HandoffResolver,
     HandoffIdentitiesResolver,
+    HandoffMutationsResolver,
     OwnershipChangeIdentityResolver,
     CampaignOwnerResolver,
     ViewerResolver,

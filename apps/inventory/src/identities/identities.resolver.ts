@@ -46,7 +46,10 @@ export class IdentitiesResolver {
   }
 
   @SecurityAdminOnly('decommission an identity')
-  @Mutation(() => IdentityModel, { description: 'Takes an identity out of use, with a reason; recorded with who did it.' })
+  @Mutation(() => IdentityModel, {
+    description: 'Takes an identity out of use, with a reason; recorded with who did it.',
+    deprecationReason: 'Use identityDecommission(input:).',
+  })
   decommissionIdentity(
     @Args('id', { type: () => ID }) id: string,
     @Args('reason') reason: string,

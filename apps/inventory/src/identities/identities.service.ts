@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { GraphQLError } from 'graphql';
 import type { Actor } from '@nhi/auth';
-import { badInput, decodeCursor, encodeCursor, notFound, pageOf, pageSize } from '@nhi/graphql';
+import { badInput, decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import { FindingsService } from '../findings/findings.service';
 import { identityStore } from '../identity-data/identity-store';
@@ -80,17 +81,30 @@ export class IdentitiesService {
   }
 
   /** Decommissioning is explicit: who, when and why are kept, an event goes out and its findings close. */
-  async decommission(id: string, reason: string, actor: Actor, now = new Date()): Promise<IdentityEntity> {
+  decommission(id: string, reason: string, actor: Actor, now = new Date()): Promise<IdentityEntity> {
+    return this.decommissionAs(id, reason, actor, now, 'refuse');
+  }
+
+  /**
+   * The same, but an identity already decommissioned is returned as it is (its first reason, actor and
+   * time stay, nothing is published again): a retry of identityDecommission answers like the first call.
+   */
+  decommissionOnce(id: string, reason: string, actor: Actor, now = new Date()): Promise<IdentityEntity> {
+    return this.decommissionAs(id, reason, actor, now, 'return');
+  }
+
+  private async decommissionAs(id: string, reason: string, actor: Actor, now: Date, repeat: 'refuse' | 'return'): Promise<IdentityEntity> {
     const why = cleanText(reason);
     if (!why) throw badInput('reason is required: say why the identity is decommissioned', 'reason');
     if (why.length > 1000) throw badInput('reason is longer than 1000 characters', 'reason');
     if (detectSecret(why)) throw badInput('reason looks like it contains secret material; describe the reason instead', 'reason');
     return this.dataSource.transaction(async (manager) => {
       const identity = await manager.getRepository(IdentityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!identity) throw notFound(`no identity with id ${id}`);
+      if (!identity) throw new GraphQLError('no identity has this id', { extensions: { code: 'NOT_FOUND', field: 'id' } });
       if (identity.status === 'DECOMMISSIONED') {
+        if (repeat === 'return') return identity;
         throw badInput(
-          `identity ${id} was already decommissioned on ${identity.decommissionedAt?.toISOString()} by ${identity.decommissionedBy}`,
+          `this identity was already decommissioned on ${identity.decommissionedAt?.toISOString()} by ${identity.decommissionedBy}`,
           'id',
         );
       }

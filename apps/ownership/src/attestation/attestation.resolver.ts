@@ -5,6 +5,7 @@ import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from '../owners/owners.service';
 import { IdentityOwnershipModel } from '../identity-data/identity.model';
+import { withLegacyCodes } from '../refusals';
 import {
   AttestationCampaignModel,
   AttestationProgressModel,
@@ -23,13 +24,17 @@ export class AttestationResolver {
   @SecurityAdminOnly('start an attestation campaign')
   @Mutation(() => AttestationCampaignModel, {
     description: 'Asks the owners of every owned identity in scope (business unit, kind or owner) to attest it before the deadline.',
+    deprecationReason: 'Use attestationCampaignStart(input:).',
   })
   startAttestationCampaign(@Args('input') input: CampaignInput, @CurrentActor() actor: Actor): Promise<AttestationCampaignModel> {
     return this.attestation.start(input, actor);
   }
 
   @OwnerOrSecurityAdmin('attest')
-  @Mutation(() => IdentityOwnershipModel, { description: "The owner's decision about one identity in a campaign; one per identity." })
+  @Mutation(() => IdentityOwnershipModel, {
+    description: "The owner's decision about one identity in a campaign; one per identity.",
+    deprecationReason: 'Use attestationCreate(input:).',
+  })
   async attest(
     @Args('identityId', { type: () => ID }) identityId: string,
     @Args('campaignId', { type: () => ID }) campaignId: string,
@@ -37,7 +42,7 @@ export class AttestationResolver {
     @Args('note', { type: () => String, nullable: true }) note: string | null,
     @CurrentActor() actor: Actor,
   ): Promise<IdentityOwnershipModel> {
-    const row = await this.attestation.attest(identityId, campaignId, decision, note, actor);
+    const row = await withLegacyCodes(() => this.attestation.attest(identityId, campaignId, decision, note, actor));
     return { id: row.identityId };
   }
 

@@ -23,11 +23,11 @@ export function validEntries(inputs: readonly DirectoryEntryInput[], rejected: D
     try {
       if (!externalRef) throw new EntryError('externalRef is required');
       if (externalRef.length > 200) throw new EntryError('externalRef is longer than 200 characters');
-      if (seen.has(externalRef)) throw new EntryError(`externalRef ${externalRef} is listed twice; the first entry was applied`);
+      if (seen.has(externalRef)) throw new EntryError('externalRef is listed twice; the first entry was applied');
       const name = cleanText(input.name);
       if (!name) throw new EntryError('name is required');
       const email = cleanEmail(input.email);
-      if (email && !isEmail(email)) throw new EntryError(`email "${email}" is not an e-mail address`);
+      if (email && !isEmail(email)) throw new EntryError('email is not an e-mail address (the value is not repeated)');
       if (input.mergedInto && input.kind !== 'TEAM') throw new EntryError('only a team can be merged into another');
       if (cleanText(input.mergedInto) === externalRef) throw new EntryError('a team cannot be merged into itself');
       seen.add(externalRef);

@@ -1,35 +1,35 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('DirectoryEntryRejection')
+@ObjectType('DirectoryEntryRejection', { description: 'An entry of the list that was not applied, and why.' })
 export class DirectoryEntryRejectionModel {
   @Field(() => Int, { description: 'Position of the entry in the list, from 0.' })
   index!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The entry's externalRef, when it had one." })
   externalRef!: string | null;
 
-  @Field()
+  @Field({ description: 'What was wrong with it; its owner was left as it was.' })
   reason!: string;
 }
 
 @ObjectType('DirectorySyncReport', { description: 'What a directory sync changed (or would change, on a dry run).' })
 export class DirectorySyncReportModel {
-  @Field()
+  @Field({ description: 'The directory synced, lower-cased.' })
   directory!: string;
 
-  @Field()
+  @Field({ description: 'True when nothing was changed: the counts say what the sync would do.' })
   dryRun!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Owners created from the list.' })
   created!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Owners already known whose listed details changed.' })
   updated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Owners listed exactly as they already were.' })
   unchanged!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Owners that had left and are listed as active again.' })
   reactivated!: number;
 
   @Field(() => Int, { description: 'Owners that left: missing from the list, or listed as inactive.' })

@@ -149,7 +149,7 @@ export class DirectorySyncRun {
         this.report.rejected.push({
           index: entry.index,
           externalRef: entry.externalRef,
-          reason: `mergedInto ${entry.input.mergedInto} is not an active team; the team was kept`,
+          reason: 'mergedInto names no active team; the team was kept',
         });
         this.skipped.add(entry.index);
         continue;

@@ -13,6 +13,7 @@ export class DirectoryResolver {
     description:
       'Applies the full list of people and teams from one directory: leavers and merged teams hand over or orphan their identities. ' +
       'Idempotent; refuses to remove more than DIRECTORY_SYNC_MAX_REMOVAL_SHARE of the owners unless forced.',
+    deprecationReason: 'Use directorySync(input:).',
   })
   syncDirectory(@Args('input') input: DirectorySyncInput, @CurrentActor() actor: Actor): Promise<DirectorySyncReportModel> {
     return this.directory.sync(input, actor);

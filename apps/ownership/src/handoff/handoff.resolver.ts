@@ -5,6 +5,7 @@ import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from '../owners/owners.service';
 import { IdentityOwnershipModel } from '../identity-data/identity.model';
+import { withLegacyCodes } from '../refusals';
 import { HandoffInput } from './dto/handoff.input';
 import { HandoffModel } from './handoff.model';
 import { HandoffService } from './handoff.service';
@@ -18,27 +19,34 @@ export class HandoffResolver {
   ) {}
 
   @OwnerOrSecurityAdmin('hand off identities')
-  @Mutation(() => HandoffModel, { description: 'Lists the identities to move; they move only when the receiving owner accepts.' })
+  @Mutation(() => HandoffModel, {
+    description: 'Lists the identities to move; they move only when the receiving owner accepts.',
+    deprecationReason: 'Use handoffCreate(input:).',
+  })
   requestHandoff(@Args('input') input: HandoffInput, @CurrentActor() actor: Actor): Promise<HandoffModel> {
-    return this.handoffs.request(input, actor);
+    return withLegacyCodes(() => this.handoffs.request(input, actor));
   }
 
   @OwnerOrSecurityAdmin('accept a handoff')
   @Mutation(() => HandoffModel, {
     description: 'The receiving owner takes the listed identities (those that changed hands since stay where they are).',
+    deprecationReason: 'Use handoffAccept(input:).',
   })
   acceptHandoff(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<HandoffModel> {
-    return this.handoffs.accept(id, actor);
+    return withLegacyCodes(() => this.handoffs.accept(id, actor));
   }
 
   @OwnerOrSecurityAdmin('decline a handoff')
-  @Mutation(() => HandoffModel, { description: 'The receiving owner refuses; nothing moves.' })
+  @Mutation(() => HandoffModel, {
+    description: 'The receiving owner refuses; nothing moves.',
+    deprecationReason: 'Use handoffReject(input:).',
+  })
   declineHandoff(
     @Args('id', { type: () => ID }) id: string,
     @Args('note', { type: () => String, nullable: true }) note: string | null,
     @CurrentActor() actor: Actor,
   ): Promise<HandoffModel> {
-    return this.handoffs.decline(id, note, actor);
+    return withLegacyCodes(() => this.handoffs.decline(id, note, actor));
   }
 
   @Query(() => HandoffModel, { nullable: true })

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { assertActsForOwner, assertActsOnIdentities, type Actor } from '@nhi/auth';
 import { timeOrderedUuid, type EventType } from '@nhi/contracts';
-import { badInput, notFound } from '@nhi/graphql';
+import { badInput, conflict } from '@nhi/graphql';
 import { OutboxEventInput, OutboxService } from '@nhi/messaging';
+import { notFoundAt } from '../refusals';
 import { OwnerEntity } from '../owner-data/owner.entity';
 import { ownerPaths, identityOwnerPaths } from '../owner-data/owner-paths';
 import { AssignmentService } from '../assignment/assignment.service';
@@ -75,7 +76,7 @@ export class HandoffService {
       const handoff = await this.lockRequested(manager, id);
       await this.assertReceiver(manager, handoff, actor, 'accept a handoff');
       const to = await manager.getRepository(OwnerEntity).findOne({ where: { id: handoff.toOwnerId } });
-      if (!to?.active) throw badInput(`the receiving owner ${to?.name ?? handoff.toOwnerId} has left since; decline this handoff`, 'id');
+      if (!to?.active) throw conflict(`the receiving owner ${to?.name ?? handoff.toOwnerId} has left since; decline this handoff`, 'id');
       const items = await manager.getRepository(HandoffItemEntity).find({ where: { handoffId: id }, order: { identityId: 'ASC' } });
       const rows = await manager.getRepository(IdentityOwnershipEntity).find({
         where: { identityId: In(items.map((i) => i.identityId)) },
@@ -129,10 +130,10 @@ export class HandoffService {
   private async receiver(manager: EntityManager, input: HandoffInput): Promise<OwnerEntity> {
     const owners = manager.getRepository(OwnerEntity);
     const to = await owners.findOne({ where: { id: input.toOwnerId } });
-    if (!to) throw notFound(`no owner with id ${input.toOwnerId}`);
+    if (!to) throw notFoundAt('no owner has this toOwnerId', 'toOwnerId');
     if (!to.active) throw badInput(`owner ${to.name} (${to.externalRef}) is inactive; hand off to an active owner`, 'toOwnerId');
     if (input.fromOwnerId && !(await owners.exists({ where: { id: input.fromOwnerId } })))
-      throw notFound(`no owner with id ${input.fromOwnerId}`);
+      throw notFoundAt('no owner has this fromOwnerId', 'fromOwnerId');
     if (input.fromOwnerId === to.id) throw badInput('fromOwnerId and toOwnerId are the same owner', 'toOwnerId');
     return to;
   }
@@ -170,7 +171,7 @@ export class HandoffService {
       [selected.map((s) => s.identity_id)],
     );
     if (busy.length > 0) {
-      throw badInput(`${busy.length} of these identities are already in a handoff waiting for acceptance; settle that one first`, 'input');
+      throw conflict(`${busy.length} of these identities are already in a handoff waiting for acceptance; settle that one first`, 'input');
     }
     return selected;
   }
@@ -183,10 +184,10 @@ export class HandoffService {
 
   private async lockRequested(manager: EntityManager, id: string): Promise<HandoffEntity> {
     const handoff = await manager.getRepository(HandoffEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!handoff) throw notFound(`no handoff with id ${id}`);
+    if (!handoff) throw notFoundAt('no handoff has this id', 'id');
     if (handoff.status !== 'REQUESTED') {
-      throw badInput(
-        `handoff ${id} was already ${handoff.status.toLowerCase()} by ${handoff.decidedBy} at ${handoff.decidedAt?.toISOString()}`,
+      throw conflict(
+        `this handoff was already ${handoff.status.toLowerCase()} by ${handoff.decidedBy} at ${handoff.decidedAt?.toISOString()}`,
         'id',
       );
     }

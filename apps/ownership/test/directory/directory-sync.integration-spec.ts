@@ -127,7 +127,7 @@ describe('directory sync and a re-organisation', () => {
     ]);
 
     expect(result.data?.syncDirectory.rejected).toEqual([
-      { index: 4, externalRef: 'dev', reason: 'externalRef dev is listed twice; the first entry was applied' },
+      { index: 4, externalRef: 'dev', reason: 'externalRef is listed twice; the first entry was applied' },
       {
         index: 5,
         externalRef: 'eve',

@@ -25,7 +25,10 @@ export class IngestIdentitiesInput {
   force!: boolean;
 
   // Rows are checked one by one by the ingest pipeline, not here, so one bad row never fails the batch.
-  @Field(() => [IdentityInput])
+  @Field(() => [IdentityInput], {
+    description:
+      'The rows, at most INGEST_MAX_GRAPHQL_ROWS; larger loads stream NDJSON to POST /ingest/{source}. A bad row is reported, not refused.',
+  })
   @Allow()
   identities!: IdentityInput[];
 }

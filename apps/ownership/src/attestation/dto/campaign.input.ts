@@ -5,11 +5,11 @@ import { Allow } from 'class-validator';
   description: 'Owned identities in scope (all of them when no scope is given) must be attested before the deadline.',
 })
 export class CampaignInput {
-  @Field()
+  @Field({ description: 'What owners see the campaign as, e.g. "Q4 review"; required.' })
   @Allow()
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only the identities of this business unit (case-insensitive).' })
   @Allow()
   businessUnit?: string | null;
 
@@ -21,7 +21,7 @@ export class CampaignInput {
   @Allow()
   ownerId?: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the campaign closes; must be in the future. Identities left undecided then are escalated.' })
   @Allow()
   deadline!: Date;
 }

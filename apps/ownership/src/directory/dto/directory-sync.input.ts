@@ -1,26 +1,27 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
+import { MutationInput } from '@nhi/graphql';
 import { OwnerKind } from '../../owner-data/owner-kind';
 
 @InputType('DirectoryEntryInput', { description: 'One team or person as the directory lists it.' })
 export class DirectoryEntryInput {
-  @Field()
+  @Field({ description: "The directory's own stable id for the team or person; up to 200 characters, unique in the list." })
   @Allow()
   externalRef!: string;
 
-  @Field(() => OwnerKind)
+  @Field(() => OwnerKind, { description: 'TEAM or PERSON; an owner never changes kind (an entry that would is rejected).' })
   @Allow()
   kind!: OwnerKind;
 
-  @Field()
+  @Field({ description: 'Display name; required.' })
   @Allow()
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Contact address; must be an e-mail address when given.' })
   @Allow()
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The business unit the owner belongs to.' })
   @Allow()
   businessUnit?: string | null;
 
@@ -37,13 +38,19 @@ export class DirectoryEntryInput {
   mergedInto?: string | null;
 }
 
+/**
+ * The input of directorySync and of the deprecated syncDirectory, which already took one input: it
+ * gains clientMutationId for the payload form (the flat form ignores it), and keeps its name.
+ */
 @InputType('DirectorySyncInput', { description: 'The full list of people and teams from one directory (identity provider).' })
-export class DirectorySyncInput {
+export class DirectorySyncInput extends MutationInput {
   @Field({ description: 'Which directory this is, e.g. "okta" or "entra-id": owners it listed before and omits now have left.' })
   @Allow()
   directory!: string;
 
-  @Field(() => [DirectoryEntryInput])
+  @Field(() => [DirectoryEntryInput], {
+    description: 'Every team and person the directory lists, in any order (a parent may come after its children).',
+  })
   @Allow()
   entries!: DirectoryEntryInput[];
 

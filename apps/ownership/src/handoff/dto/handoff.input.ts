@@ -17,7 +17,7 @@ export class HandoffInput {
   @Allow()
   toOwnerId!: string;
 
-  @Field()
+  @Field({ description: 'Why these identities move; required, shown to the receiver and kept in their ownership history.' })
   @Allow()
   reason!: string;
 }
