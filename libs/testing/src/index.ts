@@ -13,3 +13,4 @@ export * from './test-pki';
 export * from './free-port';
 export * from './secure-kafka-broker';
 export * from './tls-postgres-server';
+export * from './mutation-payloads';

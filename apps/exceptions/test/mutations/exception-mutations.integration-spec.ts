@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@nhi/auth';
 import { APPROVER, exceptionsSpec, inDays, REQUESTER } from '../support/exceptions-client';
+import type { UserError } from '@nhi/testing';
 
 const spec = exceptionsSpec('exceptions-mutations');
 
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
 interface ExceptionPayload {
   exception: { id: string; identityId: string; status: string; decisionNote: string | null } | null;
   userErrors: UserError[];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { subgraphSpec } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
 import { InventoryClient } from '../support/inventory-client';
+import type { UserError } from '@nhi/testing';
 
 const inventory = subgraphSpec('identity_mutations', bootstrap);
 const client = new InventoryClient(inventory);
@@ -9,11 +10,6 @@ const client = new InventoryClient(inventory);
 let n = 0;
 const unique = (label: string) => `${label}-${++n}-${Date.now().toString(36)}`;
 
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
 interface DecommissionPayload {
   identity: { id: string; status: string; decommissionedBy: string | null; decommissionReason: string | null } | null;
   userErrors: UserError[];

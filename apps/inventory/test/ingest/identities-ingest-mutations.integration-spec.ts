@@ -1,6 +1,7 @@
 import { subgraphSpec } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
 import { InventoryClient } from '../support/inventory-client';
+import type { UserError } from '@nhi/testing';
 
 const inventory = subgraphSpec('ingest_mutations', bootstrap, { env: { INGEST_MAX_GRAPHQL_ROWS: '3' } });
 const client = new InventoryClient(inventory);
@@ -8,11 +9,6 @@ const client = new InventoryClient(inventory);
 let n = 0;
 const unique = (label: string) => `${label}-${++n}-${Date.now().toString(36)}`;
 
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
 interface IngestPayload {
   ingestReport: {
     received: number;

@@ -2,14 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@nhi/auth';
 import { subgraphSpec } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
+import type { UserError } from '@nhi/testing';
 
 const spec = subgraphSpec('lifecycle_policy_mutations', bootstrap);
-
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
 
 interface Policy {
   id: string;

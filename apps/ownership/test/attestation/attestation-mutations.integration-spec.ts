@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ownershipSpec } from '../support/ownership-spec';
 import { uniqueNames } from '../support/unique-names';
+import type { UserError } from '@nhi/testing';
 
 const spec = ownershipSpec('ownership_attestation_mutations');
 
 const unique = uniqueNames();
 
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
 interface StartPayload {
   attestationCampaign: { id: string; name: string; status: string } | null;
   userErrors: UserError[];

@@ -1,15 +1,11 @@
 import { ownershipSpec } from '../support/ownership-spec';
 import { uniqueNames } from '../support/unique-names';
+import type { UserError } from '@nhi/testing';
 
 const spec = ownershipSpec('ownership_directory_mutations', { DIRECTORY_SYNC_MAX_REMOVAL_SHARE: '0.5' });
 
 const unique = uniqueNames();
 
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
 interface DirectorySyncPayload {
   directorySyncReport: {
     directory: string;

@@ -2,16 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@nhi/auth';
 import { ownershipSpec } from '../support/ownership-spec';
 import { uniqueNames } from '../support/unique-names';
+import type { UserError } from '@nhi/testing';
 
 const spec = ownershipSpec('ownership_handoff_mutations');
 
 const unique = uniqueNames();
 
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
 interface HandoffPayload {
   handoff: { id: string; status: string; reason: string; moved: number | null; decisionNote: string | null } | null;
   userErrors: UserError[];

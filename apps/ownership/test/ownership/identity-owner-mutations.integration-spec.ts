@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ownershipSpec } from '../support/ownership-spec';
 import { uniqueNames } from '../support/unique-names';
+import type { UserError } from '@nhi/testing';
 
 const spec = ownershipSpec('identity-owner-mutations');
 const ref = uniqueNames();
 
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
 interface IdentityOwnerPayload {
   identity: {
     id: string;

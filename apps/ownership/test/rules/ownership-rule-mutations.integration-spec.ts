@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ownershipSpec } from '../support/ownership-spec';
 import { uniqueNames } from '../support/unique-names';
+import type { UserError } from '@nhi/testing';
 
 const spec = ownershipSpec('ownership-rule-mutations');
 const unique = uniqueNames();
 
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
 interface RuleCreatePayload {
   ownershipRule: { id: string; name: string; confidence: number; owner: { externalRef: string } | null } | null;
   userErrors: UserError[];

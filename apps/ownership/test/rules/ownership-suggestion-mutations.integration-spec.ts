@@ -2,15 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { waitFor } from '@nhi/testing';
 import { ownershipSpec } from '../support/ownership-spec';
 import { uniqueNames } from '../support/unique-names';
+import type { UserError } from '@nhi/testing';
 
 const spec = ownershipSpec('ownership-suggestion-mutations');
 const unique = uniqueNames();
 
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
 interface RuleCreatePayload {
   ownershipRule: { id: string; name: string; confidence: number; owner: { externalRef: string } | null } | null;
   userErrors: UserError[];
