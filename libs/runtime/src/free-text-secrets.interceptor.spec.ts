@@ -1,7 +1,7 @@
 import type { CallHandler, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { GraphQLError } from 'graphql';
-import { of } from 'rxjs';
+import { GraphQLError, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString, type GraphQLOutputType } from 'graphql';
+import { firstValueFrom, isObservable, of } from 'rxjs';
 import { ChecksOwnSecrets, FreeTextSecretsInterceptor } from './free-text-secrets.interceptor';
 
 // A fake Stripe key in its real shape (libs/secrets/corpus); it is not and never was a credential.
@@ -11,14 +11,27 @@ class Resolvers {
   assignOwner(): string {
     return 'assigned';
   }
+  identityOwnerAssign(): string {
+    return 'assigned';
+  }
   @ChecksOwnSecrets()
   ingestIdentities(): string {
     return 'ingested';
   }
 }
 
-function graphqlContext(parentType: string, handler: keyof Resolvers, args: Record<string, unknown>): ExecutionContext {
-  const list = [undefined, args, {}, { parentType: { name: parentType } }];
+const PAYLOAD = new GraphQLObjectType({
+  name: 'IdentityOwnerPayload',
+  fields: { userErrors: { type: new GraphQLNonNull(new GraphQLList(GraphQLString)) }, clientMutationId: { type: GraphQLString } },
+});
+
+function graphqlContext(
+  parentType: string,
+  handler: keyof Resolvers,
+  args: Record<string, unknown>,
+  returnType: GraphQLOutputType = GraphQLString,
+): ExecutionContext {
+  const list = [undefined, args, {}, { parentType: { name: parentType }, returnType }];
   return {
     getType: () => 'graphql',
     getArgs: () => list,
@@ -47,6 +60,27 @@ describe('FreeTextSecretsInterceptor', () => {
     expect(error?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
     expect(error?.message).toMatch(/^reason looks like it contains secret material \(a Stripe/);
     expect(error?.message).not.toContain('FAKE');
+  });
+
+  it('answers a mutation of the payload form with the refusal as its userError, the path from inside input', async () => {
+    const context = graphqlContext(
+      'Mutation',
+      'identityOwnerAssign',
+      { input: { identityId: 'x', reason: `see ${STRIPE}`, clientMutationId: 'c-1' } },
+      PAYLOAD,
+    );
+    const answer = interceptor.intercept(context, next);
+    expect(isObservable(answer)).toBe(true);
+    const payload = (await firstValueFrom(answer)) as { userErrors: Array<{ field: string[]; message: string; code: string }> };
+    expect(payload).toMatchObject({ userErrors: [{ code: 'INVALID', field: ['reason'] }], clientMutationId: 'c-1' });
+    expect(payload.userErrors[0]?.message).toMatch(/^reason looks like it contains secret material/);
+    expect(payload.userErrors[0]?.message).not.toContain('FAKE');
+  });
+
+  it('does not echo a clientMutationId that is itself the secret', async () => {
+    const context = graphqlContext('Mutation', 'identityOwnerAssign', { input: { identityId: 'x', clientMutationId: STRIPE } }, PAYLOAD);
+    const payload = await firstValueFrom(interceptor.intercept(context, next));
+    expect(payload).toMatchObject({ userErrors: [{ code: 'INVALID', field: ['clientMutationId'] }], clientMutationId: null });
   });
 
   it('lets ordinary mutations, queries and mutations that judge their own rows through', () => {

@@ -35,6 +35,27 @@ describe('free text that looks like a secret', () => {
     expect((await spec.client.assign({ identityId, ownerId: team.id, reason: 'handover' })).errors).toBeUndefined();
   });
 
+  it('answers a mutation of the payload form with a userError instead, and stores nothing', async () => {
+    const identityId = await spec.client.discovered();
+    const team = await spec.client.owner({ externalRef: 'team-payload', kind: 'TEAM', name: 'Payloads' });
+    const result = await spec.subgraph.query<{ identityOwnerAssign: unknown }>(
+      `mutation($input: IdentityOwnerAssignInput!) {
+        identityOwnerAssign(input: $input) { identity { id } userErrors { field message code } clientMutationId }
+      }`,
+      { input: { identityId, ownerId: team.id, reason: `handover, token ${STRIPE}`, clientMutationId: 'c-7' } },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.identityOwnerAssign).toMatchObject({
+      identity: null,
+      userErrors: [
+        { field: ['reason'], code: 'INVALID', message: expect.stringMatching(/^reason looks like it contains secret material/) },
+      ],
+      clientMutationId: 'c-7',
+    });
+    expect(JSON.stringify(result)).not.toContain('FAKE');
+    expect(await spec.client.identity(identityId)).toMatchObject({ ownershipStatus: 'UNASSIGNED', owner: null });
+  });
+
   it('lets identifiers through where a provider documents them', async () => {
     const owner = await spec.client.owner({ externalRef: 'arn:aws:iam::123456789012:role/payments', kind: 'TEAM', name: 'Payments' });
     expect(owner.externalRef).toBe('arn:aws:iam::123456789012:role/payments');
