@@ -35,8 +35,9 @@ import { E2ePlatform, startE2ePlatform } from './support/e2e-platform';
  *   report `at` parameter.
  * - GraphQL errors: S x (unknown input field, wrong-type variable, invalid enum variable, unknown
  *   filter field; wrong-type literal, string for an enum, unknown field, unknown argument; raw text).
- * - Free text: S x 62 fields of every ownership, lifecycle and exceptions mutation that takes text
- *   (free-text-fields.ts), and inventory's decommission reason, each against valid targets.
+ * - Free text: S x 74 fields of every ownership, lifecycle and exceptions mutation that takes text, in
+ *   the flat and the payload forms (free-text-fields.ts), and inventory's decommission reason, each
+ *   against valid targets.
  * - Integrators: S x (failed rotation error, failed revocation error, completed rotation fingerprint,
  *   a schema-breaking requestId, two non-JSON values with the secret as key and header).
  * Rows carry one secret each (not all fields at once) so that each field is checked with the rest
@@ -102,7 +103,7 @@ describe('the leak sweep: no corpus secret turns up anywhere', () => {
     expect(secrets.filter((s) => s.needles[0]!.length < 12).map((s) => s.label)).toEqual([]);
     expect(new Set(secrets.map((s) => s.needles[0])).size).toBe(secrets.length);
     expect(ROW_FIELDS).toHaveLength(21);
-    expect(FREE_TEXT_FIELDS).toHaveLength(62);
+    expect(FREE_TEXT_FIELDS).toHaveLength(74);
   });
 
   it('searches a text in one pass and finds exactly what a search for each needle finds', () => {

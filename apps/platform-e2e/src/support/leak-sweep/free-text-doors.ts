@@ -85,7 +85,7 @@ export async function freeTextFixtures(ctx: DoorContext): Promise<FreeTextFixtur
   };
 }
 
-/** Every secret in every free-text field: 352 x 50 mutations, 44 (one field, 44 secrets) per request. */
+/** Every secret in every free-text field (FREE_TEXT_FIELDS), 44 mutations (one field, 44 secrets) per request. */
 export async function freeTextMutations(ctx: DoorContext, fixtures: FreeTextFixtures): Promise<void> {
   const work = FREE_TEXT_FIELDS.flatMap(([field, call]) => chunks(ctx.secrets, PER_REQUEST).map((secrets) => ({ field, call, secrets })));
   await inParallel(work, 12, async ({ field, call, secrets }) => {

@@ -17,8 +17,10 @@ export interface FreeTextFixtures {
 
 /**
  * Every argument or input field of the ownership, lifecycle, exceptions (and inventory) mutations
- * that takes free text (apps/<service>/schema.graphql), 62 in all. `call` writes the mutation with
- * `v` (a variable reference such as $v3, type String!) in that field and valid values elsewhere.
+ * that takes free text (apps/<service>/schema.graphql), in the flat-argument forms and in the payload
+ * forms of ADR 0037 (whose free text is the same fields plus clientMutationId, which is echoed back).
+ * `call` writes the mutation with `v` (a variable reference such as $v3, type String!) in that field and
+ * valid values elsewhere.
  */
 export type FreeTextField = [field: string, call: (v: string, f: FreeTextFixtures) => string];
 
@@ -33,6 +35,8 @@ const campaign = (v: string, f: FreeTextFixtures, field: string) =>
   `startAttestationCampaign(input: { name: "leak campaign", deadline: "${f.expiresAt}", ${field}: ${v} }) { id }`;
 const policy = (v: string, field: string) =>
   `upsertRotationPolicy(input: { name: "leak policy", maxAgeDays: 90, ${field}: [${v}] }) { id }`;
+/** The payload forms answer refusals as userErrors; what they echo is the clientMutationId. */
+const OUTCOME = '{ clientMutationId userErrors { code } }';
 const terms = (f: FreeTextFixtures) => `control: PRIVILEGE, expiresAt: "${f.expiresAt}"`;
 
 export const OWNERSHIP_FIELDS: FreeTextField[] = [
@@ -84,6 +88,21 @@ export const OWNERSHIP_FIELDS: FreeTextField[] = [
   ['requestHandoff.system', (v, f) => `requestHandoff(input: { system: ${v}, toOwnerId: "${f.team2}", reason: "leak" }) { id }`],
   ['requestHandoff.reason', (v, f) => `requestHandoff(input: { fromOwnerId: "${f.team1}", toOwnerId: "${f.team2}", reason: ${v} }) { id }`],
   ['declineHandoff.note', (v, f) => `declineHandoff(id: "${f.handoff}", note: ${v}) { id }`],
+  [
+    'identityOwnerAssign.reason',
+    (v, f) => `identityOwnerAssign(input: { identityId: "${f.owned}", ownerId: "${f.team2}", role: BACKUP, reason: ${v} }) ${OUTCOME}`,
+  ],
+  [
+    'identityOwnerAssign.clientMutationId',
+    (v, f) =>
+      `identityOwnerAssign(input: { identityId: "${f.owned}", ownerId: "${f.team2}", role: BACKUP, clientMutationId: ${v} }) ${OUTCOME}`,
+  ],
+  ['ownerDeactivate.reason', (v, f) => `ownerDeactivate(input: { ownerId: "${f.team2}", reason: ${v} }) ${OUTCOME}`],
+  [
+    'attestationCreate.note',
+    (v, f) => `attestationCreate(input: { identityId: "${f.owned}", campaignId: "${f.campaign}", decision: KEEP, note: ${v} }) ${OUTCOME}`,
+  ],
+  ['handoffReject.reason', (v, f) => `handoffReject(input: { id: "${f.handoff}", reason: ${v} }) ${OUTCOME}`],
 ];
 
 export const LIFECYCLE_FIELDS: FreeTextField[] = [
@@ -95,6 +114,12 @@ export const LIFECYCLE_FIELDS: FreeTextField[] = [
   ['upsertRotationPolicy.businessUnit', (v) => policy(v, 'businessUnit')],
   ['requestRotation.reason', (v, f) => `requestRotation(identityId: "${f.rotated}", reason: ${v}) { id }`],
   ['requestRevocation.reason', (v, f) => `requestRevocation(identityId: "${f.rotated}", reason: ${v}) { id }`],
+  ['rotationRequestCreate.reason', (v, f) => `rotationRequestCreate(input: { identityId: "${f.rotated}", reason: ${v} }) ${OUTCOME}`],
+  [
+    'rotationRequestCreate.clientMutationId',
+    (v, f) => `rotationRequestCreate(input: { identityId: "${f.rotated}", reason: "leak", clientMutationId: ${v} }) ${OUTCOME}`,
+  ],
+  ['revocationRequestCreate.reason', (v, f) => `revocationRequestCreate(input: { identityId: "${f.rotated}", reason: ${v} }) ${OUTCOME}`],
   ['requestBulkRevocation.reason', (v) => `requestBulkRevocation(selector: { system: "leak-bulk" }, reason: ${v}) { requested }`],
   ['requestBulkRevocation.selector.system', (v) => `requestBulkRevocation(selector: { system: ${v} }, reason: "leak") { requested }`],
   ['requestBulkRevocation.selector.provider', (v) => `requestBulkRevocation(selector: { provider: ${v} }, reason: "leak") { requested }`],
@@ -137,10 +162,14 @@ export const EXCEPTIONS_FIELDS: FreeTextField[] = [
   ['approveException.note', (v, f) => `approveException(id: "${f.exception}", note: ${v}) { id }`],
   ['rejectException.note', (v, f) => `rejectException(id: "${f.exception}", note: ${v}) { id }`],
   ['revokeException.reason', (v, f) => `revokeException(id: "${f.exception}", reason: ${v}) { id }`],
+  ['exceptionApprove.note', (v, f) => `exceptionApprove(input: { id: "${f.exception}", note: ${v} }) ${OUTCOME}`],
+  ['exceptionReject.reason', (v, f) => `exceptionReject(input: { id: "${f.exception}", reason: ${v} }) ${OUTCOME}`],
+  ['exceptionRevoke.reason', (v, f) => `exceptionRevoke(input: { id: "${f.exception}", reason: ${v} }) ${OUTCOME}`],
 ];
 
 export const INVENTORY_FIELDS: FreeTextField[] = [
   ['decommissionIdentity.reason', (v, f) => `decommissionIdentity(id: "${f.bulkSystem}", reason: ${v}) { id }`],
+  ['identityDecommission.reason', (v, f) => `identityDecommission(input: { id: "${f.bulkSystem}", reason: ${v} }) ${OUTCOME}`],
 ];
 
 export const FREE_TEXT_FIELDS = [...OWNERSHIP_FIELDS, ...LIFECYCLE_FIELDS, ...EXCEPTIONS_FIELDS, ...INVENTORY_FIELDS];
