@@ -1,11 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { badInput } from '@nhi/graphql';
 
-/** The input names something that does not exist; `field` points at the input that names it (for userErrors). */
-export function notFoundAt(message: string, field: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND', field } });
-}
-
 /**
  * Runs the work of a deprecated flat-argument mutation so it answers as it always did: the
  * services now throw CONFLICT for a state conflict (the payload forms report it as such), which

@@ -31,9 +31,9 @@ export function badInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
 }
 
-/** The thing a request names does not exist (or is not known to this subgraph). */
-export function notFound(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+/** The thing a request names does not exist (or is not known to this subgraph); `field` points at the input that names it. */
+export function notFound(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND', ...(field ? { field } : {}) } });
 }
 
 /** The actor may not do this; the message says which role or relation is missing. */

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { GraphQLError } from 'graphql';
 import type { Actor } from '@nhi/auth';
-import { badInput, decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
+import { badInput, decodeCursor, encodeCursor, pageOf, pageSize, notFound } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import { FindingsService } from '../findings/findings.service';
 import { identityStore } from '../identity-data/identity-store';
@@ -100,7 +99,7 @@ export class IdentitiesService {
     if (detectSecret(why)) throw badInput('reason looks like it contains secret material; describe the reason instead', 'reason');
     return this.dataSource.transaction(async (manager) => {
       const identity = await manager.getRepository(IdentityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!identity) throw new GraphQLError('no identity has this id', { extensions: { code: 'NOT_FOUND', field: 'id' } });
+      if (!identity) throw notFound('no identity has this id', 'id');
       if (identity.status === 'DECOMMISSIONED') {
         if (repeat === 'return') return identity;
         throw badInput(

@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { ContractViolationError, timeOrderedUuid, type EventType } from '@nhi/contracts';
-import { GraphQLError } from 'graphql';
 import { badInput, notFound } from '@nhi/graphql';
 import type { OutboxEventInput, OutboxService } from '@nhi/messaging';
 import { runExclusively } from '@nhi/runtime';
@@ -31,10 +30,7 @@ interface OpenRequest {
 const MASS_CHUNK = 2_000;
 
 /** NOT_FOUND on the input's identityId; the id is not repeated. */
-const unknownIdentity = () =>
-  new GraphQLError("lifecycle knows no identity with that id; identities arrive from inventory's events", {
-    extensions: { code: 'NOT_FOUND', field: 'identityId' },
-  });
+const unknownIdentity = () => notFound("lifecycle knows no identity with that id; identities arrive from inventory's events", 'identityId');
 
 /** Results that matched no open request: logged and counted, never applied. */
 export interface IgnoredResults {

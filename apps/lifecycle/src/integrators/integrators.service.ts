@@ -5,10 +5,11 @@ import { GraphQLError } from 'graphql';
 import type { RegisterIntegratorInput } from './dto/register-integrator.input';
 import { IntegratorEntity } from './integrator.entity';
 import { checkedProviders, checkedSource } from './integrator-input';
+import { notFound } from '@nhi/graphql';
 
 /** NOT_FOUND on the input's source; the source is not repeated. */
 function noSuchIntegrator(): GraphQLError {
-  return new GraphQLError('no integrator is registered with that source', { extensions: { code: 'NOT_FOUND', field: 'source' } });
+  return notFound('no integrator is registered with that source', 'source');
 }
 
 /** The registry of integrators: whose results lifecycle applies, and for which providers. */

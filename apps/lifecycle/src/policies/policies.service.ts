@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan, Not, In } from 'typeorm';
 import { NHI_KINDS, timeOrderedUuid } from '@nhi/contracts';
 import { GraphQLError } from 'graphql';
-import { badInput } from '@nhi/graphql';
+import { badInput, notFound } from '@nhi/graphql';
 import { UUID } from '../mass-actions/mass-selection';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import { nextRotationDue } from '../identity-data/rotation-schedule';
@@ -30,9 +30,7 @@ function selector(values: string[] | null | undefined, field: string, vocabulary
 
 /** No policy has this id (a NOT_FOUND refusal on the input's id; the id is not repeated). */
 function noSuchPolicy(): GraphQLError {
-  return new GraphQLError('no rotation policy has that id; rotationPolicies lists them', {
-    extensions: { code: 'NOT_FOUND', field: 'id' },
-  });
+  return notFound('no rotation policy has that id; rotationPolicies lists them', 'id');
 }
 
 /** Rotation policies, and keeping every identity on the policy that applies to it. */

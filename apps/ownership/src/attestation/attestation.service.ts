@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertActsOnIdentities, type Actor } from '@nhi/auth';
 import { timeOrderedUuid, type AttestationDecision } from '@nhi/contracts';
-import { badInput, conflict } from '@nhi/graphql';
+import { badInput, conflict, notFound } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
-import { notFoundAt } from '../refusals';
 import { OwnerEntity } from '../owner-data/owner.entity';
 import { identityOwnerPaths } from '../owner-data/owner-paths';
 import { AssignmentService } from '../assignment/assignment.service';
@@ -62,7 +61,7 @@ export class AttestationService {
     }
     return this.dataSource.transaction(async (manager) => {
       if (input.ownerId && !(await manager.getRepository(OwnerEntity).exists({ where: { id: input.ownerId } }))) {
-        throw notFoundAt('no owner has this ownerId', 'ownerId');
+        throw notFound('no owner has this ownerId', 'ownerId');
       }
       const campaign = manager.getRepository(AttestationCampaignEntity).create({
         id: timeOrderedUuid(),
@@ -102,13 +101,13 @@ export class AttestationService {
     const cleanNote = note?.trim() || null;
     return this.dataSource.transaction(async (manager) => {
       const campaign = await manager.getRepository(AttestationCampaignEntity).findOne({ where: { id: campaignId } });
-      if (!campaign) throw notFoundAt('no attestation campaign has this campaignId', 'campaignId');
+      if (!campaign) throw notFound('no attestation campaign has this campaignId', 'campaignId');
       if (campaign.status === 'CLOSED' || campaign.deadline <= now) {
         throw conflict(`campaign "${campaign.name}" closed at its deadline, ${campaign.deadline.toISOString()}`, 'campaignId');
       }
       const items = manager.getRepository(AttestationItemEntity);
       const item = await items.findOne({ where: { campaignId, identityId }, lock: { mode: 'pessimistic_write' } });
-      if (!item) throw notFoundAt(`this identity is not in campaign "${campaign.name}"`, 'identityId');
+      if (!item) throw notFound(`this identity is not in campaign "${campaign.name}"`, 'identityId');
       if (item.decision) {
         throw conflict(
           `this identity was already attested (${item.decision}) by ${item.decidedBy} at ${item.decidedAt?.toISOString()}`,
@@ -118,7 +117,7 @@ export class AttestationService {
       const row = await manager
         .getRepository(IdentityOwnershipEntity)
         .findOne({ where: { identityId }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw notFoundAt('ownership knows no identity with this identityId', 'identityId');
+      if (!row) throw notFound('ownership knows no identity with this identityId', 'identityId');
       assertActsOnIdentities(actor, await identityOwnerPaths(manager, [identityId]), 'attest');
       Object.assign(item, { decision, note: cleanNote, decidedBy: actor.sub, decidedAt: now });
       await items.save(item);

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { assertActsForOwner, assertActsOnIdentities, type Actor } from '@nhi/auth';
 import { timeOrderedUuid, type EventType } from '@nhi/contracts';
-import { badInput, conflict } from '@nhi/graphql';
+import { badInput, conflict, notFound } from '@nhi/graphql';
 import { OutboxEventInput, OutboxService } from '@nhi/messaging';
-import { notFoundAt } from '../refusals';
 import { OwnerEntity } from '../owner-data/owner.entity';
 import { ownerPaths, identityOwnerPaths } from '../owner-data/owner-paths';
 import { AssignmentService } from '../assignment/assignment.service';
@@ -130,10 +129,10 @@ export class HandoffService {
   private async receiver(manager: EntityManager, input: HandoffInput): Promise<OwnerEntity> {
     const owners = manager.getRepository(OwnerEntity);
     const to = await owners.findOne({ where: { id: input.toOwnerId } });
-    if (!to) throw notFoundAt('no owner has this toOwnerId', 'toOwnerId');
+    if (!to) throw notFound('no owner has this toOwnerId', 'toOwnerId');
     if (!to.active) throw badInput(`owner ${to.name} (${to.externalRef}) is inactive; hand off to an active owner`, 'toOwnerId');
     if (input.fromOwnerId && !(await owners.exists({ where: { id: input.fromOwnerId } })))
-      throw notFoundAt('no owner has this fromOwnerId', 'fromOwnerId');
+      throw notFound('no owner has this fromOwnerId', 'fromOwnerId');
     if (input.fromOwnerId === to.id) throw badInput('fromOwnerId and toOwnerId are the same owner', 'toOwnerId');
     return to;
   }
@@ -184,7 +183,7 @@ export class HandoffService {
 
   private async lockRequested(manager: EntityManager, id: string): Promise<HandoffEntity> {
     const handoff = await manager.getRepository(HandoffEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!handoff) throw notFoundAt('no handoff has this id', 'id');
+    if (!handoff) throw notFound('no handoff has this id', 'id');
     if (handoff.status !== 'REQUESTED') {
       throw conflict(
         `this handoff was already ${handoff.status.toLowerCase()} by ${handoff.decidedBy} at ${handoff.decidedAt?.toISOString()}`,

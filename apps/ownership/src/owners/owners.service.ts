@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
 import { timeOrderedUuid, type OwnershipOrphanedData } from '@nhi/contracts';
-import { badInput, conflict } from '@nhi/graphql';
-import { notFoundAt } from '../refusals';
+import { badInput, conflict, notFound } from '@nhi/graphql';
 import { AssignmentService, ChangeContext, Successor } from '../assignment/assignment.service';
 import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
 import type { OwnerInput } from './dto/owner.input';
@@ -66,7 +65,7 @@ export class OwnersService {
     const why = required(reason, 'reason', 1000);
     return this.dataSource.transaction(async (manager) => {
       const owner = await manager.getRepository(OwnerEntity).findOne({ where: { id: ownerId }, lock: { mode: 'pessimistic_write' } });
-      if (!owner) throw notFoundAt('no owner has this ownerId', 'ownerId');
+      if (!owner) throw notFound('no owner has this ownerId', 'ownerId');
       if (!owner.active) {
         throw conflict(`this owner was already deactivated on ${owner.deactivatedAt?.toISOString()}`, 'ownerId');
       }

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@nhi/auth';
-import { badInput, conflict } from '@nhi/graphql';
-import { notFoundAt } from '../refusals';
+import { badInput, conflict, notFound } from '@nhi/graphql';
 import { OwnerEntity } from '../owner-data/owner.entity';
 import { AssignmentService } from '../assignment/assignment.service';
 import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
@@ -43,7 +42,7 @@ export class OwnershipService {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.lockIdentity(manager, request.identityId);
       const owner = await manager.getRepository(OwnerEntity).findOne({ where: { id: request.ownerId } });
-      if (!owner) throw notFoundAt('no owner has this ownerId', 'ownerId');
+      if (!owner) throw notFound('no owner has this ownerId', 'ownerId');
       if (!owner.active) {
         throw badInput(`this owner is inactive since ${owner.deactivatedAt?.toISOString()}; assign an active owner`, 'ownerId');
       }
@@ -97,7 +96,7 @@ export class OwnershipService {
     const row = await manager
       .getRepository(IdentityOwnershipEntity)
       .findOne({ where: { identityId }, lock: { mode: 'pessimistic_write' } });
-    if (!row) throw notFoundAt("ownership knows no identity with this identityId; identities arrive from inventory's events", 'identityId');
+    if (!row) throw notFound("ownership knows no identity with this identityId; identities arrive from inventory's events", 'identityId');
     if (row.identityStatus === 'DECOMMISSIONED') throw badInput('the identity is decommissioned; it takes no owners', 'identityId');
     return row;
   }

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
 import { timeOrderedUuid } from '@nhi/contracts';
-import { badInput, conflict } from '@nhi/graphql';
-import { notFoundAt } from '../refusals';
+import { badInput, conflict, notFound } from '@nhi/graphql';
 import { OwnerEntity } from '../owner-data/owner.entity';
 import { cleanText } from '../owner-data/owner-text';
 import { AssignmentService } from '../assignment/assignment.service';
@@ -43,7 +42,7 @@ export class RulesService {
     if (!(confidence > 0 && confidence <= 1)) throw badInput('confidence must be above 0 and at most 1', 'confidence');
     return this.dataSource.transaction(async (manager) => {
       const owner = await manager.getRepository(OwnerEntity).findOne({ where: { id: input.ownerId } });
-      if (!owner) throw notFoundAt('no owner has this ownerId', 'ownerId');
+      if (!owner) throw notFound('no owner has this ownerId', 'ownerId');
       if (!owner.active) throw badInput('this owner is inactive; a rule must name an active owner', 'ownerId');
       const rule = manager.getRepository(OwnershipRuleEntity).create({
         id: timeOrderedUuid(),
@@ -72,7 +71,7 @@ export class RulesService {
 
   async delete(id: string): Promise<boolean> {
     const result = await this.dataSource.getRepository(OwnershipRuleEntity).update({ id, enabled: true }, { enabled: false });
-    if (!result.affected) throw notFoundAt('no enabled ownership rule has this id', 'id');
+    if (!result.affected) throw notFound('no enabled ownership rule has this id', 'id');
     return true;
   }
 
@@ -174,7 +173,7 @@ export class RulesService {
         .getRepository(IdentityOwnershipEntity)
         .findOne({ where: { identityId: suggestion.identityId }, lock: { mode: 'pessimistic_write' } });
       const owner = await manager.getRepository(OwnerEntity).findOne({ where: { id: suggestion.ownerId } });
-      if (!row || !owner) throw notFoundAt('the identity or owner of this suggestion no longer exists', 'id');
+      if (!row || !owner) throw notFound('the identity or owner of this suggestion no longer exists', 'id');
       if (!owner.active) throw conflict('the suggested owner has left since; reject this suggestion', 'id');
       if (row.identityStatus === 'DECOMMISSIONED') throw conflict('the identity is decommissioned; it takes no owners', 'id');
       if (row.ownerId !== owner.id) {
@@ -207,7 +206,7 @@ export class RulesService {
     const suggestion = await manager
       .getRepository(OwnershipSuggestionEntity)
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!suggestion) throw notFoundAt('no ownership suggestion has this id', 'id');
+    if (!suggestion) throw notFound('no ownership suggestion has this id', 'id');
     if (suggestion.status !== 'PENDING') {
       throw conflict(
         `this suggestion was already ${suggestion.status.toLowerCase()} by ${suggestion.decidedBy} at ${suggestion.decidedAt?.toISOString()}`,
