@@ -4,4 +4,3 @@ export interface UserError {
   message: string;
   code: string;
 }
-
