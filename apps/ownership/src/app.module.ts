@@ -10,6 +10,7 @@ import { DirectoryAndEscalation1764700000000 } from './migrations/1764700000000-
 import { Attestation1764800000000 } from './migrations/1764800000000-attestation';
 import { Handoffs1764900000000 } from './migrations/1764900000000-handoffs';
 import { OwnerSearch1765000000000 } from './migrations/1765000000000-owner-search';
+import { SuggestionQueue1768000000000 } from './migrations/1768000000000-suggestion-queue';
 import { HandoffEntity } from './handoff/handoff.entity';
 import { HandoffItemEntity } from './handoff/handoff-item.entity';
 import { AttestationCampaignEntity } from './attestation/attestation-campaign.entity';
@@ -45,6 +46,7 @@ export const TABLES: SubgraphTables = {
     Handoffs1764900000000,
     OwnerSearch1765000000000,
     IdempotencyKeys1767950000000,
+    SuggestionQueue1768000000000,
   ],
 };
 

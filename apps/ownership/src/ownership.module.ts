@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignConnectionResolver, OwnershipQueuesResolver, SuggestionConnectionResolver } from './queues/queues.resolver';
 import { IDEMPOTENCY_STORE_PROVIDER } from '@nhi/persistence';
 import { AssignmentService } from './assignment/assignment.service';
 import { AttestationResolver, OwnerAttestationProgressResolver } from './attestation/attestation.resolver';
@@ -43,6 +44,9 @@ import { ViewerTasksService } from './viewer/viewer-tasks.service';
 @Module({
   providers: [
     IDEMPOTENCY_STORE_PROVIDER,
+    OwnershipQueuesResolver,
+    SuggestionConnectionResolver,
+    CampaignConnectionResolver,
     AssignmentService,
     OwnershipService,
     OwnersService,

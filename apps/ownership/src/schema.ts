@@ -1,4 +1,5 @@
 import type { SubgraphSchema } from '@nhi/graphql';
+import { CampaignConnectionResolver, OwnershipQueuesResolver, SuggestionConnectionResolver } from './queues/queues.resolver';
 import { AttestationResolver, OwnerAttestationProgressResolver } from './attestation/attestation.resolver';
 import { AttestationCampaignStartResolver } from './attestation/mutations/attestation-campaign-start.resolver';
 import { AttestationCreateResolver } from './attestation/mutations/attestation-create.resolver';
@@ -29,6 +30,9 @@ export const OWNERSHIP_SCHEMA: SubgraphSchema = {
   orphanedTypes: [IdentityOwnershipModel],
   resolvers: [
     OwnershipResolver,
+    OwnershipQueuesResolver,
+    SuggestionConnectionResolver,
+    CampaignConnectionResolver,
     IdentityOwnerMutationsResolver,
     OwnersResolver,
     OwnerMutationsResolver,
