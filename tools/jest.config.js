@@ -7,5 +7,6 @@ module.exports = {
     '<rootDir>/deploy/**/*.spec.ts',
     '<rootDir>/graphql-breaking/**/*.spec.ts',
     '<rootDir>/graphql-descriptions/**/*.spec.ts',
+    '<rootDir>/graphql-conventions/**/*.spec.ts',
   ],
 };
