@@ -2,6 +2,7 @@ import type { SubgraphSchema } from '@nhi/graphql';
 import { IdentityWithExceptionsModel } from './exceptions/identity.model';
 import { ExceptionsResolver } from './exceptions/exceptions.resolver';
 import { ExceptionMutationsResolver } from './exceptions/mutations/exception-mutations.resolver';
+import { ExceptionViewerPermissionsResolver } from './exceptions/viewer-permissions.resolver';
 import { ExceptionWorkflowResolver } from './exceptions/exception-workflow.resolver';
 import { PolicyExceptionReferencesResolver } from './exceptions/policy-exception-references.resolver';
 import { ViewerExceptionsResolver } from './viewer/viewer-exceptions.resolver';
@@ -14,6 +15,7 @@ export const EXCEPTIONS_SCHEMA: SubgraphSchema = {
     ExceptionsResolver,
     ExceptionWorkflowResolver,
     ExceptionMutationsResolver,
+    ExceptionViewerPermissionsResolver,
     PolicyExceptionReferencesResolver,
     ViewerExceptionsResolver,
   ],

@@ -13,6 +13,7 @@ import { IntegratorsResolver } from './integrators/integrators.resolver';
 import { IntegratorsService } from './integrators/integrators.service';
 import { HeldEnforcement } from './held-enforcement/held-enforcement';
 import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-fields.resolver';
+import { LifecycleViewerPermissionsResolver } from './lifecycle/viewer-permissions.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { LifecycleService } from './lifecycle/lifecycle.service';
 import { MassActionLedger } from './requests/mass-action-ledger';
@@ -45,6 +46,7 @@ import { Suspensions } from './suspensions/suspensions';
     LifecycleService,
     LifecycleResolver,
     IdentityLifecycleFieldsResolver,
+    LifecycleViewerPermissionsResolver,
     PoliciesResolver,
     PoliciesService,
     RotationPolicyMutationsResolver,

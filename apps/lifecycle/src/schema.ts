@@ -1,6 +1,7 @@
 import type { SubgraphSchema } from '@nhi/graphql';
 import { IdentityWithLifecycleModel } from './identity-data/identity-lifecycle.model';
 import { IdentityLifecycleFieldsResolver } from './lifecycle/identity-lifecycle-fields.resolver';
+import { LifecycleViewerPermissionsResolver } from './lifecycle/viewer-permissions.resolver';
 import { IntegratorMutationsResolver } from './integrators/mutations/integrator-mutations.resolver';
 import { IntegratorsResolver } from './integrators/integrators.resolver';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
@@ -26,6 +27,7 @@ export const LIFECYCLE_SCHEMA: SubgraphSchema = {
   resolvers: [
     LifecycleResolver,
     IdentityLifecycleFieldsResolver,
+    LifecycleViewerPermissionsResolver,
     PoliciesResolver,
     RotationPolicyMutationsResolver,
     RotationResolver,

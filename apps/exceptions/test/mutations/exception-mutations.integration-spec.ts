@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@nhi/auth';
-import { APPROVER, exceptionsSpec, inDays, REQUESTER } from '../support/exceptions-client';
+import { APPROVER, exceptionsSpec, inDays, REQUESTER, VIEWER } from '../support/exceptions-client';
 import type { UserError } from '@nhi/testing';
 
 const spec = exceptionsSpec('exceptions-mutations');
@@ -145,5 +145,25 @@ describe('exceptionApprove, exceptionReject and exceptionRevoke', () => {
     const old = await spec.client.requested({ identityId });
     const decided = await spec.client.decide('reject', old.id, 'old client', APPROVER);
     expect(decided.data?.['rejectException']).toMatchObject({ id: old.id, status: 'REJECTED' });
+  });
+});
+
+describe('viewerCanDecide and viewerCanRevoke', () => {
+  const PERMISSIONS = 'query($id: ID!) { exception(id: $id) { status viewerCanDecide viewerCanRevoke } }';
+  const as = async (id: string, actor: Actor) =>
+    (await spec.client.exceptions.query<{ exception: Record<string, unknown> }>(PERMISSIONS, { id }, actor)).data?.exception;
+
+  it('follow the rules the mutations apply: never the requester deciding, only open exceptions', async () => {
+    const identityId = await spec.client.discovered();
+    const id = (await create({ identityId })).exception!.id;
+    expect(await as(id, REQUESTER)).toEqual({ status: 'REQUESTED', viewerCanDecide: false, viewerCanRevoke: true });
+    expect(await as(id, APPROVER)).toEqual({ status: 'REQUESTED', viewerCanDecide: true, viewerCanRevoke: true });
+    expect(await as(id, VIEWER)).toEqual({ status: 'REQUESTED', viewerCanDecide: false, viewerCanRevoke: false });
+
+    await call<ExceptionPayload>('exceptionApprove', 'ExceptionApproveInput', { id }, APPROVER);
+    expect(await as(id, APPROVER)).toEqual({ status: 'APPROVED', viewerCanDecide: false, viewerCanRevoke: true });
+
+    await call<ExceptionPayload>('exceptionRevoke', 'ExceptionRevokeInput', { id, reason: 'no longer needed' });
+    expect(await as(id, REQUESTER)).toEqual({ status: 'REVOKED', viewerCanDecide: false, viewerCanRevoke: false });
   });
 });

@@ -6,6 +6,8 @@ export class IdentityLifecycleModel {
   /** Not exposed: lets the nested fields find their identity. */
   identityId!: string;
   policyId!: string | null;
+  /** Not exposed: who is accountable, for the viewerCan* fields (owner reference, then its teams). */
+  ownerPath!: string[];
 
   @Field(() => LifecycleState)
   state!: LifecycleState;

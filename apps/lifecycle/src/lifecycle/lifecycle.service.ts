@@ -17,7 +17,7 @@ export class LifecycleService {
     return this.dataSource.query(
       `SELECT identity_id AS "identityId", policy_id AS "policyId", state, last_rotated_at AS "lastRotatedAt",
               next_rotation_due_at AS "nextRotationDueAt", rotation_held_since AS "rotationHeldSince",
-              revocation_held_reason AS "revocationHeldReason"
+              revocation_held_reason AS "revocationHeldReason", owner_path AS "ownerPath"
        FROM identity_lifecycle WHERE identity_id = ANY($1)`,
       [[...identityIds]],
     );
