@@ -12,9 +12,11 @@ import { AuditRecords1766100000000 } from './migrations/1766100000000-audit-reco
 import { GovernanceCounts1767000000000 } from './migrations/1767000000000-governance-counts';
 import { TrendCounts1767100000000 } from './migrations/1767100000000-trend-counts';
 import { TrendMarksAppended1767200000000 } from './migrations/1767200000000-trend-marks-appended';
+import { IdentitySearch1768200000000 } from './migrations/1768200000000-identity-search';
 import { ParkedModule } from './parked/parked.module';
 import { ReportsModule } from './reports/reports.module';
 import { METRICS_SCHEMA } from './schema';
+import { SearchModule } from './search/search.module';
 import { SummaryModule } from './summary/summary.module';
 import { TrendsModule } from './trends/trends.module';
 
@@ -32,6 +34,7 @@ export const TABLES: SubgraphTables = {
     GovernanceCounts1767000000000,
     TrendCounts1767100000000,
     TrendMarksAppended1767200000000,
+    IdentitySearch1768200000000,
   ],
 };
 
@@ -41,7 +44,16 @@ export function metricsModule(config: SubgraphConfig, environment: NodeJS.Proces
     config,
     ...TABLES,
     schema: METRICS_SCHEMA,
-    features: [FactsModule, SummaryModule, TrendsModule, ParkedModule, ReportsModule, AuditModule, openApiModule(openApiDocument)],
+    features: [
+      FactsModule,
+      SearchModule,
+      SummaryModule,
+      TrendsModule,
+      ParkedModule,
+      ReportsModule,
+      AuditModule,
+      openApiModule(openApiDocument),
+    ],
     settings: [{ provide: METRICS_CONFIG, useValue: loadMetricsConfig(environment) }],
   });
 }

@@ -10,6 +10,8 @@ export const metricsEnvShape = {
   SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(0).default(900_000),
   /** How many days back snapshots are computed when history reaches further (a first start, a rebuild). */
   SNAPSHOT_BACKFILL_DAYS: z.coerce.number().int().positive().default(400),
+  /** How often each process's search index reads the identities whose search rows changed: what identitySearch lags the events by, at most. */
+  SEARCH_REFRESH_MS: z.coerce.number().int().positive().default(1_000),
 };
 
 export type MetricsConfig = z.output<z.ZodObject<typeof metricsEnvShape & ReturnType<typeof jwtEnvShape>>>;

@@ -8,3 +8,4 @@ export * from './graphql-error.filter';
 export * from './value-free-errors';
 export * from './mutations';
 export * from './list-size';
+export * from './enums';

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { FindingCategory, Severity } from '@nhi/contracts';
-import { FindingCategoryEnum, SeverityEnum } from '../identity-data/identity-enums';
+import { FindingCategoryEnum, SeverityEnum } from '@nhi/graphql';
 import { FindingCode } from './finding-code';
 
 @ObjectType('Finding', { description: 'A risk on an identity, mapped to the OWASP NHI Top 10.' })

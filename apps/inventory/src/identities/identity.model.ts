@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
 import type { IdentityStatus as IdentityStatusValue, NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
-import { IdentityEnvironment, IdentityKind, IdentityPrivilegeLevel, IdentityStatus } from '../identity-data/identity-enums';
+import { IdentityEnvironment, IdentityKind, IdentityPrivilegeLevel, IdentityStatus } from '@nhi/graphql';
 
 @ObjectType('Sighting', { description: 'A discovery source that reported the identity, and when it last did.' })
 export class SightingModel {

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import type { PrivilegeLevel } from '@nhi/contracts';
-import { IdentityPrivilegeLevel } from '../identity-data/identity-enums';
+import { IdentityPrivilegeLevel } from '@nhi/graphql';
 
 @ObjectType('PrivilegeReason', {
   description: 'A rule of the privilege model (docs/privilege-model.md) and what in the data made it fire.',

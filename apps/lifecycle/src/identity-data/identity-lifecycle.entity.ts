@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { KnownCredential } from './known-credential';
 import type { NhiEnvironment, NhiKind, PrivilegeLevel } from '@nhi/contracts';
-import type { LifecycleState } from './lifecycle-state';
+import type { LifecycleState } from '@nhi/graphql';
 
 /** Lifecycle's view of one identity, learnt from inventory events. */
 @Entity({ name: 'identity_lifecycle' })

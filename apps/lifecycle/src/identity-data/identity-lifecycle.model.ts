@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
-import { LifecycleState } from './lifecycle-state';
+import { LifecycleState } from '@nhi/graphql';
 
 @ObjectType('IdentityLifecycle', { description: 'Rotation and revocation state of one identity.' })
 export class IdentityLifecycleModel {

@@ -1,4 +1,4 @@
-import type { LifecycleState } from './lifecycle-state';
+import type { LifecycleState } from '@nhi/graphql';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

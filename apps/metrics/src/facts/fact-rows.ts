@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
-/** A read-model row as JSON: timestamps are ISO strings, as events carry them and row_to_json gives them. */
-export type FactRow = Record<string, string | boolean | null>;
+/** A read-model row as JSON: timestamps are ISO strings, as events carry them and row_to_json gives them; jsonb columns are objects (`Json`). */
+export type FactRow<Json = never> = Record<string, string | boolean | null | Json>;
 
 /**
  * The rows of one read-model table that a run of events touches, loaded in
@@ -9,7 +9,7 @@ export type FactRow = Record<string, string | boolean | null>;
  * the result is what applying them one at a time gives) and written back in
  * one statement. Rows are locked while the run's transaction lasts.
  */
-export class FactRows<Row extends FactRow> {
+export class FactRows<Row extends FactRow<object>> {
   private readonly changed = new Set<string>();
 
   private constructor(
@@ -20,7 +20,7 @@ export class FactRows<Row extends FactRow> {
   ) {}
 
   /** Loads the rows of the given keys; `columns` are every column a new row gets. */
-  static async load<Row extends FactRow>(
+  static async load<Row extends FactRow<object>>(
     manager: EntityManager,
     table: string,
     key: keyof Row & string,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { GovernanceCounts } from '../counts/governance-counts';
+import { SearchRows } from '../search/search-rows';
 import { recordHistory, type HistoryEntry } from './state-history';
 
 /** What a run of events changed: the facts tables' rows, the history, and the identities they are about. */
@@ -13,11 +14,16 @@ export interface RunChanges {
 /** How every facts handler ends a run: in one place, so the totals always move last, as GovernanceCounts.refresh needs. */
 @Injectable()
 export class FactsWriter {
-  constructor(private readonly counts: GovernanceCounts) {}
+  constructor(
+    private readonly counts: GovernanceCounts,
+    private readonly search: SearchRows,
+  ) {}
 
   async write(manager: EntityManager, { tables, history, identityIds }: RunChanges): Promise<void> {
     for (const table of tables) await table.save(manager);
     await recordHistory(manager, history);
-    await this.counts.refresh(manager, identityIds);
+    const ids = [...identityIds];
+    await this.counts.refresh(manager, ids);
+    await this.search.refresh(manager, ids);
   }
 }

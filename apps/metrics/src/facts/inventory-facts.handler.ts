@@ -6,7 +6,7 @@ import { FactRows, instant, latest, type FactRow } from './fact-rows';
 import { FactsWriter } from './facts-writer';
 import type { HistoryEntry } from './state-history';
 
-interface IdentityFact extends FactRow {
+interface IdentityFact extends FactRow<Record<string, string>> {
   identity_id: string;
   kind: string;
   environment: string;
@@ -16,6 +16,10 @@ interface IdentityFact extends FactRow {
   privilege_level: string | null;
   status: string;
   credential_created_at: string | null;
+  name: string;
+  external_id: string;
+  tags: Record<string, string>;
+  expires_at: string | null;
   registered_at: string;
   updated_at: string;
 }
@@ -24,6 +28,7 @@ interface FindingFact extends FactRow {
   finding_id: string;
   identity_id: string;
   category: string;
+  severity: string | null;
   opened_at: string | null;
   closed_at: string | null;
   updated_at: string;
@@ -39,6 +44,10 @@ const IDENTITY_COLUMNS: Array<keyof IdentityFact & string> = [
   'privilege_level',
   'status',
   'credential_created_at',
+  'name',
+  'external_id',
+  'tags',
+  'expires_at',
   'registered_at',
   'updated_at',
 ];
@@ -46,6 +55,7 @@ const FINDING_COLUMNS: Array<keyof FindingFact & string> = [
   'finding_id',
   'identity_id',
   'category',
+  'severity',
   'opened_at',
   'closed_at',
   'updated_at',
@@ -71,6 +81,11 @@ function attributes(identity: IdentitySnapshot) {
     privilege_level: identity.privilegeLevel,
     status: identity.status,
     credential_created_at: identity.createdAt,
+    // What the portal's search (identity_search) matches and filters on: names and tags, never secret material.
+    name: identity.name,
+    external_id: identity.externalId,
+    tags: identity.tags,
+    expires_at: identity.expiresAt,
   };
 }
 
@@ -152,12 +167,13 @@ function foldFinding(event: FindingEvent, findings: FactRows<FindingFact>, histo
   const { findingId, identityId, category } = event.data;
   const row = findings.get(findingId);
   if (event.type === 'nhi.finding.opened') {
-    const { detectedAt } = event.data;
+    const { detectedAt, severity } = event.data;
     if (!row) {
       findings.set(findingId, {
         finding_id: findingId,
         identity_id: identityId,
         category,
+        severity,
         opened_at: detectedAt,
         closed_at: null,
         updated_at: detectedAt,
@@ -171,7 +187,15 @@ function foldFinding(event: FindingEvent, findings: FactRows<FindingFact>, histo
     findingId,
     row
       ? { ...row, closed_at: closedAt, updated_at: latest(row.updated_at, closedAt) ?? closedAt }
-      : { finding_id: findingId, identity_id: identityId, category, opened_at: null, closed_at: closedAt, updated_at: closedAt },
+      : {
+          finding_id: findingId,
+          identity_id: identityId,
+          category,
+          severity: null,
+          opened_at: null,
+          closed_at: closedAt,
+          updated_at: closedAt,
+        },
   );
   history.push({ identityId, attribute: `finding:${findingId}`, value: '0', at: closedAt });
 }

@@ -13,6 +13,8 @@ interface LifecycleFact extends FactRow {
   expired_at: string | null;
   revocation_requested_at: string | null;
   revoked_at: string | null;
+  rotation_requested_at: string | null;
+  rotation_failed_at: string | null;
   updated_at: string;
 }
 
@@ -24,6 +26,8 @@ const COLUMNS: Array<keyof LifecycleFact & string> = [
   'expired_at',
   'revocation_requested_at',
   'revoked_at',
+  'rotation_requested_at',
+  'rotation_failed_at',
   'updated_at',
 ];
 const TYPES = [
@@ -32,6 +36,8 @@ const TYPES = [
   'nhi.credential.expired',
   'nhi.credential.revocation-requested',
   'nhi.credential.revoked',
+  'nhi.credential.rotation-requested',
+  'nhi.credential.rotation-failed',
 ] as const;
 type LifecycleEvent = ReceivedEventOf<(typeof TYPES)[number]>;
 type Changes = Partial<Omit<LifecycleFact, 'identity_id' | 'updated_at'>>;
@@ -88,7 +94,7 @@ function changesOf(event: LifecycleEvent, history: HistoryEntry[]): Changes | nu
         { identityId, attribute: 'overdue', value: '0', at: rotatedAt },
         { identityId, attribute: 'managed', value: '1', at: rotatedAt },
       );
-      return { due_since: null, managed: true, last_rotated_at: rotatedAt };
+      return { due_since: null, managed: true, last_rotated_at: rotatedAt, rotation_requested_at: null, rotation_failed_at: null };
     }
     case 'nhi.credential.expired':
       return { expired_at: event.data.expiredAt };
@@ -97,6 +103,11 @@ function changesOf(event: LifecycleEvent, history: HistoryEntry[]): Changes | nu
       return event.data.attempt === 1 ? { revocation_requested_at: event.data.requestedAt } : null;
     case 'nhi.credential.revoked':
       return { revoked_at: event.data.revokedAt };
+    // Whether a rotation is under way or has failed for good: the lifecycle state the portal's search filters on.
+    case 'nhi.credential.rotation-requested':
+      return { rotation_requested_at: event.data.requestedAt, rotation_failed_at: null };
+    case 'nhi.credential.rotation-failed':
+      return event.data.final ? { rotation_requested_at: null, rotation_failed_at: event.data.failedAt } : null;
   }
 }
 
@@ -110,6 +121,8 @@ function upsert(rows: FactRows<LifecycleFact>, identityId: string, at: string, c
     expired_at: null,
     revocation_requested_at: null,
     revoked_at: null,
+    rotation_requested_at: null,
+    rotation_failed_at: null,
     updated_at: at,
   };
   rows.set(identityId, { ...row, ...changes, updated_at: latest(row.updated_at, at) ?? at });

@@ -24,6 +24,12 @@ export const READ_MODELS: readonly ReadModel[] = [
   { table: 'exception_facts', sql: 'SELECT exception_id::text AS k, md5(row(t.*)::text) AS v FROM exception_facts t' },
   { table: 'identity_governance', sql: 'SELECT identity_id::text AS k, md5(row(t.*)::text) AS v FROM identity_governance t' },
   {
+    // Every column but tx, the writing transaction, which a rebuild cannot share.
+    table: 'identity_search',
+    sql: `SELECT identity_id::text AS k, md5(json_build_array(live, name, external_id, tags, kind, provider, environment, business_unit,
+            privilege_level, ownership_status, owner_id, lifecycle_state, expires_at, findings)::text) AS v FROM identity_search`,
+  },
+  {
     table: 'governance_counts',
     sql: `SELECT json_build_array(rollup, business_unit, kind, measure, bucket)::text AS k, n::text AS v FROM governance_counts
           WHERE n <> 0 AND rollup NOT IN ('trend-unit', 'trend-all')`,

@@ -1,8 +1,7 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
 import type { FindingCategory, Severity } from '@nhi/contracts';
-import { PageInfoModel } from '@nhi/graphql';
-import { FindingCategoryEnum, SeverityEnum } from '../../identity-data/identity-enums';
+import { FindingCategoryEnum, PageInfoModel, SeverityEnum } from '@nhi/graphql';
 import { FindingModel } from '../finding.model';
 
 @InputType('OpenFindingsFilter', {

@@ -1,7 +1,7 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
 import type { FindingCategory, IdentityStatus as Status, NhiEnvironment, NhiKind } from '@nhi/contracts';
-import { FindingCategoryEnum, IdentityEnvironment, IdentityKind, IdentityStatus } from '../../identity-data/identity-enums';
+import { FindingCategoryEnum, IdentityEnvironment, IdentityKind, IdentityStatus } from '@nhi/graphql';
 
 @InputType('IdentityFilter', { description: 'Every given condition must hold; a list matches any of its values.' })
 export class IdentityFilterInput {

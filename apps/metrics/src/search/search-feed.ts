@@ -1,0 +1,82 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PeriodicJob } from '@nhi/runtime';
+import { METRICS_CONFIG, MetricsConfig } from '../metrics-config';
+import { SearchIndex, type SearchRow } from './search-index';
+
+/** Rows read per statement while loading the whole table. */
+const LOAD_CHUNK = 50_000;
+
+const SELECT_ROWS = `
+  SELECT identity_id AS "identityId", live, name, external_id AS "externalId", tags, kind, provider, environment,
+    business_unit AS "businessUnit", privilege_level AS "privilegeLevel", ownership_status AS "ownershipStatus",
+    owner_id AS "ownerId", lifecycle_state AS "lifecycleState", expires_at AS "expiresAt", findings
+  FROM identity_search`;
+
+/** The oldest transaction still running: every one before it has committed or rolled back. */
+const HORIZON = 'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon';
+
+/**
+ * Keeps this process's SearchIndex in step with identity_search: the whole
+ * table once at start, then every SEARCH_REFRESH_MS the rows written by
+ * transactions at or after the horizon of the last look. The horizon is the
+ * oldest transaction running when that look's snapshot was taken, so a
+ * transaction that committed after it, whatever its id, is read by the next
+ * look (a sequence number would miss a writer that committed out of order).
+ * Every replica keeps its own index; none of them writes.
+ */
+@Injectable()
+export class SearchFeed extends PeriodicJob {
+  readonly index = new SearchIndex();
+  private horizon: string | null = null;
+  private loaded!: () => void;
+  private readonly ready = new Promise<void>((resolve) => (this.loaded = resolve));
+
+  constructor(
+    @Inject(METRICS_CONFIG) config: MetricsConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    super('search index', config.SEARCH_REFRESH_MS, new Logger('SearchFeed'), 0);
+  }
+
+  /** The index, once its first load has finished (queries during a start wait for it). */
+  async current(): Promise<SearchIndex> {
+    await this.ready;
+    return this.index;
+  }
+
+  async run(): Promise<number> {
+    // One snapshot for the horizon and the rows, so that nothing committed between them is skipped.
+    const read = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [{ horizon }] = await manager.query(HORIZON);
+      const rows = this.horizon === null ? await this.loadAll(manager) : await this.changedSince(manager, this.horizon);
+      return { horizon: horizon as string, rows };
+    });
+    const first = this.horizon === null;
+    this.horizon = read.horizon;
+    if (first) {
+      this.logger.log(`search index loaded: ${read.rows} identities`);
+      this.loaded();
+    }
+    return read.rows;
+  }
+
+  private async loadAll(manager: EntityManager): Promise<number> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    let total = 0;
+    for (;;) {
+      const rows: SearchRow[] = await manager.query(`${SELECT_ROWS} WHERE identity_id > $1 ORDER BY identity_id LIMIT ${LOAD_CHUNK}`, [after]);
+      rows.forEach((row) => this.index.upsert(row));
+      total += rows.length;
+      if (rows.length < LOAD_CHUNK) return total;
+      after = rows[rows.length - 1].identityId;
+    }
+  }
+
+  private async changedSince(manager: EntityManager, horizon: string): Promise<number> {
+    const rows: SearchRow[] = await manager.query(`${SELECT_ROWS} WHERE tx >= $1::xid8`, [horizon]);
+    rows.forEach((row) => this.index.upsert(row));
+    return rows.length;
+  }
+}
