@@ -17,6 +17,7 @@ import { Integrators1766800000000 } from './migrations/1766800000000-integrators
 import { MassActionEntity } from './requests/mass-action.entity';
 import { MassActions1767200000000 } from './migrations/1767200000000-mass-actions';
 import { RevocationPlans1767300000000 } from './migrations/1767300000000-revocation-plans';
+import { FailedRevocationsQueue1768100000000 } from './migrations/1768100000000-failed-revocations-queue';
 import { IntegratorEntity } from './integrators/integrator.entity';
 import { ControlSuspensionEntity } from './suspensions/control-suspension.entity';
 import { LIFECYCLE_CONFIG, loadLifecycleConfig } from './lifecycle-config';
@@ -54,6 +55,7 @@ export const TABLES: SubgraphTables = {
     MassActions1767200000000,
     RevocationPlans1767300000000,
     IdempotencyKeys1767950000000,
+    FailedRevocationsQueue1768100000000,
   ],
 };
 

@@ -31,6 +31,7 @@ import { BulkRevocation } from './revocation/bulk-revocation';
 import { RevocationPlanIdentitiesResolver } from './revocation/revocation-plan-identities.resolver';
 import { BulkRevocationMutationsResolver } from './revocation/mutations/bulk-revocation-mutations.resolver';
 import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
+import { FailedRevocationsResolver } from './revocation/failed-revocations.resolver';
 import { RevocationRequestCreateResolver } from './revocation/mutations/revocation-request-create.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
 import { RevocationService } from './revocation/revocation.service';
@@ -69,6 +70,7 @@ import { Suspensions } from './suspensions/suspensions';
     BulkRevocationResolver,
     BulkRevocationMutationsResolver,
     RevocationPlanIdentitiesResolver,
+    FailedRevocationsResolver,
     Suspensions,
     HeldEnforcement,
     ExceptionsEventsHandler,

@@ -15,6 +15,7 @@ import { SuspensionExceptionResolver } from './references/suspension-exception.r
 import { RevocationPlanIdentitiesResolver } from './revocation/revocation-plan-identities.resolver';
 import { BulkRevocationMutationsResolver } from './revocation/mutations/bulk-revocation-mutations.resolver';
 import { BulkRevocationResolver } from './revocation/bulk-revocation.resolver';
+import { FailedRevocationsResolver } from './revocation/failed-revocations.resolver';
 import { RevocationRequestCreateResolver } from './revocation/mutations/revocation-request-create.resolver';
 import { RevocationResolver } from './revocation/revocation.resolver';
 import { RotationListsResolver } from './rotation/rotation-lists.resolver';
@@ -38,6 +39,7 @@ export const LIFECYCLE_SCHEMA: SubgraphSchema = {
     BulkRevocationResolver,
     BulkRevocationMutationsResolver,
     RevocationPlanIdentitiesResolver,
+    FailedRevocationsResolver,
     IntegratorsResolver,
     IntegratorMutationsResolver,
     MassActionsResolver,

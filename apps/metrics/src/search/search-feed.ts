@@ -66,7 +66,9 @@ export class SearchFeed extends PeriodicJob {
     let after = '00000000-0000-0000-0000-000000000000';
     let total = 0;
     for (;;) {
-      const rows: SearchRow[] = await manager.query(`${SELECT_ROWS} WHERE identity_id > $1 ORDER BY identity_id LIMIT ${LOAD_CHUNK}`, [after]);
+      const rows: SearchRow[] = await manager.query(`${SELECT_ROWS} WHERE identity_id > $1 ORDER BY identity_id LIMIT ${LOAD_CHUNK}`, [
+        after,
+      ]);
       rows.forEach((row) => this.index.upsert(row));
       total += rows.length;
       if (rows.length < LOAD_CHUNK) return total;

@@ -30,7 +30,10 @@ function indexOf(...rows: SearchRow[]): SearchIndex {
 }
 
 const names = (index: SearchIndex, filter: Parameters<SearchIndex['search']>[0], first = 10) =>
-  index.search(filter, first, null, false).page.slice(0, first).map((p) => p.identityId);
+  index
+    .search(filter, first, null, false)
+    .page.slice(0, first)
+    .map((p) => p.identityId);
 
 describe('SearchIndex', () => {
   it('pages live identities by name then id, with the total and a next page', () => {

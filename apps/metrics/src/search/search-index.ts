@@ -23,7 +23,16 @@ export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 const CATEGORIES = Array.from({ length: 10 }, (_, i) => `NHI${i + 1}`);
 
 /** The single-valued attributes a filter narrows by and a facet counts. */
-export const DIMENSIONS = ['kind', 'provider', 'environment', 'businessUnit', 'privilegeLevel', 'ownershipStatus', 'ownerId', 'lifecycleState'] as const;
+export const DIMENSIONS = [
+  'kind',
+  'provider',
+  'environment',
+  'businessUnit',
+  'privilegeLevel',
+  'ownershipStatus',
+  'ownerId',
+  'lifecycleState',
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 /** The dimensions a facet counts: an owner facet would list every owner, so the owner picker is a search instead (owners). */
 export const FACET_DIMENSIONS = DIMENSIONS.filter((d): d is Exclude<Dimension, 'ownerId'> => d !== 'ownerId');

@@ -50,7 +50,8 @@ export class SearchResolver {
   }
 
   @Query(() => IdentityFacetsModel, {
-    description: 'How many identities the filter matches per kind, provider, environment, business unit, privilege, ownership status, lifecycle state and finding category.',
+    description:
+      'How many identities the filter matches per kind, provider, environment, business unit, privilege, ownership status, lifecycle state and finding category.',
   })
   async identityFacets(
     @Args('filter', { type: () => IdentitySearchFilterInput, nullable: true, description: FILTER_DESCRIPTION })
@@ -62,7 +63,8 @@ export class SearchResolver {
 
 function sortKeyOf(after: string): string {
   const { sortKey } = decodeCursor(after);
-  if (typeof sortKey !== 'string') throw badInput('after is not a cursor this API issued; pass pageInfo.endCursor from the previous page', 'after');
+  if (typeof sortKey !== 'string')
+    throw badInput('after is not a cursor this API issued; pass pageInfo.endCursor from the previous page', 'after');
   return sortKey;
 }
 

@@ -72,11 +72,17 @@ export class IdentitySearchFilterInput {
   @Allow()
   tags?: TagFilterInput[] | null;
 
-  @Field(() => Date, { nullable: true, description: 'Only identities that expire at or after this time (those that never expire are left out).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Only identities that expire at or after this time (those that never expire are left out).',
+  })
   @Allow()
   expiresAfter?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Only identities that expire before this time (those that never expire are left out).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Only identities that expire before this time (those that never expire are left out).',
+  })
   @Allow()
   expiresBefore?: Date | null;
 
@@ -94,7 +100,10 @@ export class IdentitySearchFilterInput {
 
 @ObjectType('FacetCount', { description: 'How many of the matching identities have one value of an attribute.' })
 export class FacetCountModel {
-  @Field(() => String, { nullable: true, description: "The value, as the attribute's own field gives it (an enum value's name); null: the attribute is not known." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The value, as the attribute's own field gives it (an enum value's name); null: the attribute is not known.",
+  })
   value!: string | null;
 
   @Field(() => Int, { description: 'How many matching identities have it.' })
@@ -104,7 +113,8 @@ export class FacetCountModel {
 const facet = (what: string) => ({ description: `Matching identities per ${what}, most first.` });
 
 @ObjectType('IdentityFacets', {
-  description: 'Counts of the identities a filter matches, per value of each attribute a portal offers as a facet: the same filter, all of them.',
+  description:
+    'Counts of the identities a filter matches, per value of each attribute a portal offers as a facet: the same filter, all of them.',
 })
 export class IdentityFacetsModel {
   @Field(() => [FacetCountModel], facet('kind'))

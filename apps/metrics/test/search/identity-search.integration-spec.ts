@@ -114,7 +114,14 @@ describe('identitySearch and identityFacets', () => {
     });
     await spec.subgraph.publish(
       'nhi.credential.rotated',
-      { identityId: batch.id, requestId: randomUUID(), rotatedAt: at(5), newCredentialFingerprint: null, newExpiresAt: null, nextRotationDueAt: at(28) },
+      {
+        identityId: batch.id,
+        requestId: randomUUID(),
+        rotatedAt: at(5),
+        newCredentialFingerprint: null,
+        newExpiresAt: null,
+        nextRotationDueAt: at(28),
+      },
       'lifecycle',
     );
     await spec.subgraph.publish('nhi.identity.decommissioned', {
