@@ -7,8 +7,10 @@ import { NHI_KINDS } from '@nhi/contracts';
  * take most of an hour before a single page could be read. The same identity
  * ids in every database, as the events would leave them: inventory's rows,
  * ownership's (80% owned by one of 2,000 teams, 15% unassigned, 5% orphaned),
- * lifecycle's, and exceptions' (one approved exception per 20 identities, one
- * rejected per 50). Statements run after the services migrated their databases.
+ * lifecycle's, exceptions' (one approved exception per 20 identities, one
+ * rejected per 50), and metrics' search rows, which say the same and add open
+ * findings (NHI7 on one in 9, of every severity; a critical NHI2 on one in 23)
+ * and an expiry on one in 7. Statements run after the services migrated their databases.
  */
 // Every kind but OTHER, which stands for a source's word the platform does not know.
 const KINDS = NHI_KINDS.filter((kind) => kind !== 'OTHER');
@@ -21,7 +23,7 @@ const sqlArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v
 const identityId = `md5('identity-' || i)::uuid`;
 const teamId = (expression: string) => `md5('team-' || (${expression}))::uuid`;
 
-export type PortalDatabase = 'inventory' | 'ownership' | 'lifecycle' | 'exceptions';
+export type PortalDatabase = 'inventory' | 'ownership' | 'lifecycle' | 'exceptions' | 'metrics';
 
 export function portalEstateSql(size: number): Record<PortalDatabase, string[]> {
   const series = `generate_series(1, ${size}) AS i`;
@@ -75,6 +77,22 @@ export function portalEstateSql(size: number): Record<PortalDatabase, string[]> 
        SELECT md5('rejected-' || i)::uuid, ${identityId}, 'OWNERSHIP', 'No owner yet', 'REJECTED', 'requester',
               now() - interval '9 days', 'approver', now() - interval '8 days', now() + interval '30 days'
        FROM ${series} WHERE i % 50 = 7`,
+    ],
+    metrics: [
+      `INSERT INTO identity_search (identity_id, live, name, external_id, tags, kind, provider, environment, business_unit,
+                                    privilege_level, ownership_status, owner_id, lifecycle_state, expires_at, findings, tx)
+       SELECT ${identityId}, true, 'svc-' || md5('name-' || i), 'arn:aws:iam::000000000000:role/bench-' || i,
+              jsonb_build_object('team', 'team-' || (i % ${TEAMS})), (${sqlArray(KINDS)})[1 + i % ${KINDS.length}], 'aws',
+              (${sqlArray(ENVIRONMENTS)})[1 + i % ${ENVIRONMENTS.length}], 'bu-' || (i % 40),
+              (${sqlArray(PRIVILEGES)})[1 + i % ${PRIVILEGES.length}],
+              CASE WHEN i % 20 < 16 THEN 'OWNED' WHEN i % 20 < 19 THEN 'UNASSIGNED' ELSE 'ORPHANED' END,
+              CASE WHEN i % 20 < 16 THEN ${teamId(`i % ${TEAMS}`)} END,
+              CASE WHEN i % 10 = 0 THEN 'ROTATION_DUE' ELSE 'ACTIVE' END,
+              CASE WHEN i % 7 = 0 THEN now() + (i % 365) * interval '1 day' END,
+              CASE WHEN i % 9 = 0 THEN jsonb_build_object('NHI7', 1 + i % 4) ELSE '{}'::jsonb END
+                || CASE WHEN i % 23 = 0 THEN '{"NHI2": 4}'::jsonb ELSE '{}'::jsonb END,
+              pg_current_xact_id()
+       FROM ${series}`,
     ],
   };
 }
