@@ -288,7 +288,8 @@ const ATTACKS: Array<[string, Attack]> = [
         asGraphQL(tokens.alice, 'mutation ($i: ID!) { requestRotation(identityId: $i, reason: "not mine") { id } }', { i: ids.theirs }),
       status: 200,
       code: 'FORBIDDEN',
-      message: /alice may request a rotation only for identities owned by alice, team-a-\w+ or their teams; not for/,
+      message:
+        /alice may request a rotation only for identities owned by alice, team-a-\w+ or their teams; one identity here is owned by someone else$/,
       unchanged: async () => expect(await rotationsOf(ids.theirs)).toEqual([]),
     },
   ],
@@ -312,7 +313,7 @@ const ATTACKS: Array<[string, Attack]> = [
       send: () => asGraphQL(tokens.rita, 'mutation ($id: ID!) { approveException(id: $id) { id } }', { id: ids.exception }),
       status: 200,
       code: 'FORBIDDEN',
-      message: /separation of duties: rita requested exception/,
+      message: /^Forbidden: separation of duties: rita requested this exception and cannot approve it; someone else must$/,
       unchanged: async () => {
         const { exception } = await graphql<{ exception: { status: string } }>(
           gateway,

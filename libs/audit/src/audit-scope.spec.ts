@@ -11,6 +11,12 @@ describe('AuditScope', () => {
     expect(scope.targetIds({ id: 'e-1', groupId: 'g-1' })).toEqual(['i-1', 'e-1', 'g-1']);
   });
 
+  it("leaves a payload-form mutation's clientMutationId and idempotencyKey out of its targets", () => {
+    const input = { input: { identityId: 'i-1', clientMutationId: 'row-1', idempotencyKey: 'k-1' } };
+    const scope = new AuditScope(null, 'exceptionCreate', input, new Date());
+    expect(scope.targetIds({ exception: { id: 'e-1' }, userErrors: [], clientMutationId: 'row-1' })).toEqual(['i-1', 'e-1']);
+  });
+
   it('is open for recording until it is recorded or its field settled', () => {
     const recorded = new AuditScope(null, 'op', {}, new Date());
     const settled = new AuditScope(null, 'op', {}, new Date());

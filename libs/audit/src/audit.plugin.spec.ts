@@ -74,6 +74,46 @@ describe('AuditPlugin', () => {
     expect(entries[2]).toMatchObject({ targetIds: ['e-3', 'i-3'], result: { outcome: 'SUCCEEDED' } });
   });
 
+  it('records a payload-form refusal (userErrors as data) as REJECTED or FORBIDDEN, never with its clientMutationId as a target', async () => {
+    const refusedPayload = (code: string, message: string, field: string[] | null) => ({
+      exception: null,
+      userErrors: [{ field, message, code }],
+      clientMutationId: 'row-1',
+    });
+    const { entries } = await run('mutation', [
+      {
+        info: info(Mutation, 'approveException'),
+        args: { input: { id: 'e-1', clientMutationId: 'row-1' } },
+        result: refusedPayload('CONFLICT', 'the exception is not REQUESTED: only a requested exception can be decided', ['id']),
+      },
+      {
+        info: info(Mutation, 'approveException'),
+        args: { input: { id: 'e-2', clientMutationId: 'row-1' } },
+        result: refusedPayload('FORBIDDEN', 'the requester may not decide on their own request (separation of duties)', null),
+      },
+      {
+        info: info(Mutation, 'approveException'),
+        args: { input: { id: 'e-3', clientMutationId: 'row-1', idempotencyKey: 'k-1' } },
+        result: { exception: { id: 'e-3', identityId: 'i-3' }, userErrors: [], clientMutationId: 'row-1' },
+      },
+    ]);
+
+    expect(entries).toHaveLength(3);
+    expect(entries[0]).toMatchObject({
+      targetIds: ['e-1'],
+      result: {
+        outcome: 'REJECTED',
+        errorCode: 'CONFLICT',
+        error: 'the exception is not REQUESTED: only a requested exception can be decided',
+      },
+    });
+    expect(entries[1]).toMatchObject({
+      targetIds: ['e-2'],
+      result: { outcome: 'FORBIDDEN', errorCode: 'FORBIDDEN', error: expect.stringContaining('separation of duties') },
+    });
+    expect(entries[2]).toMatchObject({ targetIds: ['e-3', 'i-3'], result: { outcome: 'SUCCEEDED' } });
+  });
+
   it('leaves queries alone', async () => {
     const { entries } = await run('query', [{ info: info(Query, 'ok'), args: {}, result: 'yes' }]);
     expect(entries).toEqual([]);

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import type { RequestWithActor } from '@nhi/auth';
-import { AuditRecorder } from './audit-recorder';
+import { classifyUserErrors } from './audit-outcome';
+import { AuditRecorder, type AuditEntry } from './audit-recorder';
 import { AuditScope, openAuditScope } from './audit-scope';
 
 interface ContextWithRequest extends BaseContext {
@@ -24,6 +25,17 @@ function targetsOf(scope: AuditScope, result: unknown): string[] {
   }
 }
 
+/** What became of a settled mutation field: an error it ended with, the refusal its payload carries, or success. */
+function resultOf(failure: unknown, result: unknown): AuditEntry['result'] {
+  if (failure) return { error: failure };
+  try {
+    return classifyUserErrors(result) ?? { outcome: 'SUCCEEDED' };
+  } catch {
+    // A payload whose userErrors cannot be read: the mutation is recorded all the same.
+    return { outcome: 'SUCCEEDED' };
+  }
+}
+
 /**
  * Records every GraphQL mutation, whatever becomes of it. It sits in Apollo
  * Server rather than in a Nest interceptor because Nest runs guards before
@@ -32,6 +44,11 @@ function targetsOf(scope: AuditScope, result: unknown): string[] {
  * resolver and exception filters), and hands back the arguments as the caller
  * sent them and the raw result (before field selection, so a result's id is
  * known even when the caller did not ask for it).
+ *
+ * A payload-form mutation (ADR 0037) that refused with userErrors answered
+ * without an error, but did nothing: its record is FORBIDDEN or REJECTED
+ * with a user error's code and message (classifyUserErrors), as the error it
+ * stands for would be.
  *
  * Each root mutation field becomes one record. The plugin opens the field's
  * audit scope; a transaction of the mutation that commits a change writes the
@@ -69,7 +86,7 @@ export class AuditPlugin implements ApolloServerPlugin<ContextWithRequest> {
                   operation: scope.operation,
                   targetIds: targetsOf(scope, failure ? undefined : result),
                   input: args,
-                  result: failure ? { error: failure } : { outcome: 'SUCCEEDED' },
+                  result: resultOf(failure, result),
                   startedAt: scope.startedAt,
                 }),
               );

@@ -42,10 +42,21 @@ describe('extractTargetIds', () => {
     expect(targets[0]).toBe('i-0');
   });
 
+  it("never takes a payload-form mutation's clientMutationId or idempotencyKey for a target, in its input or its payload", () => {
+    const targets = extractTargetIds(
+      { input: { exceptionId: 'e-1', ownerId: 'o-1', clientMutationId: 'row-7', idempotencyKey: 'k-0001', reason: 'done' } },
+      { exception: { id: 'e-1', identityId: 'i-1' }, userErrors: [], clientMutationId: 'row-7' },
+    );
+    expect(targets).toEqual(['e-1', 'o-1', 'i-1']);
+    expect(extractTargetIds({ input: { clientMutationId: 'row-8' } }, { exception: null, clientMutationId: 'row-8' })).toEqual([]);
+  });
+
   it('treats id, ids and every ...Id / ...Ids key as ids', () => {
     for (const key of ['id', 'ids', 'identityId', 'identityIds', 'exceptionId', 'ownerId', 'requestId', 'renewsId']) {
       expect(isTargetKey(key)).toBe(true);
     }
-    for (const key of ['externalId', 'externalIds', 'valid', 'Id', 'paid', 'identity']) expect(isTargetKey(key)).toBe(false);
+    for (const key of ['externalId', 'externalIds', 'clientMutationId', 'idempotencyKey', 'valid', 'Id', 'paid', 'identity']) {
+      expect(isTargetKey(key)).toBe(false);
+    }
   });
 });

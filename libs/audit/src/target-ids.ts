@@ -5,9 +5,12 @@ export const MAX_TARGET_IDS = 100;
  * Keys whose values are platform ids: `id`, `ids` and every `...Id` / `...Ids`
  * (identityId, identityIds, exceptionId, ownerId, campaignId, renewsId ...).
  * `externalId` is the provider's name for an identity, not a platform id.
+ * `clientMutationId` and `idempotencyKey` (ADR 0037) are the caller's own
+ * strings, in a payload-form mutation's input and echoed in its payload: they
+ * name a call, not anything it acted on.
  */
 const ID_KEY = /^(?:id|ids|[a-z][A-Za-z0-9]*Ids?)$/;
-const NOT_TARGETS = new Set(['externalId', 'externalIds']);
+const NOT_TARGETS = new Set(['externalId', 'externalIds', 'clientMutationId', 'idempotencyKey']);
 
 /** How deep into the arguments and the result ids are looked for: inputs and selectors, not whole object graphs. */
 const MAX_DEPTH = 4;

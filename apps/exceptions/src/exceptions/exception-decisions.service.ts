@@ -67,10 +67,10 @@ export class ExceptionDecisionsService {
     return this.dataSource.transaction(async (manager) => {
       const exception = await this.lock(manager, id);
       if (exception.requestedBy !== actor.sub && !actor.roles.includes(APPROVER_ROLE)) {
-        throw forbidden(`only the requester or a ${APPROVER_ROLE} may revoke exception ${id}; ${actor.sub} is neither`);
+        throw forbidden(`only the requester or a ${APPROVER_ROLE} may revoke this exception; ${actor.sub} is neither`);
       }
       if (exception.status !== 'REQUESTED' && exception.status !== 'APPROVED') {
-        throw badInput(`exception ${id} is ${exception.status}; only a REQUESTED or APPROVED exception can be revoked`, 'id');
+        throw badInput(`the exception is ${exception.status}; only a REQUESTED or APPROVED exception can be revoked`, 'id');
       }
       Object.assign(exception, { status: 'REVOKED', nextReminderAt: null });
       await manager.getRepository(PolicyExceptionEntity).save(exception);
@@ -98,16 +98,16 @@ export class ExceptionDecisionsService {
       const named = locked.find((exception) => exception.id === id) ?? (await this.lock(manager, id));
       const members = locked.filter((exception) => exception.status === 'REQUESTED');
       if (named.status !== 'REQUESTED') {
-        throw badInput(`exception ${id} is ${named.status}; only a REQUESTED exception can be decided`, 'id');
+        throw badInput(`the exception is ${named.status}; only a REQUESTED exception can be decided`, 'id');
       }
       if (named.requestedBy === actor.sub) {
-        throw forbidden(`separation of duties: ${actor.sub} requested exception ${id} and cannot ${verb} it; someone else must`);
+        throw forbidden(`separation of duties: ${actor.sub} requested this exception and cannot ${verb} it; someone else must`);
       }
       if (!actor.roles.includes(APPROVER_ROLE)) {
         throw forbidden(`to ${verb} an exception needs the ${APPROVER_ROLE} role; ${whoHas(actor)}`);
       }
       if (named.expiresAt <= now) {
-        throw badInput(`exception ${id} expired at ${named.expiresAt.toISOString()} before it was decided; request a new one`, 'id');
+        throw badInput(`the exception expired at ${named.expiresAt.toISOString()} before it was decided; request a new one`, 'id');
       }
       for (const exception of members) {
         if (exception.expiresAt > now) await apply(manager, exception);
@@ -118,7 +118,7 @@ export class ExceptionDecisionsService {
 
   private async lock(manager: EntityManager, id: string): Promise<PolicyExceptionEntity> {
     const exception = await manager.getRepository(PolicyExceptionEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!exception) throw notFound(`no exception ${id}`);
+    if (!exception) throw notFound('no exception has this id');
     return exception;
   }
 }

@@ -45,7 +45,7 @@ export class ExceptionRequestsService {
     return this.dataSource.transaction(async (manager) => {
       const [identity] = await this.lockIdentities(manager, [input.identityId]);
       if (!identity) {
-        throw badInput(`identity ${input.identityId} is not known to exceptions; identities arrive from inventory's events`, 'identityId');
+        throw badInput("the identity is not known to exceptions; identities arrive from inventory's events", 'identityId');
       }
       assertActsOnIdentities(actor, [identity], 'request an exception');
       const refusal = await this.refusal(manager, input.identityId, input, input.renewsId ?? null);
@@ -70,7 +70,7 @@ export class ExceptionRequestsService {
       const exceptions: PolicyExceptionEntity[] = [];
       const skipped: SkippedIdentity[] = selected
         .filter((identity) => !identities.includes(identity))
-        .map((identity) => ({ identityId: identity.identityId, reason: `${actor.sub} does not own identity ${identity.identityId}` }));
+        .map((identity) => ({ identityId: identity.identityId, reason: `${actor.sub} does not own this identity` }));
       for (const identity of identities) {
         const refusal = await this.refusal(manager, identity.identityId, input, null);
         if (refusal) {
@@ -81,7 +81,7 @@ export class ExceptionRequestsService {
       }
       for (const identityId of input.selector.identityIds ?? []) {
         if (!selected.some((identity) => identity.identityId === identityId)) {
-          skipped.push({ identityId, reason: `identity ${identityId} is not known to exceptions, or does not match the other criteria` });
+          skipped.push({ identityId, reason: 'the identity is not known to exceptions, or does not match the other criteria' });
         }
       }
       return { groupId: exceptions.length ? groupId : null, exceptions, skipped };
@@ -139,7 +139,7 @@ export class ExceptionRequestsService {
       if (!current) return null;
       return {
         message:
-          `identity ${identityId} already has an open ${terms.control} exception (${current.id}, ${current.status}, ` +
+          `the identity already has an open exception of this control (${current.id}, ${current.status}, ` +
           `expires ${current.expiresAt.toISOString()}); only one is open per identity and control` +
           (current.status === 'APPROVED' ? ', so ask for a renewal with renewsId' : ''),
         field: 'control',
@@ -147,18 +147,18 @@ export class ExceptionRequestsService {
     }
     const renewed = await manager.getRepository(PolicyExceptionEntity).findOne({ where: { id: renewsId } });
     if (!renewed || renewed.identityId !== identityId || renewed.control !== terms.control) {
-      return { message: `renewsId ${renewsId} is not a ${terms.control} exception of identity ${identityId}`, field: 'renewsId' };
+      return { message: 'renewsId names no exception of this identity and control', field: 'renewsId' };
     }
     if (renewed.status !== 'APPROVED' && renewed.status !== 'EXPIRED') {
       return {
-        message: `exception ${renewsId} is ${renewed.status}; only an APPROVED or EXPIRED exception can be renewed`,
+        message: `the exception renewsId names is ${renewed.status}; only an APPROVED or EXPIRED exception can be renewed`,
         field: 'renewsId',
       };
     }
     const other = open.find((exception) => exception.id !== renewsId);
     if (other) {
       return {
-        message: `identity ${identityId} already has a newer open ${terms.control} exception (${other.id}, ${other.status}); renew that one`,
+        message: `the identity already has a newer open exception of this control (${other.id}, ${other.status}); renew that one`,
         field: 'renewsId',
       };
     }

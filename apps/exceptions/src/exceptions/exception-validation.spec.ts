@@ -28,7 +28,8 @@ describe('validateTerms', () => {
   it('allows exactly the maximum for the control, and not a second more', () => {
     expect(() => validateTerms({ ...valid, expiresAt: inDays(90) }, DEFAULT_MAX_DAYS, now)).not.toThrow();
     expect(errorOf(() => validateTerms({ ...valid, expiresAt: new Date(inDays(90).getTime() + 1000) }, DEFAULT_MAX_DAYS, now))).toEqual({
-      message: expect.stringContaining('a ROTATION exception lasts at most 90 days (until 2026-04-01T00:00:00.000Z)'),
+      message:
+        'expiresAt is too far: an exception of this control lasts at most 90 days (until 2026-04-01T00:00:00.000Z); request a renewal later instead',
       field: 'expiresAt',
     });
   });
@@ -37,9 +38,12 @@ describe('validateTerms', () => {
     expect(errorOf(() => validateTerms({ ...valid, justification: '' }, DEFAULT_MAX_DAYS, now)).field).toBe('justification');
     expect(errorOf(() => validateTerms({ ...valid, justification: 'x'.repeat(4001) }, DEFAULT_MAX_DAYS, now)).field).toBe('justification');
     expect(errorOf(() => validateTerms({ ...valid, expiresAt: now }, DEFAULT_MAX_DAYS, now)).field).toBe('expiresAt');
-    expect(errorOf(() => validateTerms({ ...valid, expiresAt: new Date('nope') }, DEFAULT_MAX_DAYS, now)).message).toContain(
-      'an invalid date',
-    );
+    expect(errorOf(() => validateTerms({ ...valid, expiresAt: new Date('nope') }, DEFAULT_MAX_DAYS, now))).toEqual({
+      message: 'expiresAt must be a valid time in the future; it is now 2026-01-01T00:00:00.000Z',
+      field: 'expiresAt',
+    });
+    // The rejected value is never quoted: the field says where the problem is.
+    expect(errorOf(() => validateTerms({ ...valid, expiresAt: inDays(-3) }, DEFAULT_MAX_DAYS, now)).message).not.toContain('2025-12-29');
     expect(errorOf(() => validateTerms({ ...valid, compensatingControls: ['ok', ''] }, DEFAULT_MAX_DAYS, now)).field).toBe(
       'compensatingControls[1]',
     );

@@ -38,19 +38,15 @@ export function validateTerms(
   }
   const expiresAt = terms.expiresAt;
   if (Number.isNaN(expiresAt.getTime()) || expiresAt <= now) {
-    throw badInput(`expiresAt must be in the future; got ${describe(expiresAt)}, and it is now ${now.toISOString()}`, 'expiresAt');
+    throw badInput(`expiresAt must be a valid time in the future; it is now ${now.toISOString()}`, 'expiresAt');
   }
   const limit = maxDays[terms.control];
   const latest = new Date(now.getTime() + limit * DAY_MS);
   if (expiresAt > latest) {
     throw badInput(
-      `expiresAt ${expiresAt.toISOString()} is too far: a ${terms.control} exception lasts at most ${limit} days (until ${latest.toISOString()}); request a renewal later instead`,
+      `expiresAt is too far: an exception of this control lasts at most ${limit} days (until ${latest.toISOString()}); request a renewal later instead`,
       'expiresAt',
     );
   }
   return { justification, compensatingControls };
-}
-
-function describe(date: Date): string {
-  return Number.isNaN(date.getTime()) ? 'an invalid date' : date.toISOString();
 }

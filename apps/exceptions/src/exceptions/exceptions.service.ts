@@ -69,7 +69,7 @@ export class ExceptionsService {
   /** Approved exceptions that expire within the coming days, soonest first. */
   expiring(withinDays: number, first: number | null, now = new Date()): Promise<PolicyExceptionEntity[]> {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > MAX_EXPIRING_WITHIN_DAYS) {
-      throw badInput(`withinDays must be a whole number of days from 0 to ${MAX_EXPIRING_WITHIN_DAYS}, got ${withinDays}`, 'withinDays');
+      throw badInput(`withinDays must be a whole number of days from 0 to ${MAX_EXPIRING_WITHIN_DAYS}`, 'withinDays');
     }
     return this.exceptions
       .createQueryBuilder('e')

@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { AuditRecordedData, TOPICS } from '@nhi/contracts';
-import { APPROVER, exceptionsSpec, REQUESTER, VIEWER } from '../support/exceptions-client';
+import type { Actor } from '@nhi/auth';
+import type { UserError } from '@nhi/testing';
+import { APPROVER, exceptionsSpec, inDays, REQUESTER, VIEWER } from '../support/exceptions-client';
 
 /**
  * Every mutation leaves an audit record on nhi.audit.events.v1, whether it
@@ -161,5 +163,68 @@ describe('audit records of mutations', () => {
     const approveUnknown = await client.decide('approve', unknown, null, APPROVER);
     const code = approveUnknown.errors?.[0].extensions?.['code'];
     expect((await auditRecord('approveException', unknown, 'REJECTED')).data).toMatchObject({ actor: APPROVER.sub, errorCode: code });
+  });
+
+  it('records a payload-form refusal (userErrors, no top-level error) as REJECTED or FORBIDDEN, never naming the clientMutationId as a target', async () => {
+    const { client } = spec;
+    const payloadForm = async (mutation: string, inputType: string, input: Record<string, unknown>, actor: Actor) => {
+      const result = await client.exceptions.query<Record<string, { userErrors: UserError[]; clientMutationId: string | null }>>(
+        `mutation($input: ${inputType}!) { ${mutation}(input: $input) { userErrors { field message code } clientMutationId } }`,
+        { input },
+        actor,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data![mutation];
+    };
+    const identityId = await client.discovered();
+    const exception = await client.requested({ identityId });
+
+    const blank = await payloadForm(
+      'exceptionReject',
+      'ExceptionRejectInput',
+      { id: exception.id, reason: ' ', clientMutationId: 'row-17' },
+      APPROVER,
+    );
+    expect(blank).toMatchObject({ clientMutationId: 'row-17', userErrors: [{ field: ['reason'], code: 'INVALID' }] });
+    const rejected = await auditRecord('exceptionReject', exception.id, 'REJECTED');
+    expect(rejected).toMatchObject({ subject: exception.id });
+    expect(rejected.data).toMatchObject({
+      actor: APPROVER.sub,
+      operation: 'exceptionReject',
+      targetIds: [exception.id],
+      errorCode: 'INVALID',
+      error: expect.stringMatching(/^reason is required/),
+      input: { input: { id: exception.id, clientMutationId: 'row-17' } },
+    });
+
+    const unknownIdentity = '00000000-0000-4000-8000-00000000a0d2';
+    const unknown = await payloadForm(
+      'exceptionCreate',
+      'ExceptionCreateInput',
+      {
+        identityId: unknownIdentity,
+        control: 'ROTATION',
+        justification: 'vendor cannot rotate before the Q3 release',
+        expiresAt: inDays(30),
+        clientMutationId: 'row-18',
+        idempotencyKey: 'audit-key-18',
+      },
+      REQUESTER,
+    );
+    expect(unknown.userErrors).toMatchObject([{ field: ['identityId'] }]);
+    expect((await auditRecord('exceptionCreate', unknownIdentity, 'REJECTED')).data).toMatchObject({
+      targetIds: [unknownIdentity],
+      errorCode: unknown.userErrors[0].code,
+    });
+
+    const own = await payloadForm('exceptionApprove', 'ExceptionApproveInput', { id: exception.id, clientMutationId: 'row-19' }, REQUESTER);
+    expect(own.userErrors).toMatchObject([{ code: 'FORBIDDEN' }]);
+    expect((await auditRecord('exceptionApprove', exception.id, 'FORBIDDEN')).data).toMatchObject({
+      actor: REQUESTER.sub,
+      targetIds: [exception.id],
+      errorCode: 'FORBIDDEN',
+      error: expect.stringContaining('separation of duties'),
+    });
+    expect((await client.exception(exception.id)).status).toBe('REQUESTED');
   });
 });

@@ -42,7 +42,7 @@ describe('exceptions for a selection of identities', () => {
     expect(group.exceptions.map((e) => e.identityId).sort()).toEqual([ids[0], ids[1]].sort());
     expect(new Set(group.exceptions.map((e) => e.groupId))).toEqual(new Set([group.groupId]));
     expect(group.skipped).toEqual([
-      { identityId: ids[2], reason: expect.stringContaining(`already has an open ROTATION exception (${already.id}`) },
+      { identityId: ids[2], reason: expect.stringContaining(`already has an open exception of this control (${already.id}`) },
     ]);
 
     const approved = await client.decide('approve', group.exceptions[0].id, 'the batch system is retired in Q2');
@@ -93,10 +93,12 @@ describe('renewal', () => {
     const renewal = await client.requested({ identityId, renewsId: first.id, expiresAt: inDays(60) });
     expect(renewal).toMatchObject({ status: 'REQUESTED', renewsId: first.id });
     const second = await client.request({ identityId, renewsId: first.id });
-    expect(second.errors?.[0].message).toContain(`already has a newer open ROTATION exception (${renewal.id}, REQUESTED)`);
+    expect(second.errors?.[0].message).toBe(
+      `the identity already has a newer open exception of this control (${renewal.id}, REQUESTED); renew that one`,
+    );
     const wrongControl = await client.request({ identityId, control: 'NHI2', renewsId: first.id });
     expect(wrongControl.errors?.[0]).toMatchObject({
-      message: `renewsId ${first.id} is not a NHI2 exception of identity ${identityId}`,
+      message: 'renewsId names no exception of this identity and control',
       extensions: { field: 'renewsId' },
     });
     await client.decide('approve', renewal.id, 'one more quarter');

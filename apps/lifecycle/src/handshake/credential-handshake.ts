@@ -338,7 +338,7 @@ export abstract class CredentialHandshake<R extends CredentialRequestColumns, Co
         continue;
       }
       const identity = identities.get(request.identityId);
-      if (!identity) throw notFound(`lifecycle knows no identity ${request.identityId}; identities arrive from inventory's events`);
+      if (!identity) throw unknownIdentity();
       const trust = `${result.source}\n${identity.provider}`;
       if (!trusted.has(trust)) trusted.set(trust, await this.integrators.trusts(manager, result.source, identity.provider));
       if (!trusted.get(trust)) throw new UntrustedResultError(this.label, requestId, identity.provider);

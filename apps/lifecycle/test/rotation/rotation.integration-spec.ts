@@ -386,7 +386,8 @@ describe('the rotation handshake with an integrator', () => {
     const refused = await requestRotation(theirs, 'not ours', alice);
 
     expect(refused.errors?.[0]).toMatchObject({
-      message: `Forbidden: alice may request a rotation only for identities owned by alice, team-payments or their teams; not for ${theirs}`,
+      message:
+        'Forbidden: alice may request a rotation only for identities owned by alice, team-payments or their teams; one identity here is owned by someone else',
       extensions: { code: 'FORBIDDEN' },
     });
     expect(await spec.subgraph.sql('SELECT count(*)::int AS n FROM rotation_requests WHERE identity_id = $1', [theirs])).toEqual([

@@ -57,7 +57,7 @@ export class TrendService {
     interval: TrendInterval,
     businessUnit: string | null,
   ): Promise<Array<{ at: Date; value: number | null }>> {
-    if (!(from <= to)) throw badInput(`from (${from.toISOString()}) must not be after to (${to.toISOString()})`, 'from');
+    if (!(from <= to)) throw badInput('from must not be after to', 'from');
     if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) throw badInput(`a trend spans at most ${MAX_DAYS} days`, 'to');
     const bucket = { DAY: 'day', WEEK: 'week', MONTH: 'month' }[interval];
     const rows: Array<SnapshotRow & { bucket: Date }> = await this.dataSource.query(

@@ -103,11 +103,11 @@ export class AttestationService {
       const campaign = await manager.getRepository(AttestationCampaignEntity).findOne({ where: { id: campaignId } });
       if (!campaign) throw notFound('no attestation campaign has this campaignId', 'campaignId');
       if (campaign.status === 'CLOSED' || campaign.deadline <= now) {
-        throw conflict(`campaign "${campaign.name}" closed at its deadline, ${campaign.deadline.toISOString()}`, 'campaignId');
+        throw conflict(`the campaign closed at its deadline, ${campaign.deadline.toISOString()}; it takes no more decisions`, 'campaignId');
       }
       const items = manager.getRepository(AttestationItemEntity);
       const item = await items.findOne({ where: { campaignId, identityId }, lock: { mode: 'pessimistic_write' } });
-      if (!item) throw notFound(`this identity is not in campaign "${campaign.name}"`, 'identityId');
+      if (!item) throw notFound('this identity is not in the campaign', 'identityId');
       if (item.decision) {
         throw conflict(
           `this identity was already attested (${item.decision}) by ${item.decidedBy} at ${item.decidedAt?.toISOString()}`,

@@ -193,7 +193,7 @@ export class DirectorySyncRun {
       this.report.rejected.push({
         index: entry.index,
         externalRef: entry.externalRef,
-        reason: `is a ${existing.kind}; its kind cannot change to ${entry.input.kind}`,
+        reason: `is a ${existing.kind}; its kind cannot change`,
       });
       return false;
     }

@@ -75,7 +75,7 @@ export class HandoffService {
       const handoff = await this.lockRequested(manager, id);
       await this.assertReceiver(manager, handoff, actor, 'accept a handoff');
       const to = await manager.getRepository(OwnerEntity).findOne({ where: { id: handoff.toOwnerId } });
-      if (!to?.active) throw conflict(`the receiving owner ${to?.name ?? handoff.toOwnerId} has left since; decline this handoff`, 'id');
+      if (!to?.active) throw conflict('the receiving owner has left since; decline this handoff', 'id');
       const items = await manager.getRepository(HandoffItemEntity).find({ where: { handoffId: id }, order: { identityId: 'ASC' } });
       const rows = await manager.getRepository(IdentityOwnershipEntity).find({
         where: { identityId: In(items.map((i) => i.identityId)) },
@@ -130,7 +130,7 @@ export class HandoffService {
     const owners = manager.getRepository(OwnerEntity);
     const to = await owners.findOne({ where: { id: input.toOwnerId } });
     if (!to) throw notFound('no owner has this toOwnerId', 'toOwnerId');
-    if (!to.active) throw badInput(`owner ${to.name} (${to.externalRef}) is inactive; hand off to an active owner`, 'toOwnerId');
+    if (!to.active) throw badInput('the owner toOwnerId names is inactive; hand off to an active owner', 'toOwnerId');
     if (input.fromOwnerId && !(await owners.exists({ where: { id: input.fromOwnerId } })))
       throw notFound('no owner has this fromOwnerId', 'fromOwnerId');
     if (input.fromOwnerId === to.id) throw badInput('fromOwnerId and toOwnerId are the same owner', 'toOwnerId');

@@ -132,8 +132,8 @@ export class OwnersService {
   /** The team named by parentRef, refusing a person, an unknown reference or a loop in the hierarchy. */
   async parentFor(manager: EntityManager, parentRef: string, child: OwnerEntity | null): Promise<OwnerEntity> {
     const parent = await manager.getRepository(OwnerEntity).findOne({ where: { externalRef: parentRef } });
-    if (!parent) throw badInput(`parentRef ${parentRef}: no owner has that reference; create the team first`, 'parentRef');
-    if (parent.kind !== 'TEAM') throw badInput(`parentRef ${parentRef} is a PERSON; a parent must be a TEAM`, 'parentRef');
+    if (!parent) throw badInput('parentRef names no owner; create the team first', 'parentRef');
+    if (parent.kind !== 'TEAM') throw badInput('parentRef names a PERSON; a parent must be a TEAM', 'parentRef');
     if (child) {
       const rows: Array<{ id: string }> = await manager.query(
         `WITH RECURSIVE up AS (SELECT id, parent_id FROM owners WHERE id = $1
@@ -141,7 +141,7 @@ export class OwnersService {
          SELECT id FROM up WHERE id = $2`,
         [parent.id, child.id],
       );
-      if (rows.length > 0) throw badInput(`parentRef ${parentRef} would put ${child.externalRef} inside itself`, 'parentRef');
+      if (rows.length > 0) throw badInput('parentRef names a team inside this owner, which would put the owner inside itself', 'parentRef');
     }
     return parent;
   }

@@ -140,7 +140,7 @@ describe('handoff from a pilot team to operations', () => {
 
     expect(attempts.map((a) => a.errors?.[0]?.message)).toEqual([
       expect.stringMatching(/choose the identities to hand off: give fromOwnerId, system, or both/),
-      expect.stringMatching(/owner Gone .* is inactive; hand off to an active owner/),
+      'the owner toOwnerId names is inactive; hand off to an active owner',
       expect.stringMatching(/no identity matches this handoff/),
     ]);
   });
@@ -162,7 +162,7 @@ describe('handoff from a pilot team to operations', () => {
 
     const grab = await requestHandoff({ fromOwnerId: ops.id, toOwnerId: pilot.id, reason: 'mine now' }, pilotLead);
     expect(grab.errors?.[0]?.message).toBe(
-      `Forbidden: lead may hand off identities only for identities owned by ${pilot.externalRef} or their teams; not for ${notMine}`,
+      `Forbidden: lead may hand off identities only for identities owned by ${pilot.externalRef} or their teams; one identity here is owned by someone else`,
     );
     // The team lead acts for a member's identity through the team.
     const handoff = (await requestHandoff({ fromOwnerId: pilotDev.id, toOwnerId: ops.id, reason: 'to ops' }, pilotLead)).data
@@ -171,7 +171,7 @@ describe('handoff from a pilot team to operations', () => {
 
     const selfAccept = await decide('acceptHandoff', handoff?.id ?? '', pilotLead);
     expect(selfAccept.errors?.[0]?.message).toBe(
-      `Forbidden: lead may accept a handoff only as ${pilot.externalRef} or their teams; not as ${ops.externalRef}`,
+      `Forbidden: lead may accept a handoff only as ${pilot.externalRef} or their teams; the owner it is for is not one of them`,
     );
     expect(await spec.client.identity(mine)).toMatchObject({ owner: { externalRef: pilotDev.externalRef } });
     expect((await decide('acceptHandoff', handoff?.id ?? '', opsLead)).data?.['acceptHandoff']).toMatchObject({

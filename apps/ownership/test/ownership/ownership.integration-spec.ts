@@ -39,7 +39,7 @@ describe('owners', () => {
   });
 
   it.each([
-    [{ kind: 'TEAM', name: 'x', parentRef: 'nobody-has-this' }, /parentRef nobody-has-this: no owner has that reference/],
+    [{ kind: 'TEAM', name: 'x', parentRef: 'nobody-has-this' }, /^parentRef names no owner; create the team first$/],
     [{ kind: 'PERSON', name: 'x', email: 'not-an-address' }, /^email is not an e-mail address/],
     [{ kind: 'TEAM', name: '   ' }, /name is required/],
   ])('refuses bad input with a clear error: %j', async (input, message) => {
@@ -57,8 +57,8 @@ describe('owners', () => {
     const underPerson = await spec.client.upsertOwner({ externalRef: ref('team'), kind: 'TEAM', name: 'T', parentRef: person.externalRef });
     const loop = await spec.client.upsertOwner({ externalRef: top.externalRef, kind: 'TEAM', name: 'Top', parentRef: child.externalRef });
 
-    expect(underPerson.errors?.[0]?.message).toMatch(/is a PERSON; a parent must be a TEAM/);
-    expect(loop.errors?.[0]?.message).toMatch(/would put .* inside itself/);
+    expect(underPerson.errors?.[0]?.message).toBe('parentRef names a PERSON; a parent must be a TEAM');
+    expect(loop.errors?.[0]?.message).toBe('parentRef names a team inside this owner, which would put the owner inside itself');
   });
 });
 

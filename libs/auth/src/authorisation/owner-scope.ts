@@ -7,8 +7,6 @@ export interface OwnedTarget {
   ownerPath: readonly string[];
 }
 
-const SHOWN = 5;
-
 /** True when the actor owns the identity directly or through one of its teams. */
 export function actsFor(actor: Actor, ownerPath: readonly string[]): boolean {
   return ownerPath.some((ref) => actor.ownerRefs.includes(ref));
@@ -22,20 +20,23 @@ export function mayActOn(actor: Actor, target: OwnedTarget): boolean {
 /**
  * Owners act only on identities they own; a security-admin acts on any.
  * Refuses the whole action when one target is not the actor's, so nothing is half done.
+ * The refusal says how many are not the actor's, never which: their ids are the caller's input (or another owner's).
  */
 export function assertActsOnIdentities(actor: Actor, targets: readonly OwnedTarget[], action: string): void {
   if (!needsOwnership(actor, action)) return;
-  const notOwned = targets.filter((target) => !actsFor(actor, target.ownerPath)).map((target) => target.identityId);
-  if (notOwned.length === 0) return;
-  const listed = notOwned.slice(0, SHOWN).join(', ') + (notOwned.length > SHOWN ? ` and ${notOwned.length - SHOWN} more` : '');
-  throw accessDenied(`${actor.sub} may ${action} only for identities owned by ${actingFor(actor)} or their teams; not for ${listed}`);
+  const notOwned = targets.filter((target) => !actsFor(actor, target.ownerPath)).length;
+  if (notOwned === 0) return;
+  const others = notOwned === 1 ? 'one identity here is' : `${notOwned} identities here are`;
+  throw accessDenied(
+    `${actor.sub} may ${action} only for identities owned by ${actingFor(actor)} or their teams; ${others} owned by someone else`,
+  );
 }
 
-/** The receiving owner of a handoff and the like: the actor must be that owner or act for one of its teams. */
+/** The receiving owner of a handoff and the like: the actor must be that owner or act for one of its teams. The refusal does not name that owner. */
 export function assertActsForOwner(actor: Actor, owner: { ref: string; path: readonly string[] }, action: string): void {
   if (!needsOwnership(actor, action)) return;
   if (!actsFor(actor, owner.path)) {
-    throw accessDenied(`${actor.sub} may ${action} only as ${actingFor(actor)} or their teams; not as ${owner.ref}`);
+    throw accessDenied(`${actor.sub} may ${action} only as ${actingFor(actor)} or their teams; the owner it is for is not one of them`);
   }
 }
 
