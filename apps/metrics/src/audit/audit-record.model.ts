@@ -18,7 +18,7 @@ registerEnumType(AuditOutcomeEnum, {
     },
     REJECTED: {
       description:
-        'Refused as the caller can fix it: bad input, not found or a conflict (errorCode BAD_USER_INPUT, NOT_FOUND, CONFLICT ...).',
+        'Refused as the caller can fix it: bad input, not found or a conflict (errorCode BAD_USER_INPUT, INVALID, NOT_FOUND, CONFLICT ...), thrown or returned in a payload as userErrors.',
     },
     FAILED: { description: 'The service failed (any other errorCode, e.g. INTERNAL_SERVER_ERROR).' },
   },

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -5,8 +6,10 @@ import { PeriodicJob } from '@nhi/runtime';
 import { METRICS_CONFIG, MetricsConfig } from '../metrics-config';
 import { SearchIndex, type SearchRow } from './search-index';
 
-/** Rows read per statement while loading the whole table. */
-const LOAD_CHUNK = 50_000;
+/** Rows fetched at a time. */
+const CHUNK = 10_000;
+/** How full the heap may be after the first load before the feed warns. */
+const HEAP_WARNING_SHARE = 0.6;
 
 const SELECT_ROWS = `
   SELECT identity_id AS "identityId", live, name, external_id AS "externalId", tags, kind, provider, environment,
@@ -50,35 +53,42 @@ export class SearchFeed extends PeriodicJob {
     // One snapshot for the horizon and the rows, so that nothing committed between them is skipped.
     const read = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [{ horizon }] = await manager.query(HORIZON);
-      const rows = this.horizon === null ? await this.loadAll(manager) : await this.changedSince(manager, this.horizon);
+      const rows =
+        this.horizon === null ? await this.read(manager, '', []) : await this.read(manager, 'WHERE tx >= $1::xid8', [this.horizon]);
       return { horizon: horizon as string, rows };
     });
     const first = this.horizon === null;
     this.horizon = read.horizon;
     if (first) {
       this.logger.log(`search index loaded: ${read.rows} identities`);
+      this.warnWhenHeapIsShort();
       this.loaded();
     }
     return read.rows;
   }
 
-  private async loadAll(manager: EntityManager): Promise<number> {
-    let after = '00000000-0000-0000-0000-000000000000';
+  /** The rows, a chunk at a time through a cursor: a first load reads the whole table, which must never be in memory at once. */
+  private async read(manager: EntityManager, where: string, parameters: unknown[]): Promise<number> {
+    await manager.query(`DECLARE search_rows NO SCROLL CURSOR FOR ${SELECT_ROWS} ${where}`, parameters);
     let total = 0;
     for (;;) {
-      const rows: SearchRow[] = await manager.query(`${SELECT_ROWS} WHERE identity_id > $1 ORDER BY identity_id LIMIT ${LOAD_CHUNK}`, [
-        after,
-      ]);
+      const rows: SearchRow[] = await manager.query(`FETCH ${CHUNK} FROM search_rows`);
       rows.forEach((row) => this.index.upsert(row));
       total += rows.length;
-      if (rows.length < LOAD_CHUNK) return total;
-      after = rows[rows.length - 1].identityId;
+      if (rows.length < CHUNK) break;
     }
+    await manager.query('CLOSE search_rows');
+    return total;
   }
 
-  private async changedSince(manager: EntityManager, horizon: string): Promise<number> {
-    const rows: SearchRow[] = await manager.query(`${SELECT_ROWS} WHERE tx >= $1::xid8`, [horizon]);
-    rows.forEach((row) => this.index.upsert(row));
-    return rows.length;
+  /** The index lives in the heap: say so, with what to do, long before it runs out rather than when the process dies. */
+  private warnWhenHeapIsShort(): void {
+    const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
+    if (used > limit * HEAP_WARNING_SHARE) {
+      this.logger.warn(
+        `the search index of ${this.index.size} identities leaves the heap ${Math.round((used / limit) * 100)}% full; ` +
+          `give metrics about 1 MB of --max-old-space-size per 2,000 identities (README, "Running one service alone")`,
+      );
+    }
   }
 }

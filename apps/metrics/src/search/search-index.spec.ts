@@ -47,7 +47,7 @@ describe('SearchIndex', () => {
     expect(first.total).toBe(3);
     // One more than the page: the next page exists.
     expect(first.page.map((p) => p.identityId)).toEqual([a.identityId, b.identityId, c.identityId]);
-    const second = index.search({}, 2, first.page[1].sortKey, false);
+    const second = index.search({}, 2, { name: first.page[1].name, id: first.page[1].identityId }, false);
     expect(second.page.map((p) => p.identityId)).toEqual([c.identityId]);
     expect(second.total).toBe(3);
   });

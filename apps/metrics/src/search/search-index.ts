@@ -60,7 +60,7 @@ export type Facets = Record<FacetDimension | 'findingCategory', FacetCount[]>;
 export interface SearchResult {
   total: number;
   /** The page and one more when more follow (as pageOf takes it), in order: each identity's id and its sort key (for the cursor). */
-  page: Array<{ identityId: string; sortKey: string }>;
+  page: Array<{ identityId: string; name: string }>;
   facets: Facets | null;
 }
 
@@ -98,28 +98,42 @@ class Dictionary {
 
 const TAG_SEPARATOR = '\u0000';
 
+/** Where a page starts: after this (lower-cased) name and, among equal names, this id. */
+export interface SearchCursor {
+  name: string;
+  id: string;
+}
+
+const NO_TAGS: readonly number[] = Object.freeze([]);
+
 /**
  * The identities of the estate in memory, one column per attribute, for the
  * portal's cross-domain search: every filter and every facet is a pass over
- * plain arrays, which at a million identities takes tens of milliseconds
- * where the same GROUP BYs in PostgreSQL take seconds (ADR 0038). Rows are
- * replaced whole (upsert), as identity_search gives them.
+ * typed arrays, which at a million identities takes tens of milliseconds
+ * where the same GROUP BYs in PostgreSQL take seconds (ADR 0038). About 350
+ * bytes of heap per identity, most of it the id, name and searchable text.
+ * Rows are replaced whole (upsert), as identity_search gives them.
  */
 export class SearchIndex {
   private readonly slots = new Map<string, number>();
   private readonly ids: string[] = [];
-  private readonly live: boolean[] = [];
-  /** The lower-cased name, then the id: the page order, unique. */
-  private readonly sortKeys: string[] = [];
-  /** The lower-cased name, external id and tags, for the text search. */
+  /** The lower-cased name: the page order (then the id). */
+  private readonly names: string[] = [];
+  /** The lower-cased external id and tags ("key=value"), for the text search with the name. */
   private readonly texts: string[] = [];
-  private readonly tagCodes: number[][] = [];
+  private readonly tagCodes: Array<readonly number[]> = [];
   private readonly tags = new Dictionary();
-  private readonly expires: number[] = [];
-  /** Per severity rank r (0 = any), a bit per category with an open finding of rank r or above. */
-  private readonly findingMasks: number[][] = SEVERITIES.map(() => []).concat([[]]);
   private readonly dictionaries = Object.fromEntries(DIMENSIONS.map((d) => [d, new Dictionary()])) as Record<Dimension, Dictionary>;
-  private readonly columns = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as number[]])) as Record<Dimension, number[]>;
+  private capacity = 0;
+  private live = new Uint8Array(0);
+  private expires = new Float64Array(0);
+  /** Per severity rank r (0 = any), a bit per category with an open finding of rank r or above. */
+  private findingMasks: Uint16Array[] = [];
+  private columns = {} as Record<Dimension, Uint32Array>;
+
+  constructor() {
+    this.grow(1024);
+  }
 
   get size(): number {
     return this.ids.length;
@@ -129,15 +143,16 @@ export class SearchIndex {
     let slot = this.slots.get(row.identityId);
     if (slot === undefined) {
       slot = this.ids.length;
+      if (slot === this.capacity) this.grow(this.capacity * 2);
       this.slots.set(row.identityId, slot);
       this.ids.push(row.identityId);
     }
-    const name = (row.name ?? '').toLowerCase();
     const tagEntries = Object.entries(row.tags ?? {});
-    this.live[slot] = row.live;
-    this.sortKeys[slot] = `${name}${TAG_SEPARATOR}${row.identityId}`;
-    this.texts[slot] = [name, (row.externalId ?? '').toLowerCase(), ...tagEntries.map(([k, v]) => `${k}=${v}`.toLowerCase())].join('\n');
-    this.tagCodes[slot] = tagEntries.flatMap(([k, v]) => [this.tags.code(k), this.tags.code(`${k}${TAG_SEPARATOR}${v}`)]);
+    this.live[slot] = row.live ? 1 : 0;
+    this.names[slot] = (row.name ?? '').toLowerCase();
+    this.texts[slot] = [row.externalId ?? '', ...tagEntries.map(([k, v]) => `${k}=${v}`)].join('\n').toLowerCase();
+    this.tagCodes[slot] =
+      tagEntries.length === 0 ? NO_TAGS : tagEntries.flatMap(([k, v]) => [this.tags.code(k), this.tags.code(`${k}${TAG_SEPARATOR}${v}`)]);
     this.expires[slot] = row.expiresAt ? row.expiresAt.getTime() : NaN;
     for (let rank = 0; rank <= SEVERITIES.length; rank++) {
       let mask = 0;
@@ -150,22 +165,48 @@ export class SearchIndex {
     for (const dimension of DIMENSIONS) this.columns[dimension][slot] = this.dictionaries[dimension].code(row[dimension]);
   }
 
+  /** Room for `capacity` identities: the typed columns are copied into larger ones. */
+  private grow(capacity: number): void {
+    const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(old: T | undefined, fresh: T): T => {
+      if (old) fresh.set(old);
+      return fresh;
+    };
+    this.live = copy(this.live, new Uint8Array(capacity));
+    this.expires = copy(this.expires, new Float64Array(capacity));
+    this.findingMasks = Array.from({ length: SEVERITIES.length + 1 }, (_, rank) =>
+      copy(this.findingMasks[rank], new Uint16Array(capacity)),
+    );
+    this.columns = Object.fromEntries(DIMENSIONS.map((d) => [d, copy(this.columns[d], new Uint32Array(capacity))])) as Record<
+      Dimension,
+      Uint32Array
+    >;
+    this.capacity = capacity;
+  }
+
+  /** Whether slot a comes before slot b in page order. */
+  private before(a: number, b: number): boolean {
+    const nameA = this.names[a];
+    const nameB = this.names[b];
+    return nameA < nameB || (nameA === nameB && this.ids[a] < this.ids[b]);
+  }
+
   /**
    * The live identities the filter matches: how many, the page of `first`
    * (and one more) after the sort key `after` (name, then id), and when asked the facets:
    * per dimension and finding category, how many of them have each value.
    */
-  search(filter: SearchFilter, first: number, after: string | null, withFacets: boolean): SearchResult {
+  search(filter: SearchFilter, first: number, after: SearchCursor | null, withFacets: boolean): SearchResult {
     const matches = this.matcher(filter);
     const counts = withFacets ? FACET_DIMENSIONS.map((d) => new Array<number>(this.dictionaries[d].values.length).fill(0)) : null;
     const facetColumns = FACET_DIMENSIONS.map((d) => this.columns[d]);
     const categoryCounts = new Array<number>(CATEGORIES.length).fill(0);
-    const page = new TopK(first + 1, this.sortKeys);
+    const page = new TopK(first + 1, (a, b) => this.before(a, b));
     let total = 0;
     for (let slot = 0; slot < this.ids.length; slot++) {
       if (!this.live[slot] || !matches(slot)) continue;
       total++;
-      if (after === null || this.sortKeys[slot] > after) page.offer(slot);
+      if (after === null || this.names[slot] > after.name || (this.names[slot] === after.name && this.ids[slot] > after.id))
+        page.offer(slot);
       if (counts) {
         for (let d = 0; d < facetColumns.length; d++) counts[d][facetColumns[d][slot]]++;
         const mask = this.findingMasks[0][slot];
@@ -174,7 +215,7 @@ export class SearchIndex {
     }
     return {
       total,
-      page: page.sorted().map((slot) => ({ identityId: this.ids[slot], sortKey: this.sortKeys[slot] })),
+      page: page.sorted().map((slot) => ({ identityId: this.ids[slot], name: this.names[slot] })),
       facets: counts ? this.facets(counts, categoryCounts) : null,
     };
   }
@@ -198,7 +239,7 @@ export class SearchIndex {
       tests.push((slot) => allowed[column[slot]] === 1);
     }
     const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    if (words.length > 0) tests.push((slot) => words.every((word) => this.texts[slot].includes(word)));
+    if (words.length > 0) tests.push((slot) => words.every((word) => this.names[slot].includes(word) || this.texts[slot].includes(word)));
     for (const tag of filter.tags ?? []) {
       const code = this.tags.find(tag.value === undefined || tag.value === null ? tag.key : `${tag.key}${TAG_SEPARATOR}${tag.value}`);
       tests.push(code === undefined ? () => false : (slot) => this.tagCodes[slot].includes(code));
@@ -235,24 +276,22 @@ function nonZero(values: ReadonlyArray<string | null>, counts: number[]): FacetC
     .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
 }
 
-/** The k smallest slots by sort key, kept sorted while the scan offers them: one compare for most slots. */
+/** The k first slots in page order, kept sorted while the scan offers them: one compare for most slots. */
 class TopK {
   private readonly slots: number[] = [];
 
   constructor(
     private readonly k: number,
-    private readonly keys: readonly string[],
+    private readonly before: (a: number, b: number) => boolean,
   ) {}
 
   offer(slot: number): void {
-    const key = this.keys[slot];
-    const full = this.slots.length === this.k;
-    if (full && key >= this.keys[this.slots[this.k - 1]]) return;
+    if (this.slots.length === this.k && !this.before(slot, this.slots[this.k - 1])) return;
     let low = 0;
     let high = this.slots.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (this.keys[this.slots[middle]] < key) low = middle + 1;
+      if (this.before(this.slots[middle], slot)) low = middle + 1;
       else high = middle;
     }
     this.slots.splice(low, 0, slot);

@@ -1,7 +1,7 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CanRead } from '@nhi/auth';
 import { badInput, decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
-import type { Facets, SearchFilter } from './search-index';
+import type { Facets, SearchCursor, SearchFilter } from './search-index';
 import { SearchFeed } from './search-feed';
 import { IdentityFacetsModel, IdentitySearchConnectionModel, IdentitySearchFilterInput } from './search.types';
 
@@ -31,11 +31,11 @@ export class SearchResolver {
     after?: string | null,
   ): Promise<SearchConnection> {
     const size = pageSize(first);
-    const afterKey = after ? sortKeyOf(after) : null;
+    const afterKey = after ? cursorOf(after) : null;
     const searchFilter = toFilter(filter);
     const index = await this.feed.current();
     const result = index.search(searchFilter, size, afterKey, false);
-    const page = pageOf(result.page, size, after, (row) => encodeCursor(row.sortKey, row.identityId));
+    const page = pageOf(result.page, size, after, (row) => encodeCursor(row.name, row.identityId));
     return {
       edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: { id: edge.node.identityId } })),
       pageInfo: page.pageInfo,
@@ -61,11 +61,11 @@ export class SearchResolver {
   }
 }
 
-function sortKeyOf(after: string): string {
-  const { sortKey } = decodeCursor(after);
+function cursorOf(after: string): SearchCursor {
+  const { sortKey, id } = decodeCursor(after);
   if (typeof sortKey !== 'string')
     throw badInput('after is not a cursor this API issued; pass pageInfo.endCursor from the previous page', 'after');
-  return sortKey;
+  return { name: sortKey, id };
 }
 
 function toFilter(filter: IdentitySearchFilterInput | null | undefined): SearchFilter {
