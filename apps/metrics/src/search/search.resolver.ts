@@ -1,4 +1,5 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CanRead } from '@nhi/auth';
 import { badInput, decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
 import type { Facets, SearchCursor, SearchFilter } from './search-index';
@@ -10,6 +11,8 @@ const FILTER_DESCRIPTION = 'Which identities; every live identity when null.';
 /** A connection whose facets are counted only when the query selects them (the page alone skips that work). */
 interface SearchConnection extends Omit<IdentitySearchConnectionModel, 'facets'> {
   filter: SearchFilter;
+  /** Counted in the same pass as the page when the query names `facets` directly. */
+  facets: Facets | null;
 }
 
 /** The portal's cross-domain identity search and its facets, from this process's search index (ADR 0038). */
@@ -29,24 +32,26 @@ export class SearchResolver {
     first?: number | null,
     @Args('after', { type: () => String, nullable: true, description: 'The endCursor of the previous page.' })
     after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<SearchConnection> {
     const size = pageSize(first);
     const afterKey = after ? cursorOf(after) : null;
     const searchFilter = toFilter(filter);
     const index = await this.feed.current();
-    const result = index.search(searchFilter, size, afterKey, false);
+    const result = index.search(searchFilter, size, afterKey, selectsFacets(info));
     const page = pageOf(result.page, size, after, (row) => encodeCursor(row.name, row.identityId));
     return {
       edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: { id: edge.node.identityId } })),
       pageInfo: page.pageInfo,
       totalCount: result.total,
       filter: searchFilter,
+      facets: result.facets,
     };
   }
 
   @ResolveField(() => IdentityFacetsModel)
   async facets(@Parent() connection: SearchConnection): Promise<Facets> {
-    return (await this.feed.current()).search(connection.filter, 1, null, true).facets as Facets;
+    return connection.facets ?? ((await this.feed.current()).search(connection.filter, 1, null, true).facets as Facets);
   }
 
   @Query(() => IdentityFacetsModel, {
@@ -59,6 +64,13 @@ export class SearchResolver {
   ): Promise<Facets> {
     return (await this.feed.current()).search(toFilter(filter), 1, null, true).facets as Facets;
   }
+}
+
+/** Whether the query names the connection's facets among its own fields (inside a fragment they are counted in a pass of their own). */
+function selectsFacets(info: GraphQLResolveInfo | undefined): boolean {
+  return (info?.fieldNodes ?? []).some((node) =>
+    (node.selectionSet?.selections ?? []).some((selection) => selection.kind === 'Field' && selection.name.value === 'facets'),
+  );
 }
 
 function cursorOf(after: string): SearchCursor {

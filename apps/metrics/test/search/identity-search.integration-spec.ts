@@ -139,6 +139,14 @@ describe('identitySearch and identityFacets', () => {
     );
     expect(ids(later)).toEqual([batch.id, reader.id]);
     expect(later.facets.lifecycleState).toEqual([{ value: 'ACTIVE', count: 2 }]);
+
+    // Facets asked for inside a fragment are counted in a pass of their own, and are the same.
+    const viaFragment = await spec.subgraph.query<{ identitySearch: { facets: { kind: Facet[] } } }>(
+      `query($filter: IdentitySearchFilter) { identitySearch(filter: $filter) { ...Counts } }
+       fragment Counts on IdentitySearchConnection { facets { kind { value count } } }`,
+      { filter: { businessUnit: [unit] } },
+    );
+    expect(viaFragment.data?.identitySearch.facets.kind).toEqual(later.facets.kind);
   });
 
   it('answers identityFacets alone, and refuses a cursor or a window it cannot use without quoting it', async () => {
