@@ -13,10 +13,12 @@ import { GovernanceCounts1767000000000 } from './migrations/1767000000000-govern
 import { TrendCounts1767100000000 } from './migrations/1767100000000-trend-counts';
 import { TrendMarksAppended1767200000000 } from './migrations/1767200000000-trend-marks-appended';
 import { IdentitySearch1768200000000 } from './migrations/1768200000000-identity-search';
+import { IdentityTimeline1768300000000 } from './migrations/1768300000000-identity-timeline';
 import { ParkedModule } from './parked/parked.module';
 import { ReportsModule } from './reports/reports.module';
 import { METRICS_SCHEMA } from './schema';
 import { SearchModule } from './search/search.module';
+import { TimelineModule } from './timeline/timeline.module';
 import { SummaryModule } from './summary/summary.module';
 import { TrendsModule } from './trends/trends.module';
 
@@ -35,6 +37,7 @@ export const TABLES: SubgraphTables = {
     TrendCounts1767100000000,
     TrendMarksAppended1767200000000,
     IdentitySearch1768200000000,
+    IdentityTimeline1768300000000,
   ],
 };
 
@@ -47,6 +50,7 @@ export function metricsModule(config: SubgraphConfig, environment: NodeJS.Proces
     features: [
       FactsModule,
       SearchModule,
+      TimelineModule,
       SummaryModule,
       TrendsModule,
       ParkedModule,

@@ -88,6 +88,6 @@ export class ExceptionsFactsHandler {
         at: data.at,
       });
     }
-    await this.facts.write(manager, { tables: [rows], history, identityIds: events.map((e) => e.data.identityId) });
+    await this.facts.write(manager, { events, tables: [rows], history, identityIds: events.map((e) => e.data.identityId) });
   }
 }

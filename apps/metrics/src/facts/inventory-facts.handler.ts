@@ -120,7 +120,7 @@ export class InventoryFactsHandler {
       if (isFindingEvent(event)) foldFinding(event, findings, history);
       else foldIdentity(event, identities, history);
     }
-    await this.facts.write(manager, { tables: [identities, findings], history, identityIds: events.map(identityOf) });
+    await this.facts.write(manager, { events, tables: [identities, findings], history, identityIds: events.map(identityOf) });
   }
 }
 

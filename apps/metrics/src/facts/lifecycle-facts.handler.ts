@@ -73,7 +73,7 @@ export class LifecycleFactsHandler {
       const changes = changesOf(event, history);
       if (changes) upsert(rows, event.data.identityId, event.time, changes);
     }
-    await this.facts.write(manager, { tables: [rows], history, identityIds: events.map((e) => e.data.identityId) });
+    await this.facts.write(manager, { events, tables: [rows], history, identityIds: events.map((e) => e.data.identityId) });
   }
 }
 

@@ -41,7 +41,7 @@ export class OwnershipFactsHandler {
     );
     const history: HistoryEntry[] = [];
     for (const event of events) fold(event, rows, history);
-    await this.facts.write(manager, { tables: [rows], history, identityIds: events.map((e) => e.data.identityId) });
+    await this.facts.write(manager, { events, tables: [rows], history, identityIds: events.map((e) => e.data.identityId) });
   }
 }
 

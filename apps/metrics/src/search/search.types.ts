@@ -1,4 +1,4 @@
-import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
 import {
   FindingCategoryEnum,
@@ -10,6 +10,7 @@ import {
   PageInfoModel,
   SeverityEnum,
 } from '@nhi/graphql';
+import { IdentityReferenceModel } from '../identity/identity-reference.model';
 
 @InputType('TagFilter', { description: 'A tag an identity must carry.' })
 export class TagFilterInput {
@@ -140,16 +141,6 @@ export class IdentityFacetsModel {
 
   @Field(() => [FacetCountModel], facet('OWASP NHI category of an open finding (an identity counts once in each of its categories)'))
   findingCategory!: FacetCountModel[];
-}
-
-/** Metrics' part of NonHumanIdentity: only referenced, the identity's fields come from the other subgraphs. */
-@ObjectType('NonHumanIdentity', {
-  description: 'A service account, key, token, certificate, secret, workload identity, AI agent, or another kind a source names.',
-})
-@Directive('@key(fields: "id", resolvable: false)')
-export class IdentityReferenceModel {
-  @Field(() => ID, { description: "The identity's id, the same in every subgraph." })
-  id!: string;
 }
 
 @ObjectType('IdentitySearchEdge', { description: 'One matching identity and the cursor to continue after it.' })

@@ -30,6 +30,11 @@ export const READ_MODELS: readonly ReadModel[] = [
             privilege_level, ownership_status, owner_id, lifecycle_state, expires_at, findings)::text) AS v FROM identity_search`,
   },
   {
+    table: 'identity_timeline',
+    sql: `SELECT json_build_array(source, event_id)::text AS k, md5(json_build_array(identity_id, at, kind, event_type, summary, actor)::text) AS v
+          FROM identity_timeline`,
+  },
+  {
     table: 'governance_counts',
     sql: `SELECT json_build_array(rollup, business_unit, kind, measure, bucket)::text AS k, n::text AS v FROM governance_counts
           WHERE n <> 0 AND rollup NOT IN ('trend-unit', 'trend-all')`,
