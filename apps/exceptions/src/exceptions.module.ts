@@ -8,6 +8,7 @@ import { ExceptionDecisionsService } from './exceptions/exception-decisions.serv
 import { ExceptionJournal } from './exceptions/exception-journal';
 import { ExceptionRequestsService } from './exceptions/exception-requests.service';
 import { ExceptionMutationsResolver } from './exceptions/mutations/exception-mutations.resolver';
+import { IdentityExceptionPermissionsResolver } from './exceptions/identity-permissions.resolver';
 import { ExceptionViewerPermissionsResolver } from './exceptions/viewer-permissions.resolver';
 import { ExceptionWorkflowResolver } from './exceptions/exception-workflow.resolver';
 import { ExceptionsResolver } from './exceptions/exceptions.resolver';
@@ -24,6 +25,7 @@ import { ViewerExceptionsResolver } from './viewer/viewer-exceptions.resolver';
     ExceptionWorkflowResolver,
     ExceptionMutationsResolver,
     ExceptionViewerPermissionsResolver,
+    IdentityExceptionPermissionsResolver,
     IDEMPOTENCY_STORE_PROVIDER,
     PolicyExceptionReferencesResolver,
     ExceptionsToDecideService,

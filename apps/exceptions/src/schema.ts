@@ -2,6 +2,7 @@ import type { SubgraphSchema } from '@nhi/graphql';
 import { IdentityWithExceptionsModel } from './exceptions/identity.model';
 import { ExceptionsResolver } from './exceptions/exceptions.resolver';
 import { ExceptionMutationsResolver } from './exceptions/mutations/exception-mutations.resolver';
+import { IdentityExceptionPermissionsResolver } from './exceptions/identity-permissions.resolver';
 import { ExceptionViewerPermissionsResolver } from './exceptions/viewer-permissions.resolver';
 import { ExceptionWorkflowResolver } from './exceptions/exception-workflow.resolver';
 import { PolicyExceptionReferencesResolver } from './exceptions/policy-exception-references.resolver';
@@ -16,6 +17,7 @@ export const EXCEPTIONS_SCHEMA: SubgraphSchema = {
     ExceptionWorkflowResolver,
     ExceptionMutationsResolver,
     ExceptionViewerPermissionsResolver,
+    IdentityExceptionPermissionsResolver,
     PolicyExceptionReferencesResolver,
     ViewerExceptionsResolver,
   ],

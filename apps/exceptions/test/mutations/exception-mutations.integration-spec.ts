@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@nhi/auth';
 import { APPROVER, exceptionsSpec, inDays, REQUESTER, VIEWER } from '../support/exceptions-client';
-import type { UserError } from '@nhi/testing';
+import { waitFor, type UserError } from '@nhi/testing';
 
 const spec = exceptionsSpec('exceptions-mutations');
 
@@ -165,5 +165,46 @@ describe('viewerCanDecide and viewerCanRevoke', () => {
 
     await call<ExceptionPayload>('exceptionRevoke', 'ExceptionRevokeInput', { id, reason: 'no longer needed' });
     expect(await as(id, REQUESTER)).toEqual({ status: 'REVOKED', viewerCanDecide: false, viewerCanRevoke: false });
+  });
+});
+
+describe('viewerCanRequestException', () => {
+  const CAN = `query($id: ID!) {
+    _entities(representations: [{ __typename: "NonHumanIdentity", id: $id }]) { ... on NonHumanIdentity { viewerCanRequestException } }
+  }`;
+  const can = async (id: string, actor: Actor) =>
+    (await spec.client.exceptions.query<{ _entities: Array<{ viewerCanRequestException: boolean }> }>(CAN, { id }, actor)).data
+      ?._entities[0].viewerCanRequestException;
+
+  it('follows exceptionCreate: a security-admin or an owner through its team, on an identity exceptions knows', async () => {
+    const identityId = await spec.client.discovered();
+    const team = `team-${randomUUID().slice(0, 8)}`;
+    const member: Actor = { sub: 'olga-owner', roles: ['owner'], ownerRefs: [team] };
+    expect(await can(identityId, APPROVER)).toBe(true);
+    expect(await can(identityId, member)).toBe(false);
+    expect(await can(identityId, VIEWER)).toBe(false);
+    expect(await can(randomUUID(), APPROVER)).toBe(false);
+
+    await spec.client.exceptions.publish(
+      'nhi.ownership.assigned',
+      {
+        identityId,
+        ownerId: randomUUID(),
+        ownerRef: 'olga',
+        ownerPath: ['olga', team],
+        role: 'PRIMARY',
+        previousOwnerId: null,
+        via: 'MANUAL',
+        ownershipStatus: 'OWNED',
+        actor: 'admin',
+        reason: null,
+        assignedAt: new Date().toISOString(),
+      },
+      'ownership',
+    );
+    await waitFor(async () => (await can(identityId, member)) === true, { what: 'the owner path to reach exceptions' });
+    // And the mutation agrees.
+    const created = await create({ identityId }, member);
+    expect(created.userErrors).toEqual([]);
   });
 });
