@@ -5,6 +5,7 @@ import { AttestationCampaignEntity } from '../attestation/attestation-campaign.e
 import { AttestationItemEntity } from '../attestation/attestation-item.entity';
 import { HandoffEntity } from '../handoff/handoff.entity';
 import { OwnerEntity } from '../owner-data/owner.entity';
+import { OwnershipSuggestionEntity } from '../rules/ownership-suggestion.entity';
 import type { ViewerAttestationModel } from './viewer.model';
 
 /** A to-do list is a page, not a report: beyond this a portal links to the campaign or the handoff queue. */
@@ -47,6 +48,16 @@ export class ViewerTasksService {
     return this.dataSource.getRepository(HandoffEntity).find({
       where: { toOwnerId: In([...ownerIds]), status: 'REQUESTED' },
       order: { requestedAt: 'ASC' },
+      take: VIEWER_TASK_LIMIT,
+    });
+  }
+
+  /** Open suggestions that propose one of the viewer's owners, for them to accept or reject; oldest first. */
+  suggestions(ownerIds: readonly string[]): Promise<OwnershipSuggestionEntity[]> {
+    if (ownerIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(OwnershipSuggestionEntity).find({
+      where: { ownerId: In([...ownerIds]), status: 'PENDING' },
+      order: { createdAt: 'ASC', id: 'ASC' },
       take: VIEWER_TASK_LIMIT,
     });
   }

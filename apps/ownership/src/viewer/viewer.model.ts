@@ -4,6 +4,7 @@ import { Directive, Field, ObjectType } from '@nestjs/graphql';
 import { AttestationCampaignModel } from '../attestation/attestation-campaign.model';
 import { HandoffModel } from '../handoff/handoff.model';
 import { IdentityOwnershipModel } from '../identity-data/identity.model';
+import { OwnershipSuggestionModel } from '../rules/ownership-suggestion.model';
 
 /**
  * Whoever calls: built from the verified actor, never from arguments. Other subgraphs add fields to it, each
@@ -45,4 +46,10 @@ export class ViewerTasksModel {
     description: "Handoffs waiting for one of the viewer's owners to accept or decline; oldest first, at most 100.",
   })
   pendingHandoffs!: HandoffModel[];
+
+  @ListSize(VIEWER_TASK_LIMIT)
+  @Field(() => [OwnershipSuggestionModel], {
+    description: "Open ownership suggestions that propose one of the viewer's owners, to accept or reject; oldest first, at most 100.",
+  })
+  suggestions!: OwnershipSuggestionModel[];
 }

@@ -8,6 +8,8 @@ import { OwnershipIdentityConnectionModel } from '../identity-pages/ownership-id
 import { OwnerModel } from '../owner-data/owner.model';
 import { viewerOwners } from './viewer-owners';
 import { ViewerTasksService } from './viewer-tasks.service';
+import { OwnershipSuggestionModel } from '../rules/ownership-suggestion.model';
+import { toSuggestionModel } from '../rules/suggestions.resolver';
 import { ViewerAttestationModel, ViewerModel, ViewerTasksModel } from './viewer.model';
 
 function viewerOf(actor: Actor): ViewerModel {
@@ -75,5 +77,11 @@ export class ViewerTasksResolver {
   async pendingHandoffs(@Context() context: SubgraphContext): Promise<HandoffModel[]> {
     const owners = await viewerOwners(context, this.tasks);
     return this.tasks.pendingHandoffs(owners.map((owner) => owner.id));
+  }
+
+  @ResolveField(() => [OwnershipSuggestionModel])
+  async suggestions(@Context() context: SubgraphContext): Promise<OwnershipSuggestionModel[]> {
+    const owners = await viewerOwners(context, this.tasks);
+    return (await this.tasks.suggestions(owners.map((owner) => owner.id))).map(toSuggestionModel);
   }
 }

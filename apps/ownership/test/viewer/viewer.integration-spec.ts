@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '@nhi/auth';
 import { TEST_ADMIN } from '@nhi/testing';
 import { ownershipSpec } from '../support/ownership-spec';
@@ -15,12 +16,13 @@ interface ViewerView {
   tasks: {
     attestations: Array<{ campaign: { id: string }; identity: { id: string } }>;
     pendingHandoffs: Array<{ id: string }>;
+    suggestions: Array<{ id: string }>;
   };
 }
 
 const VIEWER_FIELDS = `subject roles owners { externalRef }
   identities(first: 10) { totalCount edges { node { id } } }
-  tasks { attestations { campaign { id } identity { id } } pendingHandoffs { id } }`;
+  tasks { attestations { campaign { id } identity { id } } pendingHandoffs { id } suggestions { id } }`;
 
 async function viewer(actor: Actor): Promise<ViewerView> {
   const result = await spec.subgraph.query<{ viewer: ViewerView }>(`{ viewer { ${VIEWER_FIELDS} } }`, {}, actor);
@@ -54,6 +56,7 @@ describe('viewer: what the caller owns and what waits for it', () => {
   let alphaCampaign: string;
   let betaCampaign: string;
   let handoffToAlpha: string;
+  const suggestionToAlpha = randomUUID();
 
   beforeAll(async () => {
     const alpha = await spec.client.owner({ externalRef: refs.alpha, kind: 'TEAM', name: 'Alpha' });
@@ -73,6 +76,13 @@ describe('viewer: what the caller owns and what waits for it', () => {
     alphaCampaign = await campaignFor(alpha.id);
     betaCampaign = await campaignFor(beta.id);
     handoffToAlpha = await handoff({ fromOwnerId: beta.id, system, toOwnerId: alpha.id, reason: 'billing moves to alpha' });
+    // One open suggestion proposing alpha, and one already decided, which is no longer a task.
+    await spec.subgraph.sql(
+      `INSERT INTO ownership_suggestions (id, identity_id, owner_id, rule_id, confidence, reason, status, created_at, decided_by, decided_at)
+       VALUES ($1, $3, $4, NULL, 0.9, 'same system', 'PENDING', now(), NULL, NULL),
+              ($2, $3, $4, NULL, 0.9, 'same system', 'REJECTED', now(), 'someone', now())`,
+      [suggestionToAlpha, randomUUID(), betaOnly, alpha.id],
+    );
   });
 
   it('shows an owner its active owners, the identities they hold as PRIMARY or BACKUP, and its tasks', async () => {
@@ -85,6 +95,7 @@ describe('viewer: what the caller owns and what waits for it', () => {
     expect(view.identities.totalCount).toBe(2);
     expect(view.tasks.attestations).toEqual([{ campaign: { id: alphaCampaign }, identity: { id: alphaOwned } }]);
     expect(view.tasks.pendingHandoffs).toEqual([{ id: handoffToAlpha }]);
+    expect(view.tasks.suggestions).toEqual([{ id: suggestionToAlpha }]);
   });
 
   it("shows another owner only its own, none of the first owner's", async () => {
@@ -96,6 +107,7 @@ describe('viewer: what the caller owns and what waits for it', () => {
     expect(ids(view)).toEqual([betaOwnedAlphaBackup, betaOnly].sort());
     expect(view.tasks.attestations.map((task) => task.campaign.id)).toEqual([betaCampaign, betaCampaign]);
     expect(view.tasks.pendingHandoffs).toEqual([]);
+    expect(view.tasks.suggestions).toEqual([]);
   });
 
   it('gives a security-admin without owner refs no owners, identities or tasks', async () => {
@@ -105,7 +117,7 @@ describe('viewer: what the caller owns and what waits for it', () => {
       subject: TEST_ADMIN.sub,
       owners: [],
       identities: { totalCount: 0, edges: [] },
-      tasks: { attestations: [], pendingHandoffs: [] },
+      tasks: { attestations: [], pendingHandoffs: [], suggestions: [] },
     });
   });
 
