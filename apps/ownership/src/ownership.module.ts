@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CampaignConnectionResolver, OwnershipQueuesResolver, SuggestionConnectionResolver } from './queues/queues.resolver';
+import {
+  CampaignConnectionResolver,
+  HandoffConnectionResolver,
+  OwnershipQueuesResolver,
+  SuggestionConnectionResolver,
+} from './queues/queues.resolver';
 import { IDEMPOTENCY_STORE_PROVIDER } from '@nhi/persistence';
 import { AssignmentService } from './assignment/assignment.service';
 import { AttestationResolver, OwnerAttestationProgressResolver } from './attestation/attestation.resolver';
@@ -47,6 +52,7 @@ import { ViewerTasksService } from './viewer/viewer-tasks.service';
     OwnershipQueuesResolver,
     SuggestionConnectionResolver,
     CampaignConnectionResolver,
+    HandoffConnectionResolver,
     AssignmentService,
     OwnershipService,
     OwnersService,

@@ -1,5 +1,10 @@
 import type { SubgraphSchema } from '@nhi/graphql';
-import { CampaignConnectionResolver, OwnershipQueuesResolver, SuggestionConnectionResolver } from './queues/queues.resolver';
+import {
+  CampaignConnectionResolver,
+  HandoffConnectionResolver,
+  OwnershipQueuesResolver,
+  SuggestionConnectionResolver,
+} from './queues/queues.resolver';
 import { AttestationResolver, OwnerAttestationProgressResolver } from './attestation/attestation.resolver';
 import { AttestationCampaignStartResolver } from './attestation/mutations/attestation-campaign-start.resolver';
 import { AttestationCreateResolver } from './attestation/mutations/attestation-create.resolver';
@@ -33,6 +38,7 @@ export const OWNERSHIP_SCHEMA: SubgraphSchema = {
     OwnershipQueuesResolver,
     SuggestionConnectionResolver,
     CampaignConnectionResolver,
+    HandoffConnectionResolver,
     IdentityOwnerMutationsResolver,
     OwnersResolver,
     OwnerMutationsResolver,

@@ -54,7 +54,10 @@ export class HandoffResolver {
     return this.handoffs.handoff(id);
   }
 
-  @Query(() => [HandoffModel], { description: 'Handoffs waiting for this owner to accept or decline.' })
+  @Query(() => [HandoffModel], {
+    description: 'Handoffs waiting for this owner to accept or decline.',
+    deprecationReason: 'Use openHandoffs(filter: { toOwnerId }): a connection with totalCount and pages',
+  })
   pendingHandoffs(@Args('ownerId', { type: () => ID }) ownerId: string): Promise<HandoffModel[]> {
     return this.handoffs.pendingFor(ownerId);
   }

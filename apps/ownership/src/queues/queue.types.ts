@@ -3,6 +3,7 @@ import { Allow } from 'class-validator';
 import { PageInfoModel } from '@nhi/graphql';
 import { AttestationCampaignModel } from '../attestation/attestation-campaign.model';
 import { CampaignStatus } from '../attestation/attestation-enums';
+import { HandoffModel } from '../handoff/handoff.model';
 import { OwnershipSuggestionModel } from '../rules/ownership-suggestion.model';
 
 @InputType('OwnershipSuggestionQueueFilter', { description: 'Narrows the queue of open suggestions; fields combine with AND.' })
@@ -70,5 +71,41 @@ export class CampaignConnectionModel {
   pageInfo!: PageInfoModel;
 
   /** Counts every campaign the filter selects; run only when totalCount is asked for. */
+  count!: () => Promise<number>;
+}
+
+@InputType('HandoffQueueFilter', { description: 'Narrows the queue of handoffs waiting for a decision; fields combine with AND.' })
+export class HandoffQueueFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Only handoffs to this owner (the one who must accept or decline).' })
+  @Allow()
+  toOwnerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only handoffs from this owner.' })
+  @Allow()
+  fromOwnerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only handoffs to owners of this business unit (the receiving owner's, exactly)." })
+  @Allow()
+  businessUnit?: string | null;
+}
+
+@ObjectType('HandoffEdge', { description: 'One handoff waiting for a decision and the cursor to continue after it.' })
+export class HandoffEdgeModel {
+  @Field(() => HandoffModel, { description: 'The handoff.' })
+  node!: HandoffModel;
+
+  @Field({ description: 'Pass as `after` to get the handoffs that follow this one.' })
+  cursor!: string;
+}
+
+@ObjectType('HandoffConnection', { description: 'A page of handoffs waiting for the receiving owner, oldest first.' })
+export class HandoffConnectionModel {
+  @Field(() => [HandoffEdgeModel], { description: 'The handoffs of this page.' })
+  edges!: HandoffEdgeModel[];
+
+  @Field(() => PageInfoModel, { description: 'Whether more pages follow, and the cursors to fetch them.' })
+  pageInfo!: PageInfoModel;
+
+  /** Counts every handoff the filter selects; run only when totalCount is asked for. */
   count!: () => Promise<number>;
 }

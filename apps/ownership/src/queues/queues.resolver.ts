@@ -3,10 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CanRead } from '@nhi/auth';
 import { AttestationCampaignEntity } from '../attestation/attestation-campaign.entity';
+import { HandoffEntity } from '../handoff/handoff.entity';
 import { OwnershipSuggestionEntity } from '../rules/ownership-suggestion.entity';
 import { toSuggestionModel } from '../rules/suggestions.resolver';
 import { queuePage } from './queue-page';
-import { CampaignConnectionModel, CampaignFilterInput, SuggestionConnectionModel, SuggestionQueueFilterInput } from './queue.types';
+import {
+  CampaignConnectionModel,
+  CampaignFilterInput,
+  HandoffConnectionModel,
+  HandoffQueueFilterInput,
+  SuggestionConnectionModel,
+  SuggestionQueueFilterInput,
+} from './queue.types';
 
 const FIRST = { type: () => Int, nullable: true, description: 'Page size, 1 to 500; 50 when left out.' } as const;
 const AFTER = { type: () => String, nullable: true, description: "The previous page's pageInfo.endCursor." } as const;
@@ -61,6 +69,34 @@ export class OwnershipQueuesResolver {
     if (filter?.businessUnit) query.andWhere('c.business_unit = :bu', { bu: filter.businessUnit });
     if (filter?.ownerId) query.andWhere('c.owner_id = :ownerId', { ownerId: filter.ownerId });
     return queuePage(query, { at: 'c.deadline', id: 'c.id', cursorOf: (row) => ({ at: row.deadline, id: row.id }) }, first, after);
+  }
+
+  @Query(() => HandoffConnectionModel, {
+    description:
+      'Handoffs waiting for the receiving owner to accept or decline, oldest first, to one owner, from one owner or within one business unit.',
+  })
+  openHandoffs(
+    @Args('filter', { type: () => HandoffQueueFilterInput, nullable: true, description: 'Which handoffs; every open one when left out.' })
+    filter: HandoffQueueFilterInput | null,
+    @Args('first', FIRST) first: number | null,
+    @Args('after', AFTER) after: string | null,
+  ): Promise<HandoffConnectionModel> {
+    const query = this.dataSource.getRepository(HandoffEntity).createQueryBuilder('h').where("h.status = 'REQUESTED'");
+    if (filter?.toOwnerId) query.andWhere('h.to_owner_id = :to', { to: filter.toOwnerId });
+    if (filter?.fromOwnerId) query.andWhere('h.from_owner_id = :from', { from: filter.fromOwnerId });
+    if (filter?.businessUnit) {
+      query.andWhere('EXISTS (SELECT 1 FROM owners o WHERE o.id = h.to_owner_id AND o.business_unit = :bu)', { bu: filter.businessUnit });
+    }
+    return queuePage(query, { at: 'h.requested_at', id: 'h.id', cursorOf: (row) => ({ at: row.requestedAt, id: row.id }) }, first, after);
+  }
+}
+
+@CanRead()
+@Resolver(() => HandoffConnectionModel)
+export class HandoffConnectionResolver {
+  @ResolveField(() => Int, { description: 'Open handoffs matching the filter, on all pages.' })
+  totalCount(@Parent() connection: HandoffConnectionModel): Promise<number> {
+    return connection.count();
   }
 }
 

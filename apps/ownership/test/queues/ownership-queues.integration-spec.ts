@@ -123,3 +123,59 @@ describe('attestationCampaigns', () => {
     expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));
   });
 });
+
+describe('openHandoffs', () => {
+  type Handoff = { id: string; status: string; toOwner: { id: string } | null };
+  const HANDOFFS = `query($filter: HandoffQueueFilter, $first: Int, $after: String) {
+    openHandoffs(filter: $filter, first: $first, after: $after) {
+      totalCount edges { cursor node { id status toOwner { id } } } pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+  it('lists open handoffs oldest first, to or from one owner or within the receiving business unit, with totalCount and pages', async () => {
+    const receivingUnit = unique('bu');
+    const from = await spec.client.owner({ externalRef: unique('from'), kind: 'TEAM', name: 'From' });
+    const toB = await spec.client.owner({ externalRef: unique('to-b'), kind: 'TEAM', name: 'To B' });
+    const toC = await spec.client.owner({ externalRef: unique('to-c'), kind: 'TEAM', name: 'To C', businessUnit: receivingUnit });
+    const handoff = async (to: string) => {
+      const system = unique('system');
+      const identityId = await spec.client.discovered({ system });
+      expect((await spec.client.assign({ identityId, ownerId: from.id })).errors).toBeUndefined();
+      const result = await spec.subgraph.query<{ requestHandoff: { id: string } }>(
+        'mutation($input: HandoffInput!) { requestHandoff(input: $input) { id } }',
+        { input: { fromOwnerId: from.id, system, toOwnerId: to, reason: 'the system changes teams' } },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.requestHandoff.id;
+    };
+    const first = await handoff(toB.id);
+    const second = await handoff(toC.id);
+    const third = await handoff(toB.id);
+
+    const fromOne = await read<Handoff>(HANDOFFS, 'openHandoffs', { filter: { fromOwnerId: from.id } });
+    expect(fromOne.edges.map((e) => e.node.id)).toEqual([first, second, third]);
+    expect(fromOne.totalCount).toBe(3);
+    expect(await allPages<Handoff>(HANDOFFS, 'openHandoffs', { fromOwnerId: from.id })).toEqual([first, second, third]);
+    const toOne = await read<Handoff>(HANDOFFS, 'openHandoffs', { filter: { toOwnerId: toB.id } });
+    expect(toOne.edges.map((e) => [e.node.id, e.node.toOwner?.id])).toEqual([
+      [first, toB.id],
+      [third, toB.id],
+    ]);
+    expect(
+      (await read<Handoff>(HANDOFFS, 'openHandoffs', { filter: { businessUnit: receivingUnit } })).edges.map((e) => e.node.id),
+    ).toEqual([second]);
+
+    // A decided handoff leaves the queue.
+    const declined = await spec.subgraph.query(
+      `mutation($id: ID!) { declineHandoff(id: $id, note: "not ours") { id } }`,
+      { id: first },
+      {
+        sub: 'b-owner',
+        roles: ['security-admin'],
+        ownerRefs: [],
+      },
+    );
+    expect(declined.errors).toBeUndefined();
+    expect((await read<Handoff>(HANDOFFS, 'openHandoffs', { filter: { toOwnerId: toB.id } })).edges.map((e) => e.node.id)).toEqual([third]);
+  });
+});
