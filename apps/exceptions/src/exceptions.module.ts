@@ -10,7 +10,7 @@ import { ExceptionRequestsService } from './exceptions/exception-requests.servic
 import { ExceptionMutationsResolver } from './exceptions/mutations/exception-mutations.resolver';
 import { IdentityExceptionPermissionsResolver } from './exceptions/identity-permissions.resolver';
 import { ExceptionViewerPermissionsResolver } from './exceptions/viewer-permissions.resolver';
-import { ExceptionWorkflowResolver } from './exceptions/exception-workflow.resolver';
+import { ExceptionWorkflowResolver, PolicyExceptionConnectionResolver } from './exceptions/exception-workflow.resolver';
 import { ExceptionsResolver } from './exceptions/exceptions.resolver';
 import { ExceptionsService } from './exceptions/exceptions.service';
 import { PolicyExceptionReferencesResolver } from './exceptions/policy-exception-references.resolver';
@@ -23,6 +23,7 @@ import { ViewerExceptionsResolver } from './viewer/viewer-exceptions.resolver';
     ExceptionsService,
     ExceptionsResolver,
     ExceptionWorkflowResolver,
+    PolicyExceptionConnectionResolver,
     ExceptionMutationsResolver,
     ExceptionViewerPermissionsResolver,
     IdentityExceptionPermissionsResolver,

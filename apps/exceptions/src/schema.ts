@@ -4,7 +4,7 @@ import { ExceptionsResolver } from './exceptions/exceptions.resolver';
 import { ExceptionMutationsResolver } from './exceptions/mutations/exception-mutations.resolver';
 import { IdentityExceptionPermissionsResolver } from './exceptions/identity-permissions.resolver';
 import { ExceptionViewerPermissionsResolver } from './exceptions/viewer-permissions.resolver';
-import { ExceptionWorkflowResolver } from './exceptions/exception-workflow.resolver';
+import { ExceptionWorkflowResolver, PolicyExceptionConnectionResolver } from './exceptions/exception-workflow.resolver';
 import { PolicyExceptionReferencesResolver } from './exceptions/policy-exception-references.resolver';
 import { ViewerExceptionsResolver } from './viewer/viewer-exceptions.resolver';
 import { ViewerExceptionsModel } from './viewer/viewer.model';
@@ -15,6 +15,7 @@ export const EXCEPTIONS_SCHEMA: SubgraphSchema = {
   resolvers: [
     ExceptionsResolver,
     ExceptionWorkflowResolver,
+    PolicyExceptionConnectionResolver,
     ExceptionMutationsResolver,
     ExceptionViewerPermissionsResolver,
     IdentityExceptionPermissionsResolver,

@@ -12,3 +12,4 @@ export * from './migrate-command';
 export * from './transient-failure';
 export * from './postgres-tls';
 export * from './idempotency';
+export * from './queue-page';

@@ -20,6 +20,9 @@ export class PolicyExceptionConnectionModel {
 
   @Field(() => PageInfoModel, { description: 'Whether more exceptions follow, and the cursor to read them.' })
   pageInfo!: PageInfoModel;
+
+  /** Counts every exception the query selects; run only when totalCount is asked for. */
+  count!: () => Promise<number>;
 }
 
 @ObjectType('ExceptionCount', { description: 'How many exceptions of one control are in one status.' })

@@ -5,6 +5,7 @@ import { BulkExceptionRequestInput, ExceptionRequestInput } from './dto/exceptio
 import { ExceptionDecisionsService } from './exception-decisions.service';
 import { ExceptionRequestsService } from './exception-requests.service';
 import { ExceptionGroupModel, ExceptionStatsModel, PolicyExceptionConnectionModel } from './exception-results.model';
+import { ApprovedExceptionFilterInput, ExceptionQueueFilterInput } from './exception-queue.types';
 import { ExceptionsService } from './exceptions.service';
 import { ExceptionHistoryEntryModel, PolicyExceptionModel } from './policy-exception.model';
 
@@ -92,7 +93,9 @@ export class ExceptionWorkflowResolver {
     return this.exceptions.byId(id);
   }
 
-  @Query(() => PolicyExceptionConnectionModel, { description: 'Requests waiting for a decision, oldest first.' })
+  @Query(() => PolicyExceptionConnectionModel, {
+    description: 'Requests waiting for a decision, oldest first, optionally for one business unit, one owner or some controls.',
+  })
   pendingExceptions(
     @Args('first', { type: () => Int, nullable: true, description: 'Page size: 1 to 500, 50 when null.' }) first: number | null,
     @Args('after', {
@@ -101,11 +104,33 @@ export class ExceptionWorkflowResolver {
       description: 'The endCursor of the previous page; the oldest requests when null.',
     })
     after: string | null,
+    @Args('filter', { type: () => ExceptionQueueFilterInput, nullable: true, description: 'Which requests; every one waiting when null.' })
+    filter?: ExceptionQueueFilterInput | null,
   ): Promise<PolicyExceptionConnectionModel> {
-    return this.exceptions.pending(first, after);
+    return this.exceptions.pending(first, after, filter ?? {});
   }
 
-  @Query(() => [PolicyExceptionModel], { description: 'Approved exceptions expiring within the coming days, soonest first.' })
+  @Query(() => PolicyExceptionConnectionModel, {
+    description:
+      'Approved exceptions, soonest expiry first: those about to lapse, for one business unit, one owner or some controls. A keyset-paged connection with totalCount.',
+  })
+  approvedExceptions(
+    @Args('filter', {
+      type: () => ApprovedExceptionFilterInput,
+      nullable: true,
+      description: 'Which exceptions; every approved one when null.',
+    })
+    filter: ApprovedExceptionFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size: 1 to 500, 50 when null.' }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+  ): Promise<PolicyExceptionConnectionModel> {
+    return this.exceptions.approved(filter ?? {}, first, after);
+  }
+
+  @Query(() => [PolicyExceptionModel], {
+    description: 'Approved exceptions expiring within the coming days, soonest first.',
+    deprecationReason: 'Use approvedExceptions(filter: { expiresWithinDays }): a connection with totalCount, pages and filters',
+  })
   expiringExceptions(
     @Args('withinDays', {
       type: () => Int,
@@ -128,5 +153,14 @@ export class ExceptionWorkflowResolver {
     return requestLoader<string, ExceptionHistoryEntryModel[]>(context, 'exception-history', async (ids) =>
       groupByKeys(ids, await this.exceptions.historyOf(ids), (entry) => entry.exceptionId),
     ).load(exception.id);
+  }
+}
+
+@CanRead()
+@Resolver(() => PolicyExceptionConnectionModel)
+export class PolicyExceptionConnectionResolver {
+  @ResolveField(() => Int, { description: 'How many exceptions the query selects, on all pages.' })
+  totalCount(@Parent() connection: PolicyExceptionConnectionModel): Promise<number> {
+    return connection.count();
   }
 }

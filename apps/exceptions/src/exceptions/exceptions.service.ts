@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { badInput, decodeCursor, encodeCursor, Page, pageOf, pageSize } from '@nhi/graphql';
+import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import { badInput, Page, pageSize } from '@nhi/graphql';
+import { queuePage } from '@nhi/persistence';
 import type { ExceptionControl, ExceptionStatus } from './exception-enums';
 import { ExceptionHistoryEntity } from './exception-history.entity';
 import { PolicyExceptionEntity } from './policy-exception.entity';
@@ -13,6 +14,40 @@ export interface ExceptionCount {
   control: ExceptionControl;
   status: ExceptionStatus;
   count: number;
+}
+
+/** Narrows an exception queue; fields combine with AND. */
+export interface ExceptionQueueFilter {
+  businessUnit?: string | null;
+  ownerId?: string | null;
+  control?: readonly ExceptionControl[] | null;
+  expiresWithinDays?: number | null;
+}
+
+export type ExceptionQueuePage = Page<PolicyExceptionEntity> & { count: () => Promise<number> };
+
+/** The filter's identity scope and controls, on a query of policy_exceptions aliased `e`. */
+function scoped(query: SelectQueryBuilder<PolicyExceptionEntity>, filter: ExceptionQueueFilter): SelectQueryBuilder<PolicyExceptionEntity> {
+  if (filter.businessUnit) {
+    query.andWhere('EXISTS (SELECT 1 FROM known_identities k WHERE k.identity_id = e.identity_id AND k.business_unit = :bu)', {
+      bu: filter.businessUnit,
+    });
+  }
+  if (filter.ownerId) {
+    query.andWhere('EXISTS (SELECT 1 FROM known_identities k WHERE k.identity_id = e.identity_id AND k.owner_id = :ownerId)', {
+      ownerId: filter.ownerId,
+    });
+  }
+  if (filter.control && filter.control.length > 0) query.andWhere('e.control = ANY(:controls)', { controls: [...filter.control] });
+  return query;
+}
+
+/** The latest expiry `days` from now includes, or a clear error naming `field`. */
+function expiryLimit(days: number, field: string, now: Date): Date {
+  if (!Number.isInteger(days) || days < 0 || days > MAX_EXPIRING_WITHIN_DAYS) {
+    throw badInput(`${field} must be a whole number of days from 0 to ${MAX_EXPIRING_WITHIN_DAYS}`, field);
+  }
+  return new Date(now.getTime() + days * DAY_MS);
 }
 
 /** Reads: exceptions by identity, by id, pending, expiring, their history and counts. */
@@ -51,29 +86,25 @@ export class ExceptionsService {
   }
 
   /** Requests waiting for a decision, oldest first: the approvers' queue. */
-  async pending(first: number | null, after: string | null): Promise<Page<PolicyExceptionEntity>> {
-    const size = pageSize(first);
-    const query = this.exceptions.createQueryBuilder('e').where("e.status = 'REQUESTED'");
-    if (after) {
-      const cursor = decodeCursor(after);
-      query.andWhere('(e.requested_at, e.id) > (:at, :id)', { at: new Date(Number(cursor.sortKey)), id: cursor.id });
+  pending(first: number | null, after: string | null, filter: ExceptionQueueFilter = {}): Promise<ExceptionQueuePage> {
+    const query = scoped(this.exceptions.createQueryBuilder('e').where("e.status = 'REQUESTED'"), filter);
+    return queuePage(query, { at: 'e.requested_at', id: 'e.id', cursorOf: (row) => ({ at: row.requestedAt, id: row.id }) }, first, after);
+  }
+
+  /** Approved exceptions, soonest expiry first; with expiresWithinDays, only those expiring within that many days. */
+  approved(filter: ExceptionQueueFilter, first: number | null, after: string | null, now = new Date()): Promise<ExceptionQueuePage> {
+    const query = scoped(this.exceptions.createQueryBuilder('e').where("e.status = 'APPROVED'"), filter);
+    if (filter.expiresWithinDays !== undefined && filter.expiresWithinDays !== null) {
+      query.andWhere('e.expires_at <= :until', { until: expiryLimit(filter.expiresWithinDays, 'filter.expiresWithinDays', now) });
     }
-    const rows = await query
-      .orderBy('e.requested_at', 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .limit(size + 1)
-      .getMany();
-    return pageOf(rows, size, after, (row) => encodeCursor(row.requestedAt.getTime(), row.id));
+    return queuePage(query, { at: 'e.expires_at', id: 'e.id', cursorOf: (row) => ({ at: row.expiresAt, id: row.id }) }, first, after);
   }
 
   /** Approved exceptions that expire within the coming days, soonest first. */
   expiring(withinDays: number, first: number | null, now = new Date()): Promise<PolicyExceptionEntity[]> {
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > MAX_EXPIRING_WITHIN_DAYS) {
-      throw badInput(`withinDays must be a whole number of days from 0 to ${MAX_EXPIRING_WITHIN_DAYS}`, 'withinDays');
-    }
     return this.exceptions
       .createQueryBuilder('e')
-      .where("e.status = 'APPROVED' AND e.expires_at <= :until", { until: new Date(now.getTime() + withinDays * DAY_MS) })
+      .where("e.status = 'APPROVED' AND e.expires_at <= :until", { until: expiryLimit(withinDays, 'withinDays', now) })
       .orderBy('e.expires_at', 'ASC')
       .addOrderBy('e.id', 'ASC')
       .limit(pageSize(first))

@@ -6,7 +6,7 @@ import { AttestationCampaignEntity } from '../attestation/attestation-campaign.e
 import { HandoffEntity } from '../handoff/handoff.entity';
 import { OwnershipSuggestionEntity } from '../rules/ownership-suggestion.entity';
 import { toSuggestionModel } from '../rules/suggestions.resolver';
-import { queuePage } from './queue-page';
+import { queuePage } from '@nhi/persistence';
 import {
   CampaignConnectionModel,
   CampaignFilterInput,

@@ -4,7 +4,7 @@ import { badInput, decodeCursor, encodeCursor, pageOf, pageSize, type Page } fro
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_OURS = 'after is not a cursor this API issued; pass pageInfo.endCursor from the previous page';
 
-/** A queue's order: one timestamp column then the id, both ascending (oldest or soonest first). */
+/** A work queue's order (ownership's, exceptions'): one timestamp column then the id, both ascending (oldest or soonest first). */
 export interface QueueOrder<T> {
   /** `alias.column` of the timestamp. */
   at: string;

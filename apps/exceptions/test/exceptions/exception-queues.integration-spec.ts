@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { ownershipAssignedData, waitFor } from '@nhi/testing';
+import { APPROVER, exceptionsSpec, inDays } from '../support/exceptions-client';
+
+const spec = exceptionsSpec('exceptions-queues');
+
+interface Connection {
+  totalCount: number;
+  edges: Array<{ cursor: string; node: { id: string; control: string } }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+const PENDING = `query($filter: ExceptionQueueFilter, $first: Int, $after: String) {
+  pendingExceptions(filter: $filter, first: $first, after: $after) {
+    totalCount edges { cursor node { id control } } pageInfo { hasNextPage endCursor }
+  }
+}`;
+const APPROVED = `query($filter: ApprovedExceptionFilter, $first: Int, $after: String) {
+  approvedExceptions(filter: $filter, first: $first, after: $after) {
+    totalCount edges { cursor node { id control } } pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+async function read(query: string, field: string, variables: Record<string, unknown>): Promise<Connection> {
+  const result = await spec.client.exceptions.query<Record<string, Connection>>(query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data![field]!;
+}
+
+const ids = (connection: Connection) => connection.edges.map((edge) => edge.node.id);
+
+describe('pendingExceptions and approvedExceptions', () => {
+  it('filter by business unit, owner and control, count, page, and order by request or expiry', async () => {
+    const businessUnit = `bu-${randomUUID().slice(0, 8)}`;
+    const ownerId = randomUUID();
+    const [a, b] = [await spec.client.discovered({ businessUnit }), await spec.client.discovered({ businessUnit })];
+    await spec.client.exceptions.publish('nhi.ownership.assigned', ownershipAssignedData(b, ownerId), 'ownership');
+    await waitFor(
+      async () => (await spec.client.exceptions.sql('SELECT 1 FROM known_identities WHERE owner_id = $1', [ownerId])).length > 0,
+      {
+        what: 'exceptions to learn the owner',
+      },
+    );
+    const rotationA = (await spec.client.requested({ identityId: a, control: 'ROTATION', expiresAt: inDays(20) })).id;
+    const ownershipA = (await spec.client.requested({ identityId: a, control: 'OWNERSHIP', expiresAt: inDays(5) })).id;
+    const rotationB = (await spec.client.requested({ identityId: b, control: 'ROTATION', expiresAt: inDays(10) })).id;
+
+    const unit = await read(PENDING, 'pendingExceptions', { filter: { businessUnit } });
+    expect(ids(unit)).toEqual([rotationA, ownershipA, rotationB]);
+    expect(unit.totalCount).toBe(3);
+    expect(ids(await read(PENDING, 'pendingExceptions', { filter: { ownerId } }))).toEqual([rotationB]);
+    expect(ids(await read(PENDING, 'pendingExceptions', { filter: { businessUnit, control: ['ROTATION'] } }))).toEqual([
+      rotationA,
+      rotationB,
+    ]);
+    const firstPage = await read(PENDING, 'pendingExceptions', { filter: { businessUnit }, first: 2 });
+    expect(firstPage.pageInfo.hasNextPage).toBe(true);
+    expect(
+      ids(await read(PENDING, 'pendingExceptions', { filter: { businessUnit }, first: 2, after: firstPage.pageInfo.endCursor })),
+    ).toEqual([rotationB]);
+
+    for (const id of [rotationA, ownershipA, rotationB])
+      expect((await spec.client.decide('approve', id, null, APPROVER)).errors).toBeUndefined();
+    expect((await read(PENDING, 'pendingExceptions', { filter: { businessUnit } })).totalCount).toBe(0);
+    const approved = await read(APPROVED, 'approvedExceptions', { filter: { businessUnit } });
+    expect(ids(approved)).toEqual([ownershipA, rotationB, rotationA]);
+    expect(approved.totalCount).toBe(3);
+    const soon = await read(APPROVED, 'approvedExceptions', { filter: { businessUnit, expiresWithinDays: 12 } });
+    expect(ids(soon)).toEqual([ownershipA, rotationB]);
+
+    const tooFar = await spec.client.exceptions.query(APPROVED, { filter: { expiresWithinDays: 999 } });
+    expect(tooFar.errors?.[0]).toMatchObject({
+      message: 'filter.expiresWithinDays must be a whole number of days from 0 to 366',
+      extensions: { code: 'BAD_USER_INPUT', field: 'filter.expiresWithinDays' },
+    });
+    const forged = await spec.client.exceptions.query(PENDING, { after: 'forged' });
+    expect(forged.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
+  });
+});
