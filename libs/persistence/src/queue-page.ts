@@ -4,7 +4,18 @@ import { badInput, decodeCursor, encodeCursor, pageOf, pageSize, type Page } fro
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_OURS = 'after is not a cursor this API issued; pass pageInfo.endCursor from the previous page';
 
-/** A work queue's order (ownership's, exceptions'): one timestamp column then the id, both ascending (oldest or soonest first). */
+/**
+ * A filter's id, checked before it reaches a uuid column, whose cast error would quote it; null when left out.
+ * `field` is where it was given, such as filter.ownerId.
+ */
+export function filterId(value: string | null | undefined, field: string): string | null {
+  const id = value?.trim();
+  if (!id) return null;
+  if (!UUID.test(id)) throw badInput(`${field} is not an id this API issued (a UUID)`, field);
+  return id.toLowerCase();
+}
+
+/** A work queue's order (ownership's, exceptions', lifecycle's): one timestamp column then the id, both ascending (oldest or soonest first). */
 export interface QueueOrder<T> {
   /** `alias.column` of the timestamp. */
   at: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { badInput, Page, pageSize } from '@nhi/graphql';
-import { queuePage } from '@nhi/persistence';
+import { filterId, queuePage } from '@nhi/persistence';
 import type { ExceptionControl, ExceptionStatus } from './exception-enums';
 import { ExceptionHistoryEntity } from './exception-history.entity';
 import { PolicyExceptionEntity } from './policy-exception.entity';
@@ -33,10 +33,9 @@ function scoped(query: SelectQueryBuilder<PolicyExceptionEntity>, filter: Except
       bu: filter.businessUnit,
     });
   }
-  if (filter.ownerId) {
-    query.andWhere('EXISTS (SELECT 1 FROM known_identities k WHERE k.identity_id = e.identity_id AND k.owner_id = :ownerId)', {
-      ownerId: filter.ownerId,
-    });
+  const ownerId = filterId(filter.ownerId, 'filter.ownerId');
+  if (ownerId) {
+    query.andWhere('EXISTS (SELECT 1 FROM known_identities k WHERE k.identity_id = e.identity_id AND k.owner_id = :ownerId)', { ownerId });
   }
   if (filter.control && filter.control.length > 0) query.andWhere('e.control = ANY(:controls)', { controls: [...filter.control] });
   return query;

@@ -73,6 +73,11 @@ describe('pendingExceptions and approvedExceptions', () => {
       message: 'filter.expiresWithinDays must be a whole number of days from 0 to 366',
       extensions: { code: 'BAD_USER_INPUT', field: 'filter.expiresWithinDays' },
     });
+    const notAnId = await spec.client.exceptions.query(PENDING, { filter: { ownerId: 'team-payments' } });
+    expect(notAnId.errors?.[0]).toMatchObject({
+      message: 'filter.ownerId is not an id this API issued (a UUID)',
+      extensions: { code: 'BAD_USER_INPUT', field: 'filter.ownerId' },
+    });
     const forged = await spec.client.exceptions.query(PENDING, { after: 'forged' });
     expect(forged.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
   });

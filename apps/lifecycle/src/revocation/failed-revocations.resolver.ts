@@ -2,15 +2,13 @@ import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphq
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CanRead } from '@nhi/auth';
-import { badInput, decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
+import { filterId, queuePage } from '@nhi/persistence';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
-import { UUID } from '../mass-actions/mass-selection';
 import { RevocationRequestEntity } from '../requests/revocation-request.entity';
 import { FailedRevocationsFilterInput, RevocationRequestConnectionModel } from './failed-revocations.types';
 
 /** The queue's page size when `first` is left out (or null). */
 const DEFAULT_FIRST = 20;
-const NOT_OURS = 'after is not a cursor this API issued; pass pageInfo.endCursor from the previous page';
 
 /**
  * A request is its identity's latest revocation when no revocation of the same identity was asked for after it
@@ -52,11 +50,7 @@ export class FailedRevocationsResolver {
     first: number | null,
     @Args('after', { type: () => String, nullable: true, description: "The previous page's pageInfo.endCursor." }) after: string | null,
   ): Promise<RevocationRequestConnectionModel> {
-    const size = pageSize(first ?? DEFAULT_FIRST);
-    const ownerId = filter?.ownerId?.trim() || null;
-    // Owner ids are UUIDs: anything else must not reach the uuid column, whose cast error would quote it.
-    if (ownerId && !UUID.test(ownerId)) throw badInput('filter.ownerId is not an owner id (a UUID)', 'filter.ownerId');
-
+    const ownerId = filterId(filter?.ownerId, 'filter.ownerId');
     const query = this.dataSource
       .getRepository(RevocationRequestEntity)
       .createQueryBuilder('r')
@@ -65,21 +59,15 @@ export class FailedRevocationsResolver {
     if (filter?.businessUnit || ownerId) {
       query.innerJoin(IdentityLifecycleEntity, 'l', 'l.identity_id = r.identity_id');
       if (filter?.businessUnit) query.andWhere('l.business_unit = :businessUnit', { businessUnit: filter.businessUnit });
-      if (ownerId) query.andWhere('l.owner_id = :ownerId', { ownerId: ownerId.toLowerCase() });
+      if (ownerId) query.andWhere('l.owner_id = :ownerId', { ownerId });
     }
-    const count = query.clone();
-    if (after) {
-      const { sortKey, id } = decodeCursor(after);
-      if (typeof sortKey !== 'number' || !Number.isFinite(sortKey) || !UUID.test(id)) throw badInput(NOT_OURS, 'after');
-      query.andWhere('(r.completed_at, r.id) > (:failedAt, :cursorId)', { failedAt: new Date(sortKey), cursorId: id });
-    }
-    const rows = await query
-      .orderBy('r.completed_at', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(size + 1)
-      .getMany();
-    const page = pageOf(rows, size, after, (row) => encodeCursor(row.completedAt?.getTime() ?? 0, row.id));
-    return { ...page, count: () => count.getCount() };
+    // A FAILED request always has completed_at; the epoch only keeps the cursor's type.
+    const order = {
+      at: 'r.completed_at',
+      id: 'r.id',
+      cursorOf: (row: RevocationRequestEntity) => ({ at: row.completedAt ?? new Date(0), id: row.id }),
+    };
+    return queuePage(query, order, first ?? DEFAULT_FIRST, after);
   }
 
   @ResolveField(() => Int, { description: 'Requests in the list, on all pages.' })

@@ -180,7 +180,7 @@ describe('failedRevocations', () => {
 
   it('refuses an owner id or a cursor it cannot use, without quoting either', async () => {
     const badOwner = await spec.subgraph.query(FAILED_REVOCATIONS, { filter: { ownerId: 'team-payments-secret' } });
-    expect(badOwner.errors?.[0]?.message).toBe('filter.ownerId is not an owner id (a UUID)');
+    expect(badOwner.errors?.[0]?.message).toBe('filter.ownerId is not an id this API issued (a UUID)');
     expect(badOwner.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(badOwner)).not.toContain('team-payments-secret');
 

@@ -6,7 +6,7 @@ import { AttestationCampaignEntity } from '../attestation/attestation-campaign.e
 import { HandoffEntity } from '../handoff/handoff.entity';
 import { OwnershipSuggestionEntity } from '../rules/ownership-suggestion.entity';
 import { toSuggestionModel } from '../rules/suggestions.resolver';
-import { queuePage } from '@nhi/persistence';
+import { filterId, queuePage } from '@nhi/persistence';
 import {
   CampaignConnectionModel,
   CampaignFilterInput,
@@ -45,7 +45,8 @@ export class OwnershipQueuesResolver {
         bu: filter.businessUnit,
       });
     }
-    if (filter?.ownerId) query.andWhere('s.owner_id = :ownerId', { ownerId: filter.ownerId });
+    const ownerId = filterId(filter?.ownerId, 'filter.ownerId');
+    if (ownerId) query.andWhere('s.owner_id = :ownerId', { ownerId });
     const page = await queuePage(
       query,
       { at: 's.created_at', id: 's.id', cursorOf: (row) => ({ at: row.createdAt, id: row.id }) },
@@ -67,7 +68,8 @@ export class OwnershipQueuesResolver {
     const query = this.dataSource.getRepository(AttestationCampaignEntity).createQueryBuilder('c').where('TRUE');
     if (filter?.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter?.businessUnit) query.andWhere('c.business_unit = :bu', { bu: filter.businessUnit });
-    if (filter?.ownerId) query.andWhere('c.owner_id = :ownerId', { ownerId: filter.ownerId });
+    const campaignOwner = filterId(filter?.ownerId, 'filter.ownerId');
+    if (campaignOwner) query.andWhere('c.owner_id = :ownerId', { ownerId: campaignOwner });
     return queuePage(query, { at: 'c.deadline', id: 'c.id', cursorOf: (row) => ({ at: row.deadline, id: row.id }) }, first, after);
   }
 
@@ -82,8 +84,10 @@ export class OwnershipQueuesResolver {
     @Args('after', AFTER) after: string | null,
   ): Promise<HandoffConnectionModel> {
     const query = this.dataSource.getRepository(HandoffEntity).createQueryBuilder('h').where("h.status = 'REQUESTED'");
-    if (filter?.toOwnerId) query.andWhere('h.to_owner_id = :to', { to: filter.toOwnerId });
-    if (filter?.fromOwnerId) query.andWhere('h.from_owner_id = :from', { from: filter.fromOwnerId });
+    const to = filterId(filter?.toOwnerId, 'filter.toOwnerId');
+    const from = filterId(filter?.fromOwnerId, 'filter.fromOwnerId');
+    if (to) query.andWhere('h.to_owner_id = :to', { to });
+    if (from) query.andWhere('h.from_owner_id = :from', { from });
     if (filter?.businessUnit) {
       query.andWhere('EXISTS (SELECT 1 FROM owners o WHERE o.id = h.to_owner_id AND o.business_unit = :bu)', { bu: filter.businessUnit });
     }
