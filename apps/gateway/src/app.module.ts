@@ -11,6 +11,7 @@ import { GATEWAY_CONFIG } from './gateway-config.token';
 import { GraphiQLModule } from './graphiql/graphiql.module';
 import { graphqlIdePlugin } from './graphiql/graphiql.plugin';
 import { SubgraphHealthController } from './health/subgraph-health.controller';
+import { ProgressController } from './progress/progress.controller';
 import { withoutSuggestions } from './limits/field-suggestions';
 import { abuseLimitsPlugin, OperationLimits } from './limits/limits.plugin';
 import { listSizesOf } from './limits/list-sizes';
@@ -102,10 +103,11 @@ export class GatewayModule {
         }),
         GraphiQLModule.forRoot(config.NODE_ENV === 'production'),
       ],
-      controllers: [SubgraphHealthController],
+      controllers: [SubgraphHealthController, ProgressController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: ActorRateLimiter, useValue: rateLimiter },
+        { provide: Authenticator, useValue: authenticator },
       ],
     };
   }

@@ -5,6 +5,7 @@ import { waitFor } from '@nhi/testing';
 import { E2ePlatform, startE2ePlatform } from './support/e2e-platform';
 import { describeEntityReferences } from './entity-references.checks';
 import { describeObservability } from './observability.checks';
+import { describeProgressStream } from './progress-stream.checks';
 
 let e2e: E2ePlatform;
 let platform: RunningPlatform;
@@ -548,6 +549,8 @@ describe('the platform through the gateway', () => {
 });
 
 describeEntityReferences(() => e2e);
+
+describeProgressStream(() => e2e);
 
 // Last, after the traffic above: scrapes every /metrics and checks the dashboard and alert rules against them.
 describeObservability(() => e2e);
