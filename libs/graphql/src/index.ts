@@ -9,3 +9,4 @@ export * from './value-free-errors';
 export * from './mutations';
 export * from './list-size';
 export * from './enums';
+export * from './json-scalar';

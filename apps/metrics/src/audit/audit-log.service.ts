@@ -58,6 +58,8 @@ function toModel(row: AuditRow): AuditRecordModel {
   return {
     ...row,
     input: JSON.stringify(row.input),
+    arguments: row.input,
     details: row.details === null ? null : JSON.stringify(row.details),
+    figures: row.details ?? null,
   };
 }

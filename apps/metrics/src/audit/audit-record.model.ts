@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { AuditOutcome } from '@nhi/contracts';
-import { PageInfoModel } from '@nhi/graphql';
+import { PageInfoModel, JSONScalar } from '@nhi/graphql';
 
 export const AuditOutcomeEnum: { [K in AuditOutcome]: K } = {
   SUCCEEDED: 'SUCCEEDED',
@@ -59,14 +59,29 @@ export class AuditRecordModel {
   @Field(() => String, { nullable: true, description: 'The error message (redacted) when the operation did not succeed.' })
   error!: string | null;
 
-  @Field({ description: 'The arguments as JSON, with secret-looking keys and values redacted and long lists shortened.' })
+  @Field({
+    description: 'The arguments as JSON, with secret-looking keys and values redacted and long lists shortened.',
+    deprecationReason: 'Use arguments: the same document as JSON, not a string',
+  })
   input!: string;
+
+  @Field(() => JSONScalar, {
+    description: 'The arguments, with secret-looking keys and values redacted and long lists shortened.',
+  })
+  arguments!: unknown;
 
   @Field(() => String, {
     nullable: true,
     description: 'Figures about the outcome as JSON (bulk ingest: rows received, accepted, rejected ...).',
+    deprecationReason: 'Use figures: the same document as JSON, not a string',
   })
   details!: string | null;
+
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'Figures about the outcome (bulk ingest: rows received, accepted, rejected ...); null when the operation reports none.',
+  })
+  figures!: unknown;
 
   @Field(() => Int, { description: 'Milliseconds from the start of the operation until it settled.' })
   durationMs!: number;

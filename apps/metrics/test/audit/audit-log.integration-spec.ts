@@ -16,7 +16,7 @@ const VIEWER: Actor = { sub: 'val-viewer', roles: ['viewer'], ownerRefs: [] };
 
 const AUDIT_LOG = `query($filter: AuditLogFilter, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {
-    edges { cursor node { id at actor roles service operation targetIds outcome errorCode error input details durationMs } }
+    edges { cursor node { id at actor roles service operation targetIds outcome errorCode error input details arguments figures durationMs } }
     pageInfo { hasNextPage hasPreviousPage endCursor } } }`;
 
 interface AuditNode {
@@ -31,6 +31,8 @@ interface AuditNode {
   error: string | null;
   input: string;
   details: string | null;
+  arguments: unknown;
+  figures: unknown;
 }
 
 interface AuditLogPage {
@@ -139,6 +141,10 @@ describe('auditLog', () => {
     });
     expect(JSON.parse(first.edges[1].node.details!)).toEqual({ received: 10, accepted: 9, rejected: 1, dryRun: false });
     expect(JSON.parse(third.edges[0].node.input)).toEqual({ input: { justification: 'password=[REDACTED] is shared' } });
+    // The same documents as JSON values, not strings (the String forms are deprecated).
+    expect(first.edges[1].node.figures).toEqual({ received: 10, accepted: 9, rejected: 1, dryRun: false });
+    expect(third.edges[0].node.arguments).toEqual({ input: { justification: 'password=[REDACTED] is shared' } });
+    expect(third.edges[0].node.figures).toBeNull();
   });
 
   it('filters by actor, operation, service, outcome, target and time', async () => {
