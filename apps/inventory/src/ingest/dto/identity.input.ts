@@ -1,5 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
 
+/** Strings, not DateTime: a date that cannot be read rejects its row only, not the whole request (ADR 0040). */
+const ROW_DATE =
+  'An ISO 8601 / RFC 3339 date or date-time (2026-01-31, 2026-01-31T12:00:00Z). One that cannot be read, or is out of range, rejects this row only, reported with its index and field.';
+
 @InputType('TagInput')
 export class TagInput {
   @Field()
@@ -23,19 +27,19 @@ export class CredentialInput {
   @Field(() => String, { nullable: true, description: 'ACTIVE (the default), INACTIVE, EXPIRED or REVOKED.' })
   status?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'RFC 3339 date-time.' })
+  @Field(() => String, { nullable: true, description: ROW_DATE })
   createdAt?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'RFC 3339 date-time.' })
+  @Field(() => String, { nullable: true, description: ROW_DATE })
   expiresAt?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'RFC 3339 date-time.' })
+  @Field(() => String, { nullable: true, description: ROW_DATE })
   lastUsedAt?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'The provider says it was never used.' })
   neverUsed?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'RFC 3339 date-time.' })
+  @Field(() => String, { nullable: true, description: ROW_DATE })
   lastRotatedAt?: string | null;
 }
 
@@ -112,13 +116,13 @@ export class IdentityInput {
   @Field(() => [String], { nullable: true, description: 'Scopes actually used, when the source has usage data.' })
   usedScopes?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'RFC 3339 date-time.' })
+  @Field(() => String, { nullable: true, description: ROW_DATE })
   createdAt?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'RFC 3339 date-time.' })
+  @Field(() => String, { nullable: true, description: ROW_DATE })
   lastUsedAt?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'RFC 3339 date-time.' })
+  @Field(() => String, { nullable: true, description: ROW_DATE })
   expiresAt?: string | null;
 
   @Field(() => String, { nullable: true, description: 'A hash of the credential ("sha256:<hash>"). Never the credential itself.' })
