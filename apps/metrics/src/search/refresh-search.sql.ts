@@ -23,7 +23,7 @@ export const REFRESH_SEARCH_SQL = `
   SELECT i.identity_id,
     coalesce(s.status <> 'DECOMMISSIONED', false),
     s.name, s.external_id, coalesce(s.tags, '{}'::jsonb), s.kind, s.provider, s.environment, s.business_unit, s.privilege_level,
-    o.ownership_status, o.owner_id,
+    CASE WHEN s.identity_id IS NOT NULL THEN coalesce(o.ownership_status, 'UNASSIGNED') END, o.owner_id,
     CASE WHEN l.identity_id IS NULL THEN 'ACTIVE'
          WHEN l.revoked_at IS NOT NULL THEN 'REVOKED'
          WHEN l.revocation_requested_at IS NOT NULL THEN 'REVOKING'

@@ -77,10 +77,12 @@ describe('identitySearch and identityFacets', () => {
       { value: 'API_KEY', count: 2 },
       { value: 'SERVICE_ACCOUNT', count: 1 },
     ]);
+    // Never owned is UNASSIGNED, as governanceSummary counts it, not unknown.
     expect(all.facets.ownershipStatus).toEqual([
-      { value: null, count: 2 },
+      { value: 'UNASSIGNED', count: 2 },
       { value: 'OWNED', count: 1 },
     ]);
+    expect(ids(await search({ ownershipStatus: ['UNASSIGNED'] }))).toEqual([reader.id, batch.id]);
     expect(all.facets.lifecycleState).toEqual([
       { value: 'ACTIVE', count: 2 },
       { value: 'ROTATING', count: 1 },
