@@ -3,6 +3,7 @@ import { ALL_TOPICS, dlqTopic } from '@nhi/contracts';
 import { graphql, postGraphQL, RunningPlatform } from '@nhi/launcher';
 import { waitFor } from '@nhi/testing';
 import { E2ePlatform, startE2ePlatform } from './support/e2e-platform';
+import { describeCookbook } from './cookbook.checks';
 import { describeEntityReferences } from './entity-references.checks';
 import { describeObservability } from './observability.checks';
 import { describeProgressStream } from './progress-stream.checks';
@@ -551,6 +552,9 @@ describe('the platform through the gateway', () => {
 describeEntityReferences(() => e2e);
 
 describeProgressStream(() => e2e);
+
+// The portal cookbook's queries, read from docs/graphql.md, against data of its own business unit.
+describeCookbook(() => e2e);
 
 // Last, after the traffic above: scrapes every /metrics and checks the dashboard and alert rules against them.
 describeObservability(() => e2e);
