@@ -1,11 +1,11 @@
 import { Field, InputType } from '@nestjs/graphql';
 
-@InputType('TagInput')
+@InputType('TagInput', { description: 'A tag on the identity; the key is kept lower case.' })
 export class TagInput {
-  @Field()
+  @Field({ description: 'The tag key; required, stored lower case.' })
   key!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The tag value; null is stored as empty.' })
   value?: string | null;
 }
 
@@ -58,7 +58,10 @@ export class PermissionStatementInput {
   @Field(() => [String], { nullable: true, description: 'Resources; * (the default) is all.' })
   resources?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Every resource except these (AWS NotResource); at most one of resources and notResources.',
+  })
   notResources?: string[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'It applies only under a condition.' })
@@ -79,7 +82,7 @@ export class PermissionStatementInput {
  * strings. Loosely typed on purpose: a bad row is reported on its own instead of
  * failing the whole batch at the GraphQL layer.
  */
-@InputType('IdentityInput')
+@InputType('IdentityInput', { description: 'One identity as a source reports it, in its own words; checked row by row.' })
 export class IdentityInput {
   @Field({ description: 'aws, "Amazon Web Services", gcp, azure, github ... (aliases are mapped).' })
   provider!: string;
@@ -94,16 +97,16 @@ export class IdentityInput {
   })
   kind!: string;
 
-  @Field()
+  @Field({ description: 'Its name.' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'PRODUCTION, prd, prod, stg, dev ...; inferred from hints when absent.' })
   environment?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The system or application it serves.' })
   system?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The business unit it belongs to.' })
   businessUnit?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Granted scopes, roles or permissions.' })
@@ -130,7 +133,7 @@ export class IdentityInput {
   @Field(() => Boolean, { nullable: true, description: 'The source saw interactive (human) use.' })
   interactiveUse?: boolean | null;
 
-  @Field(() => [TagInput], { nullable: true })
+  @Field(() => [TagInput], { nullable: true, description: 'Tags; merged key by key with the known ones.' })
   tags?: TagInput[] | null;
 
   @Field(() => [CredentialInput], {
