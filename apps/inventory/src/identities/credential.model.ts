@@ -25,18 +25,21 @@ registerEnumType(CredentialTypeEnum, {
 });
 registerEnumType(CredentialStatusEnum, {
   name: 'CredentialStatus',
-  description: "The credential's state, as its source last reported it.",
+  description: "The credential's state, as its source last reported it (a completed platform rotation makes it ACTIVE).",
   valuesMap: {
-    ACTIVE: { description: 'Usable.' },
-    INACTIVE: { description: 'Disabled or marked invalid at the provider, but not deleted.' },
-    EXPIRED: { description: 'Past its expiry.' },
-    REVOKED: { description: 'Revoked.' },
+    ACTIVE: { description: 'Active at the provider.' },
+    INACTIVE: { description: 'Disabled or marked invalid at the provider.' },
+    EXPIRED: { description: 'Expired, as the source reported.' },
+    REVOKED: { description: 'Revoked, as the source reported.' },
   },
 });
 
 @ObjectType('Credential', { description: 'A credential an identity holds: its id at the provider and metadata, never the secret.' })
 export class CredentialModel {
-  @Field(() => ID, { description: "The platform's id for it, kept across sightings of the same type and externalId." })
+  @Field(() => ID, {
+    description:
+      "The platform's id for it, kept across sightings of the same type and externalId, and across a platform rotation that replaces it.",
+  })
   id!: string;
 
   @Field(() => CredentialTypeEnum, { description: 'What sort of credential it is.' })
@@ -48,13 +51,18 @@ export class CredentialModel {
   @Field(() => String, { nullable: true, description: 'A hash of the credential, when a source sent one.' })
   fingerprint!: string | null;
 
-  @Field(() => CredentialStatusEnum, { description: 'Its state, as its source last reported it.' })
+  @Field(() => CredentialStatusEnum, {
+    description: 'Its state, as its source last reported it; ACTIVE after a platform rotation replaced it.',
+  })
   status!: CredentialStatus;
 
-  @Field(() => Date, { nullable: true, description: 'When it was created at the provider; null when no source said.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was created at the provider (the rotation time after a platform rotation); null when unknown.',
+  })
   createdAt!: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When it expires; null when it never does or no source said.' })
+  @Field(() => Date, { nullable: true, description: 'When it expires; null when it never does or nobody said.' })
   expiresAt!: Date | null;
 
   @Field(() => Date, {
@@ -66,7 +74,10 @@ export class CredentialModel {
   @Field({ description: 'A source said it was never used; false when it was, or when nobody knows.' })
   neverUsed!: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'When it was last rotated, as a source reported; null when unknown or never.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was last rotated, as a source or a completed platform rotation reported; null when unknown or never.',
+  })
   lastRotatedAt!: Date | null;
 }
 

@@ -12,7 +12,7 @@ registerEnumType(RequestStatus, {
   name: 'RequestStatus',
   description: 'Progress of a rotation or revocation handshake with an integrator.',
   valuesMap: {
-    REQUESTED: { description: 'Sent to the integrator; no result yet and the deadline has not passed.' },
+    REQUESTED: { description: 'Asked of the integrator, no result yet; TIMED_OUT once its deadline passes without one.' },
     COMPLETED: { description: 'The integrator reported success.' },
     FAILED: { description: 'The integrator reported a failure (see error).' },
     TIMED_OUT: { description: 'No result came by the deadline.' },

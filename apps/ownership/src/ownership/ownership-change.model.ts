@@ -14,7 +14,7 @@ registerEnumType(OwnershipChangeKind, {
   description: 'What happened to the role.',
   valuesMap: {
     ASSIGNED: { description: 'An owner took the role.' },
-    UNASSIGNED: { description: 'The owner was taken off the role; a PRIMARY left so makes the identity UNASSIGNED.' },
+    UNASSIGNED: { description: 'The owner was taken off the role; taking off the PRIMARY makes the identity UNASSIGNED.' },
     ORPHANED: { description: 'The PRIMARY owner left and nobody took the identity: it is ORPHANED.' },
   },
 });
@@ -69,7 +69,7 @@ export class OwnershipChangeModel {
   @Field({ description: 'Who made the change (the subject of their token).' })
   actor!: string;
 
-  @Field(() => String, { nullable: true, description: 'Why, as the actor or the rule gave it; null when none was given.' })
+  @Field(() => String, { nullable: true, description: 'Why the change was made, as recorded with it; null when none was given.' })
   reason!: string | null;
 
   @Field(() => Date, { description: 'When the change happened.' })

@@ -45,7 +45,7 @@ export class OwnershipResolver {
     @Args('replace', {
       type: () => Boolean,
       defaultValue: false,
-      description: 'Replace an owner already in the role; without it that is refused.',
+      description: 'PRIMARY only: replace the current PRIMARY owner (refused without it). A BACKUP is replaced regardless.',
     })
     replace: boolean,
     @CurrentActor() actor: Actor,

@@ -96,12 +96,15 @@ registerEnumType(IdentityEnvironment, {
 });
 registerEnumType(IdentityPrivilegeLevel, {
   name: 'PrivilegeLevel',
-  description: 'How much the identity can do, lowest first.',
+  description: 'How much the identity can do, lowest first: the highest level any privilege rule reaches (docs/privilege-model.md).',
   valuesMap: {
-    LOW: { description: 'The lowest level.' },
-    MEDIUM: { description: 'Above LOW.' },
-    HIGH: { description: 'Above MEDIUM, below administrator.' },
-    ADMIN: { description: 'Administrator privilege (the highest level).' },
+    LOW: { description: 'Reads only, or nothing allowed.' },
+    MEDIUM: { description: 'Writes, or permissions the rules cannot judge (an unknown action or managed policy).' },
+    HIGH: {
+      description:
+        'Broad power short of full control, e.g. broad secret or data reads, code or workload writes, scoped privilege escalation.',
+    },
+    ADMIN: { description: 'Full control, or a way to gain it (e.g. privilege escalation on every resource).' },
   },
 });
 registerEnumType(IdentityStatus, {
