@@ -5,10 +5,10 @@ import { FindingCode } from './finding-code';
 
 @ObjectType('Finding', { description: 'A risk on an identity, mapped to the OWASP NHI Top 10.' })
 export class FindingModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The finding's id." })
   id!: string;
 
-  @Field(() => FindingCategoryEnum)
+  @Field(() => FindingCategoryEnum, { description: 'Its OWASP Non-Human Identities Top 10 (2025) category.' })
   category!: FindingCategory;
 
   @Field(() => FindingCode, { description: 'The rule that found it.' })
@@ -23,13 +23,13 @@ export class FindingModel {
   @Field(() => [String], { description: 'The data that made the rule fire: dates, permissions and their source, principals.' })
   evidence!: string[];
 
-  @Field(() => SeverityEnum)
+  @Field(() => SeverityEnum, { description: 'How serious the rule judges it; may change while the finding stays open.' })
   severity!: Severity;
 
-  @Field()
+  @Field({ description: 'What the rule found, in words for a reviewer.' })
   detail!: string;
 
-  @Field()
+  @Field({ description: 'When it was first found; a refresh of an open finding keeps it.' })
   detectedAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'When it stopped holding; null while open.' })

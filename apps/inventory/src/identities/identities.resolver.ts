@@ -26,21 +26,30 @@ export class IdentitiesResolver {
   ) {}
 
   @Query(() => IdentityModel, { nullable: true, description: 'One identity by its platform id.' })
-  identity(@Args('id', { type: () => ID }) id: string, @Context() context: SubgraphContext): Promise<IdentityModel | null> {
+  identity(
+    @Args('id', { type: () => ID, description: "The identity's platform id." }) id: string,
+    @Context() context: SubgraphContext,
+  ): Promise<IdentityModel | null> {
     return this.byId(context).load(id);
   }
 
   @Query(() => IdentityModel, { nullable: true, description: 'One identity by its natural key; provider aliases are accepted.' })
-  identityByExternalId(@Args('provider') provider: string, @Args('externalId') externalId: string): Promise<IdentityModel | null> {
+  identityByExternalId(
+    @Args('provider', { description: 'The provider, canonical (aws) or an alias ("Amazon Web Services").' }) provider: string,
+    @Args('externalId', { description: "The provider's own identifier." }) externalId: string,
+  ): Promise<IdentityModel | null> {
     return this.service.findByNaturalKey(provider, externalId);
   }
 
   @Query(() => IdentityConnectionModel, { description: 'The inventory, filtered and ordered, one page at a time.' })
   identities(
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @Args('filter', { type: () => IdentityFilterInput, nullable: true }) filter: IdentityFilterInput | null,
-    @Args('orderBy', { type: () => IdentityOrderInput, nullable: true }) orderBy: IdentityOrderInput | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50, description: 'Page size, 1 to 500.' }) first: number,
+    @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
+    after: string | null,
+    @Args('filter', { type: () => IdentityFilterInput, nullable: true, description: 'Which identities; null for all.' })
+    filter: IdentityFilterInput | null,
+    @Args('orderBy', { type: () => IdentityOrderInput, nullable: true, description: 'Sort order; null for NAME ascending. Ties go by id.' })
+    orderBy: IdentityOrderInput | null,
   ): Promise<IdentityConnectionModel> {
     return this.service.page(first, after, filter ?? undefined, orderBy ?? undefined);
   }
@@ -51,14 +60,14 @@ export class IdentitiesResolver {
     deprecationReason: 'Use identityDecommission(input:).',
   })
   decommissionIdentity(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
+    @Args('id', { type: () => ID, description: "The identity's platform id." }) id: string,
+    @Args('reason', { description: 'Why it is decommissioned: required, at most 1000 characters, no secret material.' }) reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<IdentityModel> {
     return this.service.decommission(id, reason, actor);
   }
 
-  @ResolveField(() => [TagModel])
+  @ResolveField(() => [TagModel], { description: 'Its tags, by key.' })
   tags(@Parent() identity: IdentityEntity): TagModel[] {
     return Object.entries(identity.tags ?? {})
       .map(([key, value]) => ({ key, value }))
@@ -86,7 +95,7 @@ export class IdentitiesResolver {
     return describePermissions((await detailOf(identity, 'permissions', context, this.dataSource)) ?? []);
   }
 
-  @ResolveField(() => [SightingModel])
+  @ResolveField(() => [SightingModel], { description: 'The sources that reported it, the latest sighting first.' })
   sightings(@Parent() identity: IdentityModel, @Context() context: SubgraphContext): Promise<SightingModel[]> {
     return requestLoader<string, SightingModel[]>(context, 'sightings', async (ids) => {
       const rows = await this.service.sightingsOf(ids);
@@ -100,7 +109,7 @@ export class IdentitiesResolver {
   findings(
     @Parent() identity: IdentityModel,
     @Context() context: SubgraphContext,
-    @Args('includeClosed', { defaultValue: false }) includeClosed: boolean,
+    @Args('includeClosed', { defaultValue: false, description: 'Also return findings that have closed.' }) includeClosed: boolean,
   ): Promise<FindingModel[]> {
     return requestLoader<string, FindingModel[]>(context, `findings:${includeClosed}`, async (ids) => {
       const rows = await this.findingsService.forIdentities(ids, includeClosed);

@@ -4,19 +4,19 @@ import { IdentityEnvironment, IdentityKind, IdentityPrivilegeLevel, IdentityStat
 
 @ObjectType('Sighting', { description: 'A discovery source that reported the identity, and when it last did.' })
 export class SightingModel {
-  @Field()
+  @Field({ description: 'The source name, lower case, as ingestion recorded it.' })
   source!: string;
 
-  @Field()
+  @Field({ description: 'When this source last reported the identity.' })
   seenAt!: Date;
 }
 
-@ObjectType('Tag')
+@ObjectType('Tag', { description: 'A tag sources reported on the identity; tags merge key by key across sightings.' })
 export class TagModel {
-  @Field()
+  @Field({ description: 'The tag key, lower case.' })
   key!: string;
 
-  @Field()
+  @Field({ description: 'The tag value; empty when the source sent none.' })
   value!: string;
 }
 
@@ -25,10 +25,10 @@ export class TagModel {
 })
 @Directive('@key(fields: "id")')
 export class IdentityModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The platform's id for the identity." })
   id!: string;
 
-  @Field(() => IdentityKind)
+  @Field(() => IdentityKind, { description: 'What sort of identity it is.' })
   kind!: NhiKind;
 
   @Field(() => String, {
@@ -37,7 +37,7 @@ export class IdentityModel {
   })
   sourceKind!: string | null;
 
-  @Field()
+  @Field({ description: 'Its name, as the latest source that sent one gave it.' })
   name!: string;
 
   @Field({ description: 'Canonical provider, lower case: aws, gcp, azure, github ...' })
@@ -46,19 +46,21 @@ export class IdentityModel {
   @Field({ description: "The provider's own identifier; with provider, the natural key." })
   externalId!: string;
 
-  @Field(() => IdentityEnvironment)
+  @Field(() => IdentityEnvironment, {
+    description: 'Where it is used: as a source stated it, else inferred from hints (environmentInferred), else UNKNOWN.',
+  })
   environment!: NhiEnvironment;
 
   @Field({ description: 'True when no source gave the environment and it was inferred from names, tags or account hints.' })
   environmentInferred!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The system or application it serves, as a source gave it; null when none did.' })
   system!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The business unit it belongs to, as a source gave it; null when none did.' })
   businessUnit!: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Granted scopes, roles or permissions, as sources reported them; empty when none.' })
   scopes!: string[];
 
   @Field(() => IdentityPrivilegeLevel, { nullable: true, description: 'The level alone; privilege says why.' })
@@ -79,30 +81,33 @@ export class IdentityModel {
   @Field(() => Date, { nullable: true, description: 'When the credential was created at its provider.' })
   createdAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was last used, as sources reported; only moves forward. Null when unknown or never used (see neverUsed).',
+  })
   lastUsedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the credential expires; null when it never does or no source said.' })
   expiresAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'A hash of the credential. The platform never stores the credential.' })
   credentialFingerprint!: string | null;
 
-  @Field(() => IdentityStatus)
+  @Field(() => IdentityStatus, { description: 'Whether it is still in use: ACTIVE, STALE or DECOMMISSIONED.' })
   status!: IdentityStatusValue;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was decommissioned; null unless DECOMMISSIONED.' })
   decommissionedAt!: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Who decommissioned it (the actor's subject); null unless DECOMMISSIONED." })
   decommissionedBy!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was decommissioned; null unless DECOMMISSIONED.' })
   decommissionReason!: string | null;
 
-  @Field()
+  @Field({ description: 'When a source first reported it.' })
   firstSeenAt!: Date;
 
-  @Field()
+  @Field({ description: 'When a source last reported it.' })
   lastSeenAt!: Date;
 }

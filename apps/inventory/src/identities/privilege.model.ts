@@ -18,7 +18,7 @@ export class PrivilegeModel {
   /** Not exposed: lets the reasons be loaded when the row was read without them. */
   identityId!: string;
 
-  @Field(() => IdentityPrivilegeLevel)
+  @Field(() => IdentityPrivilegeLevel, { description: 'The level the rules set.' })
   level!: PrivilegeLevel;
 
   /** Undefined until loaded (PrivilegeResolver). */

@@ -11,7 +11,7 @@ import { PrivilegeModel, PrivilegeReasonModel } from './privilege.model';
 export class PrivilegeResolver {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  @ResolveField(() => [PrivilegeReasonModel])
+  @ResolveField(() => [PrivilegeReasonModel], { description: 'The rules that set the level, each with its evidence.' })
   async reasons(@Parent() privilege: PrivilegeModel, @Context() context: SubgraphContext): Promise<PrivilegeReasonModel[]> {
     return privilege.reasons ?? (await detailOf({ id: privilege.identityId }, 'privilegeReasons', context, this.dataSource)) ?? [];
   }

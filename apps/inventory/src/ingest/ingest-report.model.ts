@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('RejectedRow')
+@ObjectType('RejectedRow', { description: 'A row the ingest refused, and why.' })
 export class RejectedRowModel {
   @Field(() => Int, { description: 'Position of the row in the batch, from 0.' })
   index!: number;
@@ -32,31 +32,31 @@ export class IngestWarningModel {
 
 @ObjectType('IngestReport', { description: 'What an ingest did, or with dryRun would do.' })
 export class IngestReportModel {
-  @Field()
+  @Field({ description: 'The discovery source, by its canonical name.' })
   source!: string;
 
-  @Field()
+  @Field({ description: 'True when nothing was written: the counts say what the ingest would do.' })
   dryRun!: boolean;
 
-  @Field()
+  @Field({ description: 'Whether the batch was taken as a full snapshot of the source.' })
   fullSnapshot!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows received, rejected ones included.' })
   received!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Identities not known before.' })
   created!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Known identities that the rows changed.' })
   updated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Known identities that the rows left as they were (their sighting is still recorded).' })
   unchanged!: number;
 
   @Field(() => Int, { description: 'Identities that became STALE after this full snapshot.' })
   stale!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows refused, all of them (rejected lists the first 1000).' })
   rejectedCount!: number;
 
   @Field(() => [RejectedRowModel], { description: 'The rejected rows (the first 1000), each with its reason.' })

@@ -16,7 +16,9 @@ export class IngestResolver {
   })
   // A row with a secret is listed among the rejected rows and the rest are imported (row-normaliser.ts), not the whole call refused.
   @ChecksOwnSecrets()
-  ingestIdentities(@Args('input') input: IngestIdentitiesInput): Promise<IngestReportModel> {
+  ingestIdentities(
+    @Args('input', { description: 'The source, the rows and how to take them.' }) input: IngestIdentitiesInput,
+  ): Promise<IngestReportModel> {
     return this.graphIngest.run(input);
   }
 }

@@ -9,13 +9,21 @@ export class IdentityLifecycleModel {
   /** Not exposed: who is accountable, for the viewerCan* fields (owner reference, then its teams). */
   ownerPath!: string[];
 
-  @Field(() => LifecycleState)
+  @Field(() => LifecycleState, { description: 'Where the credential is in its rotation and revocation life.' })
   state!: LifecycleState;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When its last rotation through the platform happened, as the integrator reported; null if none has.',
+  })
   lastRotatedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When rotation falls due: the last rotation (else the credential's creation, else registration) plus the policy's maxAgeDays. " +
+      'Null once revoked.',
+  })
   nextRotationDueAt!: Date | null;
 
   @Field(() => Date, {
@@ -33,13 +41,13 @@ export class IdentityLifecycleModel {
 
 @ObjectType('ControlSuspension', { description: 'An approved exception that suspends automatic rotation or revocation until it expires.' })
 export class ControlSuspensionModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The approved exception that suspends the control.' })
   exceptionId!: string;
 
-  @Field()
+  @Field({ description: 'The control it suspends: ROTATION or REVOCATION.' })
   control!: string;
 
-  @Field()
+  @Field({ description: 'When the exception, and with it the suspension, expires.' })
   expiresAt!: Date;
 }
 

@@ -10,7 +10,10 @@ export class IntegratorsResolver {
   constructor(private readonly registry: IntegratorsService) {}
 
   @Query(() => [IntegratorModel], { description: 'The integrators whose results are applied, by source; retired ones on request.' })
-  integrators(@Args('includeRetired', { type: () => Boolean, defaultValue: false }) includeRetired: boolean): Promise<IntegratorModel[]> {
+  integrators(
+    @Args('includeRetired', { type: () => Boolean, defaultValue: false, description: 'Also list retired integrators.' })
+    includeRetired: boolean,
+  ): Promise<IntegratorModel[]> {
     return this.registry.list(includeRetired);
   }
 

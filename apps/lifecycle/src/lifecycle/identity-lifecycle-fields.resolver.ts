@@ -39,7 +39,7 @@ export class IdentityLifecycleFieldsResolver {
   rotations(
     @Parent() parent: IdentityLifecycleModel,
     @Context() context: SubgraphContext,
-    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+    @Args('first', { type: () => Int, defaultValue: 10, description: 'How many, at most 100.' }) first: number,
   ): Promise<RotationRequestModel[]> {
     const limit = Math.max(0, Math.min(first, MAX_ROTATIONS_PAGE));
     return requestLoader<string, RotationRequestModel[]>(context, `rotations:${limit}`, async (ids) => {

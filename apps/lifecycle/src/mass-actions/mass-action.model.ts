@@ -7,29 +7,36 @@ export enum MassActionKindModel {
   ROTATION = 'ROTATION',
   REVOCATION = 'REVOCATION',
 }
-registerEnumType(MassActionKindModel, { name: 'MassActionKind', description: 'What a mass action asks for each identity.' });
+registerEnumType(MassActionKindModel, {
+  name: 'MassActionKind',
+  description: 'What a mass action asks for each identity.',
+  valuesMap: { ROTATION: { description: 'Rotate its credential.' }, REVOCATION: { description: 'Revoke its credential.' } },
+});
 
 @ObjectType('MassActionSelection', { description: 'What a mass action selected by, as given; named identities are counted, not listed.' })
 export class MassActionSelectionModel {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many distinct identities selection.identityIds named; null when it was not given.',
+  })
   identitiesNamed?: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The system selected by; null when not used.' })
   system?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The PRIMARY owner selected by; null when not used.' })
   ownerId?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The provider selected by, lower case; null when not used.' })
   provider?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The credential fingerprint selected by, normalised; null when not used.' })
   credentialFingerprint?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The ingest source selected by; null when not used.' })
   source?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The OWASP NHI category (NHI1 to NHI10) selected by; null when not used.' })
   findingCategory?: string;
 }
 
@@ -44,7 +51,7 @@ export class MassActionProgressModel {
   @Field(() => Int, { description: 'Whose latest attempt the integrator answered (completed or failed).' })
   answered!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Whose latest attempt COMPLETED.' })
   completed!: number;
 
   @Field(() => Int, { description: 'Failed for good: the last attempt failed and no retry is due.' })
@@ -62,43 +69,43 @@ export class MassActionProgressModel {
 
 @ObjectType('MassActionOutcome', { description: "One identity's latest attempt in a mass action." })
 export class MassActionOutcomeModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The identity.' })
   identityId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Its latest attempt: a RotationRequest or RevocationRequest id.' })
   requestId!: string;
 
-  @Field(() => RequestStatus)
+  @Field(() => RequestStatus, { description: 'Where that attempt is.' })
   status!: RequestStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Which attempt it is, from 1.' })
   attempt!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it failed or timed out; null otherwise.' })
   error!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When that attempt ended; null while REQUESTED.' })
   completedAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When a retry is due, after a failure or time-out.' })
   nextAttemptAt!: Date | null;
 }
 
-@ObjectType('MassActionOutcomeEdge')
+@ObjectType('MassActionOutcomeEdge', { description: "One identity's outcome in a page, with its cursor." })
 export class MassActionOutcomeEdgeModel {
-  @Field(() => MassActionOutcomeModel)
+  @Field(() => MassActionOutcomeModel, { description: 'The outcome.' })
   node!: MassActionOutcomeModel;
 
-  @Field()
+  @Field({ description: 'Pass as `after` to get the outcomes that follow this one.' })
   cursor!: string;
 }
 
 @ObjectType('MassActionOutcomeConnection', { description: 'Per-identity outcomes, by identity id.' })
 export class MassActionOutcomeConnectionModel {
-  @Field(() => [MassActionOutcomeEdgeModel])
+  @Field(() => [MassActionOutcomeEdgeModel], { description: 'The outcomes on this page, by identity id.' })
   edges!: MassActionOutcomeEdgeModel[];
 
-  @Field(() => PageInfoModel)
+  @Field(() => PageInfoModel, { description: 'Whether more pages follow, and the cursors to reach them.' })
   pageInfo!: PageInfoModel;
 }
 

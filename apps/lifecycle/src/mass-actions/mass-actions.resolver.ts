@@ -57,7 +57,7 @@ export class MassActionsResolver {
 
   @CanRead()
   @Query(() => MassActionModel, { nullable: true, description: 'A mass rotation or revocation, with its progress.' })
-  async massAction(@Args('id', { type: () => ID }) id: string): Promise<MassActionModel | null> {
+  async massAction(@Args('id', { type: () => ID, description: "The mass action's id." }) id: string): Promise<MassActionModel | null> {
     if (!UUID.test(id)) throw badInput('id is not a mass action id (a UUID)', 'id');
     const found = await this.dataSource.getRepository(MassActionEntity).findOne({ where: { id: id.toLowerCase() } });
     return found ? massActionModel(found) : null;
@@ -76,7 +76,7 @@ export class MassActionsResolver {
   @ResolveField(() => [ID], { description: 'The identities an approved exception held back, by id.' })
   async heldIdentities(
     @Parent() massAction: MassActionModel,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'How many, 1 to 500; null for 50.' }) first: number | null,
   ): Promise<string[]> {
     const rows: Array<{ identity_id: string }> = await this.dataSource.query(
       'SELECT identity_id FROM mass_action_held WHERE mass_action_id = $1 ORDER BY identity_id LIMIT $2',
@@ -89,8 +89,9 @@ export class MassActionsResolver {
   @ResolveField(() => MassActionOutcomeConnectionModel, { description: "Each identity's latest attempt, by identity id." })
   async outcomes(
     @Parent() massAction: MassActionModel,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
+    after: string | null,
   ): Promise<MassActionOutcomeConnectionModel> {
     const size = pageSize(first);
     const from = after ? decodeCursor(after).id : null;

@@ -2,28 +2,32 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('RotationPolicy', { description: 'The maximum credential age for the identities it selects.' })
 export class RotationPolicyModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The policy's id." })
   id!: string;
 
-  @Field()
+  @Field({ description: "The policy's name." })
   name!: string;
 
   @Field({ description: 'The policy that applies when no other matches.' })
   isDefault!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Days a credential may live: rotation falls due this long after the last rotation (else its creation, else registration).',
+  })
   maxAgeDays!: number;
 
   @Field(() => Int, { description: 'Days before the due date when a warning is raised.' })
   warnDays!: number;
 
-  @Field()
+  @Field({ description: 'Request a rotation automatically when one falls due (unless an approved ROTATION exception holds it back).' })
   autoRotate!: boolean;
 
   @Field(() => Int, { description: 'Minutes an integrator has to answer a request.' })
   deadlineMinutes!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Attempts per rotation or revocation, the first included; failures and time-outs are retried with backoff.',
+  })
   maxAttempts!: number;
 
   @Field(() => Int, { description: 'Breaks a tie between equally specific policies: higher wins.' })

@@ -11,4 +11,10 @@ export const RequestStatus: { [K in RequestStatus]: K } = {
 registerEnumType(RequestStatus, {
   name: 'RequestStatus',
   description: 'Progress of a rotation or revocation handshake with an integrator.',
+  valuesMap: {
+    REQUESTED: { description: 'Asked of the integrator, no result yet; TIMED_OUT once its deadline passes without one.' },
+    COMPLETED: { description: 'The integrator reported success.' },
+    FAILED: { description: 'The integrator reported a failure (see error).' },
+    TIMED_OUT: { description: 'No result came by the deadline.' },
+  },
 });

@@ -2,7 +2,7 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { PageInfoModel } from '@nhi/graphql';
 import { IdentityWithLifecycleModel } from '../identity-data/identity-lifecycle.model';
 
-@ObjectType('LifecycleIdentityEdge')
+@ObjectType('LifecycleIdentityEdge', { description: 'One identity in a rotation list, with its cursor.' })
 export class LifecycleIdentityEdgeModel {
   // Nullable (as Relay allows) so that an inventory outage costs the rows, not the whole page.
   @Field(() => IdentityWithLifecycleModel, {
@@ -13,17 +13,19 @@ export class LifecycleIdentityEdgeModel {
   })
   node!: IdentityWithLifecycleModel;
 
-  @Field()
+  @Field({ description: 'Pass as `after` to get the identities that follow this one.' })
   cursor!: string;
 }
 
 /** Identities in one rotation situation (due, overdue, failed), soonest due first. */
-@ObjectType('LifecycleIdentityConnection')
+@ObjectType('LifecycleIdentityConnection', {
+  description: 'A page of identities in one rotation list, soonest due first (ties by identity id).',
+})
 export class LifecycleIdentityConnectionModel {
-  @Field(() => [LifecycleIdentityEdgeModel])
+  @Field(() => [LifecycleIdentityEdgeModel], { description: 'The identities on this page, soonest due first.' })
   edges!: LifecycleIdentityEdgeModel[];
 
-  @Field(() => PageInfoModel)
+  @Field(() => PageInfoModel, { description: 'Whether more pages follow, and the cursors to reach them.' })
   pageInfo!: PageInfoModel;
 
   /** Counted only when totalCount is asked for. */

@@ -22,24 +22,27 @@ export class RotationListsResolver {
 
   @Query(() => LifecycleIdentityConnectionModel, { description: 'Identities due for rotation now, soonest due first.' })
   dueRotations(
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
+    after: string | null,
   ): Promise<LifecycleIdentityConnectionModel> {
     return this.page('due', first, after);
   }
 
   @Query(() => LifecycleIdentityConnectionModel, { description: 'Identities past their due date and still not rotated.' })
   overdueRotations(
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
+    after: string | null,
   ): Promise<LifecycleIdentityConnectionModel> {
     return this.page('overdue', first, after);
   }
 
   @Query(() => LifecycleIdentityConnectionModel, { description: 'Identities whose rotation failed after every attempt.' })
   failedRotations(
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
+    after: string | null,
   ): Promise<LifecycleIdentityConnectionModel> {
     return this.page('failed', first, after);
   }

@@ -16,8 +16,8 @@ export class RotationResolver {
       "retried with backoff up to the policy's maxAttempts.",
   })
   requestRotation(
-    @Args('identityId', { type: () => ID }) identityId: string,
-    @Args('reason') reason: string,
+    @Args('identityId', { type: () => ID, description: 'The identity whose credential to rotate.' }) identityId: string,
+    @Args('reason', { description: 'Why; recorded with the request and kept by its retries.' }) reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<RotationRequestModel> {
     return this.rotations.request(identityId, reason, actor);

@@ -26,7 +26,10 @@ export class AttestationResolver {
     description: 'Asks the owners of every owned identity in scope (business unit, kind or owner) to attest it before the deadline.',
     deprecationReason: 'Use attestationCampaignStart(input:).',
   })
-  startAttestationCampaign(@Args('input') input: CampaignInput, @CurrentActor() actor: Actor): Promise<AttestationCampaignModel> {
+  startAttestationCampaign(
+    @Args('input', { description: 'Name, scope and deadline.' }) input: CampaignInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<AttestationCampaignModel> {
     return this.attestation.start(input, actor);
   }
 
@@ -36,34 +39,39 @@ export class AttestationResolver {
     deprecationReason: 'Use attestationCreate(input:).',
   })
   async attest(
-    @Args('identityId', { type: () => ID }) identityId: string,
-    @Args('campaignId', { type: () => ID }) campaignId: string,
-    @Args('decision', { type: () => AttestationDecision }) decision: AttestationDecision,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('identityId', { type: () => ID, description: 'The identity attested; it must be in the campaign.' }) identityId: string,
+    @Args('campaignId', { type: () => ID, description: 'The campaign, while OPEN.' }) campaignId: string,
+    @Args('decision', { type: () => AttestationDecision, description: 'The decision; one per identity and campaign.' })
+    decision: AttestationDecision,
+    @Args('note', { type: () => String, nullable: true, description: 'Optional words kept with the decision.' }) note: string | null,
     @CurrentActor() actor: Actor,
   ): Promise<IdentityOwnershipModel> {
     const row = await withLegacyCodes(() => this.attestation.attest(identityId, campaignId, decision, note, actor));
     return { id: row.identityId };
   }
 
-  @Query(() => AttestationCampaignModel, { nullable: true })
-  attestationCampaign(@Args('id', { type: () => ID }) id: string): Promise<AttestationCampaignModel | null> {
+  @Query(() => AttestationCampaignModel, { nullable: true, description: 'One attestation campaign by id; null when none has it.' })
+  attestationCampaign(
+    @Args('id', { type: () => ID, description: "The campaign's id." }) id: string,
+  ): Promise<AttestationCampaignModel | null> {
     return this.attestation.campaign(id);
   }
 
-  @ResolveField(() => AttestationProgressModel)
+  @ResolveField(() => AttestationProgressModel, { description: 'Decisions so far, for the whole campaign.' })
   async progress(@Parent() campaign: AttestationCampaignModel): Promise<AttestationProgressModel> {
     const [all] = await this.attestation.progress(campaign.id, 'all');
     return toProgress(all);
   }
 
-  @ResolveField(() => [OwnerAttestationProgressModel])
+  @ResolveField(() => [OwnerAttestationProgressModel], { description: 'Decisions so far, per owner asked, by owner id.' })
   async progressByOwner(@Parent() campaign: AttestationCampaignModel): Promise<OwnerAttestationProgressModel[]> {
     const rows = await this.attestation.progress(campaign.id, 'owner');
     return rows.map((row) => ({ ...toProgress(row), ownerId: row.key ?? '' }));
   }
 
-  @ResolveField(() => [BusinessUnitAttestationProgressModel])
+  @ResolveField(() => [BusinessUnitAttestationProgressModel], {
+    description: 'Decisions so far, per business unit, by name (identities without one last).',
+  })
   async progressByBusinessUnit(@Parent() campaign: AttestationCampaignModel): Promise<BusinessUnitAttestationProgressModel[]> {
     const rows = await this.attestation.progress(campaign.id, 'businessUnit');
     return rows.map((row) => ({ ...toProgress(row), businessUnit: row.key }));
@@ -75,7 +83,10 @@ export class AttestationResolver {
 export class OwnerAttestationProgressResolver {
   constructor(private readonly owners: OwnersService) {}
 
-  @ResolveField(() => OwnerModel, { nullable: true })
+  @ResolveField(() => OwnerModel, {
+    nullable: true,
+    description: 'The owner who was asked (the owner when the campaign started); null if no longer known.',
+  })
   owner(@Parent() progress: OwnerAttestationProgressModel, @Context() context: SubgraphContext): Promise<OwnerModel | null> {
     return ownersLoader(context, this.owners).load(progress.ownerId);
   }

@@ -15,7 +15,10 @@ export class DirectoryResolver {
       'Idempotent; refuses to remove more than DIRECTORY_SYNC_MAX_REMOVAL_SHARE of the owners unless forced.',
     deprecationReason: 'Use directorySync(input:).',
   })
-  syncDirectory(@Args('input') input: DirectorySyncInput, @CurrentActor() actor: Actor): Promise<DirectorySyncReportModel> {
+  syncDirectory(
+    @Args('input', { description: 'The directory and its full list of people and teams.' }) input: DirectorySyncInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<DirectorySyncReportModel> {
     return this.directory.sync(input, actor);
   }
 }

@@ -23,7 +23,10 @@ export class HandoffResolver {
     description: 'Lists the identities to move; they move only when the receiving owner accepts.',
     deprecationReason: 'Use handoffCreate(input:).',
   })
-  requestHandoff(@Args('input') input: HandoffInput, @CurrentActor() actor: Actor): Promise<HandoffModel> {
+  requestHandoff(
+    @Args('input', { description: 'Which identities (by owner, system or both), who receives them and why.' }) input: HandoffInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<HandoffModel> {
     return withLegacyCodes(() => this.handoffs.request(input, actor));
   }
 
@@ -32,7 +35,10 @@ export class HandoffResolver {
     description: 'The receiving owner takes the listed identities (those that changed hands since stay where they are).',
     deprecationReason: 'Use handoffAccept(input:).',
   })
-  acceptHandoff(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<HandoffModel> {
+  acceptHandoff(
+    @Args('id', { type: () => ID, description: "The handoff's id." }) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<HandoffModel> {
     return withLegacyCodes(() => this.handoffs.accept(id, actor));
   }
 
@@ -42,15 +48,16 @@ export class HandoffResolver {
     deprecationReason: 'Use handoffReject(input:).',
   })
   declineHandoff(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('id', { type: () => ID, description: "The handoff's id." }) id: string,
+    @Args('note', { type: () => String, nullable: true, description: 'Optional words for the requester, kept as decisionNote.' })
+    note: string | null,
     @CurrentActor() actor: Actor,
   ): Promise<HandoffModel> {
     return withLegacyCodes(() => this.handoffs.decline(id, note, actor));
   }
 
-  @Query(() => HandoffModel, { nullable: true })
-  handoff(@Args('id', { type: () => ID }) id: string): Promise<HandoffModel | null> {
+  @Query(() => HandoffModel, { nullable: true, description: 'One handoff by id; null when none has it.' })
+  handoff(@Args('id', { type: () => ID, description: "The handoff's id." }) id: string): Promise<HandoffModel | null> {
     return this.handoffs.handoff(id);
   }
 
@@ -58,7 +65,7 @@ export class HandoffResolver {
     description: 'Handoffs waiting for this owner to accept or decline.',
     deprecationReason: 'Use openHandoffs(filter: { toOwnerId }): a connection with totalCount and pages',
   })
-  pendingHandoffs(@Args('ownerId', { type: () => ID }) ownerId: string): Promise<HandoffModel[]> {
+  pendingHandoffs(@Args('ownerId', { type: () => ID, description: 'The receiving owner.' }) ownerId: string): Promise<HandoffModel[]> {
     return this.handoffs.pendingFor(ownerId);
   }
 

@@ -12,7 +12,7 @@ export class IdentityOwnershipModel {
   @Field(() => OwnerModel, { nullable: true, description: 'The one accountable owner.' })
   owner?: OwnerModel | null;
 
-  @Field(() => OwnerModel, { nullable: true })
+  @Field(() => OwnerModel, { nullable: true, description: 'The BACKUP owner, who takes over when the primary leaves; null when none.' })
   backupOwner?: OwnerModel | null;
 
   // Nullable so that an ownership outage costs the page its owner column, not the whole page.

@@ -9,4 +9,8 @@ export const OwnerRole: { [K in Role]: K } = { PRIMARY: 'PRIMARY', BACKUP: 'BACK
 registerEnumType(OwnerRole, {
   name: 'OwnerRole',
   description: 'PRIMARY: the one accountable owner. BACKUP: takes over when the primary leaves.',
+  valuesMap: {
+    PRIMARY: { description: 'The one accountable owner.' },
+    BACKUP: { description: 'Takes over when the primary owner leaves.' },
+  },
 });

@@ -25,8 +25,9 @@ export class IdentityOwnershipResolver {
   })
   async ownershipHistory(
     @Parent() identity: IdentityOwnershipModel,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
+    after: string | null,
     @Context() context: SubgraphContext,
   ): Promise<OwnershipChangeConnectionModel> {
     const size = pageSize(first);

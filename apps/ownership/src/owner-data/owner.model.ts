@@ -4,25 +4,25 @@ import { OwnerKind } from './owner-kind';
 @ObjectType('Owner', { description: 'A team or a person accountable for non-human identities.' })
 @Directive('@key(fields: "id")')
 export class OwnerModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The owner's platform id." })
   id!: string;
 
-  @Field(() => OwnerKind)
+  @Field(() => OwnerKind, { description: 'Team or person.' })
   kind!: OwnerKind;
 
   @Field({ description: 'The reference of the owner in the directory it comes from.' })
   externalRef!: string;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Contact address for notices about its identities; null when none is known.' })
   email!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The business unit it belongs to; null when none is known.' })
   businessUnit!: string | null;
 
-  @Field()
+  @Field({ description: 'False once deactivated (left): it can no longer be assigned.' })
   active!: boolean;
 
   @Field(() => Date, {

@@ -29,8 +29,9 @@ export class OwnerSearchResolver {
       description: 'Also list owners who were deactivated (they cannot be assigned).',
     })
     includeInactive: boolean,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
+    after: string | null,
   ): Promise<OwnerConnectionModel> {
     return this.search.page({ search, includeInactive }, first, after);
   }
@@ -41,7 +42,9 @@ export class OwnerSearchResolver {
       'The owner with this directory reference (the refs a token carries in its owner-refs claim); null when none. ' +
       'A reference is unique across directories, so it names at most one owner, active or not.',
   })
-  ownerByExternalRef(@Args('ref') ref: string): Promise<OwnerModel | null> {
+  ownerByExternalRef(
+    @Args('ref', { description: "The owner's directory reference (externalRef)." }) ref: string,
+  ): Promise<OwnerModel | null> {
     return this.search.byExternalRef(ref);
   }
 

@@ -17,8 +17,11 @@ export class OwnersResolver {
     private readonly pages: IdentityPages,
   ) {}
 
-  @Query(() => OwnerModel, { nullable: true })
-  owner(@Args('id', { type: () => ID }) id: string, @Context() context: SubgraphContext): Promise<OwnerModel | null> {
+  @Query(() => OwnerModel, { nullable: true, description: 'One owner by its platform id, active or not; null when none has it.' })
+  owner(
+    @Args('id', { type: () => ID, description: "The owner's platform id." }) id: string,
+    @Context() context: SubgraphContext,
+  ): Promise<OwnerModel | null> {
     return ownersLoader(context, this.owners).load(id);
   }
 
@@ -28,7 +31,10 @@ export class OwnersResolver {
       'Creates or updates a team or person by externalRef. active: false deactivates it, with what that means for its identities.',
     deprecationReason: 'Use ownerUpsert(input:).',
   })
-  upsertOwner(@Args('input') input: OwnerInput, @CurrentActor() actor: Actor): Promise<OwnerModel> {
+  upsertOwner(
+    @Args('input', { description: 'The owner, by externalRef.' }) input: OwnerInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<OwnerModel> {
     return this.owners.upsert(input, actor);
   }
 
@@ -38,8 +44,8 @@ export class OwnersResolver {
     deprecationReason: 'Use ownerDeactivate(input:).',
   })
   deactivateOwner(
-    @Args('ownerId', { type: () => ID }) ownerId: string,
-    @Args('reason') reason: string,
+    @Args('ownerId', { type: () => ID, description: 'The owner who leaves.' }) ownerId: string,
+    @Args('reason', { description: 'Why; kept with the deactivation and in the ownership history of its identities.' }) reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<OwnerModel> {
     return withLegacyCodes(() => this.owners.deactivate(ownerId, reason, actor));
@@ -53,8 +59,9 @@ export class OwnersResolver {
   @ResolveField(() => OwnershipIdentityConnectionModel, { description: 'Identities this owner is the PRIMARY owner of.' })
   identities(
     @Parent() owner: OwnerModel,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
+    after: string | null,
   ): Promise<OwnershipIdentityConnectionModel> {
     return this.pages.page({ ownerId: owner.id }, first, after);
   }

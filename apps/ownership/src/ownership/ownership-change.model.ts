@@ -9,7 +9,15 @@ export const OwnershipChangeKind: { [K in OwnershipChangeKind]: K } = {
   UNASSIGNED: 'UNASSIGNED',
   ORPHANED: 'ORPHANED',
 };
-registerEnumType(OwnershipChangeKind, { name: 'OwnershipChangeKind' });
+registerEnumType(OwnershipChangeKind, {
+  name: 'OwnershipChangeKind',
+  description: 'What happened to the role.',
+  valuesMap: {
+    ASSIGNED: { description: 'An owner took the role.' },
+    UNASSIGNED: { description: 'The owner was taken off the role; taking off the PRIMARY makes the identity UNASSIGNED.' },
+    ORPHANED: { description: 'The PRIMARY owner left and nobody took the identity: it is ORPHANED.' },
+  },
+});
 
 /** What made an assignment; stored in ownership_history and sent in nhi.ownership.assigned as these same strings. */
 export const AssignmentViaEnum: { [K in AssignmentVia]: K } = {
@@ -37,16 +45,16 @@ registerEnumType(AssignmentViaEnum, {
 
 @ObjectType('OwnershipChange', { description: 'One change of who owns an identity, as recorded (append-only).' })
 export class OwnershipChangeModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The change's id." })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The identity whose ownership changed.' })
   identityId!: string;
 
-  @Field(() => OwnerRole)
+  @Field(() => OwnerRole, { description: 'The role that changed.' })
   role!: OwnerRole;
 
-  @Field(() => OwnershipChangeKind)
+  @Field(() => OwnershipChangeKind, { description: 'What happened to the role.' })
   change!: OwnershipChangeKind;
 
   @Field(() => OwnerModel, { nullable: true, description: 'Who holds the role after the change.' })
@@ -61,10 +69,10 @@ export class OwnershipChangeModel {
   @Field({ description: 'Who made the change (the subject of their token).' })
   actor!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the change was made, as recorded with it; null when none was given.' })
   reason!: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the change happened.' })
   at!: Date;
 
   ownerId!: string | null;

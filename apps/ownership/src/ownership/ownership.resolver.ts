@@ -38,11 +38,16 @@ export class OwnershipResolver {
     deprecationReason: 'Use identityOwnerAssign(input:).',
   })
   async assignOwner(
-    @Args('identityId', { type: () => ID }) identityId: string,
-    @Args('ownerId', { type: () => ID }) ownerId: string,
-    @Args('role', { type: () => OwnerRole, defaultValue: 'PRIMARY' }) role: OwnerRole,
-    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
-    @Args('replace', { type: () => Boolean, defaultValue: false }) replace: boolean,
+    @Args('identityId', { type: () => ID, description: 'The identity.' }) identityId: string,
+    @Args('ownerId', { type: () => ID, description: 'The owner to assign; must be active.' }) ownerId: string,
+    @Args('role', { type: () => OwnerRole, defaultValue: 'PRIMARY', description: 'Which role the owner takes.' }) role: OwnerRole,
+    @Args('reason', { type: () => String, nullable: true, description: 'Why; kept in the ownership history.' }) reason: string | null,
+    @Args('replace', {
+      type: () => Boolean,
+      defaultValue: false,
+      description: 'PRIMARY only: replace the current PRIMARY owner (refused without it). A BACKUP is replaced regardless.',
+    })
+    replace: boolean,
     @CurrentActor() actor: Actor,
   ): Promise<IdentityOwnershipModel> {
     const row = await withLegacyCodes(() => this.ownership.assignOwner({ identityId, ownerId, role, reason, replace }, actor));
@@ -55,9 +60,9 @@ export class OwnershipResolver {
     deprecationReason: 'Use identityOwnerUnassign(input:).',
   })
   async unassignOwner(
-    @Args('identityId', { type: () => ID }) identityId: string,
-    @Args('role', { type: () => OwnerRole, defaultValue: 'PRIMARY' }) role: OwnerRole,
-    @Args('reason') reason: string,
+    @Args('identityId', { type: () => ID, description: 'The identity.' }) identityId: string,
+    @Args('role', { type: () => OwnerRole, defaultValue: 'PRIMARY', description: 'Which role to empty.' }) role: OwnerRole,
+    @Args('reason', { description: 'Why; required, kept in the ownership history.' }) reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<IdentityOwnershipModel> {
     const row = await withLegacyCodes(() => this.ownership.unassignOwner(identityId, role, reason, actor));
@@ -68,22 +73,26 @@ export class OwnershipResolver {
     description: 'Every change of who owns the identity, oldest first.',
     deprecationReason: 'Use NonHumanIdentity.ownershipHistory',
   })
-  async ownershipHistory(@Args('identityId', { type: () => ID }) identityId: string): Promise<OwnershipChangeModel[]> {
+  async ownershipHistory(
+    @Args('identityId', { type: () => ID, description: 'The identity.' }) identityId: string,
+  ): Promise<OwnershipChangeModel[]> {
     return (await this.ownership.history(identityId)).map(toOwnershipChange);
   }
 
   @Query(() => OwnershipIdentityConnectionModel, { description: 'Identities whose owner left and nobody took them (OWASP NHI1).' })
   orphanedIdentities(
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
+    after: string | null,
   ): Promise<OwnershipIdentityConnectionModel> {
     return this.pages.page({ status: 'ORPHANED' }, first, after);
   }
 
   @Query(() => OwnershipIdentityConnectionModel, { description: 'Identities that never had an owner.' })
   unassignedIdentities(
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
+    after: string | null,
   ): Promise<OwnershipIdentityConnectionModel> {
     return this.pages.page({ status: 'UNASSIGNED' }, first, after);
   }
@@ -103,7 +112,10 @@ export class OwnershipResolver {
     return (await this.record(context, identity.id))?.owner ?? null;
   }
 
-  @ResolveField(() => OwnerModel, { nullable: true })
+  @ResolveField(() => OwnerModel, {
+    nullable: true,
+    description: 'The BACKUP owner, who takes over when the primary leaves; null when none.',
+  })
   async backupOwner(@Parent() identity: IdentityOwnershipModel, @Context() context: SubgraphContext): Promise<OwnerModel | null> {
     return (await this.record(context, identity.id))?.backupOwner ?? null;
   }

@@ -8,7 +8,7 @@ import { SuggestionStatus } from './rule-mode';
   description: 'An owner proposed for an identity, by a rule or a declined attestation, for a person to accept or reject.',
 })
 export class OwnershipSuggestionModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The suggestion's id." })
   id!: string;
 
   // Nullable so that an inventory outage costs the suggestion its identity, not the whole queue.
@@ -20,7 +20,7 @@ export class OwnershipSuggestionModel {
   })
   identity!: IdentityOwnershipModel;
 
-  @Field(() => OwnerModel, { nullable: true })
+  @Field(() => OwnerModel, { nullable: true, description: 'The owner suggested.' })
   owner?: OwnerModel | null;
 
   @Field(() => OwnershipRuleModel, { nullable: true, description: 'The rule that made it.' })
@@ -32,16 +32,16 @@ export class OwnershipSuggestionModel {
   @Field({ description: 'Why it was suggested rather than assigned, e.g. rules that disagree.' })
   reason!: string;
 
-  @Field(() => SuggestionStatus)
+  @Field(() => SuggestionStatus, { description: 'Where it stands.' })
   status!: SuggestionStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was made.' })
   createdAt!: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who accepted or rejected it (the subject of their token); null while PENDING.' })
   decidedBy!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was accepted or rejected; null while PENDING.' })
   decidedAt!: Date | null;
 
   ownerId!: string;

@@ -42,7 +42,10 @@ export class RulesResolver {
     description: 'A rule runs on every new or changed identity, and at once on the identities waiting for an owner.',
     deprecationReason: 'Use ownershipRuleCreate(input:).',
   })
-  async createOwnershipRule(@Args('input') input: OwnershipRuleInput, @CurrentActor() actor: Actor): Promise<OwnershipRuleModel> {
+  async createOwnershipRule(
+    @Args('input', { description: 'The owner, the mode and the criteria.' }) input: OwnershipRuleInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<OwnershipRuleModel> {
     return toRuleModel(await this.rules.create(input, actor));
   }
 
@@ -51,7 +54,7 @@ export class RulesResolver {
     description: 'Disables a rule; what it assigned stays assigned.',
     deprecationReason: 'Use ownershipRuleDelete(input:).',
   })
-  deleteOwnershipRule(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  deleteOwnershipRule(@Args('id', { type: () => ID, description: 'The id of an enabled rule.' }) id: string): Promise<boolean> {
     return this.rules.delete(id);
   }
 

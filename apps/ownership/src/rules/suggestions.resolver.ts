@@ -29,7 +29,9 @@ export class SuggestionsResolver {
     description: 'Suggested owners of an identity: open ones first, surest first.',
     deprecationReason: 'Use NonHumanIdentity.suggestions',
   })
-  async ownershipSuggestions(@Args('identityId', { type: () => ID }) identityId: string): Promise<OwnershipSuggestionModel[]> {
+  async ownershipSuggestions(
+    @Args('identityId', { type: () => ID, description: 'The identity.' }) identityId: string,
+  ): Promise<OwnershipSuggestionModel[]> {
     return (await this.rules.suggestionsFor(identityId)).map(toSuggestionModel);
   }
 
@@ -38,7 +40,10 @@ export class SuggestionsResolver {
     description: 'Makes the suggested owner the PRIMARY owner; other open suggestions for the identity close.',
     deprecationReason: 'Use ownershipSuggestionAccept(input:).',
   })
-  async acceptSuggestion(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<OwnershipSuggestionModel> {
+  async acceptSuggestion(
+    @Args('id', { type: () => ID, description: "The suggestion's id." }) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<OwnershipSuggestionModel> {
     return toSuggestionModel(await withLegacyCodes(() => this.rules.accept(id, actor)));
   }
 
@@ -47,7 +52,10 @@ export class SuggestionsResolver {
     description: 'Declines a suggestion; the same rule will not suggest that owner for that identity again.',
     deprecationReason: 'Use ownershipSuggestionReject(input:).',
   })
-  async rejectSuggestion(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<OwnershipSuggestionModel> {
+  async rejectSuggestion(
+    @Args('id', { type: () => ID, description: "The suggestion's id." }) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<OwnershipSuggestionModel> {
     return toSuggestionModel(await withLegacyCodes(() => this.rules.reject(id, actor)));
   }
 

@@ -22,7 +22,7 @@ export class ViewerModel {
 
 @ObjectType('ViewerAttestation', { description: 'An identity the viewer is asked to attest in an open campaign.' })
 export class ViewerAttestationModel {
-  @Field(() => AttestationCampaignModel)
+  @Field(() => AttestationCampaignModel, { description: 'The open campaign that asks for the attestation.' })
   campaign!: AttestationCampaignModel;
 
   // Nullable: the edge crosses into inventory, whose outage should cost the row's name, not the list.

@@ -41,14 +41,17 @@ export class ViewerResolver {
   })
   async identities(
     @Context() context: SubgraphContext,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
+    after: string | null,
   ): Promise<OwnershipIdentityConnectionModel> {
     const owners = await viewerOwners(context, this.work);
     return this.pages.page({ heldByAny: owners.map((owner) => owner.id) }, first, after);
   }
 
-  @ResolveField(() => ViewerTasksModel)
+  @ResolveField(() => ViewerTasksModel, {
+    description: "The viewer's to-do list: attestations, handoffs and suggestions waiting for them.",
+  })
   tasks(): Partial<ViewerTasksModel> {
     // Each task list resolves on its own, so a page asking for one list pays for that one only.
     return {};

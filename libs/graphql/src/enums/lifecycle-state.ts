@@ -11,4 +11,16 @@ export const LifecycleState: { [K in LifecycleState]: K } = {
   EXPIRED: 'EXPIRED',
 };
 
-registerEnumType(LifecycleState, { name: 'LifecycleState', description: 'Where the credential is in its rotation and revocation life.' });
+registerEnumType(LifecycleState, {
+  name: 'LifecycleState',
+  description: 'Where the credential is in its rotation and revocation life.',
+  valuesMap: {
+    ACTIVE: { description: 'Not yet due for rotation under its policy.' },
+    ROTATION_DUE: { description: "Its nextRotationDueAt has passed (its policy's maxAgeDays since the last rotation)." },
+    ROTATING: { description: 'A rotation has been requested and is not finished.' },
+    ROTATION_FAILED: { description: 'A rotation failed or timed out on its last allowed attempt.' },
+    REVOKING: { description: 'A revocation has been requested and is not finished.' },
+    REVOKED: { description: 'Revoked: final; no rotation is scheduled.' },
+    EXPIRED: { description: 'Its expiresAt has passed before it was revoked.' },
+  },
+});

@@ -5,7 +5,7 @@ import { FindingCategoryEnum, IdentityEnvironment, IdentityKind, IdentityStatus 
 
 @InputType('IdentityFilter', { description: 'Every given condition must hold; a list matches any of its values.' })
 export class IdentityFilterInput {
-  @Field(() => [IdentityKind], { nullable: true })
+  @Field(() => [IdentityKind], { nullable: true, description: 'Identities of any of these kinds.' })
   @Allow()
   kind?: NhiKind[];
 
@@ -13,19 +13,19 @@ export class IdentityFilterInput {
   @Allow()
   provider?: string[];
 
-  @Field(() => [IdentityEnvironment], { nullable: true })
+  @Field(() => [IdentityEnvironment], { nullable: true, description: 'Identities in any of these environments.' })
   @Allow()
   environment?: NhiEnvironment[];
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Identities of any of these systems (exact match).' })
   @Allow()
   system?: string[];
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Identities in any of these business units (exact match).' })
   @Allow()
   businessUnit?: string[];
 
-  @Field(() => [IdentityStatus], { nullable: true })
+  @Field(() => [IdentityStatus], { nullable: true, description: 'Identities in any of these statuses.' })
   @Allow()
   status?: Status[];
 
@@ -53,16 +53,31 @@ export enum OrderDirection {
   DESC = 'DESC',
 }
 
-registerEnumType(IdentityOrderField, { name: 'IdentityOrderField' });
-registerEnumType(OrderDirection, { name: 'OrderDirection' });
+registerEnumType(IdentityOrderField, {
+  name: 'IdentityOrderField',
+  description: 'What identities are sorted by.',
+  valuesMap: {
+    NAME: { description: 'The name, case-insensitive.' },
+    FIRST_SEEN_AT: { description: 'When a source first reported it.' },
+    LAST_SEEN_AT: { description: 'When a source last reported it.' },
+  },
+});
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Sort direction.',
+  valuesMap: {
+    ASC: { description: 'Ascending: smallest or earliest first.' },
+    DESC: { description: 'Descending: largest or latest first.' },
+  },
+});
 
-@InputType('IdentityOrder')
+@InputType('IdentityOrder', { description: 'How to sort identities; ties go by id in the same direction.' })
 export class IdentityOrderInput {
-  @Field(() => IdentityOrderField, { defaultValue: IdentityOrderField.NAME })
+  @Field(() => IdentityOrderField, { defaultValue: IdentityOrderField.NAME, description: 'The sort key.' })
   @Allow()
   field!: IdentityOrderField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'The direction.' })
   @Allow()
   direction!: OrderDirection;
 }

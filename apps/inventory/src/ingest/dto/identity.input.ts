@@ -4,12 +4,12 @@ import { Field, InputType } from '@nestjs/graphql';
 const ROW_DATE =
   'An ISO 8601 / RFC 3339 date or date-time (2026-01-31, 2026-01-31T12:00:00Z). One that cannot be read, or is out of range, rejects this row only, reported with its index and field.';
 
-@InputType('TagInput')
+@InputType('TagInput', { description: 'A tag on the identity; the key is kept lower case.' })
 export class TagInput {
-  @Field()
+  @Field({ description: 'The tag key; required, stored lower case.' })
   key!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The tag value; null is stored as empty.' })
   value?: string | null;
 }
 
@@ -62,7 +62,10 @@ export class PermissionStatementInput {
   @Field(() => [String], { nullable: true, description: 'Resources; * (the default) is all.' })
   resources?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Every resource except these (AWS NotResource); at most one of resources and notResources.',
+  })
   notResources?: string[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'It applies only under a condition.' })
@@ -83,7 +86,7 @@ export class PermissionStatementInput {
  * strings. Loosely typed on purpose: a bad row is reported on its own instead of
  * failing the whole batch at the GraphQL layer.
  */
-@InputType('IdentityInput')
+@InputType('IdentityInput', { description: 'One identity as a source reports it, in its own words; checked row by row.' })
 export class IdentityInput {
   @Field({ description: 'aws, "Amazon Web Services", gcp, azure, github ... (aliases are mapped).' })
   provider!: string;
@@ -98,16 +101,16 @@ export class IdentityInput {
   })
   kind!: string;
 
-  @Field()
+  @Field({ description: 'Its name.' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'PRODUCTION, prd, prod, stg, dev ...; inferred from hints when absent.' })
   environment?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The system or application it serves.' })
   system?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The business unit it belongs to.' })
   businessUnit?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Granted scopes, roles or permissions.' })
@@ -134,7 +137,7 @@ export class IdentityInput {
   @Field(() => Boolean, { nullable: true, description: 'The source saw interactive (human) use.' })
   interactiveUse?: boolean | null;
 
-  @Field(() => [TagInput], { nullable: true })
+  @Field(() => [TagInput], { nullable: true, description: 'Tags; merged key by key with the known ones.' })
   tags?: TagInput[] | null;
 
   @Field(() => [CredentialInput], {

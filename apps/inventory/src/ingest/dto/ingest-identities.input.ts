@@ -2,7 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
 import { IdentityInput } from './identity.input';
 
-@InputType('IngestIdentitiesInput')
+@InputType('IngestIdentitiesInput', { description: 'A batch of identities one discovery source reports.' })
 export class IngestIdentitiesInput {
   @Field({ description: 'The discovery source, e.g. aws-config, vault, gitguardian.' })
   @Allow()

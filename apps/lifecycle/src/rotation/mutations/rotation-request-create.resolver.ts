@@ -21,7 +21,7 @@ export class RotationRequestCreateResolver {
       "Asks the integrator for this identity's credentials to rotate them now (nhi.rotation.requests.v1); a failed or timed-out attempt is retried with backoff up to the policy's maxAttempts. An identity already rotating returns that rotation. Follow it with rotationRequest(id), polling as that query describes.",
   })
   rotationRequestCreate(
-    @Args('input') input: RotationRequestCreateInput,
+    @Args('input', { description: 'The identity, the reason and an optional idempotencyKey.' }) input: RotationRequestCreateInput,
     @CurrentActor() actor: Actor,
   ): Promise<RotationRequestCreatePayload> {
     const { identityId, reason, idempotencyKey } = input;
