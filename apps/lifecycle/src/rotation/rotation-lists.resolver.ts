@@ -2,9 +2,16 @@ import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphq
 import { CanRead } from '@nhi/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
+import { filterId, queuePage } from '@nhi/persistence';
 import { IdentityLifecycleEntity } from '../identity-data/identity-lifecycle.entity';
 import { LifecycleIdentityConnectionModel } from './lifecycle-identity-connection.model';
+import { RotationQueueFilterInput } from './rotation-queue-filter.input';
+
+const FILTER = {
+  type: () => RotationQueueFilterInput,
+  nullable: true,
+  description: 'Which identities; the whole estate when left out.',
+} as const;
 
 type RotationList = 'due' | 'overdue' | 'failed';
 
@@ -25,8 +32,9 @@ export class RotationListsResolver {
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
     @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
     after: string | null,
+    @Args('filter', FILTER) filter?: RotationQueueFilterInput | null,
   ): Promise<LifecycleIdentityConnectionModel> {
-    return this.page('due', first, after);
+    return this.page('due', first, after, filter ?? null);
   }
 
   @Query(() => LifecycleIdentityConnectionModel, { description: 'Identities past their due date and still not rotated.' })
@@ -34,8 +42,9 @@ export class RotationListsResolver {
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
     @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
     after: string | null,
+    @Args('filter', FILTER) filter?: RotationQueueFilterInput | null,
   ): Promise<LifecycleIdentityConnectionModel> {
-    return this.page('overdue', first, after);
+    return this.page('overdue', first, after, filter ?? null);
   }
 
   @Query(() => LifecycleIdentityConnectionModel, { description: 'Identities whose rotation failed after every attempt.' })
@@ -43,8 +52,9 @@ export class RotationListsResolver {
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
     @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
     after: string | null,
+    @Args('filter', FILTER) filter?: RotationQueueFilterInput | null,
   ): Promise<LifecycleIdentityConnectionModel> {
-    return this.page('failed', first, after);
+    return this.page('failed', first, after, filter ?? null);
   }
 
   @ResolveField(() => Int, { description: 'Identities in the list, on all pages.' })
@@ -52,24 +62,27 @@ export class RotationListsResolver {
     return connection.count();
   }
 
-  private async page(list: RotationList, first: number | null, after: string | null): Promise<LifecycleIdentityConnectionModel> {
-    const size = pageSize(first);
+  private async page(
+    list: RotationList,
+    first: number | null,
+    after: string | null,
+    filter: RotationQueueFilterInput | null,
+  ): Promise<LifecycleIdentityConnectionModel> {
     const query = this.dataSource.getRepository(IdentityLifecycleEntity).createQueryBuilder('l').where(CONDITIONS[list]);
-    const count = query.clone();
-    if (after) {
-      const cursor = decodeCursor(after);
-      query.andWhere('(l.next_rotation_due_at, l.identity_id) > (:due, :id)', { due: new Date(Number(cursor.sortKey)), id: cursor.id });
-    }
-    const rows = await query
-      .orderBy('l.next_rotation_due_at', 'ASC')
-      .addOrderBy('l.identity_id', 'ASC')
-      .limit(size + 1)
-      .getMany();
-    const page = pageOf(rows, size, after, (row) => encodeCursor(row.nextRotationDueAt?.getTime() ?? 0, row.identityId));
+    const ownerId = filterId(filter?.ownerId, 'filter.ownerId');
+    if (filter?.businessUnit) query.andWhere('l.business_unit = :businessUnit', { businessUnit: filter.businessUnit });
+    if (ownerId) query.andWhere('l.owner_id = :ownerId', { ownerId });
+    // Identities without a due date sort last and are never after a cursor: the lists hold only dated ones.
+    const order = {
+      at: 'l.next_rotation_due_at',
+      id: 'l.identity_id',
+      cursorOf: (row: IdentityLifecycleEntity) => ({ at: row.nextRotationDueAt ?? new Date(0), id: row.identityId }),
+    };
+    const page = await queuePage(query, order, first, after);
     return {
       edges: page.edges.map(({ node, cursor }) => ({ node: { id: node.identityId }, cursor })),
       pageInfo: page.pageInfo,
-      count: () => count.getCount(),
+      count: page.count,
     };
   }
 }

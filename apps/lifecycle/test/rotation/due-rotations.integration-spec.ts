@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@nhi/contracts';
 import type { IdentitySnapshot } from '@nhi/contracts';
-import { subgraphSpec, waitFor } from '@nhi/testing';
+import { ownershipAssignedData, subgraphSpec, waitFor } from '@nhi/testing';
 import { bootstrap } from '../../src/main';
 
 const spec = subgraphSpec('lifecycle_due', bootstrap, {
@@ -82,5 +83,42 @@ describe('due dates, warnings, auto-rotation and expiry', () => {
     expect(expired.data).toMatchObject({ identityId, expiresAt });
     const [row] = await spec.subgraph.sql<{ state: string }>('SELECT state FROM identity_lifecycle WHERE identity_id = $1', [identityId]);
     expect(row?.state).toBe('EXPIRED');
+  });
+});
+
+describe('rotation queues by business unit and owner', () => {
+  it('lists only the identities of the business unit or the owner asked for, with totalCount', async () => {
+    const businessUnit = `bu-${randomUUID().slice(0, 8)}`;
+    const ownerId = randomUUID();
+    const createdAt = new Date(Date.now() - 100 * DAY_MS).toISOString();
+    const inUnit = await discovered({ kind: 'API_KEY', businessUnit, createdAt });
+    const owned = await discovered({ kind: 'API_KEY', businessUnit, createdAt });
+    const elsewhere = await discovered({ kind: 'API_KEY', businessUnit: `${businessUnit}-other`, createdAt });
+    await spec.subgraph.publish('nhi.ownership.assigned', ownershipAssignedData(owned, ownerId), 'ownership');
+    const due = (filter: Record<string, unknown>) =>
+      spec.subgraph.query<{ dueRotations: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(
+        'query($filter: RotationQueueFilter) { dueRotations(filter: $filter, first: 500) { totalCount edges { node { id } } } }',
+        { filter },
+      );
+
+    const unit = await waitFor(
+      async () => {
+        const result = (await due({ businessUnit })).data?.dueRotations;
+        return result?.totalCount === 2 && result;
+      },
+      { what: 'both identities of the unit to fall due' },
+    );
+    expect(unit.edges.map((e) => e.node.id).sort()).toEqual([inUnit, owned].sort());
+    expect(unit.edges.map((e) => e.node.id)).not.toContain(elsewhere);
+    const byOwner = await waitFor(
+      async () => {
+        const ids = (await due({ ownerId })).data?.dueRotations.edges.map((e) => e.node.id);
+        return ids?.length === 1 && ids;
+      },
+      { what: "lifecycle to learn the identity's owner" },
+    );
+    expect(byOwner).toEqual([owned]);
+    const refused = await due({ ownerId: 'payments-team' });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'filter.ownerId' } });
   });
 });
