@@ -92,9 +92,11 @@ async function inventoryFilter({ e2e, query, seeded, admin }: Context): Promise<
 
 async function inventoryPaging({ e2e, query, seeded, admin }: Context): Promise<void> {
   const filter = { businessUnit: [seeded.businessUnit] };
+  // Most privileged first: the cursor carries the order, so the second page continues it.
+  const orderBy = { field: 'PRIVILEGE_LEVEL', direction: 'DESC' };
   const first = await waitFor(
     async () => {
-      const { identitySearch } = await page<InventoryPage>(e2e, admin, query('inventory-page'), { filter, first: 2 });
+      const { identitySearch } = await page<InventoryPage>(e2e, admin, query('inventory-page'), { filter, first: 2, orderBy });
       return identitySearch.totalCount === 4 && identitySearch;
     },
     { timeoutMs: 30_000, intervalMs: 250, what: "metrics' search to index the business unit" },
@@ -104,6 +106,7 @@ async function inventoryPaging({ e2e, query, seeded, admin }: Context): Promise<
     filter,
     first: 2,
     after: first.pageInfo.endCursor,
+    orderBy,
   });
   expect(second.pageInfo.hasNextPage).toBe(false);
   const ids = [...nodesOf(first), ...nodesOf(second)].map((node) => node?.id);

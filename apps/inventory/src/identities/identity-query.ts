@@ -1,6 +1,7 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { canonicalProvider } from '../normalisation/provider-aliases';
-import { IdentityFilterInput, IdentityOrderField, IdentityOrderInput, OrderDirection } from './dto/identity-filter.input';
+import { OrderDirection } from '@nhi/graphql';
+import { IdentityFilterInput, IdentityOrderField, IdentityOrderInput } from './dto/identity-filter.input';
 import type { IdentityEntity } from '../identity-data/identity.entity';
 
 const SORT_COLUMNS: Record<IdentityOrderField, string> = {

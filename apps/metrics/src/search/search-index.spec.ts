@@ -138,4 +138,76 @@ describe('SearchIndex', () => {
     index.upsert({ ...first, live: false });
     expect(index.search({}, 5, null, false).total).toBe(0);
   });
+
+  describe('orderBy', () => {
+    const ids = (result: { page: Array<{ identityId: string }> }) => result.page.map((p) => p.identityId);
+
+    it('sorts by expiry, never-expiring last ascending and first descending, ties by name', () => {
+      const never = row({ name: 'a-never' });
+      const late = row({ name: 'late', expiresAt: new Date('2027-06-01T00:00:00Z') });
+      const soonB = row({ name: 'soon-b', expiresAt: new Date('2026-12-10T00:00:00Z') });
+      const soonA = row({ name: 'soon-a', expiresAt: new Date('2026-12-10T00:00:00Z') });
+      const index = indexOf(never, late, soonB, soonA);
+
+      expect(ids(index.search({}, 10, null, false, { field: 'EXPIRES_AT', descending: false }))).toEqual([
+        soonA.identityId,
+        soonB.identityId,
+        late.identityId,
+        never.identityId,
+      ]);
+      expect(ids(index.search({}, 10, null, false, { field: 'EXPIRES_AT', descending: true }))).toEqual([
+        never.identityId,
+        late.identityId,
+        soonA.identityId,
+        soonB.identityId,
+      ]);
+    });
+
+    it('sorts by privilege and by worst open finding, unknown and none lowest', () => {
+      const admin = row({ name: 'z-admin', privilegeLevel: 'ADMIN', findings: { NHI2: 1 } });
+      const low = row({ name: 'low', privilegeLevel: 'LOW', findings: { NHI7: 4, NHI2: 2 } });
+      const unknown = row({ name: 'unknown', privilegeLevel: null });
+      const high = row({ name: 'high', privilegeLevel: 'HIGH', findings: { NHI5: 3 } });
+      const index = indexOf(admin, low, unknown, high);
+
+      expect(ids(index.search({}, 10, null, false, { field: 'PRIVILEGE_LEVEL', descending: true }))).toEqual([
+        admin.identityId,
+        high.identityId,
+        low.identityId,
+        unknown.identityId,
+      ]);
+      expect(ids(index.search({}, 10, null, false, { field: 'FINDING_SEVERITY', descending: true }))).toEqual([
+        low.identityId,
+        high.identityId,
+        admin.identityId,
+        unknown.identityId,
+      ]);
+    });
+
+    it('pages through an order with the last key, name and id as the cursor, each identity once', () => {
+      const rows = Array.from({ length: 9 }, (_, i) =>
+        row({ name: `same-${i % 3}`, privilegeLevel: ['LOW', 'HIGH', 'ADMIN'][i % 3], expiresAt: i % 2 ? new Date(1e12 + i) : null }),
+      );
+      const index = indexOf(...rows);
+      for (const order of [
+        { field: 'PRIVILEGE_LEVEL', descending: true },
+        { field: 'EXPIRES_AT', descending: false },
+        { field: 'NAME', descending: true },
+      ] as const) {
+        const whole = ids(index.search({}, 20, null, false, order));
+        const seen: string[] = [];
+        let after: { key: number; name: string; id: string } | null = null;
+        for (;;) {
+          const result = index.search({}, 2, after, false, order);
+          const page = result.page.slice(0, 2);
+          seen.push(...page.map((p) => p.identityId));
+          if (result.page.length <= 2) break;
+          const last = page[page.length - 1];
+          after = { key: last.key, name: last.name, id: last.identityId };
+        }
+        expect(seen).toEqual(whole);
+        expect(new Set(seen).size).toBe(9);
+      }
+    });
+  });
 });

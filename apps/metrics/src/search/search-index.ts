@@ -1,3 +1,5 @@
+import { DEFAULT_SEARCH_ORDER, type SearchCursor, type SearchOrder, type SearchOrderField, tupleCompare } from './search-order';
+
 /** One identity as identity_search holds it: what a filter or a facet reads. */
 export interface SearchRow {
   identityId: string;
@@ -59,8 +61,8 @@ export type Facets = Record<FacetDimension | 'findingCategory', FacetCount[]>;
 
 export interface SearchResult {
   total: number;
-  /** The page and one more when more follow (as pageOf takes it), in order: each identity's id and its sort key (for the cursor). */
-  page: Array<{ identityId: string; name: string }>;
+  /** The page and one more when more follow (as pageOf takes it), in order: each identity's id and its sort key and name (for the cursor). */
+  page: Array<{ identityId: string; key: number; name: string }>;
   facets: Facets | null;
 }
 
@@ -97,12 +99,7 @@ class Dictionary {
 }
 
 const TAG_SEPARATOR = '\u0000';
-
-/** Where a page starts: after this (lower-cased) name and, among equal names, this id. */
-export interface SearchCursor {
-  name: string;
-  id: string;
-}
+const PRIVILEGE_RANKS: Record<string, number> = { LOW: 1, MEDIUM: 2, HIGH: 3, ADMIN: 4 };
 
 const NO_TAGS: readonly number[] = Object.freeze([]);
 
@@ -183,30 +180,57 @@ export class SearchIndex {
     this.capacity = capacity;
   }
 
-  /** Whether slot a comes before slot b in page order. */
-  private before(a: number, b: number): boolean {
-    const nameA = this.names[a];
-    const nameB = this.names[b];
-    return nameA < nameB || (nameA === nameB && this.ids[a] < this.ids[b]);
+  /**
+   * A slot's sort key under the order: a number, so every order compares as
+   * cheaply as the name. No expiry sorts as the latest; an unknown privilege
+   * and no open finding as the lowest.
+   */
+  private sortKey(field: SearchOrderField): (slot: number) => number {
+    switch (field) {
+      case 'NAME':
+        return () => 0;
+      case 'EXPIRES_AT':
+        return (slot) => (Number.isNaN(this.expires[slot]) ? Infinity : this.expires[slot]);
+      case 'PRIVILEGE_LEVEL': {
+        const dictionary = this.dictionaries.privilegeLevel;
+        const ranks = dictionary.values.map((value) => (value === null ? 0 : (PRIVILEGE_RANKS[value] ?? 0)));
+        const column = this.columns.privilegeLevel;
+        return (slot) => ranks[column[slot]];
+      }
+      case 'FINDING_SEVERITY':
+        return (slot) => {
+          for (let rank = SEVERITIES.length; rank > 0; rank--) if (this.findingMasks[rank][slot] !== 0) return rank;
+          return 0;
+        };
+    }
   }
 
   /**
    * The live identities the filter matches: how many, the page of `first`
-   * (and one more) after the sort key `after` (name, then id), and when asked the facets:
+   * (and one more) after the cursor `after` in the given order, and when asked the facets:
    * per dimension and finding category, how many of them have each value.
    */
-  search(filter: SearchFilter, first: number, after: SearchCursor | null, withFacets: boolean): SearchResult {
+  search(
+    filter: SearchFilter,
+    first: number,
+    after: SearchCursor | null,
+    withFacets: boolean,
+    order: SearchOrder = DEFAULT_SEARCH_ORDER,
+  ): SearchResult {
     const matches = this.matcher(filter);
     const counts = withFacets ? FACET_DIMENSIONS.map((d) => new Array<number>(this.dictionaries[d].values.length).fill(0)) : null;
     const facetColumns = FACET_DIMENSIONS.map((d) => this.columns[d]);
     const categoryCounts = new Array<number>(CATEGORIES.length).fill(0);
-    const page = new TopK(first + 1, (a, b) => this.before(a, b));
+    const key = this.sortKey(order.field);
+    const compare = tupleCompare(order);
+    const { ids, names } = this;
+    const page = new TopK(first + 1, (a, b) => compare(key(a), names[a], ids[a], key(b), names[b], ids[b]) < 0);
+    const afterKey = after?.key ?? 0;
     let total = 0;
-    for (let slot = 0; slot < this.ids.length; slot++) {
+    for (let slot = 0; slot < ids.length; slot++) {
       if (!this.live[slot] || !matches(slot)) continue;
       total++;
-      if (after === null || this.names[slot] > after.name || (this.names[slot] === after.name && this.ids[slot] > after.id))
-        page.offer(slot);
+      if (after === null || compare(key(slot), names[slot], ids[slot], afterKey, after.name, after.id) > 0) page.offer(slot);
       if (counts) {
         for (let d = 0; d < facetColumns.length; d++) counts[d][facetColumns[d][slot]]++;
         const mask = this.findingMasks[0][slot];
@@ -215,7 +239,7 @@ export class SearchIndex {
     }
     return {
       total,
-      page: page.sorted().map((slot) => ({ identityId: this.ids[slot], name: this.names[slot] })),
+      page: page.sorted().map((slot) => ({ identityId: ids[slot], key: key(slot), name: names[slot] })),
       facets: counts ? this.facets(counts, categoryCounts) : null,
     };
   }

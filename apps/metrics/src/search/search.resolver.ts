@@ -1,8 +1,11 @@
 import { Args, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CanRead } from '@nhi/auth';
-import { badInput, decodeCursor, encodeCursor, pageOf, pageSize } from '@nhi/graphql';
-import type { Facets, SearchCursor, SearchFilter } from './search-index';
+import { badInput, OrderDirection, pageOf, pageSize } from '@nhi/graphql';
+import type { Facets, SearchFilter } from './search-index';
+import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
+import { DEFAULT_SEARCH_ORDER, type SearchOrder } from './search-order';
+import { IdentitySearchOrderInput } from './search-order.input';
 import { SearchFeed } from './search-feed';
 import { IdentityFacetsModel, IdentitySearchConnectionModel, IdentitySearchFilterInput } from './search.types';
 
@@ -23,7 +26,7 @@ export class SearchResolver {
 
   @Query(() => IdentitySearchConnectionModel, {
     description:
-      'Identities across inventory, ownership and lifecycle: filter by owner, ownership status, lifecycle state, privilege, tags, expiry, finding category and severity, or words in the name, externalId and tags; by name, then id. Follows the events: a change shows here within about a second of metrics applying it.',
+      'Identities across inventory, ownership and lifecycle: filter by owner, ownership status, lifecycle state, privilege, tags, expiry, finding category and severity, or words in the name, externalId and tags; sorted by name, expiry, privilege or worst finding (orderBy). Follows the events: a change shows here within about a second of metrics applying it.',
   })
   async identitySearch(
     @Args('filter', { type: () => IdentitySearchFilterInput, nullable: true, description: FILTER_DESCRIPTION })
@@ -32,14 +35,21 @@ export class SearchResolver {
     first?: number | null,
     @Args('after', { type: () => String, nullable: true, description: 'The endCursor of the previous page.' })
     after?: string | null,
+    @Args('orderBy', {
+      type: () => IdentitySearchOrderInput,
+      nullable: true,
+      description: 'The sort order; by name ascending when null. A cursor works only with the orderBy it was issued for.',
+    })
+    orderBy?: IdentitySearchOrderInput | null,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<SearchConnection> {
     const size = pageSize(first);
-    const afterKey = after ? cursorOf(after) : null;
+    const order = toOrder(orderBy);
+    const afterKey = after ? decodeSearchCursor(after, order) : null;
     const searchFilter = toFilter(filter);
     const index = await this.feed.current();
-    const result = index.search(searchFilter, size, afterKey, selectsFacets(info));
-    const page = pageOf(result.page, size, after, (row) => encodeCursor(row.name, row.identityId));
+    const result = index.search(searchFilter, size, afterKey, selectsFacets(info), order);
+    const page = pageOf(result.page, size, after, (row) => encodeSearchCursor(order, row));
     return {
       edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: { id: edge.node.identityId } })),
       pageInfo: page.pageInfo,
@@ -73,11 +83,9 @@ function selectsFacets(info: GraphQLResolveInfo | undefined): boolean {
   );
 }
 
-function cursorOf(after: string): SearchCursor {
-  const { sortKey, id } = decodeCursor(after);
-  if (typeof sortKey !== 'string')
-    throw badInput('after is not a cursor this API issued; pass pageInfo.endCursor from the previous page', 'after');
-  return { name: sortKey, id };
+function toOrder(orderBy: IdentitySearchOrderInput | null | undefined): SearchOrder {
+  if (!orderBy) return DEFAULT_SEARCH_ORDER;
+  return { field: orderBy.field ?? 'NAME', descending: orderBy.direction === OrderDirection.DESC };
 }
 
 function toFilter(filter: IdentitySearchFilterInput | null | undefined): SearchFilter {

@@ -156,7 +156,8 @@ export class IdentitySearchEdgeModel {
 }
 
 @ObjectType('IdentitySearchConnection', {
-  description: 'A page of the identities a filter matches, by name then id, with how many match in all and the facets of the same filter.',
+  description:
+    'A page of the identities a filter matches, in the orderBy asked for, with how many match in all and the facets of the same filter.',
 })
 export class IdentitySearchConnectionModel {
   @Field(() => [IdentitySearchEdgeModel], { description: 'The identities of this page.' })

@@ -167,4 +167,43 @@ describe('identitySearch and identityFacets', () => {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   });
+
+  it('sorts by expiry or privilege, pages within that order, and refuses a cursor from another order', async () => {
+    const sortedUnit = `${unit}-sorted`;
+    const make = (overrides: Partial<IdentitySnapshot>) =>
+      spec.subgraph.publish('nhi.identity.discovered', identityDiscoveredData({ businessUnit: sortedUnit, ...overrides }, at(1)));
+    const never = identityDiscoveredData({ businessUnit: sortedUnit, name: 'a-never', privilegeLevel: 'LOW' }, at(1));
+    await spec.subgraph.publish('nhi.identity.discovered', never);
+    const late = identityDiscoveredData({ businessUnit: sortedUnit, name: 'b-late', expiresAt: at(28), privilegeLevel: 'ADMIN' }, at(1));
+    await spec.subgraph.publish('nhi.identity.discovered', late);
+    const soon = identityDiscoveredData({ businessUnit: sortedUnit, name: 'c-soon', expiresAt: at(9), privilegeLevel: 'MEDIUM' }, at(1));
+    await spec.subgraph.publish('nhi.identity.discovered', soon);
+    await make({ name: 'd-unknown', privilegeLevel: null });
+    const ORDERED = `
+      query($filter: IdentitySearchFilter, $first: Int, $after: String, $orderBy: IdentitySearchOrder) {
+        identitySearch(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+          totalCount edges { node { id } } pageInfo { hasNextPage endCursor }
+        }
+      }`;
+    type Ordered = {
+      identitySearch: { totalCount: number; edges: Array<{ node: { id: string } }>; pageInfo: Search['identitySearch']['pageInfo'] };
+    };
+    const ordered = (orderBy: Record<string, string>, first = 10, after?: string) =>
+      spec.subgraph.query<Ordered>(ORDERED, { filter: { businessUnit: [sortedUnit] }, first, after, orderBy });
+
+    await waitFor(async () => (await ordered({})).data?.identitySearch.totalCount === 4, { what: 'the four identities to be searchable' });
+    const byExpiry = await ordered({ field: 'EXPIRES_AT' }, 2);
+    expect(byExpiry.data?.identitySearch.edges.map((e) => e.node.id)).toEqual([soon.identity.id, late.identity.id]);
+    const rest = await ordered({ field: 'EXPIRES_AT' }, 2, byExpiry.data!.identitySearch.pageInfo.endCursor!);
+    // Neither of the last two expires: by name among themselves.
+    expect(rest.data?.identitySearch.edges.map((e) => e.node.id)[0]).toBe(never.identity.id);
+    expect(rest.data?.identitySearch.pageInfo.hasNextPage).toBe(false);
+
+    const byPrivilege = await ordered({ field: 'PRIVILEGE_LEVEL', direction: 'DESC' }, 3);
+    expect(byPrivilege.data?.identitySearch.edges.map((e) => e.node.id)).toEqual([late.identity.id, soon.identity.id, never.identity.id]);
+
+    const mixed = await ordered({ field: 'NAME' }, 2, byExpiry.data!.identitySearch.pageInfo.endCursor!);
+    expect(mixed.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
+    expect(mixed.errors?.[0].message).toContain('another orderBy');
+  });
 });

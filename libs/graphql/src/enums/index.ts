@@ -2,3 +2,4 @@
 export * from './identity-enums';
 export * from './lifecycle-state';
 export * from './ownership-status';
+export * from './order-direction';

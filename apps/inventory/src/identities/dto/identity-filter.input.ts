@@ -1,7 +1,7 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
 import type { FindingCategory, IdentityStatus as Status, NhiEnvironment, NhiKind } from '@nhi/contracts';
-import { FindingCategoryEnum, IdentityEnvironment, IdentityKind, IdentityStatus } from '@nhi/graphql';
+import { FindingCategoryEnum, IdentityEnvironment, IdentityKind, IdentityStatus, OrderDirection } from '@nhi/graphql';
 
 @InputType('IdentityFilter', { description: 'Every given condition must hold; a list matches any of its values.' })
 export class IdentityFilterInput {
@@ -48,11 +48,6 @@ export enum IdentityOrderField {
   LAST_SEEN_AT = 'LAST_SEEN_AT',
 }
 
-export enum OrderDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-
 registerEnumType(IdentityOrderField, {
   name: 'IdentityOrderField',
   description: 'What identities are sorted by.',
@@ -60,14 +55,6 @@ registerEnumType(IdentityOrderField, {
     NAME: { description: 'The name, case-insensitive.' },
     FIRST_SEEN_AT: { description: 'When a source first reported it.' },
     LAST_SEEN_AT: { description: 'When a source last reported it.' },
-  },
-});
-registerEnumType(OrderDirection, {
-  name: 'OrderDirection',
-  description: 'Sort direction.',
-  valuesMap: {
-    ASC: { description: 'Ascending: smallest or earliest first.' },
-    DESC: { description: 'Descending: largest or latest first.' },
   },
 });
 
