@@ -187,6 +187,11 @@ async function myWork({ e2e, query, seeded, lead }: Context): Promise<void> {
   expect(viewer.exceptionsToDecide).toContainEqual(
     expect.objectContaining({ id: seeded.exceptionId, control: 'NHI10', identity: { id: main.id, name: main.name } }),
   );
+  // The filter narrows the same list: the team's secret as PRIMARY, and no backups.
+  const primary = await page<MyWork>(e2e, lead, query('my-work'), { first: 20, filter: { role: 'PRIMARY', kind: ['SECRET'] } });
+  expect(nodesOf(primary.viewer.identities).map((node) => node?.id)).toEqual([main.id]);
+  const backups = await page<MyWork>(e2e, lead, query('my-work'), { first: 20, filter: { role: 'BACKUP' } });
+  expect(backups.viewer.identities.totalCount).toBe(0);
 }
 
 interface ApproverQueue {

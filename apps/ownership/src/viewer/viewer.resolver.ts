@@ -6,6 +6,7 @@ import { HandoffModel } from '../handoff/handoff.model';
 import { IdentityPages } from '../identity-pages/identity-pages';
 import { OwnershipIdentityConnectionModel } from '../identity-pages/ownership-identity-connection.model';
 import { OwnerModel } from '../owner-data/owner.model';
+import { ViewerIdentityFilterInput } from './dto/viewer-identity-filter.input';
 import { viewerOwners } from './viewer-owners';
 import { ViewerTasksService } from './viewer-tasks.service';
 import { OwnershipSuggestionModel } from '../rules/ownership-suggestion.model';
@@ -37,16 +38,24 @@ export class ViewerResolver {
   }
 
   @ResolveField(() => OwnershipIdentityConnectionModel, {
-    description: "Identities one of the viewer's owners holds as PRIMARY or BACKUP owner, by id.",
+    description: "Identities one of the viewer's owners holds as PRIMARY or BACKUP owner, by id, optionally narrowed by filter.",
   })
   async identities(
     @Context() context: SubgraphContext,
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
     @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
     after: string | null,
+    @Args('filter', {
+      type: () => ViewerIdentityFilterInput,
+      nullable: true,
+      description: "Which of the viewer's identities; all of them when null.",
+    })
+    filter: ViewerIdentityFilterInput | null,
   ): Promise<OwnershipIdentityConnectionModel> {
-    const owners = await viewerOwners(context, this.work);
-    return this.pages.page({ heldByAny: owners.map((owner) => owner.id) }, first, after);
+    const owners = (await viewerOwners(context, this.work)).map((owner) => owner.id);
+    // Narrowed to the given owners among the viewer's own: naming someone else's owner shows nothing of theirs.
+    const through = filter?.ownerId?.length ? owners.filter((id) => filter.ownerId!.includes(id)) : owners;
+    return this.pages.page({ heldByAny: through, role: filter?.role }, first, after, filter ?? {});
   }
 
   @ResolveField(() => ViewerTasksModel, {

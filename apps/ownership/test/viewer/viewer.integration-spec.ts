@@ -133,4 +133,49 @@ describe('viewer: what the caller owns and what waits for it', () => {
     expect((await entities('alice')).data?._entities).toEqual([null]);
     expect((await entities(bob.sub)).data?._entities).toEqual([{ owners: [{ externalRef: refs.beta }] }]);
   });
+
+  it("narrows the viewer's identities by role, owner, attributes, words and attestation, never to another's", async () => {
+    const [delta, epsilon, other] = await Promise.all(
+      ['delta', 'epsilon', 'other'].map((name) => spec.client.owner({ externalRef: unique(name), kind: 'TEAM', name })),
+    );
+    const ledger = await spec.client.discovered({ name: 'Ledger_Writer', kind: 'SERVICE_ACCOUNT', environment: 'STAGING' });
+    const batch = await spec.client.discovered({ name: 'batch-key', kind: 'API_KEY', externalId: 'arn:aws:iam::1:user/Ledger-Batch' });
+    const backedUp = await spec.client.discovered({ name: 'percent%key', kind: 'API_KEY' });
+    const othersOnly = await spec.client.discovered({ name: 'ledger-other', kind: 'API_KEY' });
+    await spec.client.assign({ identityId: ledger, ownerId: delta.id });
+    await spec.client.assign({ identityId: batch, ownerId: epsilon.id });
+    await spec.client.assign({ identityId: backedUp, ownerId: other.id });
+    await spec.client.assign({ identityId: backedUp, ownerId: delta.id, role: 'BACKUP' });
+    await spec.client.assign({ identityId: othersOnly, ownerId: other.id });
+    await spec.subgraph.sql("UPDATE identity_ownership SET last_attestation_at = now() - interval '10 days' WHERE identity_id = $1", [
+      ledger,
+    ]);
+    const dana: Actor = { sub: unique('dana'), roles: ['owner'], ownerRefs: [delta.externalRef, epsilon.externalRef] };
+    const mine = async (filter: Record<string, unknown>) => {
+      const result = await spec.subgraph.query<{ viewer: { identities: ViewerView['identities'] } }>(
+        'query($filter: ViewerIdentityFilter) { viewer { identities(first: 10, filter: $filter) { totalCount edges { node { id } } } } }',
+        { filter },
+        dana,
+      );
+      if (!result.data) throw new Error(`viewer failed: ${JSON.stringify(result.errors)}`);
+      return result.data.viewer.identities.edges.map((edge) => edge.node.id).sort();
+    };
+
+    expect(await mine({})).toEqual([ledger, batch, backedUp].sort());
+    expect(await mine({ role: 'BACKUP' })).toEqual([backedUp]);
+    expect(await mine({ role: 'PRIMARY', ownerId: [epsilon.id] })).toEqual([batch]);
+    // Someone else's owner id shows nothing of theirs.
+    expect(await mine({ ownerId: [other.id] })).toEqual([]);
+    expect(await mine({ kind: ['API_KEY'] })).toEqual([batch, backedUp].sort());
+    expect(await mine({ environment: ['STAGING'] })).toEqual([ledger]);
+    // Words in the name or the externalId, any case; a % is a character, not a wildcard.
+    expect(await mine({ search: 'LEDGER' })).toEqual([ledger, batch].sort());
+    expect(await mine({ search: 'ledger writer' })).toEqual([ledger]);
+    expect(await mine({ search: 'writer batch' })).toEqual([]);
+    expect(await mine({ search: 'ledger_writer' })).toEqual([ledger]);
+    expect(await mine({ search: 'c%y' })).toEqual([]);
+    expect(await mine({ search: 't%key' })).toEqual([backedUp]);
+    expect(await mine({ notAttestedSince: new Date(Date.now() - 86_400_000).toISOString() })).toEqual([ledger, batch, backedUp].sort());
+    expect(await mine({ notAttestedSince: new Date(Date.now() - 30 * 86_400_000).toISOString() })).toEqual([batch, backedUp].sort());
+  });
 });
