@@ -199,11 +199,19 @@ interface ApproverQueue {
 }
 
 async function approverQueue({ e2e, query, seeded, approver }: Context): Promise<void> {
-  // Two at a time, following endCursor, until the seeded request turns up.
+  // Two at a time, newest first, following endCursor, until the seeded request turns up.
+  const orderBy = { field: 'REQUESTED_AT', direction: 'DESC' };
   let after: string | null = null;
   let found: Row | undefined;
+  let previous = Infinity;
   for (let pages = 0; !found && pages < 50; pages += 1) {
-    const { pendingExceptions }: ApproverQueue = await page<ApproverQueue>(e2e, approver, query('approver-queue'), { first: 2, after });
+    const variables: Record<string, unknown> = { first: 2, after, orderBy };
+    const { pendingExceptions }: ApproverQueue = await page<ApproverQueue>(e2e, approver, query('approver-queue'), variables);
+    for (const node of nodesOf(pendingExceptions)) {
+      const requestedAt = Date.parse(String(node.requestedAt));
+      expect(requestedAt).toBeLessThanOrEqual(previous);
+      previous = requestedAt;
+    }
     found = nodesOf(pendingExceptions).find((node) => node.id === seeded.exceptionId);
     if (!pendingExceptions.pageInfo.hasNextPage) break;
     after = pendingExceptions.pageInfo.endCursor;
@@ -247,6 +255,7 @@ function workQueues({ e2e, query, seeded, admin }: Context): Promise<Queues> {
     findings: { businessUnit, categories: ['NHI10'], minSeverity: 'HIGH' },
     revocations: { businessUnit },
     suggestions: { businessUnit },
+    suggestionsOrder: { field: 'CONFIDENCE', direction: 'DESC' },
     campaigns: { status: 'OPEN', ownerId: seeded.teamId },
   };
   return waitFor(

@@ -10,3 +10,4 @@ export * from './mutations';
 export * from './list-size';
 export * from './enums';
 export * from './json-scalar';
+export * from './order-input';

@@ -48,6 +48,11 @@ export function pageSize(first: number | null | undefined): number {
   return size;
 }
 
+/** The refusal of an `after` this API did not issue (or that was altered). */
+export const CURSOR_NOT_OURS = 'after is not a cursor this API issued; pass pageInfo.endCursor from the previous page';
+/** The refusal of an `after` issued for another orderBy, which would skip or repeat rows. */
+export const CURSOR_OTHER_ORDER = 'after was issued for another orderBy; start again without after';
+
 /** Opaque cursors: the sort key and the id of the last row seen (keyset pagination). */
 export function encodeCursor(sortKey: string | number, id: string): string {
   return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
@@ -60,7 +65,7 @@ export function decodeCursor(cursor: string): { sortKey: string | number; id: st
   } catch {
     // reported below
   }
-  throw badInput('after is not a cursor this API issued; pass pageInfo.endCursor from the previous page', 'after');
+  throw badInput(CURSOR_NOT_OURS, 'after');
 }
 
 export interface Page<T> {
@@ -106,7 +111,7 @@ export function pageOfList<T>(
 function positionAfter(after: string): number {
   const { sortKey } = decodeCursor(after);
   if (typeof sortKey !== 'number' || !Number.isInteger(sortKey) || sortKey < 0) {
-    throw badInput('after is not a cursor this API issued; pass pageInfo.endCursor from the previous page', 'after');
+    throw badInput(CURSOR_NOT_OURS, 'after');
   }
   return sortKey + 1;
 }

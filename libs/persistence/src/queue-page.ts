@@ -1,8 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badInput, decodeCursor, encodeCursor, pageOf, pageSize, type Page } from '@nhi/graphql';
+import { badInput, CURSOR_NOT_OURS, CURSOR_OTHER_ORDER, pageOf, pageSize, type Page } from '@nhi/graphql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NOT_OURS = 'after is not a cursor this API issued; pass pageInfo.endCursor from the previous page';
 
 /**
  * A filter's id, checked before it reaches a uuid column, whose cast error would quote it; null when left out.
@@ -15,13 +14,79 @@ export function filterId(value: string | null | undefined, field: string): strin
   return id.toLowerCase();
 }
 
-/** A work queue's order (ownership's, exceptions', lifecycle's): one timestamp column then the id, both ascending (oldest or soonest first). */
+/**
+ * A work queue's order (ownership's, exceptions', lifecycle's): one timestamp (or, when numeric, number) column then the id,
+ * both ascending (oldest or soonest first) unless descending.
+ */
 export interface QueueOrder<T> {
-  /** `alias.column` of the timestamp. */
+  /** `alias.column` of the sort key; never null in the rows a queue holds. */
   at: string;
   /** `alias.column` of the id. */
   id: string;
-  cursorOf: (row: T) => { at: Date; id: string };
+  cursorOf: (row: T) => { at: Date | number; id: string };
+  /** The key is a number (such as a confidence), not a timestamp. */
+  numeric?: boolean;
+  /** Latest first, ids descending too. */
+  descending?: boolean;
+  /**
+   * Names an order other than the queue's default in its cursors, such as "EXPIRES_AT DESC", so that a cursor from one
+   * order is refused by another instead of skipping rows. The default order leaves it out: its cursors stay as they were.
+   */
+  tag?: string;
+}
+
+/** How a portal asks for a queue's order: a key among the queue's and a direction. */
+export interface QueueSort<F extends string> {
+  field: F;
+  direction: 'ASC' | 'DESC';
+}
+
+/** One key a queue can sort by. */
+export interface QueueSortKey<T> {
+  column: string;
+  of: (row: T) => Date | number;
+  numeric?: boolean;
+}
+
+/**
+ * The keyset order `sort` asks for among a queue's keys, or the queue's default (`byDefault` ascending) when null. Only
+ * other orders tag their cursors, so cursors issued before a queue could be sorted still page it.
+ */
+export function sortedQueue<T, F extends string>(
+  keys: Record<F, QueueSortKey<T>>,
+  id: { column: string; of: (row: T) => string },
+  sort: QueueSort<F> | null | undefined,
+  byDefault: F,
+): QueueOrder<T> {
+  const { field, direction } = sort ?? { field: byDefault, direction: 'ASC' };
+  const key = keys[field];
+  return {
+    at: key.column,
+    id: id.column,
+    cursorOf: (row) => ({ at: key.of(row), id: id.of(row) }),
+    numeric: key.numeric,
+    descending: direction === 'DESC',
+    tag: field === byDefault && direction === 'ASC' ? undefined : `${field} ${direction}`,
+  };
+}
+
+function encodeQueueCursor(at: Date | number, id: string, tag: string | undefined): string {
+  const key = at instanceof Date ? at.getTime() : at;
+  return Buffer.from(JSON.stringify(tag ? [key, id, tag] : [key, id])).toString('base64url');
+}
+
+function decodeQueueCursor(after: string, tag: string | undefined): { at: number; id: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    throw badInput(CURSOR_NOT_OURS, 'after');
+  }
+  if (!Array.isArray(parsed) || parsed.length < 2 || parsed.length > 3) throw badInput(CURSOR_NOT_OURS, 'after');
+  const [at, id, cursorTag] = parsed as [unknown, unknown, unknown];
+  if (typeof at !== 'number' || !Number.isFinite(at) || typeof id !== 'string' || !UUID.test(id)) throw badInput(CURSOR_NOT_OURS, 'after');
+  if (cursorTag !== tag) throw badInput(CURSOR_OTHER_ORDER, 'after');
+  return { at, id };
 }
 
 /** One keyset page of a queue and a lazy count of all of it, for a connection with totalCount. */
@@ -33,19 +98,22 @@ export async function queuePage<T extends ObjectLiteral>(
 ): Promise<Page<T> & { count: () => Promise<number> }> {
   const size = pageSize(first);
   const count = query.clone();
+  const direction = order.descending ? 'DESC' : 'ASC';
   if (after) {
-    const { sortKey, id } = decodeCursor(after);
-    if (typeof sortKey !== 'number' || !Number.isFinite(sortKey) || !UUID.test(id)) throw badInput(NOT_OURS, 'after');
-    query.andWhere(`(${order.at}, ${order.id}) > (:cursorAt, :cursorId)`, { cursorAt: new Date(sortKey), cursorId: id });
+    const cursor = decodeQueueCursor(after, order.tag);
+    query.andWhere(`(${order.at}, ${order.id}) ${order.descending ? '<' : '>'} (:cursorAt, :cursorId)`, {
+      cursorAt: order.numeric ? cursor.at : new Date(cursor.at),
+      cursorId: cursor.id,
+    });
   }
   const rows = await query
-    .orderBy(order.at, 'ASC')
-    .addOrderBy(order.id, 'ASC')
+    .orderBy(order.at, direction)
+    .addOrderBy(order.id, direction)
     .limit(size + 1)
     .getMany();
   const page = pageOf(rows, size, after, (row) => {
     const key = order.cursorOf(row);
-    return encodeCursor(key.at.getTime(), key.id);
+    return encodeQueueCursor(key.at, key.id, order.tag);
   });
   return { ...page, count: () => count.getCount() };
 }

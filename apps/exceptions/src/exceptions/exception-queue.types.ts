@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { orderInputType } from '@nhi/graphql';
 import { Allow } from 'class-validator';
 import { ExceptionControl } from './exception-enums';
 
@@ -34,3 +35,22 @@ export class ApprovedExceptionFilterInput extends ExceptionQueueFilterInput {
   @Allow()
   expiresWithinDays?: number | null;
 }
+
+export enum ExceptionOrderField {
+  REQUESTED_AT = 'REQUESTED_AT',
+  EXPIRES_AT = 'EXPIRES_AT',
+}
+
+registerEnumType(ExceptionOrderField, {
+  name: 'ExceptionOrderField',
+  description: 'What an exception queue sorts by.',
+  valuesMap: {
+    REQUESTED_AT: { description: 'When the exception was requested.' },
+    EXPIRES_AT: { description: 'When the exception lapses (the end of the requested term).' },
+  },
+});
+
+@InputType('ExceptionOrder', {
+  description: 'How an exception queue sorts: by the field in the direction; exceptions with the same time go by id in the same direction.',
+})
+export class ExceptionOrderInput extends orderInputType<ExceptionOrderField>(ExceptionOrderField) {}

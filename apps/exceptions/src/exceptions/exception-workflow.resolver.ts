@@ -5,7 +5,7 @@ import { BulkExceptionRequestInput, ExceptionRequestInput } from './dto/exceptio
 import { ExceptionDecisionsService } from './exception-decisions.service';
 import { ExceptionRequestsService } from './exception-requests.service';
 import { ExceptionGroupModel, ExceptionStatsModel, PolicyExceptionConnectionModel } from './exception-results.model';
-import { ApprovedExceptionFilterInput, ExceptionQueueFilterInput } from './exception-queue.types';
+import { ApprovedExceptionFilterInput, ExceptionOrderInput, ExceptionQueueFilterInput } from './exception-queue.types';
 import { ExceptionsService } from './exceptions.service';
 import { ExceptionHistoryEntryModel, PolicyExceptionModel } from './policy-exception.model';
 
@@ -94,7 +94,8 @@ export class ExceptionWorkflowResolver {
   }
 
   @Query(() => PolicyExceptionConnectionModel, {
-    description: 'Requests waiting for a decision, oldest first, optionally for one business unit, one owner or some controls.',
+    description:
+      'Requests waiting for a decision, oldest first or in orderBy, optionally for one business unit, one owner or some controls.',
   })
   pendingExceptions(
     @Args('first', { type: () => Int, nullable: true, description: 'Page size: 1 to 500, 50 when null.' }) first: number | null,
@@ -106,13 +107,15 @@ export class ExceptionWorkflowResolver {
     after: string | null,
     @Args('filter', { type: () => ExceptionQueueFilterInput, nullable: true, description: 'Which requests; every one waiting when null.' })
     filter?: ExceptionQueueFilterInput | null,
+    @Args('orderBy', { type: () => ExceptionOrderInput, nullable: true, description: 'The order; oldest request first when null.' })
+    orderBy?: ExceptionOrderInput | null,
   ): Promise<PolicyExceptionConnectionModel> {
-    return this.exceptions.pending(first, after, filter ?? {});
+    return this.exceptions.pending(first, after, filter ?? {}, orderBy ?? null);
   }
 
   @Query(() => PolicyExceptionConnectionModel, {
     description:
-      'Approved exceptions, soonest expiry first: those about to lapse, for one business unit, one owner or some controls. A keyset-paged connection with totalCount.',
+      'Approved exceptions, soonest expiry first or in orderBy: those about to lapse, for one business unit, one owner or some controls. A keyset-paged connection with totalCount.',
   })
   approvedExceptions(
     @Args('filter', {
@@ -123,8 +126,10 @@ export class ExceptionWorkflowResolver {
     filter: ApprovedExceptionFilterInput | null,
     @Args('first', { type: () => Int, nullable: true, description: 'Page size: 1 to 500, 50 when null.' }) first: number | null,
     @Args('after', { type: () => String, nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+    @Args('orderBy', { type: () => ExceptionOrderInput, nullable: true, description: 'The order; soonest expiry first when null.' })
+    orderBy?: ExceptionOrderInput | null,
   ): Promise<PolicyExceptionConnectionModel> {
-    return this.exceptions.approved(filter ?? {}, first, after);
+    return this.exceptions.approved(filter ?? {}, first, after, orderBy ?? null);
   }
 
   @Query(() => [PolicyExceptionModel], {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { badInput, Page, pageSize } from '@nhi/graphql';
-import { filterId, queuePage } from '@nhi/persistence';
+import { filterId, queuePage, sortedQueue, type QueueSort, type QueueSortKey } from '@nhi/persistence';
 import type { ExceptionControl, ExceptionStatus } from './exception-enums';
 import { ExceptionHistoryEntity } from './exception-history.entity';
 import { PolicyExceptionEntity } from './policy-exception.entity';
@@ -23,6 +23,14 @@ export interface ExceptionQueueFilter {
   control?: readonly ExceptionControl[] | null;
   expiresWithinDays?: number | null;
 }
+
+export type ExceptionSortField = 'REQUESTED_AT' | 'EXPIRES_AT';
+
+const SORT_KEYS: Record<ExceptionSortField, QueueSortKey<PolicyExceptionEntity>> = {
+  REQUESTED_AT: { column: 'e.requested_at', of: (row) => row.requestedAt },
+  EXPIRES_AT: { column: 'e.expires_at', of: (row) => row.expiresAt },
+};
+const ID = { column: 'e.id', of: (row: PolicyExceptionEntity) => row.id };
 
 export type ExceptionQueuePage = Page<PolicyExceptionEntity> & { count: () => Promise<number> };
 
@@ -84,19 +92,30 @@ export class ExceptionsService {
       .find({ where: { exceptionId: In([...exceptionIds]) }, order: { at: 'ASC', id: 'ASC' } });
   }
 
-  /** Requests waiting for a decision, oldest first: the approvers' queue. */
-  pending(first: number | null, after: string | null, filter: ExceptionQueueFilter = {}): Promise<ExceptionQueuePage> {
+  /** Requests waiting for a decision, oldest first unless sorted otherwise: the approvers' queue. */
+  pending(
+    first: number | null,
+    after: string | null,
+    filter: ExceptionQueueFilter = {},
+    sort: QueueSort<ExceptionSortField> | null = null,
+  ): Promise<ExceptionQueuePage> {
     const query = scoped(this.exceptions.createQueryBuilder('e').where("e.status = 'REQUESTED'"), filter);
-    return queuePage(query, { at: 'e.requested_at', id: 'e.id', cursorOf: (row) => ({ at: row.requestedAt, id: row.id }) }, first, after);
+    return queuePage(query, sortedQueue(SORT_KEYS, ID, sort, 'REQUESTED_AT'), first, after);
   }
 
-  /** Approved exceptions, soonest expiry first; with expiresWithinDays, only those expiring within that many days. */
-  approved(filter: ExceptionQueueFilter, first: number | null, after: string | null, now = new Date()): Promise<ExceptionQueuePage> {
+  /** Approved exceptions, soonest expiry first unless sorted otherwise; with expiresWithinDays, only those expiring within that many days. */
+  approved(
+    filter: ExceptionQueueFilter,
+    first: number | null,
+    after: string | null,
+    sort: QueueSort<ExceptionSortField> | null = null,
+    now = new Date(),
+  ): Promise<ExceptionQueuePage> {
     const query = scoped(this.exceptions.createQueryBuilder('e').where("e.status = 'APPROVED'"), filter);
     if (filter.expiresWithinDays !== undefined && filter.expiresWithinDays !== null) {
       query.andWhere('e.expires_at <= :until', { until: expiryLimit(filter.expiresWithinDays, 'filter.expiresWithinDays', now) });
     }
-    return queuePage(query, { at: 'e.expires_at', id: 'e.id', cursorOf: (row) => ({ at: row.expiresAt, id: row.id }) }, first, after);
+    return queuePage(query, sortedQueue(SORT_KEYS, ID, sort, 'EXPIRES_AT'), first, after);
   }
 
   /** Approved exceptions that expire within the coming days, soonest first. */

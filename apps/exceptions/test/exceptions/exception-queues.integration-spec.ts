@@ -10,13 +10,13 @@ interface Connection {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-const PENDING = `query($filter: ExceptionQueueFilter, $first: Int, $after: String) {
-  pendingExceptions(filter: $filter, first: $first, after: $after) {
+const PENDING = `query($filter: ExceptionQueueFilter, $first: Int, $after: String, $orderBy: ExceptionOrder) {
+  pendingExceptions(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
     totalCount edges { cursor node { id control } } pageInfo { hasNextPage endCursor }
   }
 }`;
-const APPROVED = `query($filter: ApprovedExceptionFilter, $first: Int, $after: String) {
-  approvedExceptions(filter: $filter, first: $first, after: $after) {
+const APPROVED = `query($filter: ApprovedExceptionFilter, $first: Int, $after: String, $orderBy: ExceptionOrder) {
+  approvedExceptions(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
     totalCount edges { cursor node { id control } } pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -80,5 +80,50 @@ describe('pendingExceptions and approvedExceptions', () => {
     });
     const forged = await spec.client.exceptions.query(PENDING, { after: 'forged' });
     expect(forged.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
+  });
+
+  it('sort by request or expiry time, either way, and page in that order; a cursor from another order is refused', async () => {
+    const businessUnit = `bu-${randomUUID().slice(0, 8)}`;
+    const [a, b] = [await spec.client.discovered({ businessUnit }), await spec.client.discovered({ businessUnit })];
+    // Requested in this order, expiring in another: first 20 days out, second 5, third 10.
+    const first = (await spec.client.requested({ identityId: a, control: 'ROTATION', expiresAt: inDays(20) })).id;
+    const second = (await spec.client.requested({ identityId: a, control: 'OWNERSHIP', expiresAt: inDays(5) })).id;
+    const third = (await spec.client.requested({ identityId: b, control: 'ROTATION', expiresAt: inDays(10) })).id;
+    const pending = (orderBy: unknown, page: { first?: number; after?: string | null } = {}) =>
+      read(PENDING, 'pendingExceptions', { filter: { businessUnit }, orderBy, ...page });
+
+    expect(ids(await pending({ field: 'REQUESTED_AT', direction: 'DESC' }))).toEqual([third, second, first]);
+    expect(ids(await pending({ field: 'EXPIRES_AT' }))).toEqual([second, third, first]);
+    const latestExpiry = await pending({ field: 'EXPIRES_AT', direction: 'DESC' }, { first: 2 });
+    expect(ids(latestExpiry)).toEqual([first, third]);
+    expect(latestExpiry.totalCount).toBe(3);
+    const rest = await pending({ field: 'EXPIRES_AT', direction: 'DESC' }, { first: 2, after: latestExpiry.pageInfo.endCursor });
+    expect(ids(rest)).toEqual([second]);
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+
+    const mixed = await spec.client.exceptions.query(PENDING, {
+      filter: { businessUnit },
+      orderBy: { field: 'REQUESTED_AT' },
+      after: latestExpiry.pageInfo.endCursor,
+    });
+    expect(mixed.errors?.[0]).toMatchObject({
+      message: 'after was issued for another orderBy; start again without after',
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
+    // The default order is REQUESTED_AT ascending, spelled out or not: its cursors serve both.
+    const byDefault = await pending(null, { first: 1 });
+    expect(ids(await pending({ field: 'REQUESTED_AT', direction: 'ASC' }, { after: byDefault.pageInfo.endCursor }))).toEqual([
+      second,
+      third,
+    ]);
+
+    for (const id of [first, second, third]) expect((await spec.client.decide('approve', id, null, APPROVER)).errors).toBeUndefined();
+    const approved = await read(APPROVED, 'approvedExceptions', {
+      filter: { businessUnit },
+      orderBy: { field: 'EXPIRES_AT', direction: 'DESC' },
+    });
+    expect(ids(approved)).toEqual([first, third, second]);
+    const byRequest = await read(APPROVED, 'approvedExceptions', { filter: { businessUnit }, orderBy: { field: 'REQUESTED_AT' } });
+    expect(ids(byRequest)).toEqual([first, second, third]);
   });
 });

@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
+import { orderInputType } from '@nhi/graphql';
 import { Allow } from 'class-validator';
 
 @InputType('RotationQueueFilter', {
@@ -17,3 +18,22 @@ export class RotationQueueFilterInput {
   @Allow()
   ownerId?: string | null;
 }
+
+export enum RotationQueueOrderField {
+  DUE_AT = 'DUE_AT',
+  PRIVILEGE_LEVEL = 'PRIVILEGE_LEVEL',
+}
+
+registerEnumType(RotationQueueOrderField, {
+  name: 'RotationQueueOrderField',
+  description: 'What dueRotations, overdueRotations and failedRotations sort by.',
+  valuesMap: {
+    DUE_AT: { description: 'When the rotation is or was due.' },
+    PRIVILEGE_LEVEL: { description: 'The privilege level, LOW to ADMIN, an unknown one below LOW: DESC for the most privileged first.' },
+  },
+});
+
+@InputType('RotationQueueOrder', {
+  description: 'How a rotation queue sorts: by the field in the direction; identities with the same value go by id in the same direction.',
+})
+export class RotationQueueOrderInput extends orderInputType<RotationQueueOrderField>(RotationQueueOrderField) {}

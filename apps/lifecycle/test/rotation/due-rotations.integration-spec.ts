@@ -121,4 +121,45 @@ describe('rotation queues by business unit and owner', () => {
     const refused = await due({ ownerId: 'payments-team' });
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'filter.ownerId' } });
   });
+
+  it('sorts by privilege or due date, either way, and pages in that order', async () => {
+    const businessUnit = `bu-${randomUUID().slice(0, 8)}`;
+    const dueSince = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
+    // Created oldest first, so due soonest first: admin, low, unknown, high.
+    const admin = await discovered({ kind: 'API_KEY', businessUnit, privilegeLevel: 'ADMIN', createdAt: dueSince(100) });
+    const low = await discovered({ kind: 'API_KEY', businessUnit, privilegeLevel: 'LOW', createdAt: dueSince(95) });
+    const unknown = await discovered({ kind: 'API_KEY', businessUnit, privilegeLevel: null, createdAt: dueSince(92) });
+    const high = await discovered({ kind: 'API_KEY', businessUnit, privilegeLevel: 'HIGH', createdAt: dueSince(90) });
+    type Page = {
+      totalCount: number;
+      edges: Array<{ node: { id: string } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    const due = async (orderBy: Record<string, unknown> | null, after: string | null = null) => {
+      const result = await spec.subgraph.query<{ dueRotations: Page }>(
+        `query($filter: RotationQueueFilter, $orderBy: RotationQueueOrder, $after: String) {
+          dueRotations(filter: $filter, orderBy: $orderBy, first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }
+        }`,
+        { filter: { businessUnit }, orderBy, after },
+      );
+      if (!result.data) throw new Error(JSON.stringify(result.errors));
+      return result.data.dueRotations;
+    };
+    const everyPage = async (orderBy: Record<string, unknown> | null) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: Page = await due(orderBy, after);
+        ids.push(...page.edges.map((e) => e.node.id));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      return ids;
+    };
+    await waitFor(async () => (await due(null)).totalCount === 4, { what: 'the four identities to fall due' });
+
+    expect(await everyPage(null)).toEqual([admin, low, unknown, high]);
+    expect(await everyPage({ field: 'DUE_AT', direction: 'DESC' })).toEqual([high, unknown, low, admin]);
+    expect(await everyPage({ field: 'PRIVILEGE_LEVEL', direction: 'DESC' })).toEqual([admin, high, low, unknown]);
+    expect(await everyPage({ field: 'PRIVILEGE_LEVEL' })).toEqual([unknown, low, high, admin]);
+  });
 });

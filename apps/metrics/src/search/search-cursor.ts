@@ -1,7 +1,5 @@
-import { badInput } from '@nhi/graphql';
+import { badInput, CURSOR_NOT_OURS as NOT_OURS, CURSOR_OTHER_ORDER } from '@nhi/graphql';
 import type { SearchCursor, SearchOrder } from './search-order';
-
-const NOT_OURS = 'after is not a cursor this API issued; pass pageInfo.endCursor from the previous page';
 
 function orderTag(order: SearchOrder): string {
   return `${order.field} ${order.descending ? 'DESC' : 'ASC'}`;
@@ -23,15 +21,14 @@ export function decodeSearchCursor(after: string, order: SearchOrder): SearchCur
   }
   // Cursors issued before orderBy existed: [name, id], by name ascending.
   if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
-    if (order.field !== 'NAME' || order.descending)
-      throw badInput('after was issued for another orderBy; start again without after', 'after');
+    if (order.field !== 'NAME' || order.descending) throw badInput(CURSOR_OTHER_ORDER, 'after');
     return { key: 0, name: parsed[0], id: parsed[1] };
   }
   const cursor = parsed as { o?: unknown; k?: unknown; n?: unknown; i?: unknown } | null;
   if (!cursor || typeof cursor !== 'object' || typeof cursor.n !== 'string' || typeof cursor.i !== 'string') {
     throw badInput(NOT_OURS, 'after');
   }
-  if (cursor.o !== orderTag(order)) throw badInput('after was issued for another orderBy; start again without after', 'after');
+  if (cursor.o !== orderTag(order)) throw badInput(CURSOR_OTHER_ORDER, 'after');
   if (cursor.k !== null && typeof cursor.k !== 'number') throw badInput(NOT_OURS, 'after');
   return { key: cursor.k === null ? Infinity : cursor.k, name: cursor.n, id: cursor.i };
 }

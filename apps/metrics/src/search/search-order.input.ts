@@ -1,6 +1,5 @@
-import { Field, InputType, registerEnumType } from '@nestjs/graphql';
-import { Allow } from 'class-validator';
-import { OrderDirection } from '@nhi/graphql';
+import { InputType, registerEnumType } from '@nestjs/graphql';
+import { orderInputType } from '@nhi/graphql';
 import type { SearchOrderField } from './search-order';
 
 export const IdentitySearchOrderField: { [K in SearchOrderField]: K } = {
@@ -27,12 +26,4 @@ registerEnumType(IdentitySearchOrderField, {
   description:
     'How identitySearch sorts: the direction applies to the field; identities with the same value go by name, then id, ascending (by NAME, the direction applies to both).',
 })
-export class IdentitySearchOrderInput {
-  @Field(() => IdentitySearchOrderField, { defaultValue: 'NAME', description: 'The sort key.' })
-  @Allow()
-  field!: SearchOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'The direction.' })
-  @Allow()
-  direction!: OrderDirection;
-}
+export class IdentitySearchOrderInput extends orderInputType<SearchOrderField>(IdentitySearchOrderField, 'NAME') {}

@@ -54,7 +54,8 @@ export class ViewerResolver {
   ): Promise<OwnershipIdentityConnectionModel> {
     const owners = (await viewerOwners(context, this.work)).map((owner) => owner.id);
     // Narrowed to the given owners among the viewer's own: naming someone else's owner shows nothing of theirs.
-    const through = filter?.ownerId?.length ? owners.filter((id) => filter.ownerId!.includes(id)) : owners;
+    const named = filter?.ownerId ?? [];
+    const through = named.length > 0 ? owners.filter((id) => named.includes(id)) : owners;
     return this.pages.page({ heldByAny: through, role: filter?.role }, first, after, filter ?? {});
   }
 

@@ -13,13 +13,13 @@ interface Connection<N> {
 type Suggestion = { id: string; status: string; identity: { id: string } | null; owner: { id: string } | null };
 type Campaign = { id: string; name: string; status: string; deadline: string };
 
-const SUGGESTIONS = `query($filter: OwnershipSuggestionQueueFilter, $first: Int, $after: String) {
-  openOwnershipSuggestions(filter: $filter, first: $first, after: $after) {
+const SUGGESTIONS = `query($filter: OwnershipSuggestionQueueFilter, $first: Int, $after: String, $orderBy: OwnershipSuggestionOrder) {
+  openOwnershipSuggestions(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
     totalCount edges { cursor node { id status identity { id } owner { id } } } pageInfo { hasNextPage endCursor }
   }
 }`;
-const CAMPAIGNS = `query($filter: AttestationCampaignFilter, $first: Int, $after: String) {
-  attestationCampaigns(filter: $filter, first: $first, after: $after) {
+const CAMPAIGNS = `query($filter: AttestationCampaignFilter, $first: Int, $after: String, $orderBy: AttestationCampaignOrder) {
+  attestationCampaigns(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
     totalCount edges { cursor node { id name status deadline } } pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -31,11 +31,16 @@ async function read<N>(query: string, field: string, variables: Record<string, u
 }
 
 /** Every page, two at a time, to show the cursors neither repeat nor lose a row. */
-async function allPages<N extends { id: string }>(query: string, field: string, filter: Record<string, unknown>): Promise<string[]> {
+async function allPages<N extends { id: string }>(
+  query: string,
+  field: string,
+  filter: Record<string, unknown>,
+  orderBy: Record<string, unknown> | null = null,
+): Promise<string[]> {
   const ids: string[] = [];
   let after: string | null = null;
   do {
-    const page: Connection<N> = await read<N>(query, field, { filter, first: 2, after });
+    const page: Connection<N> = await read<N>(query, field, { filter, first: 2, after, orderBy });
     ids.push(...page.edges.map((e) => e.node.id));
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
@@ -77,6 +82,34 @@ describe('openOwnershipSuggestions', () => {
     const decided = await spec.subgraph.query(`mutation { rejectSuggestion(id: "${first}") { id } }`);
     expect(decided.errors).toBeUndefined();
     expect((await read<Suggestion>(SUGGESTIONS, 'openOwnershipSuggestions', { filter: { businessUnit } })).totalCount).toBe(2);
+  });
+
+  it('sorts by confidence, likeliest first, and pages in that order', async () => {
+    const team = await spec.client.owner({ externalRef: unique('team'), kind: 'TEAM', name: 'Confident' });
+    const confidences = [0.4, 0.9, 0.65, 0.9];
+    const suggestions: Array<{ id: string; confidence: number }> = [];
+    for (const confidence of confidences) {
+      const identityId = await spec.client.discovered();
+      const [row] = await spec.subgraph.sql<{ id: string }>(
+        `INSERT INTO ownership_suggestions (id, identity_id, owner_id, rule_id, confidence, reason, status, created_at)
+         VALUES (gen_random_uuid(), $1, $2, NULL, $3, 'same system', 'PENDING', now()) RETURNING id`,
+        [identityId, team.id, confidence],
+      );
+      suggestions.push({ id: row!.id, confidence });
+    }
+    // Highest confidence first; the two at 0.9 by id, descending too.
+    const expected = [...suggestions].sort((a, b) => b.confidence - a.confidence || (a.id < b.id ? 1 : -1)).map((s) => s.id);
+
+    const pages = await allPages<Suggestion>(
+      SUGGESTIONS,
+      'openOwnershipSuggestions',
+      { ownerId: team.id },
+      { field: 'CONFIDENCE', direction: 'DESC' },
+    );
+    expect(pages).toEqual(expected);
+    expect(await allPages<Suggestion>(SUGGESTIONS, 'openOwnershipSuggestions', { ownerId: team.id }, { field: 'CONFIDENCE' })).toEqual(
+      [...expected].reverse(),
+    );
   });
 
   it('refuses a cursor it did not issue, without quoting it', async () => {
@@ -121,13 +154,30 @@ describe('attestationCampaigns', () => {
     expect(await allPages<Campaign>(CAMPAIGNS, 'attestationCampaigns', {})).toEqual(every.edges.map((e) => e.node.id));
     const deadlines = every.edges.map((e) => Date.parse(e.node.deadline));
     expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));
+
+    expect(await allPages<Campaign>(CAMPAIGNS, 'attestationCampaigns', { businessUnit }, { field: 'DEADLINE', direction: 'DESC' })).toEqual(
+      [later, sooner],
+    );
+    expect(
+      await allPages<Campaign>(CAMPAIGNS, 'attestationCampaigns', { businessUnit }, { field: 'STARTED_AT', direction: 'DESC' }),
+    ).toEqual([sooner, later]);
+    const afterDeadline = unit.pageInfo.endCursor;
+    const mixed = await spec.subgraph.query(CAMPAIGNS, {
+      filter: { businessUnit },
+      after: afterDeadline,
+      orderBy: { field: 'STARTED_AT' },
+    });
+    expect(mixed.errors?.[0]).toMatchObject({
+      message: 'after was issued for another orderBy; start again without after',
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
   });
 });
 
 describe('openHandoffs', () => {
   type Handoff = { id: string; status: string; toOwner: { id: string } | null };
-  const HANDOFFS = `query($filter: HandoffQueueFilter, $first: Int, $after: String) {
-    openHandoffs(filter: $filter, first: $first, after: $after) {
+  const HANDOFFS = `query($filter: HandoffQueueFilter, $first: Int, $after: String, $orderBy: HandoffOrder) {
+    openHandoffs(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount edges { cursor node { id status toOwner { id } } } pageInfo { hasNextPage endCursor }
     }
   }`;
@@ -156,6 +206,11 @@ describe('openHandoffs', () => {
     expect(fromOne.edges.map((e) => e.node.id)).toEqual([first, second, third]);
     expect(fromOne.totalCount).toBe(3);
     expect(await allPages<Handoff>(HANDOFFS, 'openHandoffs', { fromOwnerId: from.id })).toEqual([first, second, third]);
+    expect(await allPages<Handoff>(HANDOFFS, 'openHandoffs', { fromOwnerId: from.id }, { direction: 'DESC' })).toEqual([
+      third,
+      second,
+      first,
+    ]);
     const toOne = await read<Handoff>(HANDOFFS, 'openHandoffs', { filter: { toOwnerId: toB.id } });
     expect(toOne.edges.map((e) => [e.node.id, e.node.toOwner?.id])).toEqual([
       [first, toB.id],
