@@ -25,3 +25,11 @@ export function orderInputType<F extends string>(fieldEnum: object, byDefault?: 
   }
   return OrderInputType;
 }
+
+/**
+ * The tag the cursors of `order` carry (see decodeCursor): none for the connection's default order, so cursors issued
+ * before the connection could be sorted still page it.
+ */
+export function orderTag<F extends string>(order: OrderInput<F>, byDefault: OrderInput<F>): string | undefined {
+  return order.field === byDefault.field && order.direction === byDefault.direction ? undefined : `${order.field} ${order.direction}`;
+}

@@ -5,6 +5,15 @@ describe('pagination', () => {
     expect(decodeCursor(encodeCursor('payments', 'id-1'))).toEqual({ sortKey: 'payments', id: 'id-1' });
   });
 
+  it("keeps an order's tag, and refuses a cursor of another order or of the default one", () => {
+    const tagged = encodeCursor(3, 'id-1', 'SEVERITY ASC');
+
+    expect(decodeCursor(tagged, 'SEVERITY ASC')).toEqual({ sortKey: 3, id: 'id-1' });
+    expect(() => decodeCursor(tagged, 'DETECTED_AT DESC')).toThrow('after was issued for another orderBy; start again without after');
+    expect(() => decodeCursor(tagged)).toThrow(/another orderBy/);
+    expect(() => decodeCursor(encodeCursor(3, 'id-1'), 'SEVERITY ASC')).toThrow(/another orderBy/);
+  });
+
   it('explains a cursor it did not issue', () => {
     expect(() => decodeCursor('garbage')).toThrow(/after is not a cursor this API issued/);
   });

@@ -48,24 +48,38 @@ export function pageSize(first: number | null | undefined): number {
   return size;
 }
 
+/** Ids this API issues; a cursor's or a filter's id is checked against it before it reaches a uuid column, whose cast error would quote it. */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
 /** The refusal of an `after` this API did not issue (or that was altered). */
 export const CURSOR_NOT_OURS = 'after is not a cursor this API issued; pass pageInfo.endCursor from the previous page';
 /** The refusal of an `after` issued for another orderBy, which would skip or repeat rows. */
 export const CURSOR_OTHER_ORDER = 'after was issued for another orderBy; start again without after';
 
 /** Opaque cursors: the sort key and the id of the last row seen (keyset pagination). */
-export function encodeCursor(sortKey: string | number, id: string): string {
-  return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
+export function encodeCursor(sortKey: string | number, id: string, orderTag?: string): string {
+  return Buffer.from(JSON.stringify(orderTag ? [sortKey, id, orderTag] : [sortKey, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { sortKey: string | number; id: string } {
+/**
+ * The sort key and id of a cursor encodeCursor issued. `orderTag` names the order a connection is read in when it is not
+ * the connection's default (whose cursors carry none): a cursor issued for another order is refused rather than
+ * skipping or repeating rows.
+ */
+export function decodeCursor(cursor: string, orderTag?: string): { sortKey: string | number; id: string } {
+  let parsed: unknown;
   try {
-    const [sortKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if ((typeof sortKey === 'string' || typeof sortKey === 'number') && typeof id === 'string') return { sortKey, id };
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // reported below
+    throw badInput(CURSOR_NOT_OURS, 'after');
   }
-  throw badInput(CURSOR_NOT_OURS, 'after');
+  if (!Array.isArray(parsed) || parsed.length < 2 || parsed.length > 3) throw badInput(CURSOR_NOT_OURS, 'after');
+  const [sortKey, id, tag] = parsed as [unknown, unknown, unknown];
+  if ((typeof sortKey !== 'string' && typeof sortKey !== 'number') || typeof id !== 'string') throw badInput(CURSOR_NOT_OURS, 'after');
+  if (tag !== orderTag) throw badInput(CURSOR_OTHER_ORDER, 'after');
+  return { sortKey, id };
 }
 
 export interface Page<T> {

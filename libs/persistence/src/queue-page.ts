@@ -1,7 +1,16 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badInput, CURSOR_NOT_OURS, CURSOR_OTHER_ORDER, pageOf, pageSize, type Page } from '@nhi/graphql';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import {
+  badInput,
+  CURSOR_NOT_OURS,
+  decodeCursor,
+  encodeCursor,
+  isUuid,
+  OrderDirection,
+  orderTag,
+  pageOf,
+  pageSize,
+  type Page,
+} from '@nhi/graphql';
 
 /**
  * A filter's id, checked before it reaches a uuid column, whose cast error would quote it; null when left out.
@@ -10,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function filterId(value: string | null | undefined, field: string): string | null {
   const id = value?.trim();
   if (!id) return null;
-  if (!UUID.test(id)) throw badInput(`${field} is not an id this API issued (a UUID)`, field);
+  if (!isUuid(id)) throw badInput(`${field} is not an id this API issued (a UUID)`, field);
   return id.toLowerCase();
 }
 
@@ -58,7 +67,8 @@ export function sortedQueue<T, F extends string>(
   sort: QueueSort<F> | null | undefined,
   byDefault: F,
 ): QueueOrder<T> {
-  const { field, direction } = sort ?? { field: byDefault, direction: 'ASC' };
+  const defaultOrder = { field: byDefault, direction: OrderDirection.ASC };
+  const { field, direction } = sort ?? defaultOrder;
   const key = keys[field];
   return {
     at: key.column,
@@ -66,27 +76,8 @@ export function sortedQueue<T, F extends string>(
     cursorOf: (row) => ({ at: key.of(row), id: id.of(row) }),
     numeric: key.numeric,
     descending: direction === 'DESC',
-    tag: field === byDefault && direction === 'ASC' ? undefined : `${field} ${direction}`,
+    tag: orderTag({ field, direction: direction as OrderDirection }, defaultOrder),
   };
-}
-
-function encodeQueueCursor(at: Date | number, id: string, tag: string | undefined): string {
-  const key = at instanceof Date ? at.getTime() : at;
-  return Buffer.from(JSON.stringify(tag ? [key, id, tag] : [key, id])).toString('base64url');
-}
-
-function decodeQueueCursor(after: string, tag: string | undefined): { at: number; id: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-  } catch {
-    throw badInput(CURSOR_NOT_OURS, 'after');
-  }
-  if (!Array.isArray(parsed) || parsed.length < 2 || parsed.length > 3) throw badInput(CURSOR_NOT_OURS, 'after');
-  const [at, id, cursorTag] = parsed as [unknown, unknown, unknown];
-  if (typeof at !== 'number' || !Number.isFinite(at) || typeof id !== 'string' || !UUID.test(id)) throw badInput(CURSOR_NOT_OURS, 'after');
-  if (cursorTag !== tag) throw badInput(CURSOR_OTHER_ORDER, 'after');
-  return { at, id };
 }
 
 /** One keyset page of a queue and a lazy count of all of it, for a connection with totalCount. */
@@ -100,10 +91,11 @@ export async function queuePage<T extends ObjectLiteral>(
   const count = query.clone();
   const direction = order.descending ? 'DESC' : 'ASC';
   if (after) {
-    const cursor = decodeQueueCursor(after, order.tag);
+    const { sortKey, id } = decodeCursor(after, order.tag);
+    if (typeof sortKey !== 'number' || !Number.isFinite(sortKey) || !isUuid(id)) throw badInput(CURSOR_NOT_OURS, 'after');
     query.andWhere(`(${order.at}, ${order.id}) ${order.descending ? '<' : '>'} (:cursorAt, :cursorId)`, {
-      cursorAt: order.numeric ? cursor.at : new Date(cursor.at),
-      cursorId: cursor.id,
+      cursorAt: order.numeric ? sortKey : new Date(sortKey),
+      cursorId: id,
     });
   }
   const rows = await query
@@ -113,7 +105,7 @@ export async function queuePage<T extends ObjectLiteral>(
     .getMany();
   const page = pageOf(rows, size, after, (row) => {
     const key = order.cursorOf(row);
-    return encodeQueueCursor(key.at, key.id, order.tag);
+    return encodeCursor(key.at instanceof Date ? key.at.getTime() : key.at, key.id, order.tag);
   });
   return { ...page, count: () => count.getCount() };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
-import { badInput, decodeCursor, encodeCursor, OrderDirection, pageOf, pageSize, notFound } from '@nhi/graphql';
+import { badInput, decodeCursor, encodeCursor, OrderDirection, orderTag, pageOf, pageSize, notFound } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import { FindingsService } from '../findings/findings.service';
 import { identityStore } from '../identity-data/identity-store';
@@ -67,14 +67,15 @@ export class IdentitiesService {
     const repository = this.dataSource.getRepository(IdentityEntity);
     const query = applyFilter(repository.createQueryBuilder('i').select(this.listedColumns), filter);
     const count = query.clone();
-    if (after) applyAfter(query, order, decodeCursor(after));
+    const tag = orderTag(order, DEFAULT_ORDER);
+    if (after) applyAfter(query, order, decodeCursor(after, tag));
     const rows = await query
       .orderBy(sortColumn(order), order.direction)
       .addOrderBy('i.id', order.direction)
       .limit(size + 1)
       .getMany();
     return {
-      ...pageOf(rows, size, after, (node) => encodeCursor(sortKeyOf(node, order), node.id)),
+      ...pageOf(rows, size, after, (node) => encodeCursor(sortKeyOf(node, order), node.id, tag)),
       count: () => this.counts.total(filter ?? {}, count),
     };
   }

@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { canonicalProvider } from '../normalisation/provider-aliases';
-import { OrderDirection } from '@nhi/graphql';
+import { badInput, CURSOR_NOT_OURS, isUuid, OrderDirection } from '@nhi/graphql';
 import { IdentityFilterInput, IdentityOrderField, IdentityOrderInput } from './dto/identity-filter.input';
 import type { IdentityEntity } from '../identity-data/identity.entity';
 
@@ -50,6 +50,7 @@ export function applyAfter(
 ) {
   const column = sortColumn(order);
   const key = order.field === IdentityOrderField.NAME ? after.sortKey : new Date(after.sortKey);
+  if (!isUuid(after.id) || (key instanceof Date && Number.isNaN(key.getTime()))) throw badInput(CURSOR_NOT_OURS, 'after');
   const op = order.direction === OrderDirection.ASC ? '>' : '<';
   return query.andWhere(`(${column}, i.id) ${op} (:afterKey, :afterId)`, { afterKey: key, afterId: after.id });
 }

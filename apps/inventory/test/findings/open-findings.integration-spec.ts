@@ -6,10 +6,10 @@ const inventory = subgraphSpec('open_findings', bootstrap);
 const client = new InventoryClient(inventory);
 
 const QUEUE = `
-  query($filter: OpenFindingsFilter, $first: Int, $after: String) {
-    openFindings(filter: $filter, first: $first, after: $after) {
+  query($filter: OpenFindingsFilter, $first: Int, $after: String, $orderBy: FindingOrder) {
+    openFindings(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
-      edges { cursor node { category code severity identity { name businessUnit } } }
+      edges { cursor node { category code severity detectedAt identity { name businessUnit } } }
       pageInfo { hasNextPage endCursor }
     }
   }`;
@@ -19,7 +19,13 @@ interface Queue {
     totalCount: number;
     edges: Array<{
       cursor: string;
-      node: { category: string; code: string; severity: string; identity: { name: string; businessUnit: string | null } | null };
+      node: {
+        category: string;
+        code: string;
+        severity: string;
+        detectedAt: string;
+        identity: { name: string; businessUnit: string | null } | null;
+      };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
@@ -85,6 +91,41 @@ describe('openFindings', () => {
     const high = await queue({ filter: { minSeverity: 'HIGH' }, first: 500 });
     expect(high.edges.every((e) => ['HIGH', 'CRITICAL'].includes(e.node.severity))).toBe(true);
     expect(high.totalCount).toBe(all.edges.filter((e) => ['HIGH', 'CRITICAL'].includes(e.node.severity)).length);
+  });
+
+  it('sorts by detection time or severity, either way, and pages in that order; a cursor from another order is refused', async () => {
+    const key = (e: Queue['openFindings']['edges'][number]) => `${e.node.identity?.name}:${e.node.code}`;
+    const every = async (orderBy: Record<string, unknown>) => {
+      const seen: Array<Queue['openFindings']['edges'][number]> = [];
+      let after: string | null = null;
+      do {
+        const page = await queue({ first: 2, after, orderBy });
+        seen.push(...page.edges);
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      return seen;
+    };
+    const byDefault = (await queue({ first: 500 })).edges;
+
+    const newest = await every({ field: 'DETECTED_AT', direction: 'DESC' });
+    const times = newest.map((e) => Date.parse(e.node.detectedAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(newest.map(key).sort()).toEqual(byDefault.map(key).sort());
+    expect((await every({ field: 'DETECTED_AT' })).map(key)).toEqual(newest.map(key).reverse());
+    // Least severe first is the default order read backwards.
+    expect((await every({ field: 'SEVERITY', direction: 'ASC' })).map(key)).toEqual(byDefault.map(key).reverse());
+    expect((await every({ field: 'SEVERITY', direction: 'DESC' })).map(key)).toEqual(byDefault.map(key));
+
+    const firstPage = await queue({ first: 1 });
+    const mixed = await inventory.subgraph.query(QUEUE, {
+      first: 1,
+      after: firstPage.pageInfo.endCursor,
+      orderBy: { field: 'DETECTED_AT' },
+    });
+    expect(mixed.errors?.[0]).toMatchObject({
+      message: 'after was issued for another orderBy; start again without after',
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
   });
 
   it('refuses a cursor it did not issue, without quoting it', async () => {

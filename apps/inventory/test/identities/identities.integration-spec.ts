@@ -62,6 +62,17 @@ describe('identities connection', () => {
     expect(result.edges.map((e) => e.node.name)).toEqual(['echo', 'delta token']);
   });
 
+  it('refuses a cursor issued for another order instead of skipping rows, and keeps the default order cursors', async () => {
+    const byName = await page({ first: 2 });
+    const mixed = await inventory.subgraph.query(PAGE, { first: 2, after: byName.pageInfo.endCursor, orderBy: { field: 'LAST_SEEN_AT' } });
+    expect(mixed.errors?.[0]).toMatchObject({
+      message: 'after was issued for another orderBy; start again without after',
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
+    const spelledOut = await page({ first: 2, after: byName.pageInfo.endCursor, orderBy: { field: 'NAME', direction: 'ASC' } });
+    expect(spelledOut.edges.map((e) => e.node.name)).toEqual(['charlie', 'delta token']);
+  });
+
   it.each([
     [{ provider: ['Amazon Web Services'] }, ['alpha-prd', 'bravo']],
     [{ environment: ['PRODUCTION'] }, ['alpha-prd', 'charlie', 'echo']],

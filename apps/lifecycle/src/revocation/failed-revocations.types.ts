@@ -1,6 +1,6 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
-import { PageInfoModel } from '@nhi/graphql';
+import { orderInputType, PageInfoModel } from '@nhi/graphql';
 import { RevocationRequestModel } from '../requests/credential-request.model';
 
 @InputType('FailedRevocationsFilter', {
@@ -21,6 +21,25 @@ export class FailedRevocationsFilterInput {
   @Allow()
   ownerId?: string | null;
 }
+
+export enum FailedRevocationOrderField {
+  FAILED_AT = 'FAILED_AT',
+  REQUESTED_AT = 'REQUESTED_AT',
+}
+
+registerEnumType(FailedRevocationOrderField, {
+  name: 'FailedRevocationOrderField',
+  description: 'What failedRevocations sorts by.',
+  valuesMap: {
+    FAILED_AT: { description: 'When the latest attempt failed (completedAt).' },
+    REQUESTED_AT: { description: 'When the revocation was asked for.' },
+  },
+});
+
+@InputType('FailedRevocationOrder', {
+  description: 'How failedRevocations sorts: by the field in the direction; requests with the same time go by id in the same direction.',
+})
+export class FailedRevocationOrderInput extends orderInputType<FailedRevocationOrderField>(FailedRevocationOrderField) {}
 
 @ObjectType('RevocationRequestEdge', { description: 'One revocation request in a list and the cursor to continue after it.' })
 export class RevocationRequestEdgeModel {

@@ -26,8 +26,8 @@ interface Connection {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
 }
 
-const FAILED_REVOCATIONS = `query($filter: FailedRevocationsFilter, $first: Int, $after: String) {
-  failedRevocations(filter: $filter, first: $first, after: $after) {
+const FAILED_REVOCATIONS = `query($filter: FailedRevocationsFilter, $first: Int, $after: String, $orderBy: FailedRevocationOrder) {
+  failedRevocations(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
     totalCount
     edges { cursor node { id identityId status error completedAt } }
     pageInfo { hasNextPage hasPreviousPage endCursor }
@@ -149,6 +149,30 @@ describe('failedRevocations', () => {
     const last = await failedRevocations({ first: 2, after: second.pageInfo.endCursor });
     expect(ids(last)).toEqual([seeded.h]);
     expect(last.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+
+  it('sorts by failure or request time, latest first when asked, and pages in that order', async () => {
+    const orderBy = { field: 'FAILED_AT', direction: 'DESC' };
+    const first = await failedRevocations({ first: 2, orderBy });
+    const rest = await failedRevocations({ first: 3, orderBy, after: first.pageInfo.endCursor });
+    expect([...ids(first), ...ids(rest)]).toEqual([seeded.h, seeded.d, seeded.c, seeded.b, seeded.a]);
+    expect(ids(await failedRevocations({ orderBy: { field: 'REQUESTED_AT', direction: 'DESC' } }))).toEqual([
+      seeded.h,
+      seeded.d,
+      seeded.c,
+      seeded.b,
+      seeded.a,
+    ]);
+
+    const mixed = await spec.subgraph.query(FAILED_REVOCATIONS, {
+      first: 2,
+      orderBy: { field: 'REQUESTED_AT' },
+      after: first.pageInfo.endCursor,
+    });
+    expect(mixed.errors?.[0]).toMatchObject({
+      message: 'after was issued for another orderBy; start again without after',
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
   });
 
   it('narrows to one business unit', async () => {

@@ -7,7 +7,7 @@ import { IdentityModel } from '../../identities/identity.model';
 import type { IdentityEntity } from '../../identity-data/identity.entity';
 import { FindingModel } from '../finding.model';
 import { OpenFindingsService } from './open-findings.service';
-import { FindingConnectionModel, OpenFindingsFilterInput, QueuedFinding } from './open-findings.types';
+import { FindingConnectionModel, FindingOrderInput, OpenFindingsFilterInput, QueuedFinding } from './open-findings.types';
 
 @CanRead()
 @Resolver(() => FindingModel)
@@ -19,15 +19,21 @@ export class OpenFindingsResolver {
 
   @Query(() => FindingConnectionModel, {
     description:
-      "The queue of open findings across the estate, most severe first and then newest, optionally for one business unit, some categories or a minimum severity. An owner's own findings are on viewer's identities.",
+      "The queue of open findings across the estate, most severe first and then newest or in orderBy, optionally for one business unit, some categories or a minimum severity. An owner's own findings are on viewer's identities.",
   })
   openFindings(
     @Args('filter', { type: () => OpenFindingsFilterInput, nullable: true, description: 'Which open findings; all of them when left out.' })
     filter: OpenFindingsFilterInput | null,
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; 50 when left out.' }) first: number | null,
     @Args('after', { type: () => String, nullable: true, description: "The previous page's pageInfo.endCursor." }) after: string | null,
+    @Args('orderBy', {
+      type: () => FindingOrderInput,
+      nullable: true,
+      description: 'The order; most severe first, then newest, when left out.',
+    })
+    orderBy: FindingOrderInput | null,
   ): Promise<FindingConnectionModel> {
-    return this.findings.page(filter, first, after);
+    return this.findings.page(filter, first, after, orderBy ?? undefined);
   }
 
   @ResolveField(() => IdentityModel, {

@@ -1,7 +1,7 @@
-import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
 import type { FindingCategory, Severity } from '@nhi/contracts';
-import { FindingCategoryEnum, PageInfoModel, SeverityEnum } from '@nhi/graphql';
+import { FindingCategoryEnum, orderInputType, PageInfoModel, SeverityEnum } from '@nhi/graphql';
 import { FindingModel } from '../finding.model';
 
 @InputType('OpenFindingsFilter', {
@@ -23,6 +23,25 @@ export class OpenFindingsFilterInput {
   @Allow()
   minSeverity?: Severity | null;
 }
+
+export enum FindingOrderField {
+  SEVERITY = 'SEVERITY',
+  DETECTED_AT = 'DETECTED_AT',
+}
+
+registerEnumType(FindingOrderField, {
+  name: 'FindingOrderField',
+  description: 'What openFindings sorts by.',
+  valuesMap: {
+    SEVERITY: { description: 'The severity, LOW to CRITICAL; findings of one severity by when they were detected, in the same direction.' },
+    DETECTED_AT: { description: 'When the finding was detected.' },
+  },
+});
+
+@InputType('FindingOrder', {
+  description: 'How openFindings sorts: by the field in the direction (ASC unless given); ties go by id in the same direction.',
+})
+export class FindingOrderInput extends orderInputType<FindingOrderField>(FindingOrderField) {}
 
 /** A finding with the identity it is on, for the queue's rows. */
 export type QueuedFinding = FindingModel & { identityId: string };

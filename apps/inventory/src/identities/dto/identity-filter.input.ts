@@ -1,7 +1,7 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
 import type { FindingCategory, IdentityStatus as Status, NhiEnvironment, NhiKind } from '@nhi/contracts';
-import { FindingCategoryEnum, IdentityEnvironment, IdentityKind, IdentityStatus, OrderDirection } from '@nhi/graphql';
+import { FindingCategoryEnum, IdentityEnvironment, IdentityKind, IdentityStatus, orderInputType } from '@nhi/graphql';
 
 @InputType('IdentityFilter', { description: 'Every given condition must hold; a list matches any of its values.' })
 export class IdentityFilterInput {
@@ -59,12 +59,4 @@ registerEnumType(IdentityOrderField, {
 });
 
 @InputType('IdentityOrder', { description: 'How to sort identities; ties go by id in the same direction.' })
-export class IdentityOrderInput {
-  @Field(() => IdentityOrderField, { defaultValue: IdentityOrderField.NAME, description: 'The sort key.' })
-  @Allow()
-  field!: IdentityOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'The direction.' })
-  @Allow()
-  direction!: OrderDirection;
-}
+export class IdentityOrderInput extends orderInputType<IdentityOrderField>(IdentityOrderField, IdentityOrderField.NAME) {}
