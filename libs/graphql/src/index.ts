@@ -11,3 +11,4 @@ export * from './list-size';
 export * from './enums';
 export * from './json-scalar';
 export * from './order-input';
+export * from './tag-filter.input';

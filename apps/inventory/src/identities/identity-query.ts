@@ -3,6 +3,7 @@ import { canonicalProvider } from '../normalisation/provider-aliases';
 import { badInput, CURSOR_NOT_OURS, isUuid, OrderDirection } from '@nhi/graphql';
 import { IdentityFilterInput, IdentityOrderField, IdentityOrderInput } from './dto/identity-filter.input';
 import type { IdentityEntity } from '../identity-data/identity.entity';
+import type { Severity } from '@nhi/contracts';
 
 const SORT_COLUMNS: Record<IdentityOrderField, string> = {
   [IdentityOrderField.NAME]: 'lower(i.name)',
@@ -24,18 +25,55 @@ export function applyFilter(
   if (filter.nameContains) {
     query.andWhere(`lower(i.name) LIKE :name ESCAPE '\\'`, { name: `%${filter.nameContains.toLowerCase().replace(/[\\%_]/g, '\\$&')}%` });
   }
-  if (filter.findingCategory?.length) {
-    query.andWhere(
-      'EXISTS (SELECT 1 FROM identity_findings f WHERE f.identity_id = i.id AND f.closed_at IS NULL AND f.category IN (:...categories))',
-      { categories: filter.findingCategory },
-    );
-  }
+  if (filter.privilegeLevel?.length) query.andWhere('i.privilege_level IN (:...levels)', { levels: filter.privilegeLevel });
+  filter.tags?.forEach((tag, n) => {
+    // Bound parameters only: a key or value is never spliced into the SQL.
+    if (tag.value === null || tag.value === undefined) query.andWhere(`i.tags -> :tagKey${n} IS NOT NULL`, { [`tagKey${n}`]: tag.key });
+    else
+      query.andWhere(`i.tags @> jsonb_build_object(:tagKey${n}::text, :tagValue${n}::text)`, {
+        [`tagKey${n}`]: tag.key,
+        [`tagValue${n}`]: tag.value,
+      });
+  });
+  if (filter.expiresAfter) query.andWhere('i.expires_at >= :expiresAfter', { expiresAfter: filter.expiresAfter });
+  if (filter.expiresBefore) query.andWhere('i.expires_at < :expiresBefore', { expiresBefore: filter.expiresBefore });
+  applyFindingFilter(query, filter);
+  applyWordSearch(query, filter.search);
   if (filter.source) {
     query.andWhere('EXISTS (SELECT 1 FROM identity_sightings s WHERE s.identity_id = i.id AND s.source = :source)', {
       source: filter.source.trim().toLowerCase(),
     });
   }
   return query;
+}
+
+const SEVERITIES: readonly Severity[] = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
+
+/** One open finding must match both the categories and the minimum severity, when both are given. */
+function applyFindingFilter(query: SelectQueryBuilder<IdentityEntity>, filter: IdentityFilterInput): void {
+  const conditions: string[] = [];
+  if (filter.findingCategory?.length) conditions.push('f.category IN (:...categories)');
+  if (filter.minFindingSeverity) conditions.push('f.severity IN (:...severities)');
+  if (conditions.length === 0) return;
+  query.andWhere(
+    `EXISTS (SELECT 1 FROM identity_findings f WHERE f.identity_id = i.id AND f.closed_at IS NULL AND ${conditions.join(' AND ')})`,
+    {
+      categories: filter.findingCategory,
+      severities: filter.minFindingSeverity ? SEVERITIES.slice(SEVERITIES.indexOf(filter.minFindingSeverity)) : undefined,
+    },
+  );
+}
+
+/** Each word in the name, the external id or a tag as "key=value"; position() rather than LIKE, so % and _ mean themselves. */
+function applyWordSearch(query: SelectQueryBuilder<IdentityEntity>, search: string | undefined): void {
+  const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  words.forEach((word, n) =>
+    query.andWhere(
+      `(position(:word${n} in lower(i.name)) > 0 OR position(:word${n} in lower(i.external_id)) > 0
+        OR EXISTS (SELECT 1 FROM jsonb_each_text(i.tags) t WHERE position(:word${n} in lower(t.key || '=' || t.value)) > 0))`,
+      { [`word${n}`]: word },
+    ),
+  );
 }
 
 export function sortColumn(order: IdentityOrderInput): string {

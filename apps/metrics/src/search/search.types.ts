@@ -9,19 +9,9 @@ import {
   OwnershipStatus,
   PageInfoModel,
   SeverityEnum,
+  TagFilterInput,
 } from '@nhi/graphql';
 import { IdentityReferenceModel } from '../identity/identity-reference.model';
-
-@InputType('TagFilter', { description: 'A tag an identity must carry.' })
-export class TagFilterInput {
-  @Field({ description: "The tag's key, exactly." })
-  @Allow()
-  key!: string;
-
-  @Field(() => String, { nullable: true, description: "The tag's value, exactly; null matches any value." })
-  @Allow()
-  value?: string | null;
-}
 
 const list = (what: string) => ({ nullable: true, description: `Only identities ${what}; null or empty for all.` });
 
