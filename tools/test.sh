@@ -43,7 +43,9 @@ stage "lint and formatting" bash -c "npx nx run-many -t lint --outputStyle=strea
 stage "type check" npx nx run-many -t typecheck --outputStyle=stream
 stage "schema drift (SDL, supergraph, AsyncAPI)" npm run -s graphql:check
 stage "unit tests" npx nx run-many -t test --outputStyle=stream
-stage "integration tests (real PostgreSQL and Kafka)" npx nx run-many -t integration --parallel=1 --outputStyle=stream
+# Two projects at a time: each file runs in band, and the tests mostly wait on Kafka and PostgreSQL, so two
+# share the two cores without crowding; every spec has its own databases, topic prefix and ports.
+stage "integration tests (real PostgreSQL and Kafka)" npx nx run-many -t integration --parallel=2 --outputStyle=stream
 stage "end-to-end (whole platform through the gateway)" npx nx run platform-e2e:e2e --outputStyle=stream
 # One fault of each kind against a platform of its own (own broker, databases, ports); the long form writes docs/reliability.md.
 stage "chaos, short form (faults, then nothing lost or applied twice)" npm run -s chaos -- --short --seed 1
