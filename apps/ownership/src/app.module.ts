@@ -11,6 +11,7 @@ import { Attestation1764800000000 } from './migrations/1764800000000-attestation
 import { Handoffs1764900000000 } from './migrations/1764900000000-handoffs';
 import { OwnerSearch1765000000000 } from './migrations/1765000000000-owner-search';
 import { SuggestionQueue1768000000000 } from './migrations/1768000000000-suggestion-queue';
+import { IdentityNameOrder1769000000000 } from './migrations/1769000000000-identity-name-order';
 import { HandoffEntity } from './handoff/handoff.entity';
 import { HandoffItemEntity } from './handoff/handoff-item.entity';
 import { AttestationCampaignEntity } from './attestation/attestation-campaign.entity';
@@ -47,6 +48,7 @@ export const TABLES: SubgraphTables = {
     OwnerSearch1765000000000,
     IdempotencyKeys1767950000000,
     SuggestionQueue1768000000000,
+    IdentityNameOrder1769000000000,
   ],
 };
 

@@ -192,6 +192,8 @@ async function myWork({ e2e, query, seeded, lead }: Context): Promise<void> {
   expect(nodesOf(primary.viewer.identities).map((node) => node?.id)).toEqual([main.id]);
   const backups = await page<MyWork>(e2e, lead, query('my-work'), { first: 20, filter: { role: 'BACKUP' } });
   expect(backups.viewer.identities.totalCount).toBe(0);
+  const byName = await page<MyWork>(e2e, lead, query('my-work'), { first: 20, orderBy: { field: 'NAME', direction: 'DESC' } });
+  expect(nodesOf(byName.viewer.identities).map((node) => node?.id)).toEqual([main.id]);
 }
 
 interface ApproverQueue {

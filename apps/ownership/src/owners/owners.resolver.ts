@@ -2,6 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { Actor, CanRead, CurrentActor, SecurityAdminOnly } from '@nhi/auth';
 import { SubgraphContext } from '@nhi/graphql';
 import { IdentityPages } from '../identity-pages/identity-pages';
+import { OWNED_IDENTITY_ORDER_ARG, OwnedIdentityOrderInput } from '../identity-pages/identity-page-order.input';
 import { OwnershipIdentityConnectionModel } from '../identity-pages/ownership-identity-connection.model';
 import { OwnerInput } from './dto/owner.input';
 import { ownersLoader } from './owners.loader';
@@ -62,8 +63,9 @@ export class OwnersResolver {
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
     @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
     after: string | null,
+    @Args('orderBy', OWNED_IDENTITY_ORDER_ARG) orderBy: OwnedIdentityOrderInput | null,
   ): Promise<OwnershipIdentityConnectionModel> {
-    return this.pages.page({ ownerId: owner.id }, first, after);
+    return this.pages.page({ ownerId: owner.id }, first, after, {}, orderBy);
   }
 
   @ResolveReference()

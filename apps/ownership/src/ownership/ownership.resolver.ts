@@ -5,6 +5,7 @@ import { ownersLoader } from '../owners/owners.loader';
 import { OwnerModel } from '../owner-data/owner.model';
 import { OwnersService } from '../owners/owners.service';
 import { IdentityPages } from '../identity-pages/identity-pages';
+import { OWNED_IDENTITY_ORDER_ARG, OwnedIdentityOrderInput } from '../identity-pages/identity-page-order.input';
 import { OwnershipRecord, OwnershipRecords } from './ownership-records';
 import { IdentityOwnershipModel } from '../identity-data/identity.model';
 import { OwnershipChangeModel } from './ownership-change.model';
@@ -84,8 +85,9 @@ export class OwnershipResolver {
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
     @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
     after: string | null,
+    @Args('orderBy', OWNED_IDENTITY_ORDER_ARG) orderBy: OwnedIdentityOrderInput | null,
   ): Promise<OwnershipIdentityConnectionModel> {
-    return this.pages.page({ status: 'ORPHANED' }, first, after);
+    return this.pages.page({ status: 'ORPHANED' }, first, after, {}, orderBy);
   }
 
   @Query(() => OwnershipIdentityConnectionModel, { description: 'Identities that never had an owner.' })
@@ -93,8 +95,9 @@ export class OwnershipResolver {
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 500; null for 50.' }) first: number | null,
     @Args('after', { type: () => String, nullable: true, description: "The previous page's endCursor; null for the first page." })
     after: string | null,
+    @Args('orderBy', OWNED_IDENTITY_ORDER_ARG) orderBy: OwnedIdentityOrderInput | null,
   ): Promise<OwnershipIdentityConnectionModel> {
-    return this.pages.page({ status: 'UNASSIGNED' }, first, after);
+    return this.pages.page({ status: 'UNASSIGNED' }, first, after, {}, orderBy);
   }
 
   @ResolveField(() => OwnershipStatus, { nullable: true })

@@ -4,6 +4,7 @@ import { type Actor, actorFromContext, CanRead, CurrentActor } from '@nhi/auth';
 import type { SubgraphContext } from '@nhi/graphql';
 import { HandoffModel } from '../handoff/handoff.model';
 import { IdentityPages } from '../identity-pages/identity-pages';
+import { OWNED_IDENTITY_ORDER_ARG, OwnedIdentityOrderInput } from '../identity-pages/identity-page-order.input';
 import { OwnershipIdentityConnectionModel } from '../identity-pages/ownership-identity-connection.model';
 import { OwnerModel } from '../owner-data/owner.model';
 import { ViewerIdentityFilterInput } from './dto/viewer-identity-filter.input';
@@ -38,7 +39,8 @@ export class ViewerResolver {
   }
 
   @ResolveField(() => OwnershipIdentityConnectionModel, {
-    description: "Identities one of the viewer's owners holds as PRIMARY or BACKUP owner, by id, optionally narrowed by filter.",
+    description:
+      "Identities one of the viewer's owners holds as PRIMARY or BACKUP owner, optionally narrowed by filter and sorted by orderBy.",
   })
   async identities(
     @Context() context: SubgraphContext,
@@ -51,12 +53,13 @@ export class ViewerResolver {
       description: "Which of the viewer's identities; all of them when null.",
     })
     filter: ViewerIdentityFilterInput | null,
+    @Args('orderBy', OWNED_IDENTITY_ORDER_ARG) orderBy: OwnedIdentityOrderInput | null,
   ): Promise<OwnershipIdentityConnectionModel> {
     const owners = (await viewerOwners(context, this.work)).map((owner) => owner.id);
     // Narrowed to the given owners among the viewer's own: naming someone else's owner shows nothing of theirs.
     const named = filter?.ownerId ?? [];
     const through = named.length > 0 ? owners.filter((id) => named.includes(id)) : owners;
-    return this.pages.page({ heldByAny: through, role: filter?.role }, first, after, filter ?? {});
+    return this.pages.page({ heldByAny: through, role: filter?.role }, first, after, filter ?? {}, orderBy);
   }
 
   @ResolveField(() => ViewerTasksModel, {
