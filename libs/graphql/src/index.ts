@@ -12,3 +12,4 @@ export * from './enums';
 export * from './json-scalar';
 export * from './order-input';
 export * from './tag-filter.input';
+export * from './search-words';

@@ -13,3 +13,4 @@ export * from './transient-failure';
 export * from './postgres-tls';
 export * from './idempotency';
 export * from './queue-page';
+export * from './word-search';

@@ -1,6 +1,7 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { canonicalProvider } from '../normalisation/provider-aliases';
 import { badInput, CURSOR_NOT_OURS, isUuid, OrderDirection } from '@nhi/graphql';
+import { andEachWordIn } from '@nhi/persistence';
 import { IdentityFilterInput, IdentityOrderField, IdentityOrderInput } from './dto/identity-filter.input';
 import type { IdentityEntity } from '../identity-data/identity.entity';
 import type { Severity } from '@nhi/contracts';
@@ -38,7 +39,7 @@ export function applyFilter(
   if (filter.expiresAfter) query.andWhere('i.expires_at >= :expiresAfter', { expiresAfter: filter.expiresAfter });
   if (filter.expiresBefore) query.andWhere('i.expires_at < :expiresBefore', { expiresBefore: filter.expiresBefore });
   applyFindingFilter(query, filter);
-  applyWordSearch(query, filter.search);
+  andEachWordIn(query, filter.search, ['i.name', 'i.external_id', TAG_HAYSTACK]);
   if (filter.source) {
     query.andWhere('EXISTS (SELECT 1 FROM identity_sightings s WHERE s.identity_id = i.id AND s.source = :source)', {
       source: filter.source.trim().toLowerCase(),
@@ -64,17 +65,9 @@ function applyFindingFilter(query: SelectQueryBuilder<IdentityEntity>, filter: I
   );
 }
 
-/** Each word in the name, the external id or a tag as "key=value"; position() rather than LIKE, so % and _ mean themselves. */
-function applyWordSearch(query: SelectQueryBuilder<IdentityEntity>, search: string | undefined): void {
-  const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  words.forEach((word, n) =>
-    query.andWhere(
-      `(position(:word${n} in lower(i.name)) > 0 OR position(:word${n} in lower(i.external_id)) > 0
-        OR EXISTS (SELECT 1 FROM jsonb_each_text(i.tags) t WHERE position(:word${n} in lower(t.key || '=' || t.value)) > 0))`,
-      { [`word${n}`]: word },
-    ),
-  );
-}
+/** A tag matches a word as "key=value", so `env=prod` finds the tag env with the value prod. */
+const TAG_HAYSTACK = (word: string) =>
+  `EXISTS (SELECT 1 FROM jsonb_each_text(i.tags) t WHERE position(${word} in lower(t.key || '=' || t.value)) > 0)`;
 
 export function sortColumn(order: IdentityOrderInput): string {
   return SORT_COLUMNS[order.field];

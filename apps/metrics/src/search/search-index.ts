@@ -1,3 +1,4 @@
+import { searchWords } from '@nhi/graphql';
 import { DEFAULT_SEARCH_ORDER, type SearchCursor, type SearchOrder, type SearchOrderField, tupleCompare } from './search-order';
 
 /** One identity as identity_search holds it: what a filter or a facet reads. */
@@ -262,7 +263,7 @@ export class SearchIndex {
       const column = this.columns[dimension];
       tests.push((slot) => allowed[column[slot]] === 1);
     }
-    const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const words = searchWords(filter.search);
     if (words.length > 0) tests.push((slot) => words.every((word) => this.names[slot].includes(word) || this.texts[slot].includes(word)));
     for (const tag of filter.tags ?? []) {
       const code = this.tags.find(tag.value === undefined || tag.value === null ? tag.key : `${tag.key}${TAG_SEPARATOR}${tag.value}`);

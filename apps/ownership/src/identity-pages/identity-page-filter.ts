@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
+import { andEachWordIn } from '@nhi/persistence';
 import type { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
 
 /** Conditions on what ownership knows of an identity, beside the page's scope. */
@@ -18,16 +19,7 @@ export function applyIdentityPageFilter(query: SelectQueryBuilder<IdentityOwners
     const values = filter[field];
     if (values && values.length > 0) query.andWhere(`${column} = ANY(:${field})`, { [field]: [...values] });
   }
-  // position() rather than LIKE: a word holding % or _ means itself.
-  const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  words.forEach((word, i) =>
-    query.andWhere(
-      `(position(:word${i} in lower(coalesce(o.name, ''))) > 0 OR position(:word${i} in lower(coalesce(o.external_id, ''))) > 0)`,
-      {
-        [`word${i}`]: word,
-      },
-    ),
-  );
+  andEachWordIn(query, filter.search, ['o.name', 'o.external_id']);
   if (filter.notAttestedSince)
     query.andWhere('(o.last_attestation_at IS NULL OR o.last_attestation_at < :attestedSince)', { attestedSince: filter.notAttestedSince });
 }
