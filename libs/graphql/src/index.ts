@@ -13,3 +13,4 @@ export * from './json-scalar';
 export * from './order-input';
 export * from './tag-filter.input';
 export * from './search-words';
+export * from './reason-text';

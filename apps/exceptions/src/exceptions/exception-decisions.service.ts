@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { whoHas, type Actor } from '@nhi/auth';
-import { badInput, forbidden, notFound } from '@nhi/graphql';
+import { badInput, forbidden, notFound, reasonText } from '@nhi/graphql';
 import { EXCEPTIONS_CONFIG, ExceptionsConfig } from '../exceptions-config';
 import { ExceptionJournal } from './exception-journal';
 import { PolicyExceptionEntity } from './policy-exception.entity';
@@ -46,8 +46,7 @@ export class ExceptionDecisionsService {
 
   /** `field` names the input that carries the note: `note` on rejectException, `reason` on exceptionReject. */
   reject(id: string, note: string, actor: Actor, now = new Date(), field = 'note'): Promise<PolicyExceptionEntity> {
-    const cleanNote = note.trim();
-    if (!cleanNote) throw badInput(`${field} is required: say why the exception is rejected`, field);
+    const cleanNote = reasonText(note, field, 'say why the exception is rejected');
     return this.decide(id, actor, now, 'reject', async (manager, exception) => {
       Object.assign(exception, { status: 'REJECTED', decidedBy: actor.sub, decidedAt: now, decisionNote: cleanNote });
       await manager.getRepository(PolicyExceptionEntity).save(exception);
@@ -62,8 +61,7 @@ export class ExceptionDecisionsService {
 
   /** Withdraws a pending or approved exception before its expiry: by its requester or a security-admin. */
   async revoke(id: string, reason: string, actor: Actor, now = new Date()): Promise<PolicyExceptionEntity> {
-    const why = reason.trim();
-    if (!why) throw badInput('reason is required: say why the exception is withdrawn', 'reason');
+    const why = reasonText(reason, 'reason', 'say why the exception is withdrawn');
     return this.dataSource.transaction(async (manager) => {
       const exception = await this.lock(manager, id);
       if (exception.requestedBy !== actor.sub && !actor.roles.includes(APPROVER_ROLE)) {

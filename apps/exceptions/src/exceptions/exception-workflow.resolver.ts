@@ -82,7 +82,7 @@ export class ExceptionWorkflowResolver {
   })
   revokeException(
     @Args('id', { type: () => ID, description: 'The exception to withdraw (REQUESTED or APPROVED).' }) id: string,
-    @Args('reason', { description: 'Why it is withdrawn: required, kept in the history.' }) reason: string,
+    @Args('reason', { description: 'Why it is withdrawn: required, at most 1,000 characters, kept in the history.' }) reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<PolicyExceptionModel> {
     return this.decisions.revoke(id, reason, actor);

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '@nhi/auth';
-import { badInput, decodeCursor, encodeCursor, OrderDirection, orderTag, pageOf, pageSize, notFound } from '@nhi/graphql';
+import { badInput, decodeCursor, encodeCursor, OrderDirection, orderTag, pageOf, pageSize, notFound, reasonText } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import { FindingsService } from '../findings/findings.service';
 import { identityStore } from '../identity-data/identity-store';
 import { canonicalExternalId, canonicalProvider } from '../normalisation/provider-aliases';
 import { cleanText } from '../normalisation/text';
-import { detectSecret } from '@nhi/secrets';
 import { IdentityFilterInput, IdentityOrderField, IdentityOrderInput } from './dto/identity-filter.input';
 import { IdentityConnectionModel } from './identity-connection.model';
 import { IdentityEntity } from '../identity-data/identity.entity';
@@ -94,10 +93,7 @@ export class IdentitiesService {
   }
 
   private async decommissionAs(id: string, reason: string, actor: Actor, now: Date, repeat: 'refuse' | 'return'): Promise<IdentityEntity> {
-    const why = cleanText(reason);
-    if (!why) throw badInput('reason is required: say why the identity is decommissioned', 'reason');
-    if (why.length > 1000) throw badInput('reason is longer than 1000 characters', 'reason');
-    if (detectSecret(why)) throw badInput('reason looks like it contains secret material; describe the reason instead', 'reason');
+    const why = reasonText(cleanText(reason), 'reason', 'say why the identity is decommissioned');
     return this.dataSource.transaction(async (manager) => {
       const identity = await manager.getRepository(IdentityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!identity) throw notFound('no identity has this id', 'id');

@@ -34,7 +34,7 @@ export class MassActionsResolver {
   })
   async requestRotations(
     @Args('selection', { description: 'Which identities: at least one criterion.' }) selection: IdentitySelectionInput,
-    @Args('reason', { description: 'Why: kept with the mass action and each request.' }) reason: string,
+    @Args('reason', { description: 'Why: required, at most 1,000 characters, kept with the mass action and each request.' }) reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<MassActionModel> {
     return massActionModel(await this.massActions.request('ROTATION', selection, reason, actor));
@@ -49,7 +49,7 @@ export class MassActionsResolver {
   })
   async requestRevocations(
     @Args('selection', { description: 'Which identities: at least one criterion.' }) selection: IdentitySelectionInput,
-    @Args('reason', { description: 'Why: kept with the mass action and each request.' }) reason: string,
+    @Args('reason', { description: 'Why: required, at most 1,000 characters, kept with the mass action and each request.' }) reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<MassActionModel> {
     return massActionModel(await this.massActions.request('REVOCATION', selection, reason, actor));

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertActsOnIdentities, type Actor } from '@nhi/auth';
 import { timeOrderedUuid } from '@nhi/contracts';
-import { badInput } from '@nhi/graphql';
+import { reasonText } from '@nhi/graphql';
 import { OutboxService } from '@nhi/messaging';
 import { RevocationService } from '../revocation/revocation.service';
 import { RotationService } from '../rotation/rotation.service';
@@ -39,9 +39,7 @@ export class MassActions {
     actor: Actor,
     now = new Date(),
   ): Promise<MassActionEntity> {
-    const why = reason.trim();
-    if (!why) throw badInput(`reason is required: say why these credentials must be ${VERB[action]}`, 'reason');
-    if (why.length > 1000) throw badInput('reason is longer than 1000 characters', 'reason');
+    const why = reasonText(reason, 'reason', `say why these credentials must be ${VERB[action]}`);
     const criteria = criteriaOf(selection);
     return this.dataSource.transaction(async (manager) => {
       const { selected, notFound } = await selectForMassAction(manager, action, criteria, now);

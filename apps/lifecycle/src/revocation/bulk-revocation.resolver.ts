@@ -35,7 +35,8 @@ export class BulkRevocationResolver {
   })
   requestBulkRevocation(
     @Args('selector', { description: 'Which identities to revoke.' }) selector: RevocationSelectorInput,
-    @Args('reason', { description: 'Why they must be revoked: kept with each request.' }) reason: string,
+    @Args('reason', { description: 'Why they must be revoked: required, at most 1,000 characters, kept with each request.' })
+    reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<BulkRevocationResultModel> {
     return this.bulk.request(selector, reason, actor);

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@nhi/auth';
 import { suspendedSql } from '../suspensions/suspensions';
 import { timeOrderedUuid } from '@nhi/contracts';
-import { badInput } from '@nhi/graphql';
+import { badInput, reasonText } from '@nhi/graphql';
 import { UUID } from '../mass-actions/mass-selection';
 import type { RevocationSelectorInput } from './dto/revocation-selector.input';
 import { RevocationService } from './revocation.service';
@@ -63,8 +63,7 @@ export class BulkRevocation {
     actor: Actor,
     now = new Date(),
   ): Promise<{ requested: number; skipped: number }> {
-    const why = reason.trim();
-    if (!why) throw badInput('reason is required: say why these credentials must be revoked', 'reason');
+    const why = reasonText(reason, 'reason', 'say why these credentials must be revoked');
     return this.dataSource.transaction(async (manager) => {
       const { toRevoke, skipped } = await this.select(manager, selector, true);
       for (const identityId of toRevoke)

@@ -16,7 +16,7 @@ export class RevocationResolver {
   })
   requestRevocation(
     @Args('identityId', { type: () => ID, description: 'The identity whose credential is to be revoked.' }) identityId: string,
-    @Args('reason', { description: 'Why it must be revoked.' }) reason: string,
+    @Args('reason', { description: 'Why it must be revoked: required, at most 1,000 characters.' }) reason: string,
     @Args('force', { type: () => Boolean, defaultValue: false, description: 'Revoke even a credential in use (security-admin only).' })
     force: boolean,
     @CurrentActor() actor: Actor,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertActsOnIdentities, whoHas, type Actor } from '@nhi/auth';
 import { GraphQLError } from 'graphql';
-import { badInput, conflict, forbidden } from '@nhi/graphql';
+import { badInput, conflict, forbidden, reasonText } from '@nhi/graphql';
 import { OutboxService, type OutboxEventInput } from '@nhi/messaging';
 import type { EventType, RevocationCompletedData } from '@nhi/contracts';
 import { AttemptEnd, CredentialHandshake } from '../handshake/credential-handshake';
@@ -43,8 +43,7 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
 
   /** An owner of the identity or a security-admin asks for a revocation; force (revoke even what is in use) needs security-admin. */
   async request(identityId: string, reason: string, force: boolean, actor: Actor, now = new Date()): Promise<RevocationRequestEntity> {
-    const why = reason.trim();
-    if (!why) throw badInput('reason is required: say why the credential must be revoked', 'reason');
+    const why = reasonText(reason, 'reason', 'say why the credential must be revoked');
     if (force && !actor.roles.includes('security-admin')) throw forcedNeedsAdmin(actor);
     return this.dataSource.transaction(async (manager) => {
       const { identity, open } = await this.lockForRequest(manager, identityId);
@@ -67,8 +66,7 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     actor: Actor,
     now = new Date(),
   ): Promise<RevocationRequestEntity> {
-    const why = reason.trim();
-    if (!why) throw badInput('reason is required: say why the credential must be revoked', 'reason');
+    const why = reasonText(reason, 'reason', 'say why the credential must be revoked');
     if (force && !actor.roles.includes('security-admin')) throw forcedNeedsAdmin(actor);
     return this.dataSource.transaction(async (manager) => {
       const { identity, open } = await this.lockForRequest(manager, identityId);

@@ -17,7 +17,8 @@ export class RotationResolver {
   })
   requestRotation(
     @Args('identityId', { type: () => ID, description: 'The identity whose credential to rotate.' }) identityId: string,
-    @Args('reason', { description: 'Why; recorded with the request and kept by its retries.' }) reason: string,
+    @Args('reason', { description: 'Why: required, at most 1,000 characters; recorded with the request and kept by its retries.' })
+    reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<RotationRequestModel> {
     return this.rotations.request(identityId, reason, actor);

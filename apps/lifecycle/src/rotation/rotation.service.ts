@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, assertActsOnIdentities } from '@nhi/auth';
-import { badInput, conflict } from '@nhi/graphql';
+import { badInput, conflict, reasonText } from '@nhi/graphql';
 import { OutboxService, type OutboxEventInput } from '@nhi/messaging';
 import type { EventType, RotationCompletedData } from '@nhi/contracts';
 import { AttemptEnd, CredentialHandshake } from '../handshake/credential-handshake';
@@ -33,8 +33,7 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
 
   /** A person asks for a rotation now: an owner of the identity (or one of its teams), or a security-admin. */
   async request(identityId: string, reason: string, actor: Actor, now = new Date()): Promise<RotationRequestEntity> {
-    const why = reason.trim();
-    if (!why) throw badInput('reason is required: say why the credential must be rotated', 'reason');
+    const why = reasonText(reason, 'reason', 'say why the credential must be rotated');
     return this.dataSource.transaction(async (manager) => {
       const { identity, open } = await this.lockForRequest(manager, identityId);
       assertActsOnIdentities(actor, [{ identityId, ownerPath: identity.ownerPath }], 'request a rotation');
@@ -52,8 +51,7 @@ export class RotationService extends CredentialHandshake<RotationRequestEntity, 
    * owners pressing the button, end up watching one rotation.
    */
   async requestOrJoin(identityId: string, reason: string, actor: Actor, now = new Date()): Promise<RotationRequestEntity> {
-    const why = reason.trim();
-    if (!why) throw badInput('reason is required: say why the credential must be rotated', 'reason');
+    const why = reasonText(reason, 'reason', 'say why the credential must be rotated');
     return this.dataSource.transaction(async (manager) => {
       const { identity, open } = await this.lockForRequest(manager, identityId);
       assertActsOnIdentities(actor, [{ identityId, ownerPath: identity.ownerPath }], 'request a rotation');

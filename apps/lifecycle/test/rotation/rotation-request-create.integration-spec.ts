@@ -59,6 +59,19 @@ describe('rotationRequestCreate', () => {
       clientMutationId: 'c1',
     });
 
+    // A reason longer than the integrator contract carries, or holding a pasted credential, is refused before anything is stored.
+    const long = await create({ identityId, reason: 'x'.repeat(1001) });
+    expect(long.userErrors).toEqual([{ field: ['reason'], code: 'INVALID', message: 'reason is 1001 characters; at most 1000 are kept' }]);
+    const leaked = ['sk_live_', '4eC39HqLyjWDarjtT1zdp7dc'].join('');
+    const pasted = await create({ identityId, reason: `rotate: ${leaked} is in the build log` });
+    expect(pasted.rotationRequest).toBeNull();
+    expect(pasted.userErrors).toEqual([
+      { field: ['reason'], code: 'INVALID', message: expect.stringMatching(/^reason looks like it contains secret material/) },
+    ]);
+    expect(JSON.stringify(pasted)).not.toContain(leaked);
+    const stored = await spec.subgraph.sql('SELECT 1 FROM rotation_requests WHERE identity_id = $1', [identityId]);
+    expect(stored).toEqual([]);
+
     const stranger: Actor = { sub: 'someone-else', roles: ['owner'], ownerRefs: ['team-nobody'] };
     const forbidden = await create({ identityId, reason: 'not mine' }, stranger);
     expect(forbidden.rotationRequest).toBeNull();

@@ -63,7 +63,7 @@ export class OwnershipResolver {
   async unassignOwner(
     @Args('identityId', { type: () => ID, description: 'The identity.' }) identityId: string,
     @Args('role', { type: () => OwnerRole, defaultValue: 'PRIMARY', description: 'Which role to empty.' }) role: OwnerRole,
-    @Args('reason', { description: 'Why; required, kept in the ownership history.' }) reason: string,
+    @Args('reason', { description: 'Why: required, at most 1,000 characters, kept in the ownership history.' }) reason: string,
     @CurrentActor() actor: Actor,
   ): Promise<IdentityOwnershipModel> {
     const row = await withLegacyCodes(() => this.ownership.unassignOwner(identityId, role, reason, actor));

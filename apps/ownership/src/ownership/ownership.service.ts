@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@nhi/auth';
-import { badInput, conflict, notFound } from '@nhi/graphql';
+import { badInput, conflict, notFound, reasonText } from '@nhi/graphql';
 import { OwnerEntity } from '../owner-data/owner.entity';
 import { AssignmentService } from '../assignment/assignment.service';
 import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
@@ -72,8 +72,7 @@ export class OwnershipService {
     actor: Actor,
     now = new Date(),
   ): Promise<IdentityOwnershipEntity> {
-    const why = reason.trim();
-    if (!why) throw badInput('reason is required: say why the identity loses its owner', 'reason');
+    const why = reasonText(reason, 'reason', 'say why the identity loses its owner');
     return this.dataSource.transaction(async (manager) => {
       const row = await this.lockIdentity(manager, identityId);
       if (!(role === 'PRIMARY' ? row.ownerId : row.backupOwnerId)) {

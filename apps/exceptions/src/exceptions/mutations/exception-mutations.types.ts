@@ -32,7 +32,7 @@ export class ExceptionRejectInput extends MutationInput {
   @Allow()
   id!: string;
 
-  @Field({ description: 'Why it is rejected: required, shown to the requester and kept in the history.' })
+  @Field({ description: 'Why it is rejected: required, at most 1,000 characters, shown to the requester and kept in the history.' })
   @Allow()
   reason!: string;
 }
@@ -43,7 +43,7 @@ export class ExceptionRevokeInput extends MutationInput {
   @Allow()
   id!: string;
 
-  @Field({ description: 'Why it is withdrawn: required, kept in the history.' })
+  @Field({ description: 'Why it is withdrawn: required, at most 1,000 characters, kept in the history.' })
   @Allow()
   reason!: string;
 }

@@ -24,7 +24,10 @@ export class BulkRevocationCreateInput extends CreateMutationInput {
   @Allow()
   selector!: RevocationSelectorInput;
 
-  @Field({ description: 'Why they must be revoked (a retired system, a departed owner): kept with each request.' })
+  @Field({
+    description:
+      'Why they must be revoked (a retired system, a departed owner): required, at most 1,000 characters, kept with each request.',
+  })
   @Allow()
   reason!: string;
 }

@@ -9,7 +9,10 @@ export class RevocationRequestCreateInput extends CreateMutationInput {
   @Allow()
   identityId!: string;
 
-  @Field({ description: 'Why it must be revoked (a leak, a retired service): kept with the request and in the audit log.' })
+  @Field({
+    description:
+      'Why it must be revoked (a leak, a retired service): required, at most 1,000 characters, kept with the request and in the audit log.',
+  })
   @Allow()
   reason!: string;
 

@@ -9,7 +9,10 @@ export class RotationRequestCreateInput extends CreateMutationInput {
   @Allow()
   identityId!: string;
 
-  @Field({ description: 'Why it must be rotated now (a leak, a departure, an audit finding): kept with the request and in the audit log.' })
+  @Field({
+    description:
+      'Why it must be rotated now (a leak, a departure, an audit finding): required, at most 1,000 characters, kept with the request and in the audit log.',
+  })
   @Allow()
   reason!: string;
 }

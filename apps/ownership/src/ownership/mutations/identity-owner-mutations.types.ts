@@ -45,7 +45,9 @@ export class IdentityOwnerUnassignInput extends MutationInput {
   @Allow()
   role!: OwnerRole;
 
-  @Field({ description: 'Why the identity loses its owner: required, kept in the ownership history and the event.' })
+  @Field({
+    description: 'Why the identity loses its owner: required, at most 1,000 characters, kept in the ownership history and the event.',
+  })
   @Allow()
   reason!: string;
 }
