@@ -71,10 +71,26 @@ export class RevocationService extends CredentialHandshake<RevocationRequestEnti
     return this.dataSource.transaction(async (manager) => {
       const { identity, open } = await this.lockForRequest(manager, identityId);
       assertActsOnIdentities(actor, [{ identityId, ownerPath: identity.ownerPath }], 'request a revocation');
-      if (open) return manager.getRepository(RevocationRequestEntity).findOneByOrFail({ id: open.id });
+      if (open) return this.join(manager, open.id, force);
       if (identity.state === 'REVOKED') throw conflict('the identity is already REVOKED', 'identityId');
       return this.attempt(manager, identity, 1, why, now, { force });
     });
+  }
+
+  /**
+   * The revocation in progress, for a second ask. A forced ask makes a request without force forced from then on: the
+   * attempt under way was sent without it and may fail on a credential in use, and its retries carry force (carriedOver),
+   * so a security-admin's force is not lost by arriving second.
+   */
+  private async join(manager: EntityManager, requestId: string, force: boolean): Promise<RevocationRequestEntity> {
+    const requests = manager.getRepository(RevocationRequestEntity);
+    const open = await requests.findOneByOrFail({ id: requestId });
+    if (force && !open.force) {
+      await requests.update({ id: open.id }, { force: true });
+      open.force = true;
+      this.logger.log(`revocation ${open.id} of ${open.identityId} joined by a forced ask: its retries are forced`);
+    }
+    return open;
   }
 
   /**

@@ -58,6 +58,20 @@ describe('revocationRequestCreate', () => {
     expect(second.revocationRequest?.reason).toBe('first');
   });
 
+  it('makes the revocation in progress forced when a security-admin asks again with force', async () => {
+    const identityId = await discovered();
+    const first = await create({ identityId, reason: 'retired service' });
+    expect(first.revocationRequest?.force).toBe(false);
+
+    const forced = await create({ identityId, reason: 'still in use by a rogue job', force: true });
+    expect(forced.userErrors).toEqual([]);
+    expect(forced.revocationRequest).toMatchObject({ id: first.revocationRequest?.id, reason: 'retired service', force: true });
+    const rows = await spec.subgraph.sql<{ force: boolean }>('SELECT force FROM revocation_requests WHERE identity_id = $1', [identityId]);
+    expect(rows).toEqual([{ force: true }]);
+    // Asking again without force never takes it away.
+    expect((await create({ identityId, reason: 'again' })).revocationRequest?.force).toBe(true);
+  });
+
   it('returns refusals a user can fix as userErrors, with the field at fault and without quoting the value', async () => {
     const identityId = await discovered();
 

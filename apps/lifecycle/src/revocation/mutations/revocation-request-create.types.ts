@@ -29,7 +29,7 @@ export class RevocationRequestCreatePayload extends MutationPayload {
   @Field(() => RevocationRequestModel, {
     nullable: true,
     description:
-      'The revocation: the new request, or the one already in progress for this identity (a retry, or a second person asking, joins it; its force is the one first asked for). Null when refused.',
+      'The revocation: the new request, or the one already in progress for this identity (a retry, or a second person asking, joins it; a forced ask makes it forced for its retries, since the attempt under way was sent without force). Null when refused.',
   })
   revocationRequest!: RevocationRequestModel | null;
 }
