@@ -139,6 +139,38 @@ describe('SearchIndex', () => {
     expect(index.search({}, 5, null, false).total).toBe(0);
   });
 
+  it('keeps every code when a dimension outgrows a byte, then two', () => {
+    const rows = Array.from({ length: 70_000 }, (_, i) =>
+      row({ name: `n-${i}`, businessUnit: `bu-${i}`, kind: i % 2 ? 'API_KEY' : 'SECRET' }),
+    );
+    const index = indexOf(...rows);
+    for (const i of [0, 254, 255, 256, 65_534, 65_535, 69_999]) {
+      expect(names(index, { businessUnit: [`bu-${i}`] })).toEqual([rows[i].identityId]);
+    }
+    const facets = index.search({ businessUnit: ['bu-3', 'bu-300', 'bu-66000'] }, 1, null, true).facets;
+    expect(facets?.businessUnit.map((f) => f.value).sort()).toEqual(['bu-3', 'bu-300', 'bu-66000']);
+    expect(facets?.kind).toEqual([
+      { value: 'SECRET', count: 2 },
+      { value: 'API_KEY', count: 1 },
+    ]);
+  });
+
+  it("follows a row's tags when they change, and never matches a word across two fields", () => {
+    const first = row({ name: 'ledger', externalId: 'writer-1', tags: { team: 'alpha', env: 'prod' } });
+    const other = row({ name: 'batch', tags: { team: 'beta' } });
+    const index = indexOf(first, other);
+    expect(names(index, { tags: [{ key: 'team', value: 'alpha' }] })).toEqual([first.identityId]);
+
+    index.upsert({ ...first, tags: { team: 'beta' } });
+    expect(names(index, { tags: [{ key: 'team', value: 'alpha' }] })).toEqual([]);
+    expect(names(index, { tags: [{ key: 'team', value: 'beta' }] }).sort()).toEqual([first.identityId, other.identityId].sort());
+    expect(names(index, { tags: [{ key: 'env' }] })).toEqual([]);
+    expect(names(index, { tags: [{ key: 'team' }, { key: 'team', value: 'beta' }] })).toHaveLength(2);
+    // The name, external id and tags are searched as separate fields: "ledgerwriter" is in none of them.
+    expect(names(index, { search: 'ledger writer-1 team=beta' })).toEqual([first.identityId]);
+    expect(names(index, { search: 'ledgerwriter' })).toEqual([]);
+  });
+
   describe('orderBy', () => {
     const ids = (result: { page: Array<{ identityId: string }> }) => result.page.map((p) => p.identityId);
 

@@ -104,6 +104,19 @@ const PRIVILEGE_RANKS: Record<string, number> = { LOW: 1, MEDIUM: 2, HIGH: 3, AD
 
 const NO_TAGS: readonly number[] = Object.freeze([]);
 
+type Column = Uint8Array | Uint16Array | Uint32Array;
+
+function maxCode(column: Column): number {
+  return column instanceof Uint8Array ? 0xff : column instanceof Uint16Array ? 0xffff : 0xffffffff;
+}
+
+/** The column copied into the narrowest wider array that holds `code`. */
+function widened(column: Column, code: number): Column {
+  const wider = code <= 0xffff ? new Uint16Array(column.length) : new Uint32Array(column.length);
+  wider.set(column);
+  return wider;
+}
+
 /**
  * The identities of the estate in memory, one column per attribute, for the
  * portal's cross-domain search: every filter and every facet is a pass over
@@ -117,17 +130,29 @@ export class SearchIndex {
   private readonly ids: string[] = [];
   /** The lower-cased name: the page order (then the id). */
   private readonly names: string[] = [];
-  /** The lower-cased external id and tags ("key=value"), for the text search with the name. */
+  /**
+   * The lower-cased external id and tags ("key=value"), for the text search with the name. Not one string with the
+   * name: the name must stay a string of its own, since a slice of a longer one makes every page's compares slower.
+   */
   private readonly texts: string[] = [];
   private readonly tagCodes: Array<readonly number[]> = [];
   private readonly tags = new Dictionary();
+  /**
+   * The slots holding each "key=value" tag code, so a tag filter marks its few identities instead of reading every
+   * identity's tags. A key alone (any value) is rarer in a filter and would list most of the estate: it reads tagCodes.
+   */
+  private readonly tagSlots = new Map<number, Set<number>>();
   private readonly dictionaries = Object.fromEntries(DIMENSIONS.map((d) => [d, new Dictionary()])) as Record<Dimension, Dictionary>;
   private capacity = 0;
   private live = new Uint8Array(0);
   private expires = new Float64Array(0);
   /** Per severity rank r (0 = any), a bit per category with an open finding of rank r or above. */
   private findingMasks: Uint16Array[] = [];
-  private columns = {} as Record<Dimension, Uint32Array>;
+  /**
+   * One code per identity and dimension, in the narrowest array its dictionary fits (most dimensions have a few
+   * values, so a byte each): a pass with facets reads every column, and narrower columns are less memory to stream.
+   */
+  private columns = {} as Record<Dimension, Column>;
 
   constructor() {
     this.grow(1024);
@@ -149,8 +174,7 @@ export class SearchIndex {
     this.live[slot] = row.live ? 1 : 0;
     this.names[slot] = (row.name ?? '').toLowerCase();
     this.texts[slot] = [row.externalId ?? '', ...tagEntries.map(([k, v]) => `${k}=${v}`)].join('\n').toLowerCase();
-    this.tagCodes[slot] =
-      tagEntries.length === 0 ? NO_TAGS : tagEntries.flatMap(([k, v]) => [this.tags.code(k), this.tags.code(`${k}${TAG_SEPARATOR}${v}`)]);
+    this.setTags(slot, tagEntries);
     this.expires[slot] = row.expiresAt ? row.expiresAt.getTime() : NaN;
     for (let rank = 0; rank <= SEVERITIES.length; rank++) {
       let mask = 0;
@@ -160,7 +184,23 @@ export class SearchIndex {
       });
       this.findingMasks[rank][slot] = mask;
     }
-    for (const dimension of DIMENSIONS) this.columns[dimension][slot] = this.dictionaries[dimension].code(row[dimension]);
+    for (const dimension of DIMENSIONS) {
+      const code = this.dictionaries[dimension].code(row[dimension]);
+      if (code > maxCode(this.columns[dimension])) this.columns[dimension] = widened(this.columns[dimension], code);
+      this.columns[dimension][slot] = code;
+    }
+  }
+
+  private setTags(slot: number, entries: ReadonlyArray<[string, string]>): void {
+    for (const code of this.tagCodes[slot] ?? NO_TAGS) this.tagSlots.get(code)?.delete(slot);
+    const codes =
+      entries.length === 0 ? NO_TAGS : entries.flatMap(([k, v]) => [this.tags.code(k), this.tags.code(`${k}${TAG_SEPARATOR}${v}`)]);
+    this.tagCodes[slot] = codes;
+    for (let i = 1; i < codes.length; i += 2) {
+      let slots = this.tagSlots.get(codes[i]);
+      if (!slots) this.tagSlots.set(codes[i], (slots = new Set()));
+      slots.add(slot);
+    }
   }
 
   /** Room for `capacity` identities: the typed columns are copied into larger ones. */
@@ -174,10 +214,12 @@ export class SearchIndex {
     this.findingMasks = Array.from({ length: SEVERITIES.length + 1 }, (_, rank) =>
       copy(this.findingMasks[rank], new Uint16Array(capacity)),
     );
-    this.columns = Object.fromEntries(DIMENSIONS.map((d) => [d, copy(this.columns[d], new Uint32Array(capacity))])) as Record<
-      Dimension,
-      Uint32Array
-    >;
+    this.columns = Object.fromEntries(
+      DIMENSIONS.map((d) => {
+        const old = this.columns[d];
+        return [d, old ? copy(old, new (old.constructor as new (size: number) => Column)(capacity)) : new Uint8Array(capacity)];
+      }),
+    ) as Record<Dimension, Column>;
     this.capacity = capacity;
   }
 
@@ -219,9 +261,10 @@ export class SearchIndex {
     order: SearchOrder = DEFAULT_SEARCH_ORDER,
   ): SearchResult {
     const matches = this.matcher(filter);
-    const counts = withFacets ? FACET_DIMENSIONS.map((d) => new Array<number>(this.dictionaries[d].values.length).fill(0)) : null;
+    const counts = withFacets ? FACET_DIMENSIONS.map((d) => new Uint32Array(this.dictionaries[d].values.length)) : null;
     const facetColumns = FACET_DIMENSIONS.map((d) => this.columns[d]);
-    const categoryCounts = new Array<number>(CATEGORIES.length).fill(0);
+    const categoryCounts = new Uint32Array(CATEGORIES.length);
+    const anyFinding = this.findingMasks[0];
     const key = this.sortKey(order.field);
     const compare = tupleCompare(order);
     const { ids, names } = this;
@@ -234,7 +277,7 @@ export class SearchIndex {
       if (after === null || compare(key(slot), names[slot], ids[slot], afterKey, after.name, after.id) > 0) page.offer(slot);
       if (counts) {
         for (let d = 0; d < facetColumns.length; d++) counts[d][facetColumns[d][slot]]++;
-        const mask = this.findingMasks[0][slot];
+        const mask = anyFinding[slot];
         for (let bit = 0; mask >> bit !== 0; bit++) if (mask & (1 << bit)) categoryCounts[bit]++;
       }
     }
@@ -245,7 +288,7 @@ export class SearchIndex {
     };
   }
 
-  private facets(counts: number[][], categoryCounts: number[]): Facets {
+  private facets(counts: Uint32Array[], categoryCounts: Uint32Array): Facets {
     const facets = Object.fromEntries(
       FACET_DIMENSIONS.map((dimension, d) => [dimension, nonZero(this.dictionaries[dimension].values, counts[d])]),
     ) as Facets;
@@ -264,10 +307,20 @@ export class SearchIndex {
       tests.push((slot) => allowed[column[slot]] === 1);
     }
     const words = searchWords(filter.search);
-    if (words.length > 0) tests.push((slot) => words.every((word) => this.names[slot].includes(word) || this.texts[slot].includes(word)));
+    const { names, texts } = this;
+    const inAnyField = (word: string) => (slot: number) => names[slot].includes(word) || texts[slot].includes(word);
+    // A test per word, so the common one-word search calls no callback per identity.
+    tests.push(...words.map(inAnyField));
     for (const tag of filter.tags ?? []) {
-      const code = this.tags.find(tag.value === undefined || tag.value === null ? tag.key : `${tag.key}${TAG_SEPARATOR}${tag.value}`);
-      tests.push(code === undefined ? () => false : (slot) => this.tagCodes[slot].includes(code));
+      const keyOnly = tag.value === undefined || tag.value === null;
+      const code = this.tags.find(keyOnly ? tag.key : `${tag.key}${TAG_SEPARATOR}${tag.value}`);
+      if (code === undefined) tests.push(() => false);
+      else if (keyOnly) tests.push((slot) => this.tagCodes[slot].includes(code));
+      else {
+        const marked = new Uint8Array(this.ids.length);
+        for (const slot of this.tagSlots.get(code) ?? []) marked[slot] = 1;
+        tests.push((slot) => marked[slot] === 1);
+      }
     }
     const after = filter.expiresAfter?.getTime();
     const before = filter.expiresBefore?.getTime();
@@ -294,7 +347,7 @@ function categoryBit(category: string): number {
 }
 
 /** The values with a count, most first (ties by value). */
-function nonZero(values: ReadonlyArray<string | null>, counts: number[]): FacetCount[] {
+function nonZero(values: ReadonlyArray<string | null>, counts: ArrayLike<number>): FacetCount[] {
   return values
     .map((value, i) => ({ value, count: counts[i] }))
     .filter((facet) => facet.count > 0)
