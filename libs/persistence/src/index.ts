@@ -14,3 +14,4 @@ export * from './postgres-tls';
 export * from './idempotency';
 export * from './queue-page';
 export * from './word-search';
+export * from './tag-conditions';

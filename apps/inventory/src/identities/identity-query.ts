@@ -1,7 +1,7 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { canonicalProvider } from '../normalisation/provider-aliases';
 import { badInput, CURSOR_NOT_OURS, isUuid, OrderDirection } from '@nhi/graphql';
-import { andEachWordIn } from '@nhi/persistence';
+import { andEachWordIn, andHasTags } from '@nhi/persistence';
 import { IdentityFilterInput, IdentityOrderField, IdentityOrderInput } from './dto/identity-filter.input';
 import type { IdentityEntity } from '../identity-data/identity.entity';
 import type { Severity } from '@nhi/contracts';
@@ -27,15 +27,7 @@ export function applyFilter(
     query.andWhere(`lower(i.name) LIKE :name ESCAPE '\\'`, { name: `%${filter.nameContains.toLowerCase().replace(/[\\%_]/g, '\\$&')}%` });
   }
   if (filter.privilegeLevel?.length) query.andWhere('i.privilege_level IN (:...levels)', { levels: filter.privilegeLevel });
-  filter.tags?.forEach((tag, n) => {
-    // Bound parameters only: a key or value is never spliced into the SQL.
-    if (tag.value === null || tag.value === undefined) query.andWhere(`i.tags -> :tagKey${n} IS NOT NULL`, { [`tagKey${n}`]: tag.key });
-    else
-      query.andWhere(`i.tags @> jsonb_build_object(:tagKey${n}::text, :tagValue${n}::text)`, {
-        [`tagKey${n}`]: tag.key,
-        [`tagValue${n}`]: tag.value,
-      });
-  });
+  andHasTags(query, 'i.tags', filter.tags);
   if (filter.expiresAfter) query.andWhere('i.expires_at >= :expiresAfter', { expiresAfter: filter.expiresAfter });
   if (filter.expiresBefore) query.andWhere('i.expires_at < :expiresBefore', { expiresBefore: filter.expiresBefore });
   applyFindingFilter(query, filter);

@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import { andEachWordIn } from '@nhi/persistence';
+import { andEachWordIn, andHasTags } from '@nhi/persistence';
 import type { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
 
 /** Conditions on what ownership knows of an identity, beside the page's scope. */
@@ -7,6 +7,8 @@ export interface IdentityPageFilter {
   kind?: readonly string[] | null;
   environment?: readonly string[] | null;
   provider?: readonly string[] | null;
+  /** Every one of these tags (a key alone: any value). */
+  tags?: ReadonlyArray<{ key: string; value?: string | null }> | null;
   /** Words each in the name or the external id, case-insensitively. */
   search?: string | null;
   notAttestedSince?: Date | null;
@@ -19,6 +21,7 @@ export function applyIdentityPageFilter(query: SelectQueryBuilder<IdentityOwners
     const values = filter[field];
     if (values && values.length > 0) query.andWhere(`${column} = ANY(:${field})`, { [field]: [...values] });
   }
+  andHasTags(query, 'o.tags', filter.tags);
   andEachWordIn(query, filter.search, ['o.name', 'o.external_id']);
   if (filter.notAttestedSince)
     query.andWhere('(o.last_attestation_at IS NULL OR o.last_attestation_at < :attestedSince)', { attestedSince: filter.notAttestedSince });

@@ -138,8 +138,18 @@ describe('viewer: what the caller owns and what waits for it', () => {
     const [delta, epsilon, other] = await Promise.all(
       ['delta', 'epsilon', 'other'].map((name) => spec.client.owner({ externalRef: unique(name), kind: 'TEAM', name })),
     );
-    const ledger = await spec.client.discovered({ name: 'Ledger_Writer', kind: 'SERVICE_ACCOUNT', environment: 'STAGING' });
-    const batch = await spec.client.discovered({ name: 'batch-key', kind: 'API_KEY', externalId: 'arn:aws:iam::1:user/Ledger-Batch' });
+    const ledger = await spec.client.discovered({
+      name: 'Ledger_Writer',
+      kind: 'SERVICE_ACCOUNT',
+      environment: 'STAGING',
+      tags: { team: 'payments' },
+    });
+    const batch = await spec.client.discovered({
+      name: 'batch-key',
+      kind: 'API_KEY',
+      externalId: 'arn:aws:iam::1:user/Ledger-Batch',
+      tags: { team: 'billing', pci: 'yes' },
+    });
     const backedUp = await spec.client.discovered({ name: 'percent%key', kind: 'API_KEY' });
     const othersOnly = await spec.client.discovered({ name: 'ledger-other', kind: 'API_KEY' });
     await spec.client.assign({ identityId: ledger, ownerId: delta.id });
@@ -168,6 +178,11 @@ describe('viewer: what the caller owns and what waits for it', () => {
     expect(await mine({ ownerId: [other.id] })).toEqual([]);
     expect(await mine({ kind: ['API_KEY'] })).toEqual([batch, backedUp].sort());
     expect(await mine({ environment: ['STAGING'] })).toEqual([ledger]);
+    // Tags: a key with its value, or a key alone for any value; several must all be carried.
+    expect(await mine({ tags: [{ key: 'team', value: 'payments' }] })).toEqual([ledger]);
+    expect(await mine({ tags: [{ key: 'team' }] })).toEqual([ledger, batch].sort());
+    expect(await mine({ tags: [{ key: 'team' }, { key: 'pci', value: 'yes' }] })).toEqual([batch]);
+    expect(await mine({ tags: [{ key: 'team', value: 'Payments' }] })).toEqual([]);
     // Words in the name or the externalId, any case; a % is a character, not a wildcard.
     expect(await mine({ search: 'LEDGER' })).toEqual([ledger, batch].sort());
     expect(await mine({ search: 'ledger writer' })).toEqual([ledger]);

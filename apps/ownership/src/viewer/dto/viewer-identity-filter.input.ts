@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
-import { IdentityEnvironment, IdentityKind } from '@nhi/graphql';
+import { IdentityEnvironment, IdentityKind, TagFilterInput } from '@nhi/graphql';
 import { OwnerRole } from '../../identity-data/ownership-status';
 
 const list = (what: string) => ({ nullable: true, description: `Only identities ${what}; null or empty for all.` });
@@ -30,6 +30,13 @@ export class ViewerIdentityFilterInput {
   @Field(() => [String], list('of these providers (canonical names, as Identity.provider gives them)'))
   @Allow()
   provider?: string[] | null;
+
+  @Field(() => [TagFilterInput], {
+    nullable: true,
+    description: 'Only identities carrying every one of these tags (a key alone matches any value); null or empty for all.',
+  })
+  @Allow()
+  tags?: TagFilterInput[] | null;
 
   @Field(() => String, {
     nullable: true,
