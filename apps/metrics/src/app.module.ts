@@ -14,6 +14,7 @@ import { TrendCounts1767100000000 } from './migrations/1767100000000-trend-count
 import { TrendMarksAppended1767200000000 } from './migrations/1767200000000-trend-marks-appended';
 import { IdentitySearch1768200000000 } from './migrations/1768200000000-identity-search';
 import { IdentityTimeline1768300000000 } from './migrations/1768300000000-identity-timeline';
+import { SnapshotHorizon1768400000000 } from './migrations/1768400000000-snapshot-horizon';
 import { ParkedModule } from './parked/parked.module';
 import { ReportsModule } from './reports/reports.module';
 import { METRICS_SCHEMA } from './schema';
@@ -38,6 +39,7 @@ export const TABLES: SubgraphTables = {
     TrendMarksAppended1767200000000,
     IdentitySearch1768200000000,
     IdentityTimeline1768300000000,
+    SnapshotHorizon1768400000000,
   ],
 };
 

@@ -47,8 +47,14 @@ export class DailySnapshots extends PeriodicJob {
     await this.refreshTrends();
     // One run at a time across instances; the next one recomputes the same days from the same history.
     const taken = await runExclusively(this.dataSource, 'metrics-daily-snapshots', async (manager) => {
-      const [progress] = await manager.query('SELECT seq FROM snapshot_progress WHERE id = 1 FOR UPDATE');
-      const [pending] = await manager.query('SELECT min(at) AS since, max(seq) AS upto FROM state_history WHERE seq > $1', [progress.seq]);
+      // First, so that every transaction older than the horizon has committed before the history is read below.
+      const [{ horizon }] = await manager.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon');
+      const [progress] = await manager.query('SELECT seq, horizon::text AS horizon FROM snapshot_progress WHERE id = 1 FOR UPDATE');
+      // Past the last run's seq, or written by a transaction still running then: its seq may be below that run's.
+      const [pending] = await manager.query(
+        'SELECT min(at) AS since, max(seq) AS upto FROM state_history WHERE seq > $1 OR tx >= $2::xid8',
+        [progress.seq, progress.horizon],
+      );
       const today = startOfDay(now);
       const earliest = new Date(today.getTime() - this.config.SNAPSHOT_BACKFILL_DAYS * DAY_MS);
       let from = pending.since ? startOfDay(new Date(pending.since)) : today;
@@ -60,7 +66,10 @@ export class DailySnapshots extends PeriodicJob {
       }
       const source: TodayFrom = (await this.fromTotals(manager, today)) ? 'totals' : 'history';
       if (source === 'history') await this.fromHistory(manager, today);
-      if (pending.upto) await manager.query('UPDATE snapshot_progress SET seq = $1 WHERE id = 1', [pending.upto]);
+      await manager.query('UPDATE snapshot_progress SET seq = greatest(seq, coalesce($1, seq)), horizon = $2::xid8 WHERE id = 1', [
+        pending.upto,
+        horizon,
+      ]);
       if (days > 0) this.logger.log(`snapshots of ${days + 1} days taken, from ${from.toISOString().slice(0, 10)}`);
       return { days: days + 1, today: source };
     });

@@ -37,12 +37,14 @@ const COVERAGE = `query($f: Framework!, $at: DateTime) { frameworkCoverage(frame
 const TREND = `query($m: GovernanceMetric!, $from: DateTime!, $to: DateTime!, $i: TrendInterval, $bu: String) {
   governanceTrend(metric: $m, from: $from, to: $to, interval: $i, businessUnit: $bu) { at value } }`;
 
-/** Waits until the daily snapshots include every history row: trends are computed in the background. */
+/** Waits until the daily snapshots include every history row, by seq and by writing transaction: trends are computed in the background. */
 async function snapshotsCaughtUp(subgraph: SubgraphUnderTest): Promise<void> {
   await waitFor(
     async () => {
       const [row] = await subgraph.sql<{ done: boolean }>(
-        'SELECT (SELECT seq FROM snapshot_progress) >= coalesce((SELECT max(seq) FROM state_history), 0) AS done',
+        `SELECT p.seq >= coalesce((SELECT max(seq) FROM state_history), 0)
+            AND p.horizon IS NOT NULL AND NOT EXISTS (SELECT 1 FROM state_history WHERE tx >= p.horizon) AS done
+           FROM snapshot_progress p`,
       );
       return row.done;
     },

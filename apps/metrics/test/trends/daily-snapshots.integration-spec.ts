@@ -127,4 +127,37 @@ describe('daily snapshots', () => {
       await client.end();
     }
   }, 180_000);
+
+  it('snapshot the days of history that commits after later history it was written before', async () => {
+    const config = loadMetricsConfig({ ACTOR_SIGNING_KEY: 'x'.repeat(32) });
+    dataSource ??= await new DataSource({ type: 'postgres', url: spec.subgraph.database.url }).initialize();
+    const snapshots = new DailySnapshots(config, dataSource);
+    // Far past everything earlier in the file, so only these rows are pending.
+    const today = startOfDay(addDays(new Date(), 60));
+    const at = addDays(today, 0.5);
+    await snapshots.run(at);
+    const row = (daysBefore: number) => ['00000000-0000-4000-8000-0000000000aa', addDays(today, -daysBefore + 0.25).toISOString()];
+    const insert = 'INSERT INTO state_history (identity_id, attribute, value, at) VALUES ($1, $2, $3, $4)';
+
+    // A run of events takes a seq, then commits only after a later run of events (another topic's) has committed.
+    const slow = new Client({ connectionString: spec.subgraph.database.url });
+    await slow.connect();
+    try {
+      await slow.query('BEGIN');
+      const [identity, early] = row(100);
+      await slow.query(insert, [identity, 'live', 'true', early]);
+      const [, recent] = row(1);
+      await spec.subgraph.sql(insert, [identity, 'business_unit', 'Risk', recent]);
+
+      // A run between the two commits sees the later history only.
+      expect(await snapshots.run(at)).toEqual({ days: 2, today: 'totals' });
+      await slow.query('COMMIT');
+    } finally {
+      await slow.query('ROLLBACK').catch(() => undefined);
+      await slow.end();
+    }
+    // The next run takes the early history's days, though its seq is below the one the last run reached.
+    expect(await snapshots.run(at)).toEqual({ days: 101, today: 'totals' });
+    expect(await snapshots.run(at)).toEqual({ days: 1, today: 'totals' });
+  }, 60_000);
 });
