@@ -1,4 +1,4 @@
-import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { Admin, Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { IntegratorResult } from '../events';
 import { readEvent } from '../read-request';
 import { InvalidEventError, validate } from '../validate';
@@ -29,6 +29,25 @@ export function observe(topic: ObservedAnswer['topic'], message: KafkaMessage): 
   return { ...answer, event: checked.event as IntegratorResult, invalid: null };
 }
 
+/** How long a results topic may take to appear: one just created is not always in every connection's metadata yet. */
+const TOPIC_APPEARS_MS = 10_000;
+
+/** The topic's end offsets, waiting a little for a topic the broker does not list yet, then saying which one is missing. */
+export async function endsOf(admin: Admin, topic: string): Promise<Array<{ partition: number; high: string }>> {
+  const deadline = Date.now() + TOPIC_APPEARS_MS;
+  for (let wait = 100; ; wait = Math.min(wait * 2, 1_000)) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      if ((error as { type?: unknown }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+      if (Date.now() + wait > deadline) {
+        throw new Error(`the results topic ${topic} does not exist on the broker (waited ${TOPIC_APPEARS_MS / 1000} s): create it first`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 /**
  * Reads the results topics from their current end: a fresh group, positioned at
  * the offsets taken before any request is sent, so no answer is missed and no
@@ -41,7 +60,7 @@ export async function startObserving(
 ): Promise<Consumer> {
   const admin = kafka.admin();
   await admin.connect();
-  const ends = await Promise.all(Object.values(topics).map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })));
+  const ends = await Promise.all(Object.values(topics).map(async (topic) => ({ topic, partitions: await endsOf(admin, topic) })));
   await admin.disconnect();
   const consumer = kafka.consumer({ groupId: `nhi-integrator-conformance-${Date.now()}-${process.pid}` });
   await consumer.connect();
