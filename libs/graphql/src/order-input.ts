@@ -28,8 +28,9 @@ export function orderInputType<F extends string>(fieldEnum: object, byDefault?: 
 
 /**
  * The tag the cursors of `order` carry (see decodeCursor): none for the connection's default order, so cursors issued
- * before the connection could be sorted still page it.
+ * before the connection could be sorted still page it. A connection whose default is no `orderBy` at all (by id)
+ * passes no default: every order it is asked for is tagged.
  */
-export function orderTag<F extends string>(order: OrderInput<F>, byDefault: OrderInput<F>): string | undefined {
-  return order.field === byDefault.field && order.direction === byDefault.direction ? undefined : `${order.field} ${order.direction}`;
+export function orderTag<F extends string>(order: OrderInput<F>, byDefault?: OrderInput<F>): string | undefined {
+  return order.field === byDefault?.field && order.direction === byDefault.direction ? undefined : `${order.field} ${order.direction}`;
 }

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { PeriodicJob } from '@nhi/runtime';
 import { METRICS_CONFIG, MetricsConfig } from '../metrics-config';
 import { SearchIndex, type SearchRow } from './search-index';
+import { TRANSACTION_HORIZON_SQL } from '../facts/transaction-horizon';
 
 /** Rows fetched at a time. */
 const CHUNK = 10_000;
@@ -18,7 +19,6 @@ const SELECT_ROWS = `
   FROM identity_search`;
 
 /** The oldest transaction still running: every one before it has committed or rolled back. */
-const HORIZON = 'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon';
 
 /**
  * Keeps this process's SearchIndex in step with identity_search: the whole
@@ -52,7 +52,7 @@ export class SearchFeed extends PeriodicJob {
   async run(): Promise<number> {
     // One snapshot for the horizon and the rows, so that nothing committed between them is skipped.
     const read = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [{ horizon }] = await manager.query(HORIZON);
+      const [{ horizon }] = await manager.query(TRANSACTION_HORIZON_SQL);
       const rows =
         this.horizon === null ? await this.read(manager, '', []) : await this.read(manager, 'WHERE tx >= $1::xid8', [this.horizon]);
       return { horizon: horizon as string, rows };

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { PeriodicJob, runExclusively } from '@nhi/runtime';
 import { addDays, DAY_MS, startOfDay } from '../counts/buckets';
 import { REFRESH_TREND_SQL } from '../counts/refresh-trend.sql';
+import { TRANSACTION_HORIZON_SQL } from '../facts/transaction-horizon';
 import { METRICS_CONFIG, MetricsConfig } from '../metrics-config';
 import {
   historyParameters,
@@ -48,7 +49,7 @@ export class DailySnapshots extends PeriodicJob {
     // One run at a time across instances; the next one recomputes the same days from the same history.
     const taken = await runExclusively(this.dataSource, 'metrics-daily-snapshots', async (manager) => {
       // First, so that every transaction older than the horizon has committed before the history is read below.
-      const [{ horizon }] = await manager.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon');
+      const [{ horizon }] = await manager.query(TRANSACTION_HORIZON_SQL);
       const [progress] = await manager.query('SELECT seq, horizon::text AS horizon FROM snapshot_progress WHERE id = 1 FOR UPDATE');
       // Past the last run's seq, or written by a transaction still running then: its seq may be below that run's.
       const [pending] = await manager.query(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { badInput, CURSOR_NOT_OURS, decodeCursor, encodeCursor, isUuid, type OrderInput, pageOf, pageSize } from '@nhi/graphql';
+import { badInput, CURSOR_NOT_OURS, decodeCursor, encodeCursor, isUuid, type OrderInput, orderTag, pageOf, pageSize } from '@nhi/graphql';
 import { IdentityOwnershipEntity } from '../identity-data/identity-ownership.entity';
 import type { OwnerRole } from '../identity-data/ownership-status';
 import { applyIdentityPageFilter, type IdentityPageFilter } from './identity-page-filter';
@@ -37,7 +37,7 @@ export class IdentityPages {
     const count = query.clone();
     const keyset = order ? byName(order.direction === 'DESC') : BY_ID;
     // Only a named order tags its cursors: those of the id order, issued before lists could be sorted, still page.
-    const tag = order ? `${order.field} ${order.direction}` : undefined;
+    const tag = order ? orderTag(order) : undefined;
     if (after) {
       const { sortKey, id } = decodeCursor(after, tag);
       if (!isUuid(id) || typeof sortKey !== keyset.cursorKey) throw badInput(CURSOR_NOT_OURS, 'after');
